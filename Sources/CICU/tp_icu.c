@@ -1,0 +1,292 @@
+/*
+ * tp_icu.c — implementation of the ICU bridge. See include/tp_icu.h.
+ * This is the only translation unit in TextPipeline that includes ICU.
+ */
+#include "tp_icu.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <stdio.h>
+
+#include <unicode/ubrk.h>
+#include <unicode/uchar.h>
+#include <unicode/ustring.h>
+#include <unicode/unorm2.h>
+#include <unicode/uversion.h>
+#include <unicode/utf8.h>
+#include <unicode/utf16.h>
+
+struct tp_breaker {
+    UBreakIterator *iterator;
+    int sentence;
+    /* UTF-16 copy of the current text and, per UTF-16 unit, its UTF-8 offset. */
+    UChar *units;
+    int32_t *unit_to_byte;
+    int32_t units_cap;
+    /* Outputs. */
+    int32_t *starts;
+    int32_t *ends;
+    uint8_t *kinds;
+    int32_t out_cap;
+};
+
+static int grow_units(tp_breaker *b, int64_t needed) {
+    if (needed <= b->units_cap) return 1;
+    if (needed > INT32_MAX - 1) return 0;
+    int64_t cap = b->units_cap ? b->units_cap : 1024;
+    while (cap < needed) cap *= 2;
+    if (cap > INT32_MAX - 1) cap = INT32_MAX - 1;
+    UChar *u = realloc(b->units, (size_t)cap * sizeof(UChar));
+    if (!u) return 0;
+    b->units = u;
+    int32_t *m = realloc(b->unit_to_byte, (size_t)(cap + 1) * sizeof(int32_t));
+    if (!m) return 0;
+    b->unit_to_byte = m;
+    b->units_cap = (int32_t)cap;
+    return 1;
+}
+
+static int grow_outputs(tp_breaker *b, int32_t needed) {
+    if (needed <= b->out_cap) return 1;
+    int64_t cap = b->out_cap ? b->out_cap : 256;
+    while (cap < needed) cap *= 2;
+    if (cap > INT32_MAX) cap = INT32_MAX;
+    int32_t *s = realloc(b->starts, (size_t)cap * sizeof(int32_t));
+    if (!s) return 0;
+    b->starts = s;
+    int32_t *e = realloc(b->ends, (size_t)cap * sizeof(int32_t));
+    if (!e) return 0;
+    b->ends = e;
+    uint8_t *k = realloc(b->kinds, (size_t)cap);
+    if (!k) return 0;
+    b->kinds = k;
+    b->out_cap = (int32_t)cap;
+    return 1;
+}
+
+static int is_line_terminator(UChar32 c) {
+    return c == 0x0A || c == 0x0B || c == 0x0C || c == 0x0D || c == 0x85 || c == 0x2028 || c == 0x2029;
+}
+
+/*
+ * Converts UTF-8 to UTF-16 into b->units, recording each unit's byte offset.
+ * Returns the number of UTF-16 units, or -1. Malformed bytes become U+FFFD.
+ */
+static int32_t load_text(tp_breaker *b, const uint8_t *text, int64_t len, int lines_as_spaces) {
+    if (len < 0 || len > INT32_MAX / 2) return -1;
+    if (!grow_units(b, len + 1)) return -1;
+    int32_t i = 0, n = 0, length = (int32_t)len;
+    UChar *units = b->units;
+    int32_t *map = b->unit_to_byte;
+    while (i < length) {
+        uint8_t byte = text[i];
+        if (byte < 0x80) {
+            map[n] = i;
+            units[n++] = (lines_as_spaces && byte >= 0x0A && byte <= 0x0D) ? 0x20 : byte;
+            i++;
+            continue;
+        }
+        int32_t start = i;
+        UChar32 c;
+        U8_NEXT(text, i, length, c);
+        if (c < 0) c = 0xFFFD;
+        if (lines_as_spaces && is_line_terminator(c)) c = 0x20;
+        if (c <= 0xFFFF) {
+            map[n] = start;
+            units[n++] = (UChar)c;
+        } else {
+            map[n] = start;
+            units[n++] = U16_LEAD(c);
+            map[n] = start;
+            units[n++] = U16_TRAIL(c);
+        }
+    }
+    map[n] = length;
+    return n;
+}
+
+tp_breaker *tp_breaker_open(int sentence, const char *locale, char *error, size_t error_len) {
+    UErrorCode status = U_ZERO_ERROR;
+    UBreakIterator *it = ubrk_open(sentence ? UBRK_SENTENCE : UBRK_WORD, locale, NULL, 0, &status);
+    if (U_FAILURE(status) || !it) {
+        if (error && error_len) snprintf(error, error_len, "ICU could not open a %s break iterator for locale '%s': %s",
+                                         sentence ? "sentence" : "word", locale ? locale : "", u_errorName(status));
+        if (it) ubrk_close(it);
+        return NULL;
+    }
+    tp_breaker *b = calloc(1, sizeof(tp_breaker));
+    if (!b) { ubrk_close(it); return NULL; }
+    b->iterator = it;
+    b->sentence = sentence;
+    return b;
+}
+
+tp_breaker *tp_breaker_clone(const tp_breaker *template_breaker) {
+    if (!template_breaker) return NULL;
+    UErrorCode status = U_ZERO_ERROR;
+    UBreakIterator *it = ubrk_clone(template_breaker->iterator, &status);
+    if (U_FAILURE(status) || !it) return NULL;
+    tp_breaker *b = calloc(1, sizeof(tp_breaker));
+    if (!b) { ubrk_close(it); return NULL; }
+    b->iterator = it;
+    b->sentence = template_breaker->sentence;
+    return b;
+}
+
+void tp_breaker_close(tp_breaker *b) {
+    if (!b) return;
+    ubrk_close(b->iterator);
+    free(b->units);
+    free(b->unit_to_byte);
+    free(b->starts);
+    free(b->ends);
+    free(b->kinds);
+    free(b);
+}
+
+/* Kind of a segment whose rule status is UBRK_WORD_NONE, from its first code point;
+ * returns -1 for white space (not a token). */
+static int kind_of_untagged(const UChar *units, int32_t start, int32_t end) {
+    UChar32 c;
+    int32_t i = start;
+    U16_NEXT(units, i, end, c);
+    if (u_isUWhiteSpace(c) || is_line_terminator(c)) return -1;
+    if (u_hasBinaryProperty(c, UCHAR_REGIONAL_INDICATOR) || u_hasBinaryProperty(c, UCHAR_EMOJI_PRESENTATION))
+        return TP_TOKEN_EMOJI;
+    if (u_hasBinaryProperty(c, UCHAR_EXTENDED_PICTOGRAPHIC)) {
+        /* Text-default pictographs (©, ☺) count as emoji only with VS16. */
+        for (int32_t j = i; j < end; j++) if (units[j] == 0xFE0F) return TP_TOKEN_EMOJI;
+    }
+    if (u_ispunct(c)) return TP_TOKEN_PUNCTUATION;
+    int8_t type = u_charType(c);
+    if (type == U_MATH_SYMBOL || type == U_CURRENCY_SYMBOL || type == U_MODIFIER_SYMBOL || type == U_OTHER_SYMBOL)
+        return TP_TOKEN_SYMBOL;
+    if (u_isdigit(c)) return TP_TOKEN_NUMBER;
+    if (u_isalpha(c)) return TP_TOKEN_WORD;
+    return TP_TOKEN_OTHER;
+}
+
+static int kind_of_status(int32_t status) {
+    if (status >= UBRK_WORD_IDEO && status < UBRK_WORD_IDEO_LIMIT) return TP_TOKEN_IDEOGRAPHIC;
+    if (status >= UBRK_WORD_KANA && status < UBRK_WORD_KANA_LIMIT) return TP_TOKEN_KANA;
+    if (status >= UBRK_WORD_LETTER && status < UBRK_WORD_LETTER_LIMIT) return TP_TOKEN_WORD;
+    if (status >= UBRK_WORD_NUMBER && status < UBRK_WORD_NUMBER_LIMIT) return TP_TOKEN_NUMBER;
+    return -2; /* untagged */
+}
+
+int32_t tp_word_breaker_tokenize(tp_breaker *b, const uint8_t *text, int64_t len,
+                                 const int32_t **starts, const int32_t **ends, const uint8_t **kinds) {
+    if (!b || b->sentence) return -1;
+    int32_t n = load_text(b, text, len, 0);
+    if (n < 0) return -1;
+    UErrorCode status = U_ZERO_ERROR;
+    ubrk_setText(b->iterator, b->units, n, &status);
+    if (U_FAILURE(status)) return -1;
+    int32_t count = 0;
+    int32_t previous = ubrk_first(b->iterator);
+    for (int32_t next = ubrk_next(b->iterator); next != UBRK_DONE; next = ubrk_next(b->iterator)) {
+        int kind = kind_of_status(ubrk_getRuleStatus(b->iterator));
+        if (kind == -2) kind = kind_of_untagged(b->units, previous, next);
+        if (kind >= 0) {
+            if (count == b->out_cap && !grow_outputs(b, count + 1)) return -1;
+            b->starts[count] = b->unit_to_byte[previous];
+            b->ends[count] = b->unit_to_byte[next];
+            b->kinds[count] = (uint8_t)kind;
+            count++;
+        }
+        previous = next;
+    }
+    *starts = b->starts;
+    *ends = b->ends;
+    *kinds = b->kinds;
+    return count;
+}
+
+int32_t tp_sentence_breaker_boundaries(tp_breaker *b, const uint8_t *text, int64_t len,
+                                       int lines_as_spaces, const int32_t **boundaries) {
+    if (!b || !b->sentence) return -1;
+    int32_t n = load_text(b, text, len, lines_as_spaces);
+    if (n < 0) return -1;
+    UErrorCode status = U_ZERO_ERROR;
+    ubrk_setText(b->iterator, b->units, n, &status);
+    if (U_FAILURE(status)) return -1;
+    int32_t count = 0;
+    ubrk_first(b->iterator);
+    for (int32_t next = ubrk_next(b->iterator); next != UBRK_DONE && next < n; next = ubrk_next(b->iterator)) {
+        if (count == b->out_cap && !grow_outputs(b, count + 1)) return -1;
+        b->starts[count++] = b->unit_to_byte[next];
+    }
+    *boundaries = b->starts;
+    return count;
+}
+
+int64_t tp_word_breaker_raw_loop(tp_breaker *b, const uint8_t *text, int64_t len) {
+    if (!b || b->sentence || len < 0 || len > INT32_MAX / 2) return -1;
+    if (!grow_units(b, len + 1)) return -1;
+    UErrorCode status = U_ZERO_ERROR;
+    int32_t n = 0;
+    u_strFromUTF8Lenient(b->units, b->units_cap, &n, (const char *)text, (int32_t)len, &status);
+    if (U_FAILURE(status)) return -1;
+    ubrk_setText(b->iterator, b->units, n, &status);
+    if (U_FAILURE(status)) return -1;
+    int64_t count = 0, statuses = 0;
+    ubrk_first(b->iterator);
+    for (int32_t next = ubrk_next(b->iterator); next != UBRK_DONE; next = ubrk_next(b->iterator)) {
+        statuses += ubrk_getRuleStatus(b->iterator);
+        count++;
+    }
+    return count + (statuses < 0 ? 1 : 0);
+}
+
+const char *tp_icu_version(void) {
+    static char buffer[U_MAX_VERSION_STRING_LENGTH];
+    UVersionInfo info;
+    u_getVersion(info);
+    u_versionToString(info, buffer);
+    return buffer;
+}
+
+int64_t tp_fold(const uint8_t *text, int64_t len, int case_fold, int strip_marks, uint8_t *out, int64_t cap) {
+    if (len < 0 || len > INT32_MAX / 4) return -1;
+    UErrorCode status = U_ZERO_ERROR;
+    int32_t n16 = 0;
+    u_strFromUTF8Lenient(NULL, 0, &n16, (const char *)text, (int32_t)len, &status);
+    if (status != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(status)) return -1;
+    status = U_ZERO_ERROR;
+    int32_t cap16 = n16 * 4 + 16;
+    UChar *a = malloc((size_t)cap16 * sizeof(UChar));
+    UChar *c = malloc((size_t)cap16 * sizeof(UChar));
+    if (!a || !c) { free(a); free(c); return -1; }
+    u_strFromUTF8Lenient(a, cap16, &n16, (const char *)text, (int32_t)len, &status);
+    int32_t n = n16;
+    if (case_fold && U_SUCCESS(status)) {
+        n = u_strFoldCase(c, cap16, a, n16, U_FOLD_CASE_DEFAULT, &status);
+        memcpy(a, c, (size_t)n * sizeof(UChar));
+    }
+    if (strip_marks && U_SUCCESS(status)) {
+        const UNormalizer2 *nfd = unorm2_getNFDInstance(&status);
+        if (U_SUCCESS(status)) n = unorm2_normalize(nfd, a, n, c, cap16, &status);
+        int32_t kept = 0;
+        for (int32_t i = 0; U_SUCCESS(status) && i < n;) {
+            UChar32 ch;
+            int32_t at = i;
+            U16_NEXT(c, i, n, ch);
+            if (u_charType(ch) == U_NON_SPACING_MARK) continue;
+            for (int32_t j = at; j < i; j++) a[kept++] = c[j];
+        }
+        n = kept;
+    }
+    if (!strip_marks && U_SUCCESS(status)) {
+        const UNormalizer2 *nfc = unorm2_getNFCInstance(&status);
+        if (U_SUCCESS(status)) n = unorm2_normalize(nfc, a, n, c, cap16, &status);
+        if (U_SUCCESS(status)) memcpy(a, c, (size_t)n * sizeof(UChar));
+    }
+    int32_t needed = 0;
+    if (U_SUCCESS(status)) {
+        u_strToUTF8((char *)out, (int32_t)(cap > INT32_MAX ? INT32_MAX : cap), &needed, a, n, &status);
+        if (status == U_BUFFER_OVERFLOW_ERROR || status == U_STRING_NOT_TERMINATED_WARNING) status = U_ZERO_ERROR;
+    }
+    free(a);
+    free(c);
+    return U_FAILURE(status) ? -1 : needed;
+}

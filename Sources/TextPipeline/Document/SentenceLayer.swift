@@ -1,0 +1,28 @@
+/// The sentence layer: each sentence is a half-open range of token indices.
+///
+/// Sentences are sorted, non-empty and non-overlapping. Their text spans run
+/// from the start of their first token to the end of their last token.
+public struct SentenceLayer: Sendable, Equatable {
+    public private(set) var firstTokens: [Int32] = []
+    public private(set) var endTokens: [Int32] = []
+
+    public init() {}
+
+    public var count: Int { firstTokens.count }
+    public var isEmpty: Bool { firstTokens.isEmpty }
+
+    /// Appends the sentence made of tokens `first ..< end` (`end > first`).
+    public mutating func append(tokens range: Range<Int>) {
+        precondition(!range.isEmpty, "a sentence holds at least one token")
+        firstTokens.append(Int32(range.lowerBound))
+        endTokens.append(Int32(range.upperBound))
+    }
+
+    public mutating func removeAll() {
+        firstTokens.removeAll(keepingCapacity: true)
+        endTokens.removeAll(keepingCapacity: true)
+    }
+
+    /// The token indices of sentence `index`.
+    public func tokenRange(_ index: Int) -> Range<Int> { Int(firstTokens[index]) ..< Int(endTokens[index]) }
+}

@@ -1,0 +1,49 @@
+/// The token layer: one row per token, stored as columns of UTF-8 byte offsets.
+///
+/// Tokens are sorted, non-overlapping and never contain only white space.
+/// `starts[i] ..< ends[i]` is token `i`'s byte range in ``Document/utf8``.
+public struct TokenLayer: Sendable, Equatable {
+    public private(set) var starts: [Int32] = []
+    public private(set) var ends: [Int32] = []
+    public private(set) var kinds: [TokenKind] = []
+
+    public init() {}
+
+    /// The number of tokens.
+    public var count: Int { starts.count }
+    public var isEmpty: Bool { starts.isEmpty }
+
+    /// Appends a token; callers keep tokens sorted and non-overlapping.
+    public mutating func append(start: Int32, end: Int32, kind: TokenKind) {
+        starts.append(start)
+        ends.append(end)
+        kinds.append(kind)
+    }
+
+    public mutating func reserveCapacity(_ capacity: Int) {
+        starts.reserveCapacity(capacity)
+        ends.reserveCapacity(capacity)
+        kinds.reserveCapacity(capacity)
+    }
+
+    public mutating func removeAll() {
+        starts.removeAll(keepingCapacity: true)
+        ends.removeAll(keepingCapacity: true)
+        kinds.removeAll(keepingCapacity: true)
+    }
+
+    /// The byte range of token `index`.
+    public func byteRange(_ index: Int) -> Range<Int> { Int(starts[index]) ..< Int(ends[index]) }
+
+    /// The index of the first token whose end is after `byteOffset`, or `count`.
+    /// - Complexity: O(log n).
+    public func firstToken(endingAfter byteOffset: Int32) -> Int {
+        var low = 0
+        var high = count
+        while low < high {
+            let mid = (low + high) / 2
+            if ends[mid] <= byteOffset { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+}

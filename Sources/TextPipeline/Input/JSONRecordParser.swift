@@ -1,0 +1,375 @@
+/// Parses one JSON-lines record into an ``Article`` without building an
+/// object tree: it scans the top-level object once, decodes `id`, `text` and
+/// `title`, and validates and skips every other value.
+///
+/// Contracts (see docs/input-output.md):
+/// - `text` must be a string of valid UTF-8; escaped lone surrogates become U+FFFD.
+/// - `id` is echoed with its JSON type; a missing or null id becomes `"<source>:<line>"`.
+/// - Unknown fields are ignored; the last of duplicate keys wins.
+/// - Nesting deeper than ``maximumDepth`` is an `invalid_json` error, never a stack overflow.
+public struct JSONRecordParser: Sendable {
+    public static let maximumDepth = 256
+
+    public init() {}
+
+    /// Parses `bytes` (one line, without its line terminator).
+    public func parse(_ bytes: UnsafeBufferPointer<UInt8>, source: String, line: Int) -> InputRecord {
+        var scanner = Scanner(bytes: bytes)
+        var fields = Fields()
+        let failure: InputError?
+        do {
+            try scanner.parseRecord(into: &fields)
+            failure = nil
+        } catch {
+            failure = error
+        }
+        let fallbackID = ArticleID.string("\(source):\(line)")
+        let id = fields.id ?? fallbackID
+        if let failure { return .failure(id: id, error: failure, source: source, line: line) }
+        if let idError = fields.idError { return .failure(id: id, error: idError, source: source, line: line) }
+        switch fields.text {
+        case .none:
+            return .failure(id: id, error: InputError(kind: "missing_text", message: "the record has no \"text\" field"), source: source, line: line)
+        case .some(.failure(let error)):
+            return .failure(id: id, error: error, source: source, line: line)
+        case .some(.success(let text)):
+            var article = Article(id: id, text: text, title: fields.title, source: source, line: line)
+            article.warnings = fields.warnings
+            return .article(article)
+        }
+    }
+}
+
+/// The fields of interest found so far in a record.
+private struct Fields {
+    var id: ArticleID?
+    var idError: InputError?
+    var text: Result<[UInt8], InputError>?
+    var title: String?
+    var warnings: [String] = []
+}
+
+private struct Scanner {
+    let bytes: UnsafeBufferPointer<UInt8>
+    var position = 0
+
+    init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+    // MARK: Record
+
+    mutating func parseRecord(into fields: inout Fields) throws(InputError) {
+        skipWhitespace()
+        guard position < bytes.count else { throw invalid("the line holds no JSON value") }
+        guard bytes[position] == UInt8(ascii: "{") else { throw invalid("expected a JSON object, found \(describeByte())") }
+        position += 1
+        skipWhitespace()
+        if peek() == UInt8(ascii: "}") {
+            position += 1
+        } else {
+            while true {
+                skipWhitespace()
+                guard peek() == UInt8(ascii: "\"") else { throw invalid("expected a field name in quotes, found \(describeByte())") }
+                let key = try parseKey()
+                skipWhitespace()
+                try expect(UInt8(ascii: ":"))
+                skipWhitespace()
+                try parseField(key, into: &fields)
+                skipWhitespace()
+                let separator = peek()
+                position += 1
+                if separator == UInt8(ascii: ",") { continue }
+                if separator == UInt8(ascii: "}") { break }
+                position -= 1
+                throw invalid("expected ',' or '}' after a value, found \(describeByte())")
+            }
+        }
+        skipWhitespace()
+        guard position == bytes.count else { throw invalid("unexpected \(describeByte()) after the end of the object") }
+    }
+
+    enum Key { case id, text, title, other }
+
+    mutating func parseKey() throws(InputError) -> Key {
+        let start = position + 1
+        try skipString()
+        let key = UnsafeBufferPointer(rebasing: bytes[start ..< position - 1])
+        if key.elementsEqual("id".utf8) { return .id }
+        if key.elementsEqual("text".utf8) { return .text }
+        if key.elementsEqual("title".utf8) { return .title }
+        return .other
+    }
+
+    mutating func parseField(_ key: Key, into fields: inout Fields) throws(InputError) {
+        let first = peek()
+        switch key {
+        case .text:
+            if first == UInt8(ascii: "\"") {
+                fields.text = try parseStringValue()
+            } else {
+                let kind = describeByte()
+                try skipValue(depth: 0)
+                fields.text = .failure(InputError(kind: "invalid_text", message: "\"text\" must be a string, found \(kind)"))
+            }
+        case .id:
+            fields.idError = nil
+            if first == UInt8(ascii: "\"") {
+                switch try parseStringValue() {
+                case .success(let bytes): fields.id = .string(String(decoding: bytes, as: UTF8.self))
+                case .failure(let error):
+                    fields.id = nil
+                    fields.idError = InputError(kind: error.kind, message: "in \"id\": \(error.message)")
+                }
+            } else if first == UInt8(ascii: "-") || (first.map { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") } ?? false) {
+                let start = position
+                try skipNumber()
+                fields.id = .number(String(decoding: UnsafeBufferPointer(rebasing: bytes[start ..< position]), as: UTF8.self))
+            } else if matchLiteral("null") {
+                fields.id = nil
+            } else {
+                let kind = describeByte()
+                try skipValue(depth: 0)
+                fields.id = nil
+                fields.idError = InputError(kind: "invalid_id", message: "\"id\" must be a string or a number, found \(kind)")
+            }
+        case .title:
+            if first == UInt8(ascii: "\"") {
+                switch try parseStringValue() {
+                case .success(let bytes): fields.title = String(decoding: bytes, as: UTF8.self)
+                case .failure: fields.warnings.append("the title is not valid UTF-8 and was ignored")
+                }
+            } else if matchLiteral("null") {
+                fields.title = nil
+            } else {
+                try skipValue(depth: 0)
+                fields.warnings.append("the title is not a string and was ignored")
+            }
+        case .other:
+            try skipValue(depth: 0)
+        }
+    }
+
+    // MARK: Strings
+
+    /// Decodes a string value. Structural errors throw; invalid UTF-8 inside
+    /// a well-formed string is returned as a failure so the record keeps its id.
+    mutating func parseStringValue() throws(InputError) -> Result<[UInt8], InputError> {
+        position += 1 // opening quote
+        var output: [UInt8] = []
+        var utf8Error: InputError?
+        var runStart = position
+        while true {
+            // Copy runs of plain ASCII in one go.
+            while position < bytes.count {
+                let byte = bytes[position]
+                if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte >= 0x80 { break }
+                position += 1
+            }
+            if position > runStart { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart ..< position])) }
+            guard position < bytes.count else { throw invalid("the string is not terminated (the line ends inside it)") }
+            let byte = bytes[position]
+            if byte == UInt8(ascii: "\"") {
+                position += 1
+                break
+            } else if byte == UInt8(ascii: "\\") {
+                try parseEscape(into: &output)
+            } else {
+                let length = UTF8Validation.sequenceLength(bytes, at: position)
+                if length == 0 {
+                    if utf8Error == nil {
+                        utf8Error = InputError(kind: "invalid_utf8", message: "invalid UTF-8 byte 0x\(String(bytes[position], radix: 16, uppercase: true)) at byte \(position)")
+                    }
+                    position += 1
+                } else {
+                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[position ..< position + length]))
+                    position += length
+                }
+            }
+            runStart = position
+        }
+        if let utf8Error { return .failure(utf8Error) }
+        return .success(output)
+    }
+
+    mutating func parseEscape(into output: inout [UInt8]) throws(InputError) {
+        position += 1
+        guard position < bytes.count else { throw invalid("the string is not terminated (the line ends inside an escape)") }
+        let escaped = bytes[position]
+        position += 1
+        switch escaped {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): output.append(escaped)
+        case UInt8(ascii: "b"): output.append(0x08)
+        case UInt8(ascii: "f"): output.append(0x0C)
+        case UInt8(ascii: "n"): output.append(0x0A)
+        case UInt8(ascii: "r"): output.append(0x0D)
+        case UInt8(ascii: "t"): output.append(0x09)
+        case UInt8(ascii: "u"):
+            var scalar = try parseHex4()
+            if (0xD800 ... 0xDBFF).contains(scalar) {
+                // A high surrogate must be followed by an escaped low surrogate.
+                if position + 1 < bytes.count, bytes[position] == UInt8(ascii: "\\"), bytes[position + 1] == UInt8(ascii: "u") {
+                    let saved = position
+                    position += 2
+                    let low = try parseHex4()
+                    if (0xDC00 ... 0xDFFF).contains(low) {
+                        scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                    } else {
+                        position = saved
+                        scalar = 0xFFFD
+                    }
+                } else {
+                    scalar = 0xFFFD
+                }
+            } else if (0xDC00 ... 0xDFFF).contains(scalar) {
+                scalar = 0xFFFD
+            }
+            appendUTF8(Unicode.Scalar(scalar) ?? "\u{FFFD}", to: &output)
+        default:
+            position -= 1
+            throw invalid("invalid escape '\\\(String(UnicodeScalar(escaped)))'")
+        }
+    }
+
+    mutating func parseHex4() throws(InputError) -> UInt32 {
+        guard position + 4 <= bytes.count else { throw invalid("a \\u escape needs four hex digits") }
+        var value: UInt32 = 0
+        for _ in 0 ..< 4 {
+            let byte = bytes[position]
+            let digit: UInt32
+            switch byte {
+            case UInt8(ascii: "0") ... UInt8(ascii: "9"): digit = UInt32(byte - UInt8(ascii: "0"))
+            case UInt8(ascii: "a") ... UInt8(ascii: "f"): digit = UInt32(byte - UInt8(ascii: "a") + 10)
+            case UInt8(ascii: "A") ... UInt8(ascii: "F"): digit = UInt32(byte - UInt8(ascii: "A") + 10)
+            default: throw invalid("a \\u escape needs four hex digits")
+            }
+            value = value << 4 | digit
+            position += 1
+        }
+        return value
+    }
+
+    func appendUTF8(_ scalar: Unicode.Scalar, to output: inout [UInt8]) {
+        for unit in UTF8.encode(scalar)! { output.append(unit) }
+    }
+
+    /// Skips a string, validating its escapes but not decoding it.
+    mutating func skipString() throws(InputError) {
+        position += 1
+        while position < bytes.count {
+            let byte = bytes[position]
+            if byte == UInt8(ascii: "\"") {
+                position += 1
+                return
+            }
+            if byte == UInt8(ascii: "\\") {
+                position += 2
+            } else {
+                position += 1
+            }
+        }
+        throw invalid("the string is not terminated (the line ends inside it)")
+    }
+
+    // MARK: Other values
+
+    mutating func skipValue(depth: Int) throws(InputError) {
+        guard depth < JSONRecordParser.maximumDepth else { throw invalid("values are nested more than \(JSONRecordParser.maximumDepth) deep") }
+        skipWhitespace()
+        guard let first = peek() else { throw invalid("the line ends where a value was expected") }
+        switch first {
+        case UInt8(ascii: "\""): try skipString()
+        case UInt8(ascii: "{"): try skipContainer(close: UInt8(ascii: "}"), keyed: true, depth: depth)
+        case UInt8(ascii: "["): try skipContainer(close: UInt8(ascii: "]"), keyed: false, depth: depth)
+        case UInt8(ascii: "-"), UInt8(ascii: "0") ... UInt8(ascii: "9"): try skipNumber()
+        default:
+            if matchLiteral("true") || matchLiteral("false") || matchLiteral("null") { return }
+            throw invalid("expected a JSON value, found \(describeByte())")
+        }
+    }
+
+    mutating func skipContainer(close: UInt8, keyed: Bool, depth: Int) throws(InputError) {
+        position += 1
+        skipWhitespace()
+        if peek() == close {
+            position += 1
+            return
+        }
+        while true {
+            skipWhitespace()
+            if keyed {
+                guard peek() == UInt8(ascii: "\"") else { throw invalid("expected a field name in quotes, found \(describeByte())") }
+                try skipString()
+                skipWhitespace()
+                try expect(UInt8(ascii: ":"))
+            }
+            try skipValue(depth: depth + 1)
+            skipWhitespace()
+            let separator = peek()
+            if separator == UInt8(ascii: ",") {
+                position += 1
+                continue
+            }
+            if separator == close {
+                position += 1
+                return
+            }
+            throw invalid("expected ',' or '\(String(UnicodeScalar(close)))', found \(describeByte())")
+        }
+    }
+
+    mutating func skipNumber() throws(InputError) {
+        let start = position
+        if peek() == UInt8(ascii: "-") { position += 1 }
+        guard skipDigits() > 0 else { throw invalid("malformed number at byte \(start)") }
+        if peek() == UInt8(ascii: ".") {
+            position += 1
+            guard skipDigits() > 0 else { throw invalid("malformed number at byte \(start)") }
+        }
+        if peek() == UInt8(ascii: "e") || peek() == UInt8(ascii: "E") {
+            position += 1
+            if peek() == UInt8(ascii: "+") || peek() == UInt8(ascii: "-") { position += 1 }
+            guard skipDigits() > 0 else { throw invalid("malformed number at byte \(start)") }
+        }
+    }
+
+    mutating func skipDigits() -> Int {
+        let start = position
+        while let byte = peek(), byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") { position += 1 }
+        return position - start
+    }
+
+    mutating func matchLiteral(_ literal: StaticString) -> Bool {
+        let length = literal.utf8CodeUnitCount
+        guard position + length <= bytes.count else { return false }
+        let expected = UnsafeBufferPointer(start: literal.utf8Start, count: length)
+        guard UnsafeBufferPointer(rebasing: bytes[position ..< position + length]).elementsEqual(expected) else { return false }
+        position += length
+        return true
+    }
+
+    // MARK: Helpers
+
+    func peek() -> UInt8? { position < bytes.count ? bytes[position] : nil }
+
+    mutating func skipWhitespace() {
+        while position < bytes.count {
+            let byte = bytes[position]
+            guard byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A else { return }
+            position += 1
+        }
+    }
+
+    mutating func expect(_ byte: UInt8) throws(InputError) {
+        guard peek() == byte else { throw invalid("expected '\(String(UnicodeScalar(byte)))', found \(describeByte())") }
+        position += 1
+    }
+
+    func describeByte() -> String {
+        guard let byte = peek() else { return "the end of the line" }
+        if byte >= 0x20 && byte < 0x7F { return "'\(String(UnicodeScalar(byte)))' at byte \(position)" }
+        return "byte 0x\(String(byte, radix: 16, uppercase: true)) at byte \(position)"
+    }
+
+    func invalid(_ message: String) -> InputError {
+        InputError(kind: "invalid_json", message: message)
+    }
+}

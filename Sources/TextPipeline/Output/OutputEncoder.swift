@@ -1,0 +1,145 @@
+/// What the output lines contain.
+public struct OutputOptions: Sendable {
+    /// The unit of every offset.
+    public var offsets: OffsetUnit = .codepoint
+    /// Whether to write the token layer.
+    public var emitTokens = false
+    /// Layers the pipeline provides; only these are written.
+    public var layers: Set<LayerName> = []
+
+    public init(offsets: OffsetUnit = .codepoint, emitTokens: Bool = false, layers: Set<LayerName> = []) {
+        self.offsets = offsets
+        self.emitTokens = emitTokens
+        self.layers = layers
+    }
+}
+
+/// Encodes analysed documents and error records as JSON lines (schema in docs/output.schema.json).
+public struct OutputEncoder: Sendable {
+    public let options: OutputOptions
+
+    public init(options: OutputOptions) { self.options = options }
+
+    /// Appends the line (with its `\n`) for an analysed document.
+    public func encode(_ document: Document, into out: inout JSONBuffer) {
+        let converter = OffsetConverter(utf8: document.utf8, unit: options.offsets)
+        out.raw("{\"id\":")
+        out.id(document.id)
+        if options.emitTokens && options.layers.contains(.tokens) { encodeTokens(document, converter, &out) }
+        if options.layers.contains(.sentences) { encodeSentences(document, converter, &out) }
+        if options.layers.contains(.entities) { encodeEntities(document, converter, &out) }
+        if options.layers.contains(.keywords) { encodeKeywords(document, &out) }
+        if !document.spans.isEmpty { encodeSpans(document, converter, &out) }
+        if !document.attributes.isEmpty {
+            out.raw(",\"attributes\":")
+            out.value(.object(document.attributes))
+        }
+        if !document.warnings.isEmpty {
+            out.raw(",\"warnings\":")
+            out.value(.array(document.warnings.map(JSONValue.string)))
+        }
+        out.raw("}\n")
+    }
+
+    /// Appends the error record for an article that could not be analysed.
+    public func encodeError(id: ArticleID, stage: String, kind: String, message: String, source: String, line: Int, into out: inout JSONBuffer) {
+        out.raw("{\"id\":")
+        out.id(id)
+        out.raw(",\"error\":{\"stage\":")
+        out.string(stage)
+        out.raw(",\"kind\":")
+        out.string(kind)
+        out.raw(",\"message\":")
+        out.string(message)
+        out.raw(",\"source\":")
+        out.string(source)
+        out.raw(",\"line\":")
+        out.integer(line)
+        out.raw("}}\n")
+    }
+
+    private func span(_ start: Int32, _ end: Int32, _ converter: OffsetConverter, _ out: inout JSONBuffer) {
+        out.raw("{\"start\":")
+        out.integer(converter.convert(start))
+        out.raw(",\"end\":")
+        out.integer(converter.convert(end))
+    }
+
+    private func encodeTokens(_ document: Document, _ converter: OffsetConverter, _ out: inout JSONBuffer) {
+        out.raw(",\"tokens\":[")
+        let tokens = document.tokens
+        for index in 0 ..< tokens.count {
+            if index > 0 { out.raw(",") }
+            span(tokens.starts[index], tokens.ends[index], converter, &out)
+            out.raw(",\"kind\":")
+            out.string(tokens.kinds[index].description)
+            out.raw("}")
+        }
+        out.raw("]")
+    }
+
+    private func encodeSentences(_ document: Document, _ converter: OffsetConverter, _ out: inout JSONBuffer) {
+        out.raw(",\"sentences\":[")
+        for index in 0 ..< document.sentences.count {
+            if index > 0 { out.raw(",") }
+            let bytes = document.byteRange(ofTokens: document.sentences.tokenRange(index))
+            span(Int32(bytes.lowerBound), Int32(bytes.upperBound), converter, &out)
+            out.raw("}")
+        }
+        out.raw("]")
+    }
+
+    private func encodeEntities(_ document: Document, _ converter: OffsetConverter, _ out: inout JSONBuffer) {
+        out.raw(",\"entities\":[")
+        let entities = document.entities
+        for index in 0 ..< entities.count {
+            if index > 0 { out.raw(",") }
+            let bytes = document.byteRange(ofTokens: entities.tokenRange(index))
+            span(Int32(bytes.lowerBound), Int32(bytes.upperBound), converter, &out)
+            out.raw(",\"text\":")
+            out.string(document.utf8[bytes])
+            out.raw(",\"label\":")
+            out.string(entities.labels[index].rawValue)
+            if let id = entities.canonicalIDs[index] {
+                out.raw(",\"id\":")
+                out.string(id)
+            }
+            out.raw("}")
+        }
+        out.raw("]")
+    }
+
+    private func encodeKeywords(_ document: Document, _ out: inout JSONBuffer) {
+        out.raw(",\"keywords\":[")
+        for (index, keyword) in document.keywords.enumerated() {
+            if index > 0 { out.raw(",") }
+            out.raw("{\"text\":")
+            out.string(keyword.text)
+            out.raw(",\"score\":")
+            out.number(keyword.score)
+            out.raw("}")
+        }
+        out.raw("]")
+    }
+
+    private func encodeSpans(_ document: Document, _ converter: OffsetConverter, _ out: inout JSONBuffer) {
+        out.raw(",\"spans\":{")
+        for (layerIndex, name) in document.spans.keys.sorted().enumerated() {
+            if layerIndex > 0 { out.raw(",") }
+            out.string(name)
+            out.raw(":[")
+            let layer = document.spans[name]!
+            for index in 0 ..< layer.count {
+                if index > 0 { out.raw(",") }
+                span(layer.starts[index], layer.ends[index], converter, &out)
+                if let label = layer.labels[index] {
+                    out.raw(",\"label\":")
+                    out.string(label)
+                }
+                out.raw("}")
+            }
+            out.raw("]")
+        }
+        out.raw("}")
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+
+/// A failure to write output: a full disk, a closed pipe. Stops the run with status 1.
+public struct OutputError: Error, Sendable, CustomStringConvertible {
+    public let message: String
+    public var description: String { message }
+}
+
+/// Buffered writes to stdout or a file, with errors reported instead of signals.
+///
+/// The process must ignore SIGPIPE (the CLI does) so that a closed pipe
+/// surfaces here as `EPIPE`.
+public final class OutputSink {
+    private let descriptor: Int32
+    private let ownsDescriptor: Bool
+    private let name: String
+    private var pending: [UInt8] = []
+    private let flushThreshold: Int
+
+    /// Standard output.
+    public init(flushThreshold: Int = 1 << 16) {
+        descriptor = STDOUT_FILENO
+        ownsDescriptor = false
+        name = "standard output"
+        self.flushThreshold = flushThreshold
+    }
+
+    /// Creates or truncates `path` (or appends when `append` is true).
+    /// - Throws: ``OutputError`` when the file cannot be opened.
+    public init(path: String, append: Bool = false, flushThreshold: Int = 1 << 16) throws(OutputError) {
+        let flags = O_WRONLY | O_CREAT | (append ? O_APPEND : O_TRUNC)
+        let opened = open(path, flags, 0o644)
+        guard opened >= 0 else { throw OutputError(message: "cannot open \(path) for writing: \(String(cString: strerror(errno)))") }
+        descriptor = opened
+        ownsDescriptor = true
+        name = path
+        self.flushThreshold = flushThreshold
+    }
+
+    deinit {
+        if ownsDescriptor { close(descriptor) }
+    }
+
+    /// Queues `bytes`, writing when the buffer passes the threshold.
+    public func write(_ bytes: [UInt8]) throws(OutputError) {
+        pending.append(contentsOf: bytes)
+        if pending.count >= flushThreshold { try flush() }
+    }
+
+    /// Writes everything queued.
+    public func flush() throws(OutputError) {
+        var offset = 0
+        while offset < pending.count {
+            let written = pending.withUnsafeBytes { raw in
+                Foundation.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
+            }
+            if written < 0 {
+                if errno == EINTR { continue }
+                let reason = errno == EPIPE ? "the reader closed the pipe" : String(cString: strerror(errno))
+                pending.removeAll()
+                throw OutputError(message: "cannot write to \(name): \(reason)")
+            }
+            offset += written
+        }
+        pending.removeAll(keepingCapacity: true)
+    }
+}

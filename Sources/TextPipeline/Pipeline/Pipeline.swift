@@ -1,0 +1,129 @@
+import Foundation
+import Yams
+
+/// An ordered, checked list of stages built from a pipeline file.
+///
+///     tokenize.icu@1 ─► sentences.icu@1 ─► ner.gazetteer@1 ─► keywords.yake@1
+///          │ provides tokens   │ requires tokens, provides sentences …
+///
+/// Loading checks everything a run could trip on: YAML syntax, unknown keys,
+/// option types, unknown stages and wiring (every required layer provided by
+/// an earlier stage). After that, a ``PipelineWorker`` per worker thread
+/// processes documents.
+public struct Pipeline: Sendable {
+    /// What to do when a stage throws for one article.
+    public enum ErrorPolicy: String, Sendable {
+        /// Write an error record for the article and go on.
+        case record
+        /// Stop the run.
+        case fail
+    }
+
+    public let name: String
+    /// The pipeline file as the user named it, or `<code>`.
+    public let file: String
+    public let errorPolicy: ErrorPolicy
+    public let stages: [any Stage]
+    /// FNV-1a 64 of the pipeline file's bytes, in hex.
+    public let hash: String
+
+    /// Every layer some stage provides.
+    public var provides: Set<LayerName> { Set(stages.flatMap(\.provides)) }
+
+    /// Builds a pipeline from stages in code, checking wiring.
+    public init(name: String, stages: [any Stage], errorPolicy: ErrorPolicy = .record) throws {
+        try Self.checkWiring(stages.map { ($0, nil as Int?) }, file: "<code>")
+        self.name = name
+        self.file = "<code>"
+        self.errorPolicy = errorPolicy
+        self.stages = stages
+        self.hash = ""
+    }
+
+    init(name: String, file: String, errorPolicy: ErrorPolicy, stages: [any Stage], hash: String) {
+        self.name = name
+        self.file = file
+        self.errorPolicy = errorPolicy
+        self.stages = stages
+        self.hash = hash
+    }
+
+    /// Creates a worker holding one ``StageWorker`` per stage.
+    /// - Throws: ``StageFailure`` when a stage cannot create its worker.
+    public func makeWorker() throws -> PipelineWorker {
+        var workers: [any StageWorker] = []
+        for stage in stages {
+            do { workers.append(try stage.makeWorker()) } catch {
+                throw StageFailure(stage: stage.id.description, kind: "stage_failed", message: "could not start: \(error)")
+            }
+        }
+        return PipelineWorker(stageIDs: stages.map(\.id.description), workers: workers)
+    }
+
+    /// Throws when some stage requires a layer that no earlier stage provides.
+    static func checkWiring(_ stages: [(stage: any Stage, line: Int?)], file: String) throws {
+        var available: Set<LayerName> = []
+        for (index, entry) in stages.enumerated() {
+            let missing = entry.stage.requires.filter { !available.contains($0) }
+            if !missing.isEmpty {
+                let names = missing.map(\.rawValue).joined(separator: ", ")
+                throw ConfigurationError(file: file, line: entry.line, keyPath: "stages[\(index)]",
+                                         message: "\(entry.stage.id) requires \(names), which no earlier stage provides")
+            }
+            available.formUnion(entry.stage.provides)
+        }
+    }
+}
+
+/// A stage's failure on one article, turned into an error record.
+public struct StageFailure: Error, Sendable, CustomStringConvertible {
+    public let stage: String
+    public let kind: String
+    public let message: String
+    public var description: String { "\(stage): \(message)" }
+}
+
+/// Runs every stage of a pipeline over documents, on one thread.
+public struct PipelineWorker {
+    let stageIDs: [String]
+    var workers: [any StageWorker]
+    /// Seconds spent in each stage, in pipeline order.
+    public private(set) var stageSeconds: [Double]
+
+    init(stageIDs: [String], workers: [any StageWorker]) {
+        self.stageIDs = stageIDs
+        self.workers = workers
+        self.stageSeconds = Array(repeating: 0, count: workers.count)
+    }
+
+    /// The stage ids, in pipeline order.
+    public var stages: [String] { stageIDs }
+
+    /// Runs every stage over `document`.
+    /// - Throws: ``StageFailure`` naming the stage that failed and the kind (`timeout`, `stage_failed`, …).
+    public mutating func process(_ document: inout Document, context: StageContext = StageContext()) throws(StageFailure) {
+        let clock = ContinuousClock()
+        for index in workers.indices {
+            let started = clock.now
+            do {
+                try context.checkDeadline()
+                try workers[index].process(&document, context: context)
+            } catch let error as DeadlineExceeded {
+                throw StageFailure(stage: stageIDs[index], kind: "timeout", message: error.description)
+            } catch let error as StageError {
+                throw StageFailure(stage: stageIDs[index], kind: error.kind, message: error.message)
+            } catch {
+                throw StageFailure(stage: stageIDs[index], kind: "stage_failed", message: String(describing: error))
+            }
+            stageSeconds[index] += (clock.now - started).seconds
+        }
+    }
+}
+
+extension Duration {
+    /// The duration in seconds, as a Double.
+    public var seconds: Double {
+        let parts = components
+        return Double(parts.seconds) + Double(parts.attoseconds) / 1e18
+    }
+}

@@ -1,0 +1,46 @@
+/// A versioned stage name such as `ner.gazetteer@1`.
+///
+/// The version changes whenever a stage's output for the same options would
+/// change in meaning, so old pipeline files keep theirs.
+public struct StageID: Hashable, Sendable, CustomStringConvertible, Comparable {
+    public let name: String
+    public let version: Int
+
+    public init(name: String, version: Int) {
+        self.name = name
+        self.version = version
+    }
+
+    /// Parses `name@version`. Returns nil when the text has no `@<positive integer>` suffix.
+    public init?(_ text: String) {
+        guard let at = text.lastIndex(of: "@"),
+              let version = Int(text[text.index(after: at)...]), version > 0,
+              at != text.startIndex
+        else { return nil }
+        self.init(name: String(text[..<at]), version: version)
+    }
+
+    public var description: String { "\(name)@\(version)" }
+
+    public static func < (lhs: StageID, rhs: StageID) -> Bool {
+        (lhs.name, lhs.version) < (rhs.name, rhs.version)
+    }
+}
+
+/// A document layer that stages require and provide.
+public struct LayerName: Hashable, Sendable, Comparable, CustomStringConvertible {
+    public let rawValue: String
+    public init(_ rawValue: String) { self.rawValue = rawValue }
+
+    public static let tokens = LayerName("tokens")
+    public static let sentences = LayerName("sentences")
+    public static let entities = LayerName("entities")
+    public static let keywords = LayerName("keywords")
+    /// A custom span layer, emitted under `spans.<name>`.
+    public static func spans(_ name: String) -> LayerName { LayerName("spans.\(name)") }
+    /// A custom document attribute, emitted under `attributes.<name>`.
+    public static func attribute(_ name: String) -> LayerName { LayerName("attributes.\(name)") }
+
+    public var description: String { rawValue }
+    public static func < (lhs: LayerName, rhs: LayerName) -> Bool { lhs.rawValue < rhs.rawValue }
+}

@@ -1,0 +1,164 @@
+public import Yams
+import Foundation
+
+/// The options of one stage in a pipeline file (its `with:` mapping), with
+/// typed accessors that fail with a ``ConfigurationError`` naming the file,
+/// line and key path.
+///
+/// Keys not declared in the stage's ``OptionSpec`` list are rejected when the
+/// options are created, so a typo never passes silently.
+public struct StageOptions {
+    private let values: [String: Node]
+    private let specs: [String: OptionSpec]
+    /// The file as the user named it, for messages.
+    public let file: String
+    /// The key path of this mapping, such as `stages[1].with`.
+    public let keyPath: String
+    /// The folder that relative paths resolve against.
+    public let baseDirectory: String
+    private let line: Int?
+
+    /// Reads `node` (a mapping or nil) against `specs`.
+    /// - Throws: ``ConfigurationError`` for a non-mapping node or an unknown key.
+    public init(node: Node?, specs: [OptionSpec], file: String, keyPath: String, baseDirectory: String) throws {
+        self.file = file
+        self.keyPath = keyPath
+        self.baseDirectory = baseDirectory
+        self.line = node?.mark?.line
+        self.specs = Dictionary(specs.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        var values: [String: Node] = [:]
+        if let node, !Self.isNull(node) {
+            guard let mapping = node.mapping else {
+                throw ConfigurationError(file: file, line: node.mark?.line, keyPath: keyPath,
+                                         message: "expected a mapping of options, found \(Self.describe(node))")
+            }
+            for (key, value) in mapping {
+                let name = key.string ?? ""
+                guard self.specs[name] != nil else {
+                    let known = specs.map(\.name).sorted().joined(separator: ", ")
+                    throw ConfigurationError(file: file, line: key.mark?.line, keyPath: "\(keyPath).\(name)",
+                                             message: "unknown option; expected one of: \(known.isEmpty ? "(none)" : known)")
+                }
+                values[name] = value
+            }
+        }
+        self.values = values
+    }
+
+    /// Options with no values, for stages built in code.
+    public static func empty(specs: [OptionSpec]) -> StageOptions {
+        // An absent mapping never throws.
+        // swiftlint:disable:next force_try
+        try! StageOptions(node: nil, specs: specs, file: "<code>", keyPath: "with", baseDirectory: FileManager.default.currentDirectoryPath)
+    }
+
+    /// Whether the pipeline file set `name`.
+    public func contains(_ name: String) -> Bool { values[name] != nil }
+
+    /// A configuration error located at option `name` (or at this mapping).
+    public func error(_ name: String?, _ message: String) -> ConfigurationError {
+        let node = name.flatMap { values[$0] }
+        return ConfigurationError(file: file, line: node?.mark?.line ?? line,
+                                  keyPath: name.map { "\(keyPath).\($0)" } ?? keyPath, message: message)
+    }
+
+    public func string(_ name: String) throws -> String? {
+        guard let node = values[name] else { return nil }
+        guard let scalar = node.scalar, !Self.isNull(node) else { throw error(name, "expected a string, found \(Self.describe(node))") }
+        return scalar.string
+    }
+
+    public func string(_ name: String, default value: String) throws -> String { try string(name) ?? value }
+
+    public func integer(_ name: String, default value: Int) throws -> Int {
+        guard let node = values[name] else { return value }
+        guard let number = node.int else { throw error(name, "expected an integer, found \(Self.describe(node))") }
+        return number
+    }
+
+    /// An integer that must lie in `range`.
+    public func integer(_ name: String, default value: Int, in range: ClosedRange<Int>) throws -> Int {
+        let number = try integer(name, default: value)
+        guard range.contains(number) else {
+            throw error(name, "expected an integer from \(range.lowerBound) to \(range.upperBound), found \(number)")
+        }
+        return number
+    }
+
+    public func number(_ name: String, default value: Double) throws -> Double {
+        guard let node = values[name] else { return value }
+        guard let number = node.float ?? node.int.map(Double.init), number.isFinite else {
+            throw error(name, "expected a number, found \(Self.describe(node))")
+        }
+        return number
+    }
+
+    public func boolean(_ name: String, default value: Bool) throws -> Bool {
+        guard let node = values[name] else { return value }
+        guard let flag = node.bool else { throw error(name, "expected true or false, found \(Self.describe(node))") }
+        return flag
+    }
+
+    /// A string that must be one of the spec's choices.
+    public func choice(_ name: String, default value: String) throws -> String {
+        let chosen = try string(name, default: value)
+        if case .choice(let allowed)? = specs[name]?.type, !allowed.contains(chosen) {
+            throw error(name, "expected one of \(allowed.joined(separator: ", ")), found '\(chosen)'")
+        }
+        return chosen
+    }
+
+    public func stringList(_ name: String) throws -> [String]? {
+        guard let node = values[name] else { return nil }
+        if let scalar = node.scalar, !Self.isNull(node), !(node.tag.description.hasSuffix("null")) {
+            return [scalar.string]
+        }
+        guard let sequence = node.sequence else { throw error(name, "expected a list of strings, found \(Self.describe(node))") }
+        return try sequence.map { item in
+            guard let scalar = item.scalar else {
+                throw ConfigurationError(file: file, line: item.mark?.line, keyPath: "\(keyPath).\(name)",
+                                         message: "expected a list of strings, found an item that is \(Self.describe(item))")
+            }
+            return scalar.string
+        }
+    }
+
+    /// A path resolved against the pipeline file's folder. Does not check existence.
+    public func path(_ name: String) throws -> String? {
+        try string(name).map(resolve)
+    }
+
+    public func pathList(_ name: String) throws -> [String]? {
+        try stringList(name)?.map(resolve)
+    }
+
+    /// A nested mapping, read against `specs`.
+    public func mapping(_ name: String, specs: [OptionSpec]) throws -> StageOptions {
+        try StageOptions(node: values[name], specs: specs, file: file, keyPath: "\(keyPath).\(name)", baseDirectory: baseDirectory)
+    }
+
+    /// Resolves a relative path against ``baseDirectory``; absolute paths are kept.
+    public func resolve(_ path: String) -> String {
+        path.hasPrefix("/") ? path : URL(fileURLWithPath: baseDirectory).appendingPathComponent(path).standardizedFileURL.path
+    }
+
+    static func isNull(_ node: Node) -> Bool {
+        guard let scalar = node.scalar else { return false }
+        return scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+    }
+
+    /// "a list", "a mapping", "the string 'x'" — for messages.
+    static func describe(_ node: Node) -> String {
+        switch node {
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        case .alias: return "an alias"
+        case .scalar(let scalar):
+            if isNull(node) { return "nothing (null)" }
+            if scalar.style == .plain, node.int != nil { return "the number \(scalar.string)" }
+            if scalar.style == .plain, node.float != nil { return "the number \(scalar.string)" }
+            if scalar.style == .plain, node.bool != nil { return "the boolean \(scalar.string)" }
+            return "the string '\(scalar.string)'"
+        }
+    }
+}

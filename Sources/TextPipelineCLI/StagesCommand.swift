@@ -1,0 +1,33 @@
+import ArgumentParser
+import TextPipeline
+
+struct StagesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stages",
+        abstract: "List every registered stage with its options and defaults."
+    )
+
+    func run() throws {
+        print(StageList.render(CLIContext.shared.registry))
+    }
+}
+
+/// The listing `textpipe stages` prints.
+enum StageList {
+    static func render(_ registry: StageRegistry) -> String {
+        var lines: [String] = []
+        for factory in registry.all {
+            lines.append("\(factory.id)  \(factory.summary)")
+            let requires = factory.requires.map(\.rawValue).joined(separator: ", ")
+            let provides = factory.provides.map(\.rawValue).joined(separator: ", ")
+            lines.append("  requires: \(requires.isEmpty ? "-" : requires)   provides: \(provides.isEmpty ? "-" : provides)")
+            for option in factory.options {
+                let fallback = option.defaultValue.map { " (default: \($0))" } ?? ""
+                lines.append("  \(option.name): \(option.type)\(fallback)")
+                lines.append("      \(option.help)")
+            }
+            lines.append("")
+        }
+        return lines.joined(separator: "\n")
+    }
+}

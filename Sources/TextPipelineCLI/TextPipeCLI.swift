@@ -1,0 +1,65 @@
+import ArgumentParser
+import Foundation
+import TextPipeline
+
+/// The `textpipe` command line, as a library: a user's package can build its
+/// own executable with extra stages by calling ``TextPipeCLI/main(registry:arguments:)``.
+///
+/// Exit statuses: 0 when a run completed (even with error records), 1 when an
+/// I/O failure stopped it, 2 for usage and configuration errors.
+public enum TextPipeCLI {
+    /// Parses `arguments` (default: the process's), runs the command and exits.
+    public static func main(registry: StageRegistry, arguments: [String]? = nil) -> Never {
+        signal(SIGPIPE, SIG_IGN)
+        CLIContext.shared.registry = registry
+        do {
+            var command = try TextPipeCommand.parseAsRoot(arguments)
+            try command.run()
+            exit(0)
+        } catch let failure as CLIFailure {
+            FileHandle.standardError.write(Data("textpipe: \(failure.message)\n".utf8))
+            exit(failure.status)
+        } catch {
+            let code = TextPipeCommand.exitCode(for: error)
+            let message = TextPipeCommand.fullMessage(for: error)
+            if code == .success {
+                if !message.isEmpty { print(message) }
+                exit(0)
+            }
+            FileHandle.standardError.write(Data((message.isEmpty ? "textpipe: error" : message).utf8 + [0x0A]))
+            exit(code == .failure && (error as? CleanExit) != nil ? 1 : 2)
+        }
+    }
+}
+
+/// An error that ends the command with a status and a message for stderr.
+struct CLIFailure: Error {
+    let status: Int32
+    let message: String
+
+    /// Status 2: bad usage or configuration, found before any output.
+    static func configuration(_ message: String) -> CLIFailure { CLIFailure(status: 2, message: message) }
+    /// Status 1: an I/O failure stopped the run.
+    static func io(_ message: String) -> CLIFailure { CLIFailure(status: 1, message: message) }
+}
+
+/// Holds the registry the CLI was started with.
+final class CLIContext: @unchecked Sendable {
+    static let shared = CLIContext()
+    private let lock = NSLock()
+    private var storedRegistry = StageRegistry()
+
+    var registry: StageRegistry {
+        get { lock.withLock { storedRegistry } }
+        set { lock.withLock { storedRegistry = newValue } }
+    }
+}
+
+struct TextPipeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "textpipe",
+        abstract: "Analyse streams of news articles: tokens, sentences, entities, keywords.",
+        version: "textpipe \(TextPipelineVersion.current)",
+        subcommands: [RunCommand.self, CheckCommand.self, StagesCommand.self]
+    )
+}

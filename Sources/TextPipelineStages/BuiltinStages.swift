@@ -1,0 +1,11 @@
+import TextPipeline
+
+extension StageRegistry {
+    /// A registry holding every stage that ships with TextPipeline.
+    public static var builtin: StageRegistry {
+        var registry = StageRegistry()
+        registry.register(ICUTokenizerStage.factory)
+        registry.register(ICUSentenceStage.factory)
+        return registry
+    }
+}

@@ -1,0 +1,80 @@
+import CICU
+import Foundation
+import TextPipeline
+
+/// One ICU break iterator with its scratch buffers. Not thread-safe: each
+/// worker owns its own, cloned from an ``ICUBreakerTemplate``.
+public final class ICUBreaker {
+    fileprivate let handle: OpaquePointer
+
+    fileprivate init(handle: OpaquePointer) { self.handle = handle }
+
+    deinit { tp_breaker_close(handle) }
+
+    /// Replaces `tokens` with the word tokens of `text` (white space dropped).
+    /// - Throws: ``StageError`` when ICU fails or the text exceeds 1 GB.
+    public func tokenize(_ text: [UInt8], into tokens: inout TokenLayer) throws {
+        tokens.removeAll()
+        var starts: UnsafePointer<Int32>?
+        var ends: UnsafePointer<Int32>?
+        var kinds: UnsafePointer<UInt8>?
+        let count = text.withUnsafeBufferPointer { buffer in
+            tp_word_breaker_tokenize(handle, buffer.baseAddress, Int64(buffer.count), &starts, &ends, &kinds)
+        }
+        guard count >= 0 else { throw StageError("ICU word breaking failed (text of \(text.count) bytes)") }
+        guard count > 0, let starts, let ends, let kinds else { return }
+        tokens.reserveCapacity(Int(count))
+        for index in 0 ..< Int(count) {
+            tokens.append(start: starts[index], end: ends[index], kind: TokenKind(rawValue: kinds[index]) ?? .other)
+        }
+    }
+
+    /// The interior sentence boundaries of `text` (UTF-8 byte offsets, ascending).
+    /// - Parameter linesAsSpaces: show line terminators to ICU as spaces.
+    public func sentenceBoundaries(_ text: [UInt8], linesAsSpaces: Bool, into boundaries: inout [Int32]) throws {
+        boundaries.removeAll(keepingCapacity: true)
+        var result: UnsafePointer<Int32>?
+        let count = text.withUnsafeBufferPointer { buffer in
+            tp_sentence_breaker_boundaries(handle, buffer.baseAddress, Int64(buffer.count), linesAsSpaces ? 1 : 0, &result)
+        }
+        guard count >= 0 else { throw StageError("ICU sentence breaking failed (text of \(text.count) bytes)") }
+        if count > 0, let result { boundaries.append(contentsOf: UnsafeBufferPointer(start: result, count: Int(count))) }
+    }
+
+    /// Walks every word boundary of `text` in UTF-16 with `ubrk_next` and
+    /// `ubrk_getRuleStatus` and nothing else: the speed limit for tokenization.
+    public func rawWordBoundaryCount(_ text: [UInt8]) -> Int {
+        Int(text.withUnsafeBufferPointer { tp_word_breaker_raw_loop(handle, $0.baseAddress, Int64($0.count)) })
+    }
+}
+
+/// A break iterator opened once per pipeline, from which each worker clones its own.
+public final class ICUBreakerTemplate: @unchecked Sendable {
+    // The template is only read (cloned), under a lock for safety.
+    private let template: ICUBreaker
+    private let lock = NSLock()
+    /// The ICU locale id the iterator was opened with.
+    public let locale: String
+
+    /// Opens a word or sentence iterator for `locale` (for example `en`, `en@ss=standard`).
+    /// - Throws: a message when ICU refuses the locale.
+    public init(sentence: Bool, locale: String) throws {
+        var message = [CChar](repeating: 0, count: 256)
+        guard let handle = tp_breaker_open(sentence ? 1 : 0, locale, &message, message.count) else {
+            throw StageError(String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))
+        }
+        template = ICUBreaker(handle: handle)
+        self.locale = locale
+    }
+
+    /// A new iterator for one worker.
+    public func makeBreaker() throws -> ICUBreaker {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let handle = tp_breaker_clone(template.handle) else { throw StageError("ICU could not clone a break iterator") }
+        return ICUBreaker(handle: handle)
+    }
+
+    /// The version of the system ICU library.
+    public static var icuVersion: String { String(cString: tp_icu_version()) }
+}

@@ -1,0 +1,5 @@
+import TextPipeline
+import TextPipelineCLI
+import TextPipelineStages
+
+TextPipeCLI.main(registry: .builtin)
