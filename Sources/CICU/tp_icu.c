@@ -12,6 +12,7 @@
 #include <unicode/uchar.h>
 #include <unicode/ustring.h>
 #include <unicode/unorm2.h>
+#include <unicode/uscript.h>
 #include <unicode/uversion.h>
 #include <unicode/utf8.h>
 #include <unicode/utf16.h>
@@ -166,6 +167,19 @@ static int kind_of_untagged(const UChar *units, int32_t start, int32_t end) {
     return TP_TOKEN_OTHER;
 }
 
+/* ICU's CJK dictionary engine tags every word it finds as ideographic;
+ * a word written in kana is kana. */
+static int kind_of_dictionary_word(const UChar *units, int32_t start, int32_t end) {
+    UChar32 c;
+    int32_t i = start;
+    U16_NEXT(units, i, end, c);
+    UErrorCode status = U_ZERO_ERROR;
+    UScriptCode script = uscript_getScript(c, &status);
+    if (U_SUCCESS(status) && (script == USCRIPT_HIRAGANA || script == USCRIPT_KATAKANA)) return TP_TOKEN_KANA;
+    if (c == 0x30FC) return TP_TOKEN_KANA; /* prolonged sound mark (script Common) */
+    return TP_TOKEN_IDEOGRAPHIC;
+}
+
 static int kind_of_status(int32_t status) {
     if (status >= UBRK_WORD_IDEO && status < UBRK_WORD_IDEO_LIMIT) return TP_TOKEN_IDEOGRAPHIC;
     if (status >= UBRK_WORD_KANA && status < UBRK_WORD_KANA_LIMIT) return TP_TOKEN_KANA;
@@ -187,6 +201,7 @@ int32_t tp_word_breaker_tokenize(tp_breaker *b, const uint8_t *text, int64_t len
     for (int32_t next = ubrk_next(b->iterator); next != UBRK_DONE; next = ubrk_next(b->iterator)) {
         int kind = kind_of_status(ubrk_getRuleStatus(b->iterator));
         if (kind == -2) kind = kind_of_untagged(b->units, previous, next);
+        if (kind == TP_TOKEN_IDEOGRAPHIC) kind = kind_of_dictionary_word(b->units, previous, next);
         if (kind >= 0) {
             if (count == b->out_cap && !grow_outputs(b, count + 1)) return -1;
             b->starts[count] = b->unit_to_byte[previous];

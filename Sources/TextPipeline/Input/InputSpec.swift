@@ -14,6 +14,11 @@ public struct InputFile: Sendable, Equatable {
     public let path: String
     public let format: InputFormat
 
+    public init(path: String, format: InputFormat) {
+        self.path = path
+        self.format = format
+    }
+
     public var isStandardInput: Bool { path == "-" }
 
     /// The format a file's name implies: `.txt` and `.txt.gz` are text, everything else JSON lines.

@@ -36,7 +36,7 @@ public struct StageOptions {
                 let name = key.string ?? ""
                 guard self.specs[name] != nil else {
                     let known = specs.map(\.name).sorted().joined(separator: ", ")
-                    throw ConfigurationError(file: file, line: key.mark?.line, keyPath: "\(keyPath).\(name)",
+                    throw ConfigurationError(file: file, line: key.mark?.line, keyPath: Self.join(keyPath, name),
                                              message: "unknown option; expected one of: \(known.isEmpty ? "(none)" : known)")
                 }
                 values[name] = value
@@ -59,7 +59,7 @@ public struct StageOptions {
     public func error(_ name: String?, _ message: String) -> ConfigurationError {
         let node = name.flatMap { values[$0] }
         return ConfigurationError(file: file, line: node?.mark?.line ?? line,
-                                  keyPath: name.map { "\(keyPath).\($0)" } ?? keyPath, message: message)
+                                  keyPath: name.map { Self.join(keyPath, $0) } ?? keyPath, message: message)
     }
 
     public func string(_ name: String) throws -> String? {
@@ -116,7 +116,7 @@ public struct StageOptions {
         guard let sequence = node.sequence else { throw error(name, "expected a list of strings, found \(Self.describe(node))") }
         return try sequence.map { item in
             guard let scalar = item.scalar else {
-                throw ConfigurationError(file: file, line: item.mark?.line, keyPath: "\(keyPath).\(name)",
+                throw ConfigurationError(file: file, line: item.mark?.line, keyPath: Self.join(keyPath, name),
                                          message: "expected a list of strings, found an item that is \(Self.describe(item))")
             }
             return scalar.string
@@ -134,12 +134,17 @@ public struct StageOptions {
 
     /// A nested mapping, read against `specs`.
     public func mapping(_ name: String, specs: [OptionSpec]) throws -> StageOptions {
-        try StageOptions(node: values[name], specs: specs, file: file, keyPath: "\(keyPath).\(name)", baseDirectory: baseDirectory)
+        try StageOptions(node: values[name], specs: specs, file: file, keyPath: Self.join(keyPath, name), baseDirectory: baseDirectory)
     }
 
     /// Resolves a relative path against ``baseDirectory``; absolute paths are kept.
     public func resolve(_ path: String) -> String {
         path.hasPrefix("/") ? path : URL(fileURLWithPath: baseDirectory).appendingPathComponent(path).standardizedFileURL.path
+    }
+
+    /// `parent.child`, or `child` at the top level.
+    static func join(_ parent: String, _ child: String) -> String {
+        parent.isEmpty ? child : "\(parent).\(child)"
     }
 
     static func isNull(_ node: Node) -> Bool {

@@ -1,0 +1,85 @@
+import Testing
+import TextPipeline
+
+/// Every malformed record becomes one error record with its line number; valid ones become articles.
+@Suite struct JSONRecordParserTests {
+    func parse(_ bytes: [UInt8], line: Int = 7) -> InputRecord {
+        bytes.withUnsafeBufferPointer { JSONRecordParser().parse($0, source: "in.jsonl", line: line) }
+    }
+
+    func parse(_ text: String) -> InputRecord { parse(Array(text.utf8)) }
+
+    func errorKind(_ record: InputRecord) -> String? {
+        if case .failure(_, let error, _, _) = record { return error.kind }
+        return nil
+    }
+
+    func article(_ record: InputRecord) -> Article? {
+        if case .article(let article) = record { return article }
+        return nil
+    }
+
+    @Test func validRecordKeepsIDTextAndTitle() throws {
+        let record = try #require(article(parse(#"{"id": "a1", "title": "T", "text": "Hello \"world\"\n", "extra": [1, {"x": null}]}"#)))
+        #expect(record.id == .string("a1"))
+        #expect(String(decoding: record.text, as: UTF8.self) == "Hello \"world\"\n")
+        #expect(record.title == "T")
+        #expect(record.line == 7)
+    }
+
+    @Test func numericIDIsKeptAsItsLiteral() throws {
+        #expect(try #require(article(parse(#"{"id": 12.50, "text": "x"}"#))).id == .number("12.50"))
+    }
+
+    @Test func missingIDBecomesSourceAndLine() throws {
+        #expect(try #require(article(parse(#"{"text": "x"}"#))).id == .string("in.jsonl:7"))
+    }
+
+    @Test("malformed records", arguments: [
+        (#"{"id": "a", "text": "trunc"#, "invalid_json"),
+        (#"{"id": "a"}"#, "missing_text"),
+        (#"{"id": "a", "text": 5}"#, "invalid_text"),
+        (#"{"id": "a", "text": null}"#, "invalid_text"),
+        (#"["text"]"#, "invalid_json"),
+        (#"{"id": "a", "text": "x"} trailing"#, "invalid_json"),
+        (#"{"id": "a", "text": "bad \q escape"}"#, "invalid_json"),
+        (#"{"id": true, "text": "x"}"#, "invalid_id"),
+        (String(repeating: "[", count: 1000), "invalid_json"),
+    ])
+    func malformed(line: String, kind: String) {
+        #expect(errorKind(parse(line)) == kind)
+    }
+
+    @Test func malformedRecordKeepsItsID() {
+        if case .failure(let id, _, _, _) = parse(#"{"id": "keep", "text": 5}"#) {
+            #expect(id == .string("keep"))
+        } else {
+            Issue.record("expected a failure")
+        }
+    }
+
+    @Test func binaryGarbageIsInvalidJSON() {
+        #expect(errorKind(parse([0xFF, 0x00, 0x13, 0x80, 0x7B])) == "invalid_json")
+    }
+
+    @Test func invalidUTF8InsideTextIsReported() {
+        var bytes = Array(#"{"id": "u", "text": "caf"#.utf8)
+        bytes += [0xC3, 0x28] + Array(#""}"#.utf8)
+        #expect(errorKind(parse(bytes)) == "invalid_utf8")
+    }
+
+    @Test func loneSurrogateEscapesBecomeReplacementCharacters() throws {
+        let record = try #require(article(parse(#"{"text": "a\ud800b\udc00c\ud83d\ude00"}"#)))
+        #expect(String(decoding: record.text, as: UTF8.self) == "a\u{FFFD}b\u{FFFD}c😀")
+    }
+
+    @Test func emptyTextIsAValidArticle() throws {
+        #expect(try #require(article(parse(#"{"id": "e", "text": ""}"#))).text.isEmpty)
+    }
+
+    @Test func nonStringTitleIsIgnoredWithAWarning() throws {
+        let record = try #require(article(parse(#"{"text": "x", "title": 3}"#)))
+        #expect(record.title == nil)
+        #expect(record.warnings.count == 1)
+    }
+}

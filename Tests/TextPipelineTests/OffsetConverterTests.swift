@@ -1,0 +1,50 @@
+import Testing
+import TextPipeline
+
+/// Offsets are kept as UTF-8 bytes and converted for output; every unit must
+/// agree with how Python (code points), JavaScript (UTF-16) and byte slicing count.
+@Suite struct OffsetConverterTests {
+    static let samples = [
+        "plain ASCII text",
+        "emoji 👍🏽 and flags 🇰🇷 and family 👨‍👩‍👧",
+        "combining e\u{0301}te\u{0301} marks",
+        "CJK 北京市 and かな カタカナ",
+        "right to left: שלום עולם and مرحبا",
+        "windows\r\nline\r\nends",
+        "U+2028\u{2028}and vertical\u{0B}tab",
+    ]
+
+    @Test("every scalar boundary converts to the count of scalars and UTF-16 units before it", arguments: samples)
+    func roundTrip(text: String) {
+        let bytes = Array(text.utf8)
+        let scalars = OffsetConverter(utf8: bytes, unit: .codepoint)
+        let utf16 = OffsetConverter(utf8: bytes, unit: .utf16)
+        let identity = OffsetConverter(utf8: bytes, unit: .utf8)
+        var byteOffset = 0
+        var scalarOffset = 0
+        var utf16Offset = 0
+        for scalar in text.unicodeScalars {
+            #expect(scalars.convert(byteOffset) == scalarOffset)
+            #expect(utf16.convert(byteOffset) == utf16Offset)
+            #expect(identity.convert(byteOffset) == byteOffset)
+            byteOffset += UTF8.width(scalar)
+            scalarOffset += 1
+            utf16Offset += UTF16.width(scalar)
+        }
+        #expect(scalars.convert(bytes.count) == text.unicodeScalars.count)
+        #expect(utf16.convert(bytes.count) == text.utf16.count)
+    }
+
+    @Test("\\r\\n counts as two code points, as in Python")
+    func crlfIsTwoCodePoints() {
+        let bytes = Array("a\r\nb".utf8)
+        #expect(OffsetConverter(utf8: bytes, unit: .codepoint).convert(3) == 3)
+    }
+
+    @Test("an astral emoji is one code point but two UTF-16 units")
+    func astralScalar() {
+        let bytes = Array("😀x".utf8)
+        #expect(OffsetConverter(utf8: bytes, unit: .codepoint).convert(4) == 1)
+        #expect(OffsetConverter(utf8: bytes, unit: .utf16).convert(4) == 2)
+    }
+}
