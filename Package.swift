@@ -70,7 +70,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TextPipelineCLITests",
-            dependencies: ["TextPipelineCLI", "TestSupport"],
+            dependencies: ["TextPipelineCLI", "TestSupport", "textpipe"],
             resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),

@@ -24,6 +24,8 @@ struct tp_breaker {
     UChar *units;
     int32_t *unit_to_byte;
     int32_t units_cap;
+    /* >= 0: the whole loaded text is ASCII and offsets are the identity; -1: use unit_to_byte. */
+    int32_t ascii_prefix;
     /* Outputs. */
     int32_t *starts;
     int32_t *ends;
@@ -70,7 +72,9 @@ static int is_line_terminator(UChar32 c) {
 }
 
 /*
- * Converts UTF-8 to UTF-16 into b->units, recording each unit's byte offset.
+ * Converts UTF-8 to UTF-16 into b->units, recording each unit's byte offset
+ * in b->unit_to_byte. While the text is pure ASCII no offsets are recorded
+ * (unit index == byte offset); b->ascii_prefix says how far that holds.
  * Returns the number of UTF-16 units, or -1. Malformed bytes become U+FFFD.
  */
 static int32_t load_text(tp_breaker *b, const uint8_t *text, int64_t len, int lines_as_spaces) {
@@ -79,6 +83,20 @@ static int32_t load_text(tp_breaker *b, const uint8_t *text, int64_t len, int li
     int32_t i = 0, n = 0, length = (int32_t)len;
     UChar *units = b->units;
     int32_t *map = b->unit_to_byte;
+    /* ASCII prefix: no offsets to record. */
+    if (lines_as_spaces) {
+        while (i < length && text[i] < 0x80) {
+            uint8_t byte = text[i];
+            units[i] = (byte >= 0x0A && byte <= 0x0D) ? 0x20 : byte;
+            i++;
+        }
+    } else {
+        while (i < length && text[i] < 0x80) { units[i] = text[i]; i++; }
+    }
+    b->ascii_prefix = i;
+    n = i;
+    if (i == length) return n;
+    for (int32_t k = 0; k < i; k++) map[k] = k;
     while (i < length) {
         uint8_t byte = text[i];
         if (byte < 0x80) {
@@ -103,7 +121,13 @@ static int32_t load_text(tp_breaker *b, const uint8_t *text, int64_t len, int li
         }
     }
     map[n] = length;
+    b->ascii_prefix = -1;
     return n;
+}
+
+/* The UTF-8 offset of UTF-16 unit `unit` of the loaded text. */
+static inline int32_t byte_offset(const tp_breaker *b, int32_t unit) {
+    return b->ascii_prefix >= 0 ? unit : b->unit_to_byte[unit];
 }
 
 tp_breaker *tp_breaker_open(int sentence, const char *locale, char *error, size_t error_len) {
@@ -148,6 +172,16 @@ void tp_breaker_close(tp_breaker *b) {
 /* Kind of a segment whose rule status is UBRK_WORD_NONE, from its first code point;
  * returns -1 for white space (not a token). */
 static int kind_of_untagged(const UChar *units, int32_t start, int32_t end) {
+    UChar first = units[start];
+    if (first < 0x80) {
+        /* ASCII fast path: the general categories of ASCII are fixed. */
+        if (first <= 0x20 || first == 0x7F) return (first == 0x20 || (first >= 0x09 && first <= 0x0D)) ? -1 : TP_TOKEN_OTHER;
+        if (first == '$' || first == '+' || first == '<' || first == '=' || first == '>' || first == '^' || first == '`' ||
+            first == '|' || first == '~') return TP_TOKEN_SYMBOL;
+        if (first >= '0' && first <= '9') return TP_TOKEN_NUMBER;
+        if ((first >= 'A' && first <= 'Z') || (first >= 'a' && first <= 'z')) return TP_TOKEN_WORD;
+        return TP_TOKEN_PUNCTUATION;
+    }
     UChar32 c;
     int32_t i = start;
     U16_NEXT(units, i, end, c);
@@ -204,8 +238,8 @@ int32_t tp_word_breaker_tokenize(tp_breaker *b, const uint8_t *text, int64_t len
         if (kind == TP_TOKEN_IDEOGRAPHIC) kind = kind_of_dictionary_word(b->units, previous, next);
         if (kind >= 0) {
             if (count == b->out_cap && !grow_outputs(b, count + 1)) return -1;
-            b->starts[count] = b->unit_to_byte[previous];
-            b->ends[count] = b->unit_to_byte[next];
+            b->starts[count] = byte_offset(b, previous);
+            b->ends[count] = byte_offset(b, next);
             b->kinds[count] = (uint8_t)kind;
             count++;
         }
@@ -229,7 +263,7 @@ int32_t tp_sentence_breaker_boundaries(tp_breaker *b, const uint8_t *text, int64
     ubrk_first(b->iterator);
     for (int32_t next = ubrk_next(b->iterator); next != UBRK_DONE && next < n; next = ubrk_next(b->iterator)) {
         if (count == b->out_cap && !grow_outputs(b, count + 1)) return -1;
-        b->starts[count++] = b->unit_to_byte[next];
+        b->starts[count++] = byte_offset(b, next);
     }
     *boundaries = b->starts;
     return count;

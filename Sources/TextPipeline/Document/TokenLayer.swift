@@ -20,6 +20,17 @@ public struct TokenLayer: Sendable, Equatable {
         kinds.append(kind)
     }
 
+    /// Replaces every token with the given columns, copied in bulk.
+    /// - Precondition: the three buffers have the same count; `kinds` holds raw values of ``TokenKind``.
+    public mutating func replaceAll(starts: UnsafeBufferPointer<Int32>, ends: UnsafeBufferPointer<Int32>, kinds: UnsafeBufferPointer<UInt8>) {
+        precondition(starts.count == ends.count && ends.count == kinds.count, "token columns differ in length")
+        removeAll()
+        self.starts.append(contentsOf: starts)
+        self.ends.append(contentsOf: ends)
+        self.kinds.reserveCapacity(kinds.count)
+        for raw in kinds { self.kinds.append(TokenKind(rawValue: raw) ?? .other) }
+    }
+
     public mutating func reserveCapacity(_ capacity: Int) {
         starts.reserveCapacity(capacity)
         ends.reserveCapacity(capacity)

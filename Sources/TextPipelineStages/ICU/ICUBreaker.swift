@@ -23,10 +23,9 @@ public final class ICUBreaker {
         }
         guard count >= 0 else { throw StageError("ICU word breaking failed (text of \(text.count) bytes)") }
         guard count > 0, let starts, let ends, let kinds else { return }
-        tokens.reserveCapacity(Int(count))
-        for index in 0 ..< Int(count) {
-            tokens.append(start: starts[index], end: ends[index], kind: TokenKind(rawValue: kinds[index]) ?? .other)
-        }
+        tokens.replaceAll(starts: UnsafeBufferPointer(start: starts, count: Int(count)),
+                          ends: UnsafeBufferPointer(start: ends, count: Int(count)),
+                          kinds: UnsafeBufferPointer(start: kinds, count: Int(count)))
     }
 
     /// The interior sentence boundaries of `text` (UTF-8 byte offsets, ascending).
