@@ -8,7 +8,6 @@ public struct ArticleReader {
     private var fileIndex = 0
     private var lines: LineReader?
     private var current: InputFile?
-    private let parser = JSONRecordParser()
 
     /// Blank lines skipped so far.
     public private(set) var blankLines = 0
@@ -19,32 +18,35 @@ public struct ArticleReader {
         self.files = files
     }
 
-    /// The next record, or nil after the last file.
+    /// The next record, parsed, or nil after the last file.
     /// - Throws: ``InputError`` (`read_failed`) when a file cannot be opened or read; the run should stop.
     public mutating func next() throws -> InputRecord? {
+        try nextRaw()?.parse()
+    }
+
+    /// The next record before JSON parsing, or nil after the last file.
+    /// - Throws: ``InputError`` (`read_failed`) when a file cannot be opened or read; the run should stop.
+    public mutating func nextRaw() throws -> RawRecord? {
         while true {
             if var reader = lines, let file = current {
-                var record: InputRecord?
-                var blank = false
+                var record: RawRecord?
                 let lineNumber = reader.lineNumber + 1
                 let source = displayName(file)
                 var lineBytes = 0
                 let more = try reader.nextLine { line in
                     lineBytes = line.count
-                    if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
-                        blank = true
-                    } else {
-                        record = parser.parse(line, source: source, line: lineNumber)
+                    if !line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
+                        record = .jsonLine(bytes: Array(line), source: source, line: lineNumber)
                     }
                 }
-                bytesRead += lineBytes
                 lines = reader
+                bytesRead += lineBytes
                 if !more {
                     lines = nil
                     current = nil
                     continue
                 }
-                if blank {
+                guard let record else {
                     blankLines += 1
                     continue
                 }
@@ -54,7 +56,7 @@ public struct ArticleReader {
             let file = files[fileIndex]
             fileIndex += 1
             let source = file.isStandardInput ? ByteSource() : try ByteSource(path: file.path)
-            if file.format == .text { return try readWholeText(source, file: file) }
+            if file.format == .text { return .parsed(try readWholeText(source, file: file)) }
             lines = LineReader(source: source)
             current = file
         }

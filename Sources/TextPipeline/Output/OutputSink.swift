@@ -16,6 +16,8 @@ public final class OutputSink {
     private let name: String
     private var pending: [UInt8] = []
     private let flushThreshold: Int
+    private let clock = ContinuousClock()
+    private var lastFlush = ContinuousClock.now
 
     /// Standard output.
     public init(flushThreshold: Int = 1 << 16) {
@@ -47,6 +49,13 @@ public final class OutputSink {
         if pending.count >= flushThreshold { try flush() }
     }
 
+    /// Writes what is queued if a second has passed since the last write,
+    /// so a file being resumed or tailed stays close to the run's progress.
+    public func flushIfDue() throws(OutputError) {
+        guard !pending.isEmpty, clock.now - lastFlush >= .seconds(1) else { return }
+        try flush()
+    }
+
     /// Writes everything queued.
     public func flush() throws(OutputError) {
         var offset = 0
@@ -63,5 +72,6 @@ public final class OutputSink {
             offset += written
         }
         pending.removeAll(keepingCapacity: true)
+        lastFlush = clock.now
     }
 }

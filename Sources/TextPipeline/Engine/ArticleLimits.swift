@@ -1,0 +1,40 @@
+/// Per-article limits the engine enforces.
+public struct ArticleLimits: Sendable {
+    /// What to do with an article whose text exceeds ``maxArticleBytes``.
+    public enum OversizePolicy: String, Sendable, CaseIterable {
+        /// Write an `oversized` error record.
+        case error
+        /// Analyse the first ``maxArticleBytes`` bytes (cut at a character boundary) and add a warning.
+        case truncate
+    }
+
+    /// The default text size limit: 16 MB, far above any news article, small enough to keep memory flat.
+    public static let defaultMaxArticleBytes = 16_000_000
+
+    public var maxArticleBytes: Int
+    public var oversize: OversizePolicy
+    /// The cooperative time limit per article, or nil for none.
+    public var articleTimeout: Duration?
+
+    public init(maxArticleBytes: Int = ArticleLimits.defaultMaxArticleBytes, oversize: OversizePolicy = .error, articleTimeout: Duration? = nil) {
+        self.maxArticleBytes = maxArticleBytes
+        self.oversize = oversize
+        self.articleTimeout = articleTimeout
+    }
+
+    /// Applies the size limit to `article`: nil when it fits, else the error
+    /// to report or a truncated copy with a warning.
+    func enforce(_ article: Article) -> Result<Article, InputError>? {
+        guard article.text.count > maxArticleBytes else { return nil }
+        switch oversize {
+        case .error:
+            return .failure(InputError(kind: "oversized", message: "the text has \(article.text.count) bytes, more than --max-article-bytes \(maxArticleBytes)"))
+        case .truncate:
+            var cut = maxArticleBytes
+            while cut > 0, article.text[cut] & 0xC0 == 0x80 { cut -= 1 } // never split a UTF-8 sequence
+            var truncated = Article(id: article.id, text: Array(article.text[..<cut]), title: article.title, source: article.source, line: article.line)
+            truncated.warnings = article.warnings + ["text truncated from \(article.text.count) to \(cut) bytes (--max-article-bytes)"]
+            return .success(truncated)
+        }
+    }
+}

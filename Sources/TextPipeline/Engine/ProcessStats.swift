@@ -1,0 +1,14 @@
+import Foundation
+
+/// Facts about the running process, from /proc on Linux.
+public enum ProcessStats {
+    /// Peak resident set size in bytes (VmHWM), or nil where /proc is unavailable.
+    public static func peakResidentBytes() -> Int? {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }
+        for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+            let fields = line.split(separator: " ", omittingEmptySubsequences: true)
+            if fields.count >= 2, let kilobytes = Int(fields[1]) { return kilobytes * 1024 }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,48 @@
+/// The `--metrics FILE` report: the run summary as JSON, with what is needed
+/// to reproduce it (version, pipeline hash, resource checksums).
+public struct RunMetrics: Sendable {
+    public let summary: RunSummary
+    public let pipeline: Pipeline
+    public let workers: Int
+    public let peakResidentBytes: Int?
+
+    public init(summary: RunSummary, pipeline: Pipeline, workers: Int, peakResidentBytes: Int?) {
+        self.summary = summary
+        self.pipeline = pipeline
+        self.workers = workers
+        self.peakResidentBytes = peakResidentBytes
+    }
+
+    /// The report as a JSON object (keys sorted, one line).
+    public var json: [UInt8] {
+        let total = summary.stageSeconds.reduce(0) { $0 + $1.seconds }
+        let stages: [JSONValue] = summary.stageSeconds.map { stage in
+            .object(["id": .string(stage.stage), "seconds": .number(stage.seconds),
+                     "share": .number(total > 0 ? stage.seconds / total : 0)])
+        }
+        var resources: [String: JSONValue] = [:]
+        for stage in pipeline.stages where !stage.resourceChecksums.isEmpty {
+            resources[stage.id.description] = .object(stage.resourceChecksums.mapValues(JSONValue.string))
+        }
+        let object: JSONValue = .object([
+            "textpipe_version": .string(TextPipelineVersion.current),
+            "output_schema": .number(Double(TextPipelineVersion.outputSchema)),
+            "pipeline": .object(["file": .string(pipeline.file), "name": .string(pipeline.name), "hash": .string(pipeline.hash)]),
+            "resources": .object(resources),
+            "workers": .number(Double(workers)),
+            "articles": .number(Double(summary.articles)),
+            "errors": .number(Double(summary.errors)),
+            "blank_lines": .number(Double(summary.blankLines)),
+            "bytes": .number(Double(summary.bytes)),
+            "seconds": .number(summary.seconds),
+            "mb_per_second": .number(summary.megabytesPerSecond),
+            "articles_per_second": .number(summary.seconds > 0 ? Double(summary.articles) / summary.seconds : 0),
+            "stages": .array(stages),
+            "peak_rss_bytes": peakResidentBytes.map { .number(Double($0)) } ?? .null,
+        ])
+        var buffer = JSONBuffer()
+        buffer.value(object)
+        buffer.bytes.append(0x0A)
+        return buffer.bytes
+    }
+}

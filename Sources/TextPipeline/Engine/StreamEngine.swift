@@ -1,0 +1,210 @@
+import Foundation
+
+/// Runs a pipeline over a stream of records on N worker threads, delivering
+/// results in input order with bounded memory.
+///
+///     calling thread                 worker threads (N)            calling thread
+///     next() ─► [window of ≤ W records in flight] ─► transform ─► reorder ─► consume()
+///
+/// - The calling thread reads records and consumes results; workers parse,
+///   analyse and encode. Each worker owns one ``PipelineWorker``, created on
+///   its own thread; read-only resources inside the pipeline's stages are shared.
+/// - At most ``Configuration/window`` records are in flight (read but not yet
+///   consumed). A slow consumer therefore stops the reader: memory depends on
+///   the window and the largest record, not on the input's size.
+/// - Results are consumed in input order whatever the number of workers, so
+///   output is byte-identical for any N.
+public struct StreamEngine: Sendable {
+    public struct Configuration: Sendable {
+        /// Worker threads; at least 1.
+        public var workers: Int
+        /// Records in flight at most.
+        public var window: Int
+
+        /// `workers` threads (default: the number of active cores) and a window of 16 records per worker.
+        public init(workers: Int? = nil, window: Int? = nil) {
+            let count = max(1, workers ?? ProcessInfo.processInfo.activeProcessorCount)
+            self.workers = count
+            self.window = max(count, window ?? 16 * count)
+        }
+    }
+
+    public let pipeline: Pipeline
+    public let configuration: Configuration
+
+    public init(pipeline: Pipeline, configuration: Configuration = Configuration()) {
+        self.pipeline = pipeline
+        self.configuration = configuration
+    }
+
+    /// Processes every record that `next` yields.
+    ///
+    /// - Parameters:
+    ///   - next: yields the next record on the calling thread, or nil at the end.
+    ///   - transform: turns a record into an output, on a worker thread, with that worker's pipeline.
+    ///   - consume: receives outputs in input order, on the calling thread.
+    ///   - tick: called on the calling thread after each batch of consumed outputs (for progress).
+    /// - Returns: seconds spent in each stage, summed over workers, in pipeline order.
+    /// - Throws: the first error of `next`, `consume`, `transform` or a worker's start-up;
+    ///   workers are stopped and joined before it is rethrown.
+    public func run<Output: Sendable>(
+        next: () throws -> RawRecord?,
+        transform: @escaping @Sendable (RawRecord, inout PipelineWorker) throws -> Output,
+        consume: (Output) throws -> Void,
+        tick: () throws -> Void = {}
+    ) throws -> [Double] {
+        let shared = EngineShared<Output>(stageCount: pipeline.stages.count)
+        startWorkers(shared: shared, transform: transform)
+        do {
+            try feed(shared: shared, next: next, consume: consume, tick: tick)
+        } catch {
+            shared.cancel()
+            shared.waitForWorkers()
+            throw error
+        }
+        shared.waitForWorkers()
+        if let error = shared.startupError { throw error }
+        return shared.stageSeconds
+    }
+
+    private func startWorkers<Output: Sendable>(shared: EngineShared<Output>, transform: @escaping @Sendable (RawRecord, inout PipelineWorker) throws -> Output) {
+        shared.liveWorkers = configuration.workers
+        for index in 0 ..< configuration.workers {
+            let pipeline = self.pipeline
+            let thread = Thread {
+                shared.work(pipeline: pipeline, transform: transform)
+            }
+            thread.name = "textpipe-worker-\(index)"
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
+    }
+
+    /// The calling thread's loop: keep the window full, consume results in order.
+    private func feed<Output: Sendable>(shared: EngineShared<Output>, next: () throws -> RawRecord?, consume: (Output) throws -> Void, tick: () throws -> Void) throws {
+        var nextSequence = 0
+        var nextToConsume = 0
+        var inputDone = false
+        while true {
+            while !inputDone, nextSequence - nextToConsume < configuration.window {
+                guard let record = try next() else {
+                    inputDone = true
+                    shared.closeInput()
+                    break
+                }
+                shared.enqueue(sequence: nextSequence, record: record)
+                nextSequence += 1
+            }
+            if inputDone, nextToConsume == nextSequence { return }
+            for result in try shared.takeReady(from: nextToConsume) {
+                try consume(try result.get())
+                nextToConsume += 1
+            }
+            try tick()
+        }
+    }
+}
+
+/// State shared by the calling thread and the workers, under one condition variable.
+final class EngineShared<Output: Sendable>: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var queue: [(sequence: Int, record: RawRecord)] = []
+    private var queueHead = 0
+    private var results: [Int: Result<Output, any Error>] = [:]
+    private var inputClosed = false
+    private var cancelled = false
+    var liveWorkers = 0
+    private(set) var startupError: (any Error)?
+    private(set) var stageSeconds: [Double]
+
+    init(stageCount: Int) {
+        stageSeconds = Array(repeating: 0, count: stageCount)
+    }
+
+    func enqueue(sequence: Int, record: RawRecord) {
+        condition.lock()
+        if queueHead > 256, queueHead * 2 > queue.count {
+            queue.removeFirst(queueHead)
+            queueHead = 0
+        }
+        queue.append((sequence, record))
+        condition.signal()
+        condition.unlock()
+    }
+
+    func closeInput() {
+        condition.lock()
+        inputClosed = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    func cancel() {
+        condition.lock()
+        cancelled = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Blocks until the result for `sequence` is ready, then returns it and every consecutive ready result.
+    /// - Throws: a worker's start-up error.
+    func takeReady(from sequence: Int) throws -> [Result<Output, any Error>] {
+        condition.lock()
+        defer { condition.unlock() }
+        while results[sequence] == nil {
+            if let startupError { throw startupError }
+            condition.wait()
+        }
+        var ready: [Result<Output, any Error>] = []
+        var next = sequence
+        while let result = results.removeValue(forKey: next) {
+            ready.append(result)
+            next += 1
+        }
+        return ready
+    }
+
+    func waitForWorkers() {
+        condition.lock()
+        while liveWorkers > 0 { condition.wait() }
+        condition.unlock()
+    }
+
+    /// A worker thread's whole life.
+    func work(pipeline: Pipeline, transform: (RawRecord, inout PipelineWorker) throws -> Output) {
+        var worker: PipelineWorker
+        do {
+            worker = try pipeline.makeWorker()
+        } catch {
+            condition.lock()
+            if startupError == nil { startupError = error }
+            liveWorkers -= 1
+            condition.broadcast()
+            condition.unlock()
+            return
+        }
+        while let (sequence, record) = take() {
+            let result = Result { try transform(record, &worker) }
+            condition.lock()
+            results[sequence] = result
+            condition.broadcast()
+            condition.unlock()
+        }
+        condition.lock()
+        for (index, seconds) in worker.stageSeconds.enumerated() { stageSeconds[index] += seconds }
+        liveWorkers -= 1
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// The next queued record, or nil when the input is closed and drained or the run is cancelled.
+    private func take() -> (Int, RawRecord)? {
+        condition.lock()
+        defer { condition.unlock() }
+        while queueHead == queue.count, !inputClosed, !cancelled { condition.wait() }
+        guard !cancelled, queueHead < queue.count else { return nil }
+        let item = queue[queueHead]
+        queueHead += 1
+        return item
+    }
+}
