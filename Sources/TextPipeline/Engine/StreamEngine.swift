@@ -9,7 +9,10 @@ import Foundation
 /// - The calling thread reads records and consumes results; workers parse,
 ///   analyse and encode. Each worker owns one ``PipelineWorker``, created on
 ///   its own thread; read-only resources inside the pipeline's stages are shared.
-/// - At most ``Configuration/window`` records are in flight (read but not yet
+/// - Records travel in chunks (up to ``Configuration/chunkRecords`` records or
+///   ``Configuration/chunkBytes`` bytes), so threads synchronise once per chunk,
+///   not once per article.
+/// - At most ``Configuration/window`` chunks are in flight (read but not yet
 ///   consumed). A slow consumer therefore stops the reader: memory depends on
 ///   the window and the largest record, not on the input's size.
 /// - Results are consumed in input order whatever the number of workers, so
@@ -18,14 +21,20 @@ public struct StreamEngine: Sendable {
     public struct Configuration: Sendable {
         /// Worker threads; at least 1.
         public var workers: Int
-        /// Records in flight at most.
+        /// Chunks in flight at most.
         public var window: Int
+        /// Records per chunk at most.
+        public var chunkRecords: Int
+        /// A chunk is closed once its records hold this many bytes.
+        public var chunkBytes: Int
 
-        /// `workers` threads (default: the number of active cores) and a window of 16 records per worker.
-        public init(workers: Int? = nil, window: Int? = nil) {
+        /// `workers` threads (default: the number of active cores) and a window of 4 chunks per worker.
+        public init(workers: Int? = nil, window: Int? = nil, chunkRecords: Int = 64, chunkBytes: Int = 256 << 10) {
             let count = max(1, workers ?? ProcessInfo.processInfo.activeProcessorCount)
             self.workers = count
-            self.window = max(count, window ?? 16 * count)
+            self.window = max(count, window ?? 4 * count)
+            self.chunkRecords = max(1, chunkRecords)
+            self.chunkBytes = max(1, chunkBytes)
         }
     }
 
@@ -87,17 +96,22 @@ public struct StreamEngine: Sendable {
         var inputDone = false
         while true {
             while !inputDone, nextSequence - nextToConsume < configuration.window {
-                guard let record = try next() else {
-                    inputDone = true
-                    shared.closeInput()
-                    break
+                var chunk: [RawRecord] = []
+                var bytes = 0
+                while chunk.count < configuration.chunkRecords, bytes < configuration.chunkBytes, let record = try next() {
+                    bytes += record.byteCount
+                    chunk.append(record)
                 }
-                shared.enqueue(sequence: nextSequence, record: record)
-                nextSequence += 1
+                if chunk.count < configuration.chunkRecords, bytes < configuration.chunkBytes { inputDone = true }
+                if !chunk.isEmpty {
+                    shared.enqueue(sequence: nextSequence, chunk: chunk)
+                    nextSequence += 1
+                }
+                if inputDone { shared.closeInput() }
             }
             if inputDone, nextToConsume == nextSequence { return }
-            for result in try shared.takeReady(from: nextToConsume) {
-                try consume(try result.get())
+            for results in try shared.takeReady(from: nextToConsume) {
+                for result in results { try consume(try result.get()) }
                 nextToConsume += 1
             }
             try tick()
@@ -108,9 +122,9 @@ public struct StreamEngine: Sendable {
 /// State shared by the calling thread and the workers, under one condition variable.
 final class EngineShared<Output: Sendable>: @unchecked Sendable {
     private let condition = NSCondition()
-    private var queue: [(sequence: Int, record: RawRecord)] = []
+    private var queue: [(sequence: Int, chunk: [RawRecord])] = []
     private var queueHead = 0
-    private var results: [Int: Result<Output, any Error>] = [:]
+    private var results: [Int: [Result<Output, any Error>]] = [:]
     private var inputClosed = false
     private var cancelled = false
     var liveWorkers = 0
@@ -121,13 +135,13 @@ final class EngineShared<Output: Sendable>: @unchecked Sendable {
         stageSeconds = Array(repeating: 0, count: stageCount)
     }
 
-    func enqueue(sequence: Int, record: RawRecord) {
+    func enqueue(sequence: Int, chunk: [RawRecord]) {
         condition.lock()
         if queueHead > 256, queueHead * 2 > queue.count {
             queue.removeFirst(queueHead)
             queueHead = 0
         }
-        queue.append((sequence, record))
+        queue.append((sequence, chunk))
         condition.signal()
         condition.unlock()
     }
@@ -146,16 +160,16 @@ final class EngineShared<Output: Sendable>: @unchecked Sendable {
         condition.unlock()
     }
 
-    /// Blocks until the result for `sequence` is ready, then returns it and every consecutive ready result.
+    /// Blocks until the results of chunk `sequence` are ready, then returns them and every consecutive ready chunk's.
     /// - Throws: a worker's start-up error.
-    func takeReady(from sequence: Int) throws -> [Result<Output, any Error>] {
+    func takeReady(from sequence: Int) throws -> [[Result<Output, any Error>]] {
         condition.lock()
         defer { condition.unlock() }
         while results[sequence] == nil {
             if let startupError { throw startupError }
             condition.wait()
         }
-        var ready: [Result<Output, any Error>] = []
+        var ready: [[Result<Output, any Error>]] = []
         var next = sequence
         while let result = results.removeValue(forKey: next) {
             ready.append(result)
@@ -183,10 +197,12 @@ final class EngineShared<Output: Sendable>: @unchecked Sendable {
             condition.unlock()
             return
         }
-        while let (sequence, record) = take() {
-            let result = Result { try transform(record, &worker) }
+        while let (sequence, chunk) = take() {
+            var chunkResults: [Result<Output, any Error>] = []
+            chunkResults.reserveCapacity(chunk.count)
+            for record in chunk { chunkResults.append(Result { try transform(record, &worker) }) }
             condition.lock()
-            results[sequence] = result
+            results[sequence] = chunkResults
             condition.broadcast()
             condition.unlock()
         }
@@ -197,8 +213,8 @@ final class EngineShared<Output: Sendable>: @unchecked Sendable {
         condition.unlock()
     }
 
-    /// The next queued record, or nil when the input is closed and drained or the run is cancelled.
-    private func take() -> (Int, RawRecord)? {
+    /// The next queued chunk, or nil when the input is closed and drained or the run is cancelled.
+    private func take() -> (Int, [RawRecord])? {
         condition.lock()
         defer { condition.unlock() }
         while queueHead == queue.count, !inputClosed, !cancelled { condition.wait() }
