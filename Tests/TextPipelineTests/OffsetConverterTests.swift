@@ -17,9 +17,9 @@ import TextPipeline
     @Test("every scalar boundary converts to the count of scalars and UTF-16 units before it", arguments: samples)
     func roundTrip(text: String) {
         let bytes = Array(text.utf8)
-        let scalars = OffsetConverter(utf8: bytes, unit: .codepoint)
-        let utf16 = OffsetConverter(utf8: bytes, unit: .utf16)
-        let identity = OffsetConverter(utf8: bytes, unit: .utf8)
+        var scalars = OffsetConverter(utf8: bytes, unit: .codepoint)
+        var utf16 = OffsetConverter(utf8: bytes, unit: .utf16)
+        var identity = OffsetConverter(utf8: bytes, unit: .utf8)
         var byteOffset = 0
         var scalarOffset = 0
         var utf16Offset = 0
@@ -38,13 +38,24 @@ import TextPipeline
     @Test("\\r\\n counts as two code points, as in Python")
     func crlfIsTwoCodePoints() {
         let bytes = Array("a\r\nb".utf8)
-        #expect(OffsetConverter(utf8: bytes, unit: .codepoint).convert(3) == 3)
+        var converter = OffsetConverter(utf8: bytes, unit: .codepoint)
+        #expect(converter.convert(3) == 3)
     }
 
     @Test("an astral emoji is one code point but two UTF-16 units")
     func astralScalar() {
         let bytes = Array("😀x".utf8)
-        #expect(OffsetConverter(utf8: bytes, unit: .codepoint).convert(4) == 1)
-        #expect(OffsetConverter(utf8: bytes, unit: .utf16).convert(4) == 2)
+        var scalars = OffsetConverter(utf8: bytes, unit: .codepoint)
+        var utf16 = OffsetConverter(utf8: bytes, unit: .utf16)
+        #expect(scalars.convert(4) == 1)
+        #expect(utf16.convert(4) == 2)
+    }
+
+    @Test("offsets may be converted in any order")
+    func descendingOffsets() {
+        var converter = OffsetConverter(utf8: Array("ééé x".utf8), unit: .codepoint)
+        #expect(converter.convert(7) == 4)
+        #expect(converter.convert(2) == 1)
+        #expect(converter.convert(6) == 3)
     }
 }

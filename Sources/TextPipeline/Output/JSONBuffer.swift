@@ -9,12 +9,30 @@ public struct JSONBuffer {
         bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 
+    /// Appends a decimal integer without going through a String.
     public mutating func integer(_ value: Int) {
-        if value >= 0 && value < 10 {
+        if value < 0 {
+            guard value != .min else { return bytes.append(contentsOf: String(value).utf8) }
+            bytes.append(UInt8(ascii: "-"))
+            return integer(-value)
+        }
+        if value < 10 {
             bytes.append(UInt8(ascii: "0") + UInt8(value))
             return
         }
-        bytes.append(contentsOf: String(value).utf8)
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        var rest = value
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            while rest > 0 {
+                buffer[19 - count] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+                count += 1
+            }
+            bytes.append(contentsOf: buffer[(20 - count)...])
+        }
     }
 
     /// A finite number in its shortest round-trip form; NaN and infinities become `null`.

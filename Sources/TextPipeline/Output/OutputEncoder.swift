@@ -22,14 +22,14 @@ public struct OutputEncoder: Sendable {
 
     /// Appends the line (with its `\n`) for an analysed document.
     public func encode(_ document: Document, into out: inout JSONBuffer) {
-        let converter = OffsetConverter(utf8: document.utf8, unit: options.offsets)
+        var converter = OffsetConverter(utf8: document.utf8, unit: options.offsets)
         out.raw("{\"id\":")
         out.id(document.id)
-        if options.emitTokens && options.layers.contains(.tokens) { encodeTokens(document, converter, &out) }
-        if options.layers.contains(.sentences) { encodeSentences(document, converter, &out) }
-        if options.layers.contains(.entities) { encodeEntities(document, converter, &out) }
+        if options.emitTokens && options.layers.contains(.tokens) { encodeTokens(document, &converter, &out) }
+        if options.layers.contains(.sentences) { encodeSentences(document, &converter, &out) }
+        if options.layers.contains(.entities) { encodeEntities(document, &converter, &out) }
         if options.layers.contains(.keywords) { encodeKeywords(document, &out) }
-        if !document.spans.isEmpty { encodeSpans(document, converter, &out) }
+        if !document.spans.isEmpty { encodeSpans(document, &converter, &out) }
         if !document.attributes.isEmpty {
             out.raw(",\"attributes\":")
             out.value(.object(document.attributes))
@@ -58,19 +58,19 @@ public struct OutputEncoder: Sendable {
         out.raw("}}\n")
     }
 
-    private func span(_ start: Int32, _ end: Int32, _ converter: OffsetConverter, _ out: inout JSONBuffer) {
+    private func span(_ start: Int32, _ end: Int32, _ converter: inout OffsetConverter, _ out: inout JSONBuffer) {
         out.raw("{\"start\":")
         out.integer(converter.convert(start))
         out.raw(",\"end\":")
         out.integer(converter.convert(end))
     }
 
-    private func encodeTokens(_ document: Document, _ converter: OffsetConverter, _ out: inout JSONBuffer) {
+    private func encodeTokens(_ document: Document, _ converter: inout OffsetConverter, _ out: inout JSONBuffer) {
         out.raw(",\"tokens\":[")
         let tokens = document.tokens
         for index in 0 ..< tokens.count {
             if index > 0 { out.raw(",") }
-            span(tokens.starts[index], tokens.ends[index], converter, &out)
+            span(tokens.starts[index], tokens.ends[index], &converter, &out)
             out.raw(",\"kind\":")
             out.string(tokens.kinds[index].description)
             out.raw("}")
@@ -78,24 +78,24 @@ public struct OutputEncoder: Sendable {
         out.raw("]")
     }
 
-    private func encodeSentences(_ document: Document, _ converter: OffsetConverter, _ out: inout JSONBuffer) {
+    private func encodeSentences(_ document: Document, _ converter: inout OffsetConverter, _ out: inout JSONBuffer) {
         out.raw(",\"sentences\":[")
         for index in 0 ..< document.sentences.count {
             if index > 0 { out.raw(",") }
             let bytes = document.byteRange(ofTokens: document.sentences.tokenRange(index))
-            span(Int32(bytes.lowerBound), Int32(bytes.upperBound), converter, &out)
+            span(Int32(bytes.lowerBound), Int32(bytes.upperBound), &converter, &out)
             out.raw("}")
         }
         out.raw("]")
     }
 
-    private func encodeEntities(_ document: Document, _ converter: OffsetConverter, _ out: inout JSONBuffer) {
+    private func encodeEntities(_ document: Document, _ converter: inout OffsetConverter, _ out: inout JSONBuffer) {
         out.raw(",\"entities\":[")
         let entities = document.entities
         for index in 0 ..< entities.count {
             if index > 0 { out.raw(",") }
             let bytes = document.byteRange(ofTokens: entities.tokenRange(index))
-            span(Int32(bytes.lowerBound), Int32(bytes.upperBound), converter, &out)
+            span(Int32(bytes.lowerBound), Int32(bytes.upperBound), &converter, &out)
             out.raw(",\"text\":")
             out.string(document.utf8[bytes])
             out.raw(",\"label\":")
@@ -122,7 +122,7 @@ public struct OutputEncoder: Sendable {
         out.raw("]")
     }
 
-    private func encodeSpans(_ document: Document, _ converter: OffsetConverter, _ out: inout JSONBuffer) {
+    private func encodeSpans(_ document: Document, _ converter: inout OffsetConverter, _ out: inout JSONBuffer) {
         out.raw(",\"spans\":{")
         for (layerIndex, name) in document.spans.keys.sorted().enumerated() {
             if layerIndex > 0 { out.raw(",") }
@@ -131,7 +131,7 @@ public struct OutputEncoder: Sendable {
             let layer = document.spans[name]!
             for index in 0 ..< layer.count {
                 if index > 0 { out.raw(",") }
-                span(layer.starts[index], layer.ends[index], converter, &out)
+                span(layer.starts[index], layer.ends[index], &converter, &out)
                 if let label = layer.labels[index] {
                     out.raw(",\"label\":")
                     out.string(label)

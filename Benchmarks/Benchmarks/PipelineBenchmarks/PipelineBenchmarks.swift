@@ -1,0 +1,44 @@
+import Benchmark
+import BenchmarkSupport
+import Foundation
+import TextPipeline
+import TextPipelineStages
+
+/// The default pipeline (`Pipelines/news-en.yaml`) over the first 10 MB of the
+/// corpus, one worker:
+/// - in memory: documents already built, stages only;
+/// - end to end: JSON lines read from a file, parsed, analysed, encoded and
+///   written to /dev/null through the stream engine.
+/// The ratio of the two is the cost of I/O (target: end to end ≥ 85% of in memory).
+let benchmarks: @Sendable () -> Void = {
+    let slice = CorpusSlice.load(megabytes: 10)
+    let configuration = Benchmark.Configuration(
+        metrics: [.wallClock, .throughput, .mallocCountTotal, .peakMemoryResident],
+        warmupIterations: 1,
+        maxDuration: .seconds(30),
+        maxIterations: 8
+    )
+    print("corpus: \(slice.source), \(slice.articles.count) articles, \(Double(slice.textBytes) / 1e6) MB of text")
+
+    Benchmark("news-en in memory, 1 worker (10 MB)", configuration: configuration) { benchmark in
+        let pipeline = try Repository.pipeline("Pipelines/news-en.yaml")
+        var worker = try pipeline.makeWorker()
+        var documents = slice.documents()
+        benchmark.startMeasurement()
+        for index in documents.indices { try worker.process(&documents[index]) }
+        benchmark.stopMeasurement()
+        blackHole(documents)
+    }
+
+    Benchmark("news-en end to end JSONL, 1 worker (10 MB)", configuration: configuration) { benchmark in
+        let pipeline = try Repository.pipeline("Pipelines/news-en.yaml")
+        let input = try slice.writeJSONLines()
+        defer { try? FileManager.default.removeItem(atPath: input) }
+        let run = StreamRun(pipeline: pipeline, output: OutputOptions(), configuration: StreamEngine.Configuration(workers: 1))
+        benchmark.startMeasurement()
+        var reader = ArticleReader(files: [InputFile(path: input, format: .jsonl)])
+        let summary = try run.run(reader: &reader, sink: try OutputSink(path: "/dev/null"))
+        benchmark.stopMeasurement()
+        blackHole(summary)
+    }
+}
