@@ -36,4 +36,19 @@ import Testing
     @Test func defaultPipelineChecks() throws {
         #expect(try CLIHarness.run(["check", "Pipelines/news-en.yaml"]).status == 0)
     }
+
+    @Test func benchReportsRatesAndAScalingTable() throws {
+        let result = try CLIHarness.run(["bench", "--pipeline", "Tests/TextPipelineCLITests/Fixtures/tokens-sentences.yaml",
+                                         "--input", "Tests/TextPipelineCLITests/Fixtures/sample.jsonl", "--workers", "1,2", "--repeat", "2", "--json"])
+        #expect(result.status == 0)
+        let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any]
+        #expect(object["articles"] as? Int == 4)
+        let runs = try #require(object["runs"] as? [[String: Any]])
+        #expect(runs.map { $0["workers"] as? Int } == [1, 2])
+        #expect(runs.allSatisfy { ($0["tokens_per_second"] as? Double ?? 0) > 0 })
+    }
+
+    @Test func benchRejectsBadWorkerLists() throws {
+        #expect(try CLIHarness.run(["bench", "--input", "x", "--workers", "1,zero"]).status == 2)
+    }
 }

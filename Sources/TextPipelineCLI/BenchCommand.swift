@@ -1,0 +1,120 @@
+import ArgumentParser
+import Foundation
+import TextPipeline
+
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Measure a pipeline's throughput on a corpus slice, with a scaling table over worker counts.",
+        discussion: """
+        The first --megabytes MB of article text are read into memory as raw JSON lines; each worker count \
+        then runs the slice --repeat times (parse, analyse, encode; output discarded). Figures are medians.
+        """
+    )
+
+    @Option(name: .long, help: "Pipeline file (default: Pipelines/news-en.yaml).")
+    var pipeline: String?
+
+    @Option(name: .long, help: "Corpus: a JSON-lines file (or .gz, or a folder).")
+    var input: String
+
+    @Option(name: .long, help: "Megabytes of article text to use (whole records from the top).")
+    var megabytes: Double = 10
+
+    @Option(name: .long, help: "Runs per worker count; the median is reported.")
+    var `repeat`: Int = 3
+
+    @Option(name: .long, help: "Comma-separated worker counts, e.g. 1,2.")
+    var workers: String = "1"
+
+    @Flag(name: .long, help: "Print the results as JSON.")
+    var json = false
+
+    func validate() throws {
+        guard megabytes > 0 else { throw ValidationError("--megabytes must be positive") }
+        guard self.repeat >= 1 else { throw ValidationError("--repeat must be at least 1") }
+        _ = try workerCounts()
+    }
+
+    func workerCounts() throws -> [Int] {
+        let counts = workers.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
+        guard !counts.isEmpty, counts.allSatisfy({ ($0 ?? 0) >= 1 }) else {
+            throw ValidationError("--workers expects positive integers separated by commas, e.g. 1,2,4")
+        }
+        return counts.compactMap { $0 }
+    }
+
+    func run() throws {
+        let pipeline = try PipelineLocator.load(self.pipeline, registry: CLIContext.shared.registry)
+        let files: [InputFile]
+        do { files = try InputFile.expand([input], stdinFormat: .jsonl) } catch { throw CLIFailure.configuration(error.message) }
+        var reader = ArticleReader(files: files)
+        let runner: BenchmarkRunner
+        do { runner = try BenchmarkRunner(pipeline: pipeline, reader: &reader, megabytes: megabytes) } catch { throw CLIFailure.io("\(error)") }
+        let counts = try workerCounts()
+        var rows: [BenchmarkRunner.Row] = []
+        let showProgress = isatty(STDERR_FILENO) == 1
+        for count in counts {
+            rows.append(try runner.measure(workers: count, repeats: self.repeat) { done in
+                if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[Kbench: \(count) workers, run \(done)/\(self.repeat)".utf8)) }
+            })
+        }
+        if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        let report = BenchReport(pipeline: pipeline, input: input, articles: runner.records.count, textBytes: runner.textBytes,
+                                 repeats: self.repeat, rows: rows, peakResidentBytes: ProcessStats.peakResidentBytes())
+        print(json ? report.json : report.table)
+    }
+}
+
+/// The output of `textpipe bench`, as a table or JSON.
+struct BenchReport {
+    let pipeline: Pipeline
+    let input: String
+    let articles: Int
+    let textBytes: Int
+    let repeats: Int
+    let rows: [BenchmarkRunner.Row]
+    let peakResidentBytes: Int?
+
+    var table: String {
+        var lines = ["pipeline \(pipeline.name) (\(pipeline.file)), \(articles) articles, \(String(format: "%.2f", Double(textBytes) / 1e6)) MB of text from \(input), median of \(repeats)"]
+        var cells = [["workers", "seconds", "MB/s", "articles/s", "tokens/s", "speed-up"]]
+        let base = rows.first?.seconds ?? 1
+        for row in rows {
+            cells.append([String(row.workers), String(format: "%.3f", row.seconds), String(format: "%.1f", row.megabytesPerSecond),
+                          String(format: "%.0f", row.articlesPerSecond), String(format: "%.0f", row.tokensPerSecond),
+                          String(format: "%.2fx", base / row.seconds)])
+        }
+        lines += TextTable.render(cells)
+        if let first = rows.first {
+            lines.append("stage shares: " + first.stageShares.map { "\($0.stage) \(String(format: "%.0f", 100 * $0.share))%" }.joined(separator: ", "))
+        }
+        if let peakResidentBytes { lines.append("peak RSS: \(peakResidentBytes / 1_000_000) MB") }
+        return lines.joined(separator: "\n")
+    }
+
+    var json: String {
+        let object: JSONValue = .object([
+            "textpipe_version": .string(TextPipelineVersion.current),
+            "pipeline": .object(["file": .string(pipeline.file), "name": .string(pipeline.name), "hash": .string(pipeline.hash)]),
+            "input": .string(input),
+            "articles": .number(Double(articles)),
+            "text_bytes": .number(Double(textBytes)),
+            "repeats": .number(Double(repeats)),
+            "peak_rss_bytes": peakResidentBytes.map { .number(Double($0)) } ?? .null,
+            "runs": .array(rows.map { row in
+                .object([
+                    "workers": .number(Double(row.workers)),
+                    "seconds": .number(row.seconds),
+                    "mb_per_second": .number(row.megabytesPerSecond),
+                    "articles_per_second": .number(row.articlesPerSecond),
+                    "tokens_per_second": .number(row.tokensPerSecond),
+                    "stages": .array(row.stageShares.map { .object(["id": .string($0.stage), "share": .number($0.share)]) }),
+                ])
+            }),
+        ])
+        var buffer = JSONBuffer()
+        buffer.value(object)
+        return String(decoding: buffer.bytes, as: UTF8.self)
+    }
+}
