@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TextPipeline
+import TextPipelineStages
 
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -29,6 +30,9 @@ struct BenchCommand: ParsableCommand {
 
     @Flag(name: .long, help: "Print the results as JSON.")
     var json = false
+
+    @Flag(name: .customLong("raw-icu"), help: "Also time a raw ICU word-break loop over the same text: the speed limit of tokenization.")
+    var rawICU = false
 
     func validate() throws {
         guard megabytes > 0 else { throw ValidationError("--megabytes must be positive") }
@@ -60,8 +64,9 @@ struct BenchCommand: ParsableCommand {
             })
         }
         if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        let rawSeconds = rawICU ? try RawICUBaseline.seconds(records: runner.records, repeats: self.repeat) : nil
         let report = BenchReport(pipeline: pipeline, input: input, articles: runner.records.count, textBytes: runner.textBytes,
-                                 repeats: self.repeat, rows: rows, peakResidentBytes: ProcessStats.peakResidentBytes())
+                                 repeats: self.repeat, rows: rows, rawICUSeconds: rawSeconds, peakResidentBytes: ProcessStats.peakResidentBytes())
         print(json ? report.json : report.table)
     }
 }
@@ -74,6 +79,7 @@ struct BenchReport {
     let textBytes: Int
     let repeats: Int
     let rows: [BenchmarkRunner.Row]
+    let rawICUSeconds: Double?
     let peakResidentBytes: Int?
 
     var table: String {
@@ -89,6 +95,9 @@ struct BenchReport {
         if let first = rows.first {
             lines.append("stage shares: " + first.stageShares.map { "\($0.stage) \(String(format: "%.0f", 100 * $0.share))%" }.joined(separator: ", "))
         }
+        if let rawICUSeconds {
+            lines.append(String(format: "raw ICU word-break loop: %.3f s, %.1f MB/s", rawICUSeconds, Double(textBytes) / 1e6 / rawICUSeconds))
+        }
         if let peakResidentBytes { lines.append("peak RSS: \(peakResidentBytes / 1_000_000) MB") }
         return lines.joined(separator: "\n")
     }
@@ -102,6 +111,7 @@ struct BenchReport {
             "text_bytes": .number(Double(textBytes)),
             "repeats": .number(Double(repeats)),
             "peak_rss_bytes": peakResidentBytes.map { .number(Double($0)) } ?? .null,
+            "raw_icu_mb_per_second": rawICUSeconds.map { .number(Double(textBytes) / 1e6 / $0) } ?? .null,
             "runs": .array(rows.map { row in
                 .object([
                     "workers": .number(Double(row.workers)),
@@ -116,5 +126,27 @@ struct BenchReport {
         var buffer = JSONBuffer()
         buffer.value(object)
         return String(decoding: buffer.bytes, as: UTF8.self)
+    }
+}
+
+/// A raw ICU word-break loop over the bench slice (UTF-16 conversion, `ubrk_next`,
+/// `ubrk_getRuleStatus`), one thread: what tokenization cannot beat.
+enum RawICUBaseline {
+    static func seconds(records: [RawRecord], repeats: Int) throws -> Double {
+        let texts: [[UInt8]] = records.compactMap { record in
+            if case .article(let article) = record.parse() { return article.text }
+            return nil
+        }
+        let breaker = try ICUBreakerTemplate(sentence: false, locale: "en").makeBreaker()
+        var timings: [Double] = []
+        var boundaries = 0
+        for _ in 0 ..< max(1, repeats) {
+            let clock = ContinuousClock()
+            let started = clock.now
+            for text in texts { boundaries &+= breaker.rawWordBoundaryCount(text) }
+            timings.append((clock.now - started).seconds)
+        }
+        precondition(boundaries >= 0)
+        return timings.sorted()[timings.count / 2]
     }
 }
