@@ -125,5 +125,5 @@ public struct ResumeMismatch: Error, Sendable, CustomStringConvertible {
 
 /// Opens a file for reading, reporting failures as output errors (the file is the run's output).
 private func openForReading(path: String) throws -> ByteSource {
-    do { return try ByteSource(path: path) } catch { throw OutputError(message: error.message) }
+    do { return try ByteSource(path: path, decompress: false) } catch { throw OutputError(message: error.message) }
 }

@@ -12,11 +12,11 @@ public final class ByteSource {
     /// The name used in messages and default ids.
     public let name: String
 
-    /// Opens `path`; `.gz` files are decompressed on the fly.
+    /// Opens `path`; `.gz` files are decompressed on the fly unless `decompress` is false.
     /// - Throws: ``InputError`` with kind `read_failed` when the file cannot be opened.
-    public init(path: String) throws(InputError) {
+    public init(path: String, decompress: Bool = true) throws(InputError) {
         name = path
-        if path.hasSuffix(".gz") {
+        if decompress, path.hasSuffix(".gz") {
             guard let handle = tp_gzip_open(path) else {
                 throw InputError(kind: "read_failed", message: "cannot open \(path): \(String(cString: strerror(errno)))")
             }
