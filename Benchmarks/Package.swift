@@ -16,6 +16,7 @@ let package = Package(
         .target(
             name: "BenchmarkSupport",
             dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "TextPipeline", package: "TextPipeline"),
                 .product(name: "TextPipelineStages", package: "TextPipeline"),
             ]

@@ -12,15 +12,10 @@ import TextPipelineStages
 /// The ratio of the two is the cost of I/O (target: end to end ≥ 85% of in memory).
 let benchmarks: @Sendable () -> Void = {
     let slice = CorpusSlice.load(megabytes: 10)
-    let configuration = Benchmark.Configuration(
-        metrics: [.wallClock, .throughput, .mallocCountTotal, .peakMemoryResident],
-        warmupIterations: 1,
-        maxDuration: .seconds(30),
-        maxIterations: 8
-    )
+    let configuration = SuiteConfiguration.make(maxIterations: 8, maxSeconds: 30)
     print("corpus: \(slice.source), \(slice.articles.count) articles, \(Double(slice.textBytes) / 1e6) MB of text")
 
-    Benchmark("news-en in memory, 1 worker (10 MB)", configuration: configuration) { benchmark in
+    Benchmark("news-en-in-memory-1-worker-10MB", configuration: configuration) { benchmark in
         let pipeline = try Repository.pipeline("Pipelines/news-en.yaml")
         var worker = try pipeline.makeWorker()
         var documents = slice.documents()
@@ -30,7 +25,7 @@ let benchmarks: @Sendable () -> Void = {
         blackHole(documents)
     }
 
-    Benchmark("news-en end to end JSONL, 1 worker (10 MB)", configuration: configuration) { benchmark in
+    Benchmark("news-en-end-to-end-jsonl-1-worker-10MB", configuration: configuration) { benchmark in
         let pipeline = try Repository.pipeline("Pipelines/news-en.yaml")
         let input = try slice.writeJSONLines()
         defer { try? FileManager.default.removeItem(atPath: input) }

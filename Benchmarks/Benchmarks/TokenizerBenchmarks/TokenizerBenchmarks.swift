@@ -12,15 +12,10 @@ import TextPipelineStages
 let benchmarks: @Sendable () -> Void = {
     let slice = CorpusSlice.load(megabytes: 10)
     let megabytes = Double(slice.textBytes) / 1e6
-    let configuration = Benchmark.Configuration(
-        metrics: [.wallClock, .throughput, .mallocCountTotal, .peakMemoryResident],
-        warmupIterations: 1,
-        maxDuration: .seconds(20),
-        maxIterations: 10
-    )
+    let configuration = SuiteConfiguration.make(maxIterations: 10, maxSeconds: 20)
     print("corpus: \(slice.source), \(slice.articles.count) articles, \(megabytes) MB of text")
 
-    Benchmark("tokenize.icu@1 (10 MB)", configuration: configuration) { benchmark in
+    Benchmark("tokenize.icu@1-10MB", configuration: configuration) { benchmark in
         let stage = try ICUTokenizerStage()
         var worker = try stage.makeWorker()
         var documents = slice.documents()
@@ -32,7 +27,7 @@ let benchmarks: @Sendable () -> Void = {
         blackHole(documents)
     }
 
-    Benchmark("raw ICU word-break loop (10 MB)", configuration: configuration) { benchmark in
+    Benchmark("raw-ICU-word-break-loop-10MB", configuration: configuration) { benchmark in
         let breaker = try ICUBreakerTemplate(sentence: false, locale: "en").makeBreaker()
         var boundaries = 0
         benchmark.startMeasurement()
@@ -41,7 +36,7 @@ let benchmarks: @Sendable () -> Void = {
         blackHole(boundaries)
     }
 
-    Benchmark("tokenize + sentences.icu@1 (10 MB)", configuration: configuration) { benchmark in
+    Benchmark("tokenize+sentences.icu@1-10MB", configuration: configuration) { benchmark in
         let tokenizer = try ICUTokenizerStage()
         let sentences = try ICUSentenceStage()
         var workers = [try tokenizer.makeWorker(), try sentences.makeWorker()]

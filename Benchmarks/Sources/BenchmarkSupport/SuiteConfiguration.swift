@@ -1,0 +1,33 @@
+import Benchmark
+import Foundation
+
+/// The configuration every suite uses.
+///
+/// With `TEXTPIPE_BENCH_CI=1` only allocation counts are measured, with a
+/// tolerance, so `swift package benchmark thresholds check` can gate CI on a
+/// noisy machine against the thresholds checked in under `Thresholds/`
+/// (see scripts/check-allocations). Benchmark names carry no spaces or
+/// slashes: the tool writes threshold files under cleaned names but reads them
+/// under the raw ones. Otherwise wall clock, throughput, peak
+/// memory and allocations are reported.
+public enum SuiteConfiguration {
+    public static var isCI: Bool { ProcessInfo.processInfo.environment["TEXTPIPE_BENCH_CI"] != nil }
+
+    public static func make(maxIterations: Int = 10, maxSeconds: Int = 20) -> Benchmark.Configuration {
+        if isCI {
+            return Benchmark.Configuration(
+                metrics: [.mallocCountTotal],
+                warmupIterations: 1,
+                maxDuration: .seconds(maxSeconds),
+                maxIterations: 3,
+                thresholds: [.mallocCountTotal: .init(relative: [.p90: 5.0], absolute: [.p90: 50])]
+            )
+        }
+        return Benchmark.Configuration(
+            metrics: [.wallClock, .throughput, .mallocCountTotal, .peakMemoryResident],
+            warmupIterations: 1,
+            maxDuration: .seconds(maxSeconds),
+            maxIterations: maxIterations
+        )
+    }
+}
