@@ -2,13 +2,29 @@
 // TextPipeline's benchmark suites (package-benchmark). A separate package so
 // that depending on TextPipeline never pulls in the benchmark tooling.
 //
-//     cd Benchmarks && swift package benchmark
+//     cd Benchmarks && swift package benchmark --no-progress
 import PackageDescription
+
+/// One package-benchmark suite: an executable target under Benchmarks/<name>.
+func suite(_ name: String) -> Target {
+    .executableTarget(
+        name: name,
+        dependencies: [
+            "BenchmarkSupport",
+            .product(name: "Benchmark", package: "benchmark"),
+            .product(name: "TextPipeline", package: "TextPipeline"),
+            .product(name: "TextPipelineStages", package: "TextPipeline"),
+        ],
+        path: "Benchmarks/\(name)",
+        plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+    )
+}
 
 let package = Package(
     name: "TextPipelineBenchmarks",
     platforms: [.macOS(.v14)],
     dependencies: [
+        // The identity is named so it does not depend on the checkout's folder name.
         .package(name: "TextPipeline", path: ".."),
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.0", traits: ["MallocInterposer"]),
     ],
@@ -21,28 +37,8 @@ let package = Package(
                 .product(name: "TextPipelineStages", package: "TextPipeline"),
             ]
         ),
-        .executableTarget(
-            name: "TokenizerBenchmarks",
-            dependencies: [
-                "BenchmarkSupport",
-                .product(name: "Benchmark", package: "benchmark"),
-                .product(name: "TextPipeline", package: "TextPipeline"),
-                .product(name: "TextPipelineStages", package: "TextPipeline"),
-            ],
-            path: "Benchmarks/TokenizerBenchmarks",
-            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        ),
-        .executableTarget(
-            name: "PipelineBenchmarks",
-            dependencies: [
-                "BenchmarkSupport",
-                .product(name: "Benchmark", package: "benchmark"),
-                .product(name: "TextPipeline", package: "TextPipeline"),
-                .product(name: "TextPipelineStages", package: "TextPipeline"),
-            ],
-            path: "Benchmarks/PipelineBenchmarks",
-            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        ),
+        suite("TokenizerBenchmarks"),
+        suite("PipelineBenchmarks"),
     ],
     swiftLanguageModes: [.v6]
 )
