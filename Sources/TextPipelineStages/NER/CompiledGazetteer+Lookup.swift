@@ -1,0 +1,78 @@
+/// The hot-path reads of a compiled gazetteer. Every reference read from the
+/// file is checked before it is followed; a bad one reads as "absent".
+extension CompiledGazetteer {
+    /// The vocabulary id of a folded token key, or −1.
+    /// - Complexity: O(1) expected; probes end at an empty bucket or after a full cycle.
+    @inline(__always)
+    func tokenID(of key: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int32 {
+        let tag = hash >> 32
+        var slot = Int(truncatingIfNeeded: hash) & bucketMask
+        for _ in 0 ... bucketMask {
+            let bucket = vocabularyBuckets[slot]
+            if bucket == 0 { return -1 }
+            if bucket >> 32 == tag {
+                let id = Int(bucket & 0xFFFF_FFFF) - 1
+                if id < vocabularyCount, keyEquals(id, key) { return Int32(id) }
+            }
+            slot = (slot + 1) & bucketMask
+        }
+        return -1
+    }
+
+    @inline(__always)
+    private func keyEquals(_ id: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
+        let offset = Int(vocabularySpans[id * 2]), count = Int(vocabularySpans[id * 2 + 1])
+        guard count == key.count, offset <= vocabularyPool.count - count else { return false }
+        return memcmp(vocabularyPool.baseAddress! + offset, key.baseAddress!, count) == 0
+    }
+
+    /// The child of `node` along token `token`, or 0 (the root is never a child).
+    @inline(__always)
+    func child(of node: UInt32, token: UInt32) -> UInt32 {
+        var slot = GazetteerFormat.edgeSlot(parent: node, token: token, mask: edgeMask)
+        for _ in 0 ... edgeMask {
+            let child = edges[slot * 3 + 2]
+            if child == 0 { return 0 }
+            if edges[slot * 3] == node, edges[slot * 3 + 1] == token { return Int(child) < nodeCount ? child : 0 }
+            slot = (slot + 1) & edgeMask
+        }
+        return 0
+    }
+
+    /// The entry indices reached at `node`, best first (empty when none or out of bounds).
+    @inline(__always)
+    func outputRange(of node: UInt32) -> Range<Int> {
+        let start = Int(outputStarts[Int(node)]), end = Int(outputStarts[Int(node) + 1])
+        guard start < end, end <= outputs.count else { return 0 ..< 0 }
+        return start ..< end
+    }
+
+    /// Entry `index` (an index read from ``outputs``), or nil when out of range.
+    func entry(_ index: Int) -> EntryRecord? {
+        guard index < entryCount else { return nil }
+        let word = index * 4
+        return EntryRecord(words: entries[word], entries[word + 1], entries[word + 2], entries[word + 3])
+    }
+
+    /// The stored token forms of an entry (NFC, separated by 0x1F), or nil when out of bounds.
+    func forms(of record: EntryRecord) -> UnsafeBufferPointer<UInt8>? {
+        slice(Int(record.formsOffset), Int(record.formsLength))
+    }
+
+    /// The canonical id of an entry ("" when out of bounds).
+    func canonicalID(of record: EntryRecord) -> String {
+        guard let bytes = slice(Int(record.idOffset), Int(record.idLength)) else { return "" }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private func slice(_ offset: Int, _ count: Int) -> UnsafeBufferPointer<UInt8>? {
+        guard offset <= strings.count, count <= strings.count - offset else { return nil }
+        return UnsafeBufferPointer(rebasing: strings[offset ..< offset + count])
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif

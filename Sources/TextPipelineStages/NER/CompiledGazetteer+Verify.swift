@@ -1,0 +1,33 @@
+/// Full checks of a compiled gazetteer, for `textpipe gazetteer inspect --verify`.
+extension CompiledGazetteer {
+    /// Checks the stored checksum against the file's bytes, then every reference between sections.
+    /// - Throws: ``GazetteerFileError`` naming the first problem.
+    /// - Complexity: O(file size).
+    public func verify() throws {
+        func fail(_ message: String) -> GazetteerFileError { GazetteerFileError(path: path, message: message) }
+        let computed = GazetteerFormat.checksum(UnsafeRawBufferPointer(rebasing: bytes[GazetteerFormat.checksummedFrom...]))
+        let stored: UInt64 = GazetteerLayout.read(bytes, 24)
+        guard computed == stored else {
+            throw fail("checksum mismatch: stored \(String(stored, radix: 16)), computed \(String(computed, radix: 16)); the file is corrupted")
+        }
+        for id in 0 ..< vocabularyCount {
+            let offset = Int(vocabularySpans[id * 2]), count = Int(vocabularySpans[id * 2 + 1])
+            guard offset <= vocabularyPool.count, count <= vocabularyPool.count - offset else { throw fail("vocabulary key \(id) lies outside its pool") }
+        }
+        for slot in 0 ... edgeMask where edges[slot * 3 + 2] != 0 {
+            guard Int(edges[slot * 3]) < nodeCount, Int(edges[slot * 3 + 1]) < vocabularyCount, Int(edges[slot * 3 + 2]) < nodeCount else {
+                throw fail("edge slot \(slot) refers to a missing node or token")
+            }
+        }
+        for node in 0 ..< nodeCount where outputStarts[node] > outputStarts[node + 1] {
+            throw fail("output table of node \(node) is not ascending")
+        }
+        guard Int(outputStarts[nodeCount]) <= outputs.count else { throw fail("output table runs past its section") }
+        for output in outputs where Int(output) >= entryCount { throw fail("an output refers to missing entry \(output)") }
+        for index in 0 ..< entryCount {
+            guard let record = entry(index), forms(of: record) != nil, record.label <= 3, record.casePolicy <= 3, record.kind <= 3,
+                  Int(record.idOffset) + Int(record.idLength) <= strings.count
+            else { throw fail("entry \(index) is malformed") }
+        }
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+
+/// The word lists behind the context rules, read from a rules file
+/// (`Resources/ner/rules-en.txt` by default; its header documents the sections).
+///
+/// Words are stored as hashes of their folded keys, the same hashes the
+/// matcher computes once per token, so rule checks create no strings.
+struct NERRules: Sendable {
+    enum Section: String, CaseIterable, Sendable {
+        case titles
+        case orgDesignators = "org_designators"
+        case locDesignators = "loc_designators"
+        case miscDesignators = "misc_designators"
+        case locPrepositions = "loc_prepositions"
+        case personVerbs = "person_verbs"
+        case connectors
+        case notNames = "not_names"
+        case orgContext = "org_context"
+    }
+
+    private var sets: [Section: Set<UInt64>] = [:]
+
+    /// Whether a token whose key hash is `hash` is listed in `section`.
+    @inline(__always)
+    func contains(_ section: Section, _ hash: UInt64) -> Bool { sets[section]?.contains(hash) ?? false }
+
+    /// Parses a rules file. - Throws: ``GazetteerSourceError`` naming the file and line.
+    static func parse(_ text: String, file: String) throws -> NERRules {
+        var rules = NERRules()
+        var normalizer = KeyNormalizer()
+        var current: Section?
+        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = raw.trimmingCharacters(in: .whitespaces)
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            if line.hasPrefix("[") {
+                guard line.hasSuffix("]"), let section = Section(rawValue: String(line.dropFirst().dropLast())) else {
+                    let known = Section.allCases.map(\.rawValue).joined(separator: ", ")
+                    throw GazetteerSourceError(file: file, line: index + 1, message: "unknown section \(line); expected one of \(known)")
+                }
+                current = section
+                continue
+            }
+            guard let section = current else {
+                throw GazetteerSourceError(file: file, line: index + 1, message: "a word before the first [section] header")
+            }
+            guard !line.contains(where: { $0 == " " || $0 == "\t" }) else {
+                throw GazetteerSourceError(file: file, line: index + 1, message: "'\(line)' is not a single word")
+            }
+            let key = normalizer.form(.key, of: Array(line.utf8))
+            rules.sets[section, default: []].insert(key.withUnsafeBufferPointer { keyHash($0) })
+        }
+        return rules
+    }
+
+    static func load(path: String) throws -> NERRules {
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+            throw GazetteerSourceError(file: path, line: 0, message: "cannot read the rules file")
+        }
+        return try parse(text, file: path)
+    }
+
+    /// The bundled English rules.
+    static func bundled() throws -> NERRules {
+        guard let url = Bundle.module.url(forResource: "rules-en", withExtension: "txt", subdirectory: "Resources/ner") else {
+            throw GazetteerSourceError(file: "Resources/ner/rules-en.txt", line: 0, message: "the bundled rules file is missing")
+        }
+        return try load(path: url.path)
+    }
+}

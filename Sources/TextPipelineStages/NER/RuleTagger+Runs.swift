@@ -1,0 +1,108 @@
+import TextPipeline
+
+extension RuleTagger {
+    /// A maximal sequence of capitalised words (with connectors between them), trimmed.
+    struct Run {
+        var range: Range<Int>
+        /// A title stood right before the name ("President", "Mr").
+        var titleBefore: Bool
+    }
+
+    private func isCapitalisedWord(_ index: Int) -> Bool {
+        document.tokens.kinds[index] == .word && features.capitalised[index]
+    }
+
+    /// The runs of a (non-headline) segment.
+    func capitalisedRuns(_ segment: Range<Int>) -> [Run] {
+        var runs: [Run] = []
+        var index = segment.lowerBound
+        while index < segment.upperBound {
+            guard isCapitalisedWord(index) else {
+                index += 1
+                continue
+            }
+            var end = index + 1
+            while end < segment.upperBound {
+                if isCapitalisedWord(end) {
+                    end += 1
+                } else if end + 1 < segment.upperBound, rules.contains(.connectors, hashes[end]), isCapitalisedWord(end + 1) {
+                    end += 2
+                } else {
+                    break
+                }
+            }
+            if let run = trimmed(index ..< end, segment: segment) { runs.append(run) }
+            index = end
+        }
+        return runs
+    }
+
+    /// Drops leading titles and non-names, and an unsupported sentence-initial single word.
+    private func trimmed(_ range: Range<Int>, segment: Range<Int>) -> Run? {
+        var start = range.lowerBound
+        var titleBefore = start > segment.lowerBound && rules.contains(.titles, hashes[start - 1])
+        while start < range.upperBound {
+            if rules.contains(.titles, hashes[start]) {
+                titleBefore = true
+            } else if !rules.contains(.notNames, hashes[start]) && !rules.contains(.connectors, hashes[start]) {
+                break
+            }
+            start += 1
+        }
+        guard start < range.upperBound else { return nil }
+        if range.upperBound - start == 1, start == segment.lowerBound, !titleBefore, !firstName[start] { return nil }
+        return Run(range: start ..< range.upperBound, titleBefore: titleBefore)
+    }
+
+    /// Merges a run with the lookups inside it: a designator, title or first name
+    /// can claim the whole run; uncovered pieces are classified on their own.
+    func apply(_ run: Run, to candidates: inout [Candidate]) {
+        let inside = candidates.indices.filter { candidates[$0].start < run.range.upperBound && candidates[$0].end > run.range.lowerBound }
+        if inside.isEmpty {
+            if let (label, strength) = classify(run.range, titleBefore: run.titleBefore) {
+                candidates.append(Candidate(start: run.range.lowerBound, end: run.range.upperBound, label: label, canonicalID: nil, strength: strength))
+            }
+            return
+        }
+        guard inside.allSatisfy({ candidates[$0].start >= run.range.lowerBound && candidates[$0].end <= run.range.upperBound }) else { return }
+        var covered = Set<Int>()
+        for index in inside { covered.formUnion(candidates[index].start ..< candidates[index].end) }
+        if covered.count == run.range.count { return }
+        if let label = wholeRunLabel(run, covered: covered) {
+            for index in inside.reversed() { candidates.remove(at: index) }
+            candidates.append(Candidate(start: run.range.lowerBound, end: run.range.upperBound, label: label, canonicalID: nil, strength: .rule))
+            return
+        }
+        for piece in uncoveredPieces(run.range, covered) {
+            if let (label, strength) = classify(piece, titleBefore: run.titleBefore && piece.lowerBound == run.range.lowerBound) {
+                candidates.append(Candidate(start: piece.lowerBound, end: piece.upperBound, label: label, canonicalID: nil, strength: strength))
+            }
+        }
+    }
+
+    /// The label of a partly looked-up run that context claims as one name.
+    private func wholeRunLabel(_ run: Run, covered: Set<Int>) -> EntityLabel? {
+        if let (label, index) = designator(run.range), !covered.contains(index) { return label }
+        if run.titleBefore || (firstName[run.range.lowerBound] && !covered.contains(run.range.lowerBound) && run.range.count <= 3) {
+            return .person
+        }
+        return nil
+    }
+
+    private func uncoveredPieces(_ range: Range<Int>, _ covered: Set<Int>) -> [Range<Int>] {
+        var pieces: [Range<Int>] = []
+        var index = range.lowerBound
+        while index < range.upperBound {
+            if covered.contains(index) || rules.contains(.connectors, hashes[index]) {
+                index += 1
+                continue
+            }
+            var end = index + 1
+            while end < range.upperBound, !covered.contains(end) { end += 1 }
+            while end > index + 1, rules.contains(.connectors, hashes[end - 1]) { end -= 1 }
+            pieces.append(index ..< end)
+            index = end
+        }
+        return pieces
+    }
+}
