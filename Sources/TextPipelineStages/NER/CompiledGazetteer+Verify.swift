@@ -31,3 +31,17 @@ extension CompiledGazetteer {
         }
     }
 }
+
+extension CompiledGazetteer {
+    /// The format version in the header.
+    public var formatVersion: UInt32 { GazetteerLayout.read(bytes, 8) }
+
+    /// How many entries carry each label. - Complexity: O(entries).
+    public func labelCounts() -> [GazetteerLabel: Int] {
+        var counts: [GazetteerLabel: Int] = [:]
+        for index in 0 ..< entryCount {
+            if let label = entry(index).flatMap({ GazetteerLabel(rawValue: $0.label) }) { counts[label, default: 0] += 1 }
+        }
+        return counts
+    }
+}

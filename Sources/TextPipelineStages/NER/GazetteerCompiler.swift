@@ -76,3 +76,11 @@ public enum GazetteerCompiler {
         return all.withUnsafeBytes { GazetteerFormat.checksum($0) }
     }
 }
+
+extension GazetteerCompiler {
+    /// Writes a compiled file atomically (temporary file, then rename).
+    /// - Throws: ``GazetteerFileError`` naming the path.
+    public static func write(_ bytes: [UInt8], to path: String) throws {
+        try GazetteerWriter.writeAtomically(bytes, to: path)
+    }
+}
