@@ -8,6 +8,7 @@ import Foundation
 struct NERRules: Sendable {
     enum Section: String, CaseIterable, Sendable {
         case titles
+        case titleModifiers = "title_modifiers"
         case orgDesignators = "org_designators"
         case locDesignators = "loc_designators"
         case miscDesignators = "misc_designators"

@@ -12,6 +12,18 @@ extension RuleTagger {
         document.tokens.kinds[index] == .word && features.capitalised[index]
     }
 
+    private func isPeriod(_ index: Int) -> Bool {
+        let range = document.tokens.byteRange(index)
+        return range.count == 1 && document.utf8[range.lowerBound] == 0x2E
+    }
+
+    /// An initial ("J") or a dotted abbreviation ("U.S") that a period may follow inside a name.
+    private func isAbbreviation(_ index: Int) -> Bool {
+        let range = document.tokens.byteRange(index)
+        guard document.tokens.kinds[index] == .word else { return false }
+        return range.count == 1 || document.utf8[range].contains(0x2E)
+    }
+
     /// The runs of a (non-headline) segment.
     func capitalisedRuns(_ segment: Range<Int>) -> [Run] {
         var runs: [Run] = []
@@ -25,7 +37,8 @@ extension RuleTagger {
             while end < segment.upperBound {
                 if isCapitalisedWord(end) {
                     end += 1
-                } else if end + 1 < segment.upperBound, rules.contains(.connectors, hashes[end]), isCapitalisedWord(end + 1) {
+                } else if end + 1 < segment.upperBound, isCapitalisedWord(end + 1),
+                          rules.contains(.connectors, hashes[end]) || (isPeriod(end) && isAbbreviation(end - 1)) {
                     end += 2
                 } else {
                     break
@@ -42,8 +55,9 @@ extension RuleTagger {
         var start = range.lowerBound
         var titleBefore = start > segment.lowerBound && rules.contains(.titles, hashes[start - 1])
         while start < range.upperBound {
-            if rules.contains(.titles, hashes[start]) {
-                titleBefore = true
+            if rules.contains(.titles, hashes[start])
+                || (rules.contains(.titleModifiers, hashes[start]) && start + 1 < range.upperBound && rules.contains(.titles, hashes[start + 1])) {
+                titleBefore = rules.contains(.titles, hashes[start]) || titleBefore
             } else if !rules.contains(.notNames, hashes[start]) && !rules.contains(.connectors, hashes[start]) {
                 break
             }
@@ -67,12 +81,14 @@ extension RuleTagger {
         guard inside.allSatisfy({ candidates[$0].start >= run.range.lowerBound && candidates[$0].end <= run.range.upperBound }) else { return }
         var covered = Set<Int>()
         for index in inside { covered.formUnion(candidates[index].start ..< candidates[index].end) }
-        if covered.count == run.range.count { return }
-        if let label = wholeRunLabel(run, covered: covered) {
+        let onlySingleTokens = inside.allSatisfy { candidates[$0].length == 1 && candidates[$0].label != .organization }
+        if covered.count == run.range.count, !onlySingleTokens || inside.count < 2 { return }
+        if let label = wholeRunLabel(run, covered: covered, onlySingleTokens: onlySingleTokens) {
             for index in inside.reversed() { candidates.remove(at: index) }
             candidates.append(Candidate(start: run.range.lowerBound, end: run.range.upperBound, label: label, canonicalID: nil, strength: .rule))
             return
         }
+        if covered.count == run.range.count { return }
         for piece in uncoveredPieces(run.range, covered) {
             if let (label, strength) = classify(piece, titleBefore: run.titleBefore && piece.lowerBound == run.range.lowerBound) {
                 candidates.append(Candidate(start: piece.lowerBound, end: piece.upperBound, label: label, canonicalID: nil, strength: strength))
@@ -81,11 +97,11 @@ extension RuleTagger {
     }
 
     /// The label of a partly looked-up run that context claims as one name.
-    private func wholeRunLabel(_ run: Run, covered: Set<Int>) -> EntityLabel? {
+    private func wholeRunLabel(_ run: Run, covered: Set<Int>, onlySingleTokens: Bool) -> EntityLabel? {
         if let (label, index) = designator(run.range), !covered.contains(index) { return label }
-        if run.titleBefore || (firstName[run.range.lowerBound] && !covered.contains(run.range.lowerBound) && run.range.count <= 3) {
-            return .person
-        }
+        if run.titleBefore { return .person }
+        let first = run.range.lowerBound
+        if firstName[first], run.range.count <= 3, !covered.contains(first) || onlySingleTokens { return .person }
         return nil
     }
 
@@ -93,13 +109,14 @@ extension RuleTagger {
         var pieces: [Range<Int>] = []
         var index = range.lowerBound
         while index < range.upperBound {
-            if covered.contains(index) || rules.contains(.connectors, hashes[index]) {
+            if covered.contains(index) || rules.contains(.connectors, hashes[index]) || rules.contains(.titles, hashes[index])
+                || rules.contains(.notNames, hashes[index]) || isPeriod(index) {
                 index += 1
                 continue
             }
             var end = index + 1
             while end < range.upperBound, !covered.contains(end) { end += 1 }
-            while end > index + 1, rules.contains(.connectors, hashes[end - 1]) { end -= 1 }
+            while end > index + 1, rules.contains(.connectors, hashes[end - 1]) || isPeriod(end - 1) { end -= 1 }
             pieces.append(index ..< end)
             index = end
         }
