@@ -1,4 +1,5 @@
 import Foundation
+import TextPipeline
 
 /// The word lists behind the context rules, read from a rules file
 /// (`Resources/ner/rules-en.txt` by default; its header documents the sections).
@@ -17,9 +18,16 @@ struct NERRules: Sendable {
         case connectors
         case notNames = "not_names"
         case orgContext = "org_context"
+        /// One label (PER, LOC, ORG, MISC or none): what an unexplained capitalised word becomes.
+        case fallbackSingle = "fallback_single"
+        /// One label: what an unexplained sequence of two or more capitalised words becomes.
+        case fallbackMulti = "fallback_multi"
     }
 
     private var sets: [Section: Set<UInt64>] = [:]
+    /// The fallback labels; nil leaves such names out.
+    private(set) var fallbackSingle: EntityLabel? = .miscellaneous
+    private(set) var fallbackMulti: EntityLabel? = .person
 
     /// Whether a token whose key hash is `hash` is listed in `section`.
     @inline(__always)
@@ -46,6 +54,14 @@ struct NERRules: Sendable {
             }
             guard !line.contains(where: { $0 == " " || $0 == "\t" }) else {
                 throw GazetteerSourceError(file: file, line: index + 1, message: "'\(line)' is not a single word")
+            }
+            if section == .fallbackSingle || section == .fallbackMulti {
+                let label = line.lowercased() == "none" ? nil : GazetteerLabel(parsing: line)?.entityLabel
+                guard label != nil || line.lowercased() == "none" else {
+                    throw GazetteerSourceError(file: file, line: index + 1, message: "'\(line)' is not a label (PER, LOC, ORG, MISC or none)")
+                }
+                if section == .fallbackSingle { rules.fallbackSingle = label } else { rules.fallbackMulti = label }
+                continue
             }
             let key = normalizer.form(.key, of: Array(line.utf8))
             rules.sets[section, default: []].insert(key.withUnsafeBufferPointer { keyHash($0) })

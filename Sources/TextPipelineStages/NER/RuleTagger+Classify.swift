@@ -19,7 +19,8 @@ extension RuleTagger {
             if rules.contains(.locPrepositions, hashes[previous]), count <= 3 { return (.location, .fallback) }
             if rules.contains(.orgContext, hashes[previous]) { return (.organization, .fallback) }
         }
-        return (count >= 2 ? .person : .miscellaneous, .fallback)
+        guard let label = count >= 2 ? rules.fallbackMulti : rules.fallbackSingle else { return nil }
+        return (label, .fallback)
     }
 
     /// A designator that names the kind of the whole sequence: its last word, or a word right before "of".

@@ -94,7 +94,12 @@ struct RuleTagger {
     /// (outside headlines), and single words that are common capitalised non-names are dropped.
     private func keep(_ match: GazetteerMatch) -> Bool {
         guard (match.start ..< match.end).contains(where: { document.tokens.kinds[$0].isWordLike }) else { return false }
-        if match.length == 1, rules.contains(.notNames, hashes[match.start]) { return false }
+        if match.length == 1 {
+            let hash = hashes[match.start]
+            for section in [NERRules.Section.notNames, .titles, .orgDesignators, .locDesignators, .miscDesignators] where rules.contains(section, hash) {
+                return false
+            }
+        }
         if !headline[match.start], features.lowercase[match.start], entryIsCapitalised(match) { return false }
         return true
     }
