@@ -19,6 +19,7 @@ public enum CanonicalID {
 
     /// The lower-cased, hyphen-joined letters and digits of `text`.
     public static func slug(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiSlug(text) }
         var slug = ""
         var pendingHyphen = false
         for character in text.lowercased() {
@@ -31,5 +32,23 @@ public enum CanonicalID {
             }
         }
         return slug.isEmpty ? "_" : slug
+    }
+
+    /// The same slug for ASCII text, byte by byte.
+    static func asciiSlug(_ text: String) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var pendingHyphen = false
+        for byte in text.utf8 {
+            let lower = byte &- 0x41 < 26 ? byte | 0x20 : byte
+            if lower &- 0x61 < 26 || lower &- 0x30 < 10 {
+                if pendingHyphen, !bytes.isEmpty { bytes.append(0x2D) }
+                pendingHyphen = false
+                bytes.append(lower)
+            } else if byte != 0x27 {
+                pendingHyphen = true
+            }
+        }
+        return bytes.isEmpty ? "_" : String(decoding: bytes, as: UTF8.self)
     }
 }

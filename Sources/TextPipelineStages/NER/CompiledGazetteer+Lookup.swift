@@ -56,18 +56,18 @@ extension CompiledGazetteer {
 
     /// The stored token forms of an entry (NFC, separated by 0x1F), or nil when out of bounds.
     func forms(of record: EntryRecord) -> UnsafeBufferPointer<UInt8>? {
-        slice(Int(record.formsOffset), Int(record.formsLength))
+        slice(strings, Int(record.formsOffset), Int(record.formsLength))
     }
 
     /// The canonical id of an entry ("" when out of bounds).
     func canonicalID(of record: EntryRecord) -> String {
-        guard let bytes = slice(Int(record.idOffset), Int(record.idLength)) else { return "" }
+        guard let bytes = slice(identifiers, Int(record.idOffset), Int(record.idLength)) else { return "" }
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    private func slice(_ offset: Int, _ count: Int) -> UnsafeBufferPointer<UInt8>? {
-        guard offset <= strings.count, count <= strings.count - offset else { return nil }
-        return UnsafeBufferPointer(rebasing: strings[offset ..< offset + count])
+    private func slice(_ buffer: UnsafeBufferPointer<UInt8>, _ offset: Int, _ count: Int) -> UnsafeBufferPointer<UInt8>? {
+        guard offset <= buffer.count, count <= buffer.count - offset else { return nil }
+        return UnsafeBufferPointer(rebasing: buffer[offset ..< offset + count])
     }
 }
 

@@ -26,7 +26,7 @@ extension CompiledGazetteer {
         for output in outputs where Int(output) >= entryCount { throw fail("an output refers to missing entry \(output)") }
         for index in 0 ..< entryCount {
             guard let record = entry(index), forms(of: record) != nil, record.label <= 3, record.casePolicy <= 3, record.kind <= 3,
-                  Int(record.idOffset) + Int(record.idLength) <= strings.count
+                  Int(record.idOffset) + Int(record.idLength) <= identifiers.count
             else { throw fail("entry \(index) is malformed") }
         }
     }

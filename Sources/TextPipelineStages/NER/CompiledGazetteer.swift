@@ -32,6 +32,7 @@ public final class CompiledGazetteer: @unchecked Sendable {
     let outputs: UnsafeBufferPointer<UInt32>
     let entries: UnsafeBufferPointer<UInt32>
     let strings: UnsafeBufferPointer<UInt8>
+    let identifiers: UnsafeBufferPointer<UInt8>
     let edgeMask: Int
     let bucketMask: Int
     /// The checksum stored in the header, as 16 hex digits.
@@ -68,6 +69,7 @@ public final class CompiledGazetteer: @unchecked Sendable {
             outputs = layout.buffer(.outputs)
             entries = layout.buffer(.entries)
             strings = layout.buffer(.strings)
+            identifiers = layout.buffer(.identifiers)
             edgeMask = edges.count / 3 - 1
             bucketMask = vocabularyBuckets.count - 1
             checksumHex = String(layout.storedChecksum, radix: 16).leftPadded(to: 16)

@@ -40,14 +40,16 @@ enum GazetteerFormat {
         case outputs = 6
         /// [UInt32] quadruples per entry, see ``EntryRecord``.
         case entries = 7
-        /// Bytes: entry token forms (NFC, separated by 0x1F) and canonical ids.
+        /// Bytes: entry token forms (NFC, separated by 0x1F).
         case strings = 8
+        /// Bytes: canonical ids, each stored once.
+        case identifiers = 9
 
         var elementSize: Int {
             switch self {
             case .vocabularyBuckets: 8
             case .vocabularySpans, .edges, .outputStarts, .outputs, .entries: 4
-            case .vocabularyPool, .strings: 1
+            case .vocabularyPool, .strings, .identifiers: 1
             }
         }
     }
@@ -82,7 +84,7 @@ enum GazetteerFormat {
 
 /// One entry as stored: four UInt32 words.
 ///
-/// word 0: offset of the token forms in `strings`; word 1: offset of the id;
+/// word 0: offset of the token forms in `strings`; word 1: offset of the id in `identifiers`;
 /// word 2: forms length (low 16 bits) and id length (high 16 bits);
 /// word 3: label (bits 0–3), case policy (4–7), kind (8–15), priority + 32768 (16–31).
 struct EntryRecord: Equatable {
@@ -119,7 +121,15 @@ struct EntryRecord: Equatable {
     }
 
     var words: [UInt32] {
-        [formsOffset, idOffset, UInt32(formsLength) | UInt32(idLength) << 16,
-         UInt32(label) | UInt32(casePolicy) << 4 | UInt32(kind) << 8 | UInt32(Int32(priority) + 32768) << 16]
+        var words: [UInt32] = []
+        appendWords(to: &words)
+        return words
+    }
+
+    func appendWords(to words: inout [UInt32]) {
+        words.append(formsOffset)
+        words.append(idOffset)
+        words.append(UInt32(formsLength) | UInt32(idLength) << 16)
+        words.append(UInt32(label) | UInt32(casePolicy) << 4 | UInt32(kind) << 8 | UInt32(Int32(priority) + 32768) << 16)
     }
 }

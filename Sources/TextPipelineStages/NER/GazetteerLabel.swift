@@ -13,7 +13,17 @@ public enum GazetteerLabel: UInt8, Sendable, CaseIterable {
 
     /// Parses a label, case-insensitively. Returns nil for an unknown label.
     public init?(parsing text: some StringProtocol) {
-        switch text.uppercased() {
+        switch text {
+        case "PER", "PERSON": self = .person
+        case "LOC", "LOCATION", "GPE": self = .location
+        case "ORG", "ORGANIZATION": self = .organization
+        case "MISC": self = .miscellaneous
+        default: self.init(anyCase: text.uppercased())
+        }
+    }
+
+    private init?(anyCase text: String) {
+        switch text {
         case "PER", "PERSON", "PEOPLE": self = .person
         case "LOC", "LOCATION", "GPE", "FAC", "FACILITY", "PLACE": self = .location
         case "ORG", "ORGANIZATION", "ORGANISATION", "COMPANY": self = .organization
@@ -57,8 +67,12 @@ public enum CasePolicy: UInt8, Sendable {
     case acronym = 3
 
     init?(parsing text: some StringProtocol) {
+        if text.isEmpty {
+            self = .auto
+            return
+        }
         switch text.lowercased() {
-        case "", "auto": self = .auto
+        case "auto": self = .auto
         case "exact", "sensitive": self = .exact
         case "insensitive", "ignore": self = .insensitive
         default: return nil
@@ -78,8 +92,12 @@ public enum EntryKind: UInt8, Sendable {
     case weak = 3
 
     init?(parsing text: some StringProtocol) {
+        if text.isEmpty {
+            self = .entity
+            return
+        }
         switch text.lowercased() {
-        case "", "entity": self = .entity
+        case "entity": self = .entity
         case "first_name", "firstname", "given_name": self = .firstName
         case "surname", "last_name", "family_name": self = .surname
         case "weak": self = .weak

@@ -47,29 +47,50 @@ public enum GazetteerSource {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw GazetteerSourceError(file: path, line: 0, message: "cannot read the file")
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw GazetteerSourceError(file: path, line: 0, message: "the file is not valid UTF-8")
-        }
-        return try parse(text, file: path)
+        return try parse(bytes: [UInt8](data), file: path)
     }
 
     /// Parses source text; `file` names it in errors.
     public static func parse(_ text: String, file: String) throws -> [GazetteerEntry] {
+        try parse(bytes: Array(text.utf8), file: file)
+    }
+
+    /// Parses UTF-8 source bytes line by line, creating strings only for cells that are kept.
+    /// - Throws: ``GazetteerSourceError`` for invalid UTF-8 or a bad line.
+    public static func parse(bytes: [UInt8], file: String) throws -> [GazetteerEntry] {
         var columns = Dictionary(uniqueKeysWithValues: knownColumns.enumerated().map { ($1, $0) })
         var entries: [GazetteerEntry] = []
+        var sawData = false
         var lineNumber = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        var position = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        while position < bytes.count {
             lineNumber += 1
-            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
-            if line.isEmpty || line.hasPrefix("#") { continue }
-            let cells = line.split(separator: "\t", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
-            if entries.isEmpty, cells[0].lowercased() == "surface" {
+            var end = position
+            while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+            defer { position = end + 1 }
+            var lineEnd = end
+            if lineEnd > position, bytes[lineEnd - 1] == 0x0D { lineEnd -= 1 }
+            if lineEnd == position || bytes[position] == 0x23 { continue }
+            guard let line = String(validating: bytes[position ..< lineEnd], as: UTF8.self) else {
+                throw GazetteerSourceError(file: file, line: lineNumber, message: "the line is not valid UTF-8")
+            }
+            let cells = line.split(separator: "\t", omittingEmptySubsequences: false).map(trimmed)
+            if !sawData, cells[0].lowercased() == "surface" {
                 columns = try header(cells, file: file, line: lineNumber)
                 continue
             }
+            sawData = true
             entries.append(try entry(cells, columns: columns, file: file, line: lineNumber))
         }
         return entries
+    }
+
+    /// The cell without surrounding spaces (ASCII spaces only: cheap, and what TSV editors add).
+    static func trimmed(_ cell: Substring) -> String {
+        var cell = cell
+        while cell.first == " " { cell = cell.dropFirst() }
+        while cell.last == " " { cell = cell.dropLast() }
+        return String(cell)
     }
 
     static func header(_ cells: [String], file: String, line: Int) throws -> [String: Int] {

@@ -5,7 +5,7 @@ struct TrieBuilder {
     private var vocabulary = VocabularyBuilder()
     private var normalizer = KeyNormalizer()
     /// `parent << 32 | token` → child.
-    private var edges: [UInt64: UInt32] = [:]
+    private var edges = EdgeMap()
     private var nodeCount: UInt32 = 1
     /// The edge key of each node but the root, in creation order (node n at n − 1): keeps output deterministic.
     private var edgeKeys: [UInt64] = []
@@ -13,7 +13,7 @@ struct TrieBuilder {
     private var terminals: [(node: UInt32, entry: UInt32)] = []
     private var records: [EntryRecord] = []
     private var strings: [UInt8] = []
-    private var ids: [String: UInt32] = [:]
+    private var ids = VocabularyBuilder()
     private(set) var statistics = GazetteerCompiler.Statistics()
 
     /// Adds `entry`, whose tokens are the byte ranges `tokens` of `text`.
@@ -56,27 +56,27 @@ struct TrieBuilder {
 
     private mutating func child(of node: UInt32, token: UInt32) -> UInt32 {
         let key = UInt64(node) << 32 | UInt64(token)
-        if let existing = edges[key] { return existing }
-        let created = nodeCount
-        nodeCount += 1
-        edges[key] = created
-        edgeKeys.append(key)
-        return created
+        let child = edges.child(key, orInsert: nodeCount)
+        if child == nodeCount {
+            nodeCount += 1
+            edgeKeys.append(key)
+        }
+        return child
     }
 
     /// Stores each distinct id once.
     private mutating func internID(_ id: String) -> (offset: UInt32, length: UInt16) {
-        let length = UInt16(min(id.utf8.count, Int(UInt16.max)))
-        if let offset = ids[id] { return (offset, length) }
-        let offset = UInt32(strings.count)
-        strings.append(contentsOf: id.utf8.prefix(Int(length)))
-        ids[id] = offset
-        return (offset, length)
+        var id = id
+        return id.withUTF8 { bytes in
+            let kept = UnsafeBufferPointer(rebasing: bytes.prefix(Int(UInt16.max)))
+            let index = Int(ids.intern(kept))
+            return (ids.spans[index * 2], UInt16(kept.count))
+        }
     }
 
     /// The compiled file, checksum field still zero.
     mutating func serialize(sourceChecksum: UInt64) throws -> [UInt8] {
-        guard strings.count < Int(UInt32.max), nodeCount < UInt32.max / 2 else {
+        guard strings.count < Int(UInt32.max), ids.pool.count < Int(UInt32.max), nodeCount < UInt32.max / 2 else {
             throw StageError("the gazetteer is too large for format version \(GazetteerFormat.version)")
         }
         let (starts, outputs) = outputTable()
@@ -91,8 +91,12 @@ struct TrieBuilder {
         writer.add(.edges, edgeSlots)
         writer.add(.outputStarts, starts)
         writer.add(.outputs, outputs)
-        writer.add(.entries, records.flatMap(\.words))
+        var words: [UInt32] = []
+        words.reserveCapacity(records.count * 4)
+        for record in records { record.appendWords(to: &words) }
+        writer.add(.entries, words)
         writer.add(.strings, strings)
+        writer.add(.identifiers, ids.pool)
         return writer.finish()
     }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Interns token keys at compile time: an open-addressing table over one byte pool.
 struct VocabularyBuilder {
     private(set) var pool: [UInt8] = []
@@ -30,8 +32,7 @@ struct VocabularyBuilder {
     private func equals(_ id: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
         let offset = Int(spans[id * 2]), length = Int(spans[id * 2 + 1])
         guard length == key.count else { return false }
-        for index in 0 ..< length where pool[offset + index] != key[index] { return false }
-        return true
+        return pool.withUnsafeBufferPointer { memcmp($0.baseAddress! + offset, key.baseAddress!, length) == 0 }
     }
 
     private mutating func grow() {
