@@ -26,25 +26,46 @@ extension CompiledGazetteer {
         return memcmp(vocabularyPool.baseAddress! + offset, key.baseAddress!, count) == 0
     }
 
-    /// The child of `node` along token `token`, or 0 (the root is never a child).
+    /// The root's child along `token` (a valid vocabulary id) with its flags, or 0.
+    @inline(__always)
+    func rootChild(token: Int) -> UInt32 {
+        let child = rootChildren[token]
+        return Int(child & GazetteerFormat.nodeMask) < nodeCount ? child : 0
+    }
+
+    /// Whether `token` (a valid vocabulary id) occurs after the first token of some entry.
+    @inline(__always)
+    func continues(token: Int) -> Bool {
+        continuations[token >> 6] & (1 << UInt64(token & 63)) != 0
+    }
+
+    /// The child of `node` along token `token` with its flags, or 0 (the root is never a child).
     @inline(__always)
     func child(of node: UInt32, token: UInt32) -> UInt32 {
         var slot = GazetteerFormat.edgeSlot(parent: node, token: token, mask: edgeMask)
         for _ in 0 ... edgeMask {
             let child = edges[slot * 3 + 2]
             if child == 0 { return 0 }
-            if edges[slot * 3] == node, edges[slot * 3 + 1] == token { return Int(child) < nodeCount ? child : 0 }
+            if edges[slot * 3] == node, edges[slot * 3 + 1] == token {
+                return Int(child & GazetteerFormat.nodeMask) < nodeCount ? child : 0
+            }
             slot = (slot + 1) & edgeMask
         }
         return 0
     }
 
-    /// The entry indices reached at `node`, best first (empty when none or out of bounds).
+    /// The outputs reached at `node` (pair numbers in ``outputs``), best first (empty when none or out of bounds).
     @inline(__always)
     func outputRange(of node: UInt32) -> Range<Int> {
         let start = Int(outputStarts[Int(node)]), end = Int(outputStarts[Int(node) + 1])
-        guard start < end, end <= outputs.count else { return 0 ..< 0 }
+        guard start < end, end <= outputs.count / 2 else { return 0 ..< 0 }
         return start ..< end
+    }
+
+    /// Output `index`: its entry number and the entry's word 3.
+    @inline(__always)
+    func output(_ index: Int) -> (entry: Int, word: UInt32) {
+        (Int(outputs[index * 2]), outputs[index * 2 + 1])
     }
 
     /// Entry `index` (an index read from ``outputs``), or nil when out of range.

@@ -15,15 +15,21 @@ extension CompiledGazetteer {
             guard offset <= vocabularyPool.count, count <= vocabularyPool.count - offset else { throw fail("vocabulary key \(id) lies outside its pool") }
         }
         for slot in 0 ... edgeMask where edges[slot * 3 + 2] != 0 {
-            guard Int(edges[slot * 3]) < nodeCount, Int(edges[slot * 3 + 1]) < vocabularyCount, Int(edges[slot * 3 + 2]) < nodeCount else {
+            guard Int(edges[slot * 3]) < nodeCount, Int(edges[slot * 3 + 1]) < vocabularyCount, Int(edges[slot * 3 + 2] & GazetteerFormat.nodeMask) < nodeCount else {
                 throw fail("edge slot \(slot) refers to a missing node or token")
             }
+        }
+        for token in 0 ..< vocabularyCount where Int(rootChildren[token] & GazetteerFormat.nodeMask) >= nodeCount {
+            throw fail("root child of token \(token) refers to a missing node")
         }
         for node in 0 ..< nodeCount where outputStarts[node] > outputStarts[node + 1] {
             throw fail("output table of node \(node) is not ascending")
         }
-        guard Int(outputStarts[nodeCount]) <= outputs.count else { throw fail("output table runs past its section") }
-        for output in outputs where Int(output) >= entryCount { throw fail("an output refers to missing entry \(output)") }
+        guard Int(outputStarts[nodeCount]) <= outputs.count / 2 else { throw fail("output table runs past its section") }
+        for index in 0 ..< outputs.count / 2 {
+            let (entryIndex, word) = output(index)
+            guard let record = entry(entryIndex), record.word3 == word else { throw fail("output \(index) does not match its entry") }
+        }
         for index in 0 ..< entryCount {
             guard let record = entry(index), forms(of: record) != nil, record.label <= 3, record.casePolicy <= 3, record.kind <= 3,
                   Int(record.idOffset) + Int(record.idLength) <= identifiers.count

@@ -33,6 +33,8 @@ public final class CompiledGazetteer: @unchecked Sendable {
     let entries: UnsafeBufferPointer<UInt32>
     let strings: UnsafeBufferPointer<UInt8>
     let identifiers: UnsafeBufferPointer<UInt8>
+    let rootChildren: UnsafeBufferPointer<UInt32>
+    let continuations: UnsafeBufferPointer<UInt64>
     let edgeMask: Int
     let bucketMask: Int
     /// The checksum stored in the header, as 16 hex digits.
@@ -70,6 +72,8 @@ public final class CompiledGazetteer: @unchecked Sendable {
             entries = layout.buffer(.entries)
             strings = layout.buffer(.strings)
             identifiers = layout.buffer(.identifiers)
+            rootChildren = layout.buffer(.rootChildren)
+            continuations = layout.buffer(.continuations)
             edgeMask = edges.count / 3 - 1
             bucketMask = vocabularyBuckets.count - 1
             checksumHex = String(layout.storedChecksum, radix: 16).leftPadded(to: 16)

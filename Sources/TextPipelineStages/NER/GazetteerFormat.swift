@@ -15,7 +15,8 @@
 ///
 /// Sections (see ``Section``) hold a token vocabulary (open-addressing hash
 /// table over folded token keys), a token trie stored as an open-addressing
-/// table of edges `(parent node, token id) → child node`, the entries reached
+/// table of edges `(parent node, token id) → child node` (flagged, see
+/// ``GazetteerFormat/hasOutputs``), the entries reached
 /// at each node, and the entries themselves with their strings.
 enum GazetteerFormat {
     static let magic: [UInt8] = Array("TPGAZET".utf8) + [0]
@@ -36,7 +37,8 @@ enum GazetteerFormat {
         case edges = 4
         /// [UInt32], node count + 1 ascending offsets into ``outputs``.
         case outputStarts = 5
-        /// [UInt32] entry indices, best first for each node.
+        /// [UInt32] pairs, best first for each node: entry index, and a copy of the entry's word 3
+        /// (label, policy, kind, priority), so a match is classified without reading the entry.
         case outputs = 6
         /// [UInt32] quadruples per entry, see ``EntryRecord``.
         case entries = 7
@@ -44,15 +46,27 @@ enum GazetteerFormat {
         case strings = 8
         /// Bytes: canonical ids, each stored once.
         case identifiers = 9
+        /// [UInt32], one per vocabulary id: the root's child along that token, or 0.
+        /// A dense copy of the root's edges: most tokens start no entry, and this answers in one read.
+        case rootChildren = 10
+        /// [UInt64] bit set over vocabulary ids: the token occurs after the first token of some entry.
+        /// Tokens outside it end a walk without a probe of the edge table.
+        case continuations = 11
 
         var elementSize: Int {
             switch self {
-            case .vocabularyBuckets: 8
-            case .vocabularySpans, .edges, .outputStarts, .outputs, .entries: 4
+            case .vocabularyBuckets, .continuations: 8
+            case .vocabularySpans, .edges, .outputStarts, .outputs, .entries, .rootChildren: 4
             case .vocabularyPool, .strings, .identifiers: 1
             }
         }
     }
+
+    /// Child references (in ``Section/edges`` and ``Section/rootChildren``) carry two flags above the node number,
+    /// so a walk reads the output table and probes for children only when there is something there.
+    static let hasOutputs: UInt32 = 1 << 31
+    static let hasChildren: UInt32 = 1 << 30
+    static let nodeMask: UInt32 = (1 << 30) - 1
 
     /// The token separator inside an entry's stored form.
     static let tokenSeparator: UInt8 = 0x1F
@@ -86,7 +100,7 @@ enum GazetteerFormat {
 ///
 /// word 0: offset of the token forms in `strings`; word 1: offset of the id in `identifiers`;
 /// word 2: forms length (low 16 bits) and id length (high 16 bits);
-/// word 3: label (bits 0–3), case policy (4–7), kind (8–15), priority + 32768 (16–31).
+/// word 3: label (bits 0–3), case policy (4–7), kind (8–11), forms all ASCII (12), priority + 32768 (16–31).
 struct EntryRecord: Equatable {
     var formsOffset: UInt32
     var idOffset: UInt32
@@ -96,9 +110,12 @@ struct EntryRecord: Equatable {
     var casePolicy: UInt8
     var kind: UInt8
     var priority: Int16
+    /// Every stored form is ASCII, so case-insensitive matching needs no check beyond the key.
+    var asciiForms: Bool
 
     init(formsOffset: UInt32, idOffset: UInt32, formsLength: UInt16, idLength: UInt16,
-         label: UInt8, casePolicy: UInt8, kind: UInt8, priority: Int16) {
+         label: UInt8, casePolicy: UInt8, kind: UInt8, priority: Int16, asciiForms: Bool) {
+        self.asciiForms = asciiForms
         self.formsOffset = formsOffset
         self.idOffset = idOffset
         self.formsLength = formsLength
@@ -116,7 +133,8 @@ struct EntryRecord: Equatable {
         idLength = UInt16(truncatingIfNeeded: w2 >> 16)
         label = UInt8(w3 & 0xF)
         casePolicy = UInt8((w3 >> 4) & 0xF)
-        kind = UInt8(truncatingIfNeeded: w3 >> 8)
+        kind = UInt8((w3 >> 8) & 0xF)
+        asciiForms = (w3 >> 12) & 1 == 1
         priority = Int16(Int32(w3 >> 16) - 32768)
     }
 
@@ -130,6 +148,10 @@ struct EntryRecord: Equatable {
         words.append(formsOffset)
         words.append(idOffset)
         words.append(UInt32(formsLength) | UInt32(idLength) << 16)
-        words.append(UInt32(label) | UInt32(casePolicy) << 4 | UInt32(kind) << 8 | UInt32(Int32(priority) + 32768) << 16)
+        words.append(word3)
+    }
+
+    var word3: UInt32 {
+        UInt32(label) | UInt32(casePolicy) << 4 | UInt32(kind) << 8 | (asciiForms ? 1 << 12 : 0) | UInt32(Int32(priority) + 32768) << 16
     }
 }

@@ -52,7 +52,8 @@ struct GazetteerLayout {
               elements(.vocabularySpans) == vocabularyCount * 2,
               slots > 0, slots & (slots - 1) == 0, elements(.edges) == slots * 3, slots >= nodeCount - 1,
               nodeCount >= 1, elements(.outputStarts) == nodeCount + 1,
-              elements(.entries) == entryCount * 4
+              elements(.entries) == entryCount * 4, elements(.rootChildren) == vocabularyCount,
+              elements(.continuations) == (vocabularyCount + 63) / 64, nodeCount < Int(GazetteerFormat.nodeMask)
         else { throw fail("corrupted: section sizes do not agree with the header's counts") }
     }
 

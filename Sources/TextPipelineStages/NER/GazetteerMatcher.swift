@@ -16,6 +16,8 @@ struct GazetteerMatcher {
     private var keyPool: [UInt8] = []
     private var keyStarts: [Int32] = []
     private var hashes: [UInt64] = []
+    /// Per token of the current document: its bytes are ASCII.
+    var tokenASCII: [Bool] = []
     private var ids: [Int32] = []
     var documentForm: [UInt8] = []
 
@@ -46,11 +48,13 @@ struct GazetteerMatcher {
         keyPool.removeAll(keepingCapacity: true)
         keyStarts.removeAll(keepingCapacity: true)
         hashes.removeAll(keepingCapacity: true)
+        tokenASCII.removeAll(keepingCapacity: true)
         keyStarts.reserveCapacity(tokens.count + 1)
         document.utf8.withUnsafeBufferPointer { text in
             for index in 0 ..< tokens.count {
                 keyStarts.append(Int32(keyPool.count))
                 let bytes = UnsafeBufferPointer(rebasing: text[Int(tokens.starts[index]) ..< Int(tokens.ends[index])])
+                tokenASCII.append(KeyNormalizer.isASCII(bytes))
                 hashes.append(normalizer.withForm(.key, of: bytes) { key in
                     keyPool.append(contentsOf: key)
                     return keyHash(key)
@@ -73,14 +77,18 @@ struct GazetteerMatcher {
     private mutating func walk(_ gazetteer: CompiledGazetteer, _ index: Int, _ segment: Range<Int>, _ document: Document,
                                _ found: inout [GazetteerMatch]) {
         for start in segment where ids[start] >= 0 {
-            var node: UInt32 = 0
-            var position = start
-            while position < segment.upperBound, ids[position] >= 0 {
-                node = gazetteer.child(of: node, token: UInt32(ids[position]))
-                if node == 0 { break }
+            var child = gazetteer.rootChild(token: Int(ids[start]))
+            var position = start + 1
+            while child != 0 {
+                let node = child & GazetteerFormat.nodeMask
+                if child & GazetteerFormat.hasOutputs != 0 {
+                    let outputs = gazetteer.outputRange(of: node)
+                    if !outputs.isEmpty { collect(gazetteer, index, outputs, start ..< position, document, &found) }
+                }
+                guard child & GazetteerFormat.hasChildren != 0, position < segment.upperBound, ids[position] >= 0,
+                      gazetteer.continues(token: Int(ids[position])) else { break }
+                child = gazetteer.child(of: node, token: UInt32(ids[position]))
                 position += 1
-                let outputs = gazetteer.outputRange(of: node)
-                if !outputs.isEmpty { collect(gazetteer, index, outputs, start ..< position, document, &found) }
             }
         }
     }
@@ -90,13 +98,23 @@ struct GazetteerMatcher {
                                   _ document: Document, _ found: inout [GazetteerMatch]) {
         var seenKinds: UInt8 = 0
         for output in outputs {
-            let entryIndex = Int(gazetteer.outputs[output])
-            guard let record = gazetteer.entry(entryIndex), let kind = EntryKind(rawValue: record.kind),
-                  let label = GazetteerLabel(rawValue: record.label), seenKinds & (1 << kind.rawValue) == 0,
-                  verify(record, gazetteer, span, document) else { continue }
+            let (entryIndex, word) = gazetteer.output(output)
+            let summary = EntryRecord(words: 0, 0, 0, word)
+            guard let kind = EntryKind(rawValue: summary.kind), let label = GazetteerLabel(rawValue: summary.label),
+                  seenKinds & (1 << kind.rawValue) == 0, agrees(summary, entryIndex, gazetteer, span, document) else { continue }
             seenKinds |= 1 << kind.rawValue
             found.append(GazetteerMatch(start: span.lowerBound, end: span.upperBound, gazetteer: index, entry: entryIndex,
-                                        label: label, kind: kind, priority: record.priority))
+                                        label: label, kind: kind, priority: summary.priority))
         }
+    }
+
+    /// Whether the tokens agree with the entry in its effective mode; reads the entry only when the key cannot decide.
+    private mutating func agrees(_ summary: EntryRecord, _ entryIndex: Int, _ gazetteer: CompiledGazetteer, _ span: Range<Int>,
+                                 _ document: Document) -> Bool {
+        let mode = options.effectiveMode(summary.casePolicy)
+        if mode == .diacritics { return true }
+        if mode == .insensitive, summary.asciiForms, span.allSatisfy({ tokenASCII[$0] }) { return true }
+        guard let record = gazetteer.entry(entryIndex) else { return false }
+        return verify(record, gazetteer, span, document)
     }
 }

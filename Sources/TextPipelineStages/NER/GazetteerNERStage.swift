@@ -40,6 +40,22 @@ public struct GazetteerNERStage: Stage {
     struct Worker: StageWorker {
         var matcher: GazetteerMatcher
         let rules: NERRules?
+        /// Canonical ids already decoded, by gazetteer and entry: repeated names share one string.
+        var idCache: [Int: String] = [:]
+
+        init(matcher: GazetteerMatcher, rules: NERRules?) {
+            self.matcher = matcher
+            self.rules = rules
+        }
+
+        mutating func canonicalID(_ match: GazetteerMatch) -> String? {
+            let key = match.gazetteer << 40 | match.entry
+            if let id = idCache[key] { return id }
+            guard let id = matcher.gazetteers[match.gazetteer].canonicalID(ofEntry: match.entry) else { return nil }
+            if idCache.count > 200_000 { idCache.removeAll(keepingCapacity: true) }
+            idCache[key] = id
+            return id
+        }
 
         mutating func process(_ document: inout Document, context: StageContext) throws {
             PossessiveSplit.apply(to: &document)
@@ -50,13 +66,15 @@ public struct GazetteerNERStage: Stage {
             try context.checkDeadline()
             let entities = matches.filter { $0.kind == .entity }
             let chosen = OverlapResolver.resolve(entities, policy: matcher.options.overlap)
+            var ids: [String?] = []
+            ids.reserveCapacity(chosen.count)
+            for match in chosen { ids.append(canonicalID(match)) }
             let found: [FoundEntity]
             if let rules {
                 found = RuleTagger(rules: rules, document: document, segments: segments, matches: matches,
-                                   hashes: matcher.tokenHashes, gazetteers: matcher.gazetteers).tag(chosen)
+                                   hashes: matcher.tokenHashes, gazetteers: matcher.gazetteers).tag(chosen, ids: ids)
             } else {
-                found = chosen.map { FoundEntity(start: $0.start, end: $0.end, label: $0.label.entityLabel,
-                                                 canonicalID: matcher.gazetteers[$0.gazetteer].canonicalID(ofEntry: $0.entry)) }
+                found = zip(chosen, ids).map { FoundEntity(start: $0.start, end: $0.end, label: $0.label.entityLabel, canonicalID: $1) }
             }
             for entity in found {
                 document.entities.append(tokens: entity.start ..< entity.end, label: entity.label, canonicalID: entity.canonicalID)

@@ -64,11 +64,13 @@ struct RuleTagger {
     }
 
     /// Entities for the document, sorted and non-overlapping.
-    /// - Parameter chosen: entity matches after overlap resolution.
-    func tag(_ chosen: [GazetteerMatch]) -> [FoundEntity] {
-        var candidates = chosen.filter(keep).map { match in
-            Candidate(start: match.start, end: match.end, label: match.label.entityLabel,
-                      canonicalID: gazetteers[match.gazetteer].canonicalID(ofEntry: match.entry), strength: .gazetteer)
+    /// - Parameters:
+    ///   - chosen: entity matches after overlap resolution.
+    ///   - ids: their canonical ids.
+    func tag(_ chosen: [GazetteerMatch], ids: [String?]) -> [FoundEntity] {
+        var candidates: [Candidate] = []
+        for (match, id) in zip(chosen, ids) where keep(match) {
+            candidates.append(Candidate(start: match.start, end: match.end, label: match.label.entityLabel, canonicalID: id, strength: .gazetteer))
         }
         for segment in segments where !segment.isEmpty && !headline[segment.lowerBound] {
             for run in capitalisedRuns(segment) { apply(run, to: &candidates) }

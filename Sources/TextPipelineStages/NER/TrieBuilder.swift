@@ -26,11 +26,13 @@ struct TrieBuilder {
         let formsOffset = strings.count
         var allCapitals = true
         var letters = 0
+        var ascii = true
         for (index, range) in tokens.enumerated() {
             let bytes = UnsafeBufferPointer(rebasing: text[range])
             let token = normalizer.withForm(.key, of: bytes) { vocabulary.intern($0) }
             if index > 0 { strings.append(GazetteerFormat.tokenSeparator) }
             normalizer.withForm(.nfc, of: bytes) { strings.append(contentsOf: $0) }
+            if !KeyNormalizer.isASCII(bytes) { ascii = false }
             for byte in bytes where byte < 0x80 && (byte | 0x20) &- 0x61 < 26 {
                 letters += 1
                 if byte &- 0x61 < 26 { allCapitals = false }
@@ -49,7 +51,7 @@ struct TrieBuilder {
         records.append(EntryRecord(formsOffset: UInt32(formsOffset), idOffset: idOffset.offset,
                                    formsLength: UInt16(formsLength), idLength: idOffset.length,
                                    label: entry.label.rawValue, casePolicy: policy.rawValue,
-                                   kind: entry.kind.rawValue, priority: entry.priority))
+                                   kind: entry.kind.rawValue, priority: entry.priority, asciiForms: ascii))
         terminals.append((node, UInt32(records.count - 1)))
         statistics.entries += 1
     }
@@ -76,11 +78,12 @@ struct TrieBuilder {
 
     /// The compiled file, checksum field still zero.
     mutating func serialize(sourceChecksum: UInt64) throws -> [UInt8] {
-        guard strings.count < Int(UInt32.max), ids.pool.count < Int(UInt32.max), nodeCount < UInt32.max / 2 else {
+        guard strings.count < Int(UInt32.max), ids.pool.count < Int(UInt32.max), nodeCount < GazetteerFormat.nodeMask else {
             throw StageError("the gazetteer is too large for format version \(GazetteerFormat.version)")
         }
         let (starts, outputs) = outputTable()
-        let edgeSlots = edgeTable()
+        let flags = nodeFlags(starts)
+        let edgeSlots = edgeTable(flags)
         statistics.nodes = Int(nodeCount)
         statistics.vocabulary = vocabulary.count
         var writer = GazetteerWriter(counts: [UInt32(records.count), nodeCount, UInt32(vocabulary.count), UInt32(edgeSlots.count / 3)],
@@ -97,6 +100,18 @@ struct TrieBuilder {
         writer.add(.entries, words)
         writer.add(.strings, strings)
         writer.add(.identifiers, ids.pool)
+        var rootChildren = [UInt32](repeating: 0, count: vocabulary.count)
+        var continuations = [UInt64](repeating: 0, count: (vocabulary.count + 63) / 64)
+        for (index, key) in edgeKeys.enumerated() {
+            let token = Int(UInt32(truncatingIfNeeded: key))
+            if key >> 32 == 0 {
+                rootChildren[token] = UInt32(index + 1) | flags[index + 1]
+            } else {
+                continuations[token / 64] |= 1 << UInt64(token % 64)
+            }
+        }
+        writer.add(.rootChildren, rootChildren)
+        writer.add(.continuations, continuations)
         return writer.finish()
     }
 
@@ -112,28 +127,39 @@ struct TrieBuilder {
         }
         var starts = [UInt32](repeating: 0, count: Int(nodeCount) + 1)
         var outputs: [UInt32] = []
-        outputs.reserveCapacity(sorted.count)
+        outputs.reserveCapacity(sorted.count * 2)
         var index = 0
         for node in 0 ..< Int(nodeCount) {
-            starts[node] = UInt32(outputs.count)
+            starts[node] = UInt32(outputs.count / 2)
             let first = outputs.count
             while index < sorted.count, sorted[index].node == UInt32(node) {
                 let record = records[Int(sorted[index].entry)]
-                let duplicate = outputs[first...].contains { existing in
-                    let other = records[Int(existing)]
+                let duplicate = stride(from: first, to: outputs.count, by: 2).contains { position in
+                    let other = records[Int(outputs[position])]
                     return other.idOffset == record.idOffset && other.label == record.label && other.kind == record.kind
                         && other.casePolicy == record.casePolicy
                 }
-                if !duplicate { outputs.append(sorted[index].entry) }
+                if !duplicate {
+                    outputs.append(sorted[index].entry)
+                    outputs.append(record.word3)
+                }
                 index += 1
             }
         }
-        starts[Int(nodeCount)] = UInt32(outputs.count)
+        starts[Int(nodeCount)] = UInt32(outputs.count / 2)
         return (starts, outputs)
     }
 
-    /// The open-addressing edge table, at most 3/4 full.
-    private func edgeTable() -> [UInt32] {
+    /// Per node, the ``GazetteerFormat/hasOutputs`` and ``GazetteerFormat/hasChildren`` flags.
+    private func nodeFlags(_ starts: [UInt32]) -> [UInt32] {
+        var flags = [UInt32](repeating: 0, count: Int(nodeCount))
+        for node in 0 ..< Int(nodeCount) where starts[node] < starts[node + 1] { flags[node] |= GazetteerFormat.hasOutputs }
+        for key in edgeKeys { flags[Int(key >> 32)] |= GazetteerFormat.hasChildren }
+        return flags
+    }
+
+    /// The open-addressing edge table, at most 3/4 full; children carry their flags.
+    private func edgeTable(_ flags: [UInt32]) -> [UInt32] {
         var slots = 16
         while slots * 3 < edges.count * 4 + 4 { slots *= 2 }
         var table = [UInt32](repeating: 0, count: slots * 3)
@@ -145,7 +171,7 @@ struct TrieBuilder {
             while table[slot * 3 + 2] != 0 { slot = (slot + 1) & mask }
             table[slot * 3] = parent
             table[slot * 3 + 1] = token
-            table[slot * 3 + 2] = child
+            table[slot * 3 + 2] = child | flags[Int(child)]
         }
         return table
     }
