@@ -39,10 +39,8 @@ public enum GazetteerCompiler {
                 while tokenIndex < tokens.count, tokens.starts[tokenIndex] < range.lowerBound { tokenIndex += 1 }
                 var pieces: [Range<Int>] = []
                 while tokenIndex < tokens.count, tokens.ends[tokenIndex] <= range.upperBound {
-                    let start = Int(tokens.starts[tokenIndex]), end = Int(tokens.ends[tokenIndex])
-                    let cut = tokens.kinds[tokenIndex] == .word ? PossessiveSplit.suffixLength(UnsafeBufferPointer(rebasing: text[start ..< end])) : 0
-                    pieces.append(start ..< end - cut)
-                    if cut > 0 { pieces.append(end - cut ..< end) }
+                    let range = Int(tokens.starts[tokenIndex]) ..< Int(tokens.ends[tokenIndex])
+                    pieces += tokens.kinds[tokenIndex] == .word ? PossessiveSplit.pieces(range, text) : [range]
                     tokenIndex += 1
                 }
                 trie.insert(entry, tokens: pieces, text: text)

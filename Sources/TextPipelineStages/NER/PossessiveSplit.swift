@@ -1,8 +1,35 @@
 import TextPipeline
 
-/// Separates possessive endings: UAX #29 keeps "Putin's" and "Putin’s" as one
-/// token, but the entity is "Putin" alone.
+/// Separates possessive endings and elided articles: UAX #29 keeps "Putin's",
+/// "Putin’s" and French "l’Élysée" as one token each, but the entities are
+/// "Putin" and "Élysée". The compiler splits entries the same way.
 enum PossessiveSplit {
+    /// The byte length of a lower-case elided prefix (`l’`, `d'`, `qu’`, …) followed by a letter, or 0.
+    /// Capitalised prefixes ("O'Brien", "D'Alema") are names and stay whole.
+    @inline(__always)
+    static func prefixLength(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var letters = 0
+        while letters < 2, letters < bytes.count, bytes[letters] &- 0x61 < 26 { letters += 1 }
+        guard letters == 1 || (letters == 2 && bytes[0] == 0x71 && bytes[1] == 0x75) else { return 0 }
+        guard "cdjlmnst".utf8.contains(bytes[0]) || letters == 2 else { return 0 }
+        let apostrophe = bytes.count > letters && bytes[letters] == 0x27 ? 1
+            : bytes.count > letters + 2 && bytes[letters] == 0xE2 && bytes[letters + 1] == 0x80 && bytes[letters + 2] == 0x99 ? 3 : 0
+        guard apostrophe > 0, bytes.count > letters + apostrophe else { return 0 }
+        return letters + apostrophe
+    }
+
+    /// The token's pieces after splitting: prefix, name, ending (empty ranges dropped), as byte ranges.
+    static func pieces(_ range: Range<Int>, _ text: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        let bytes = UnsafeBufferPointer(rebasing: text[range])
+        let prefix = prefixLength(bytes), suffix = suffixLength(bytes)
+        guard prefix + suffix > 0, prefix + suffix < range.count else { return [range] }
+        var result: [Range<Int>] = []
+        if prefix > 0 { result.append(range.lowerBound ..< range.lowerBound + prefix) }
+        result.append(range.lowerBound + prefix ..< range.upperBound - suffix)
+        if suffix > 0 { result.append(range.upperBound - suffix ..< range.upperBound) }
+        return result
+    }
+
     /// The byte length of a trailing `'s` / `’s` (either case) on a word token
     /// longer than the ending, or 0.
     @inline(__always)
@@ -24,7 +51,8 @@ enum PossessiveSplit {
         document.utf8.withUnsafeBufferPointer { text in
             for index in 0 ..< tokens.count where tokens.kinds[index] == .word {
                 let range = tokens.byteRange(index)
-                if suffixLength(UnsafeBufferPointer(rebasing: text[range])) > 0 { splits.append(index) }
+                let bytes = UnsafeBufferPointer(rebasing: text[range])
+                if suffixLength(bytes) > 0 || prefixLength(bytes) > 0 { splits.append(index) }
             }
         }
         guard !splits.isEmpty else { return }
@@ -38,9 +66,11 @@ enum PossessiveSplit {
                 let start = tokens.starts[index], end = tokens.ends[index]
                 if next < splits.count, splits[next] == index {
                     next += 1
-                    let cut = end - Int32(suffixLength(UnsafeBufferPointer(rebasing: text[Int(start) ..< Int(end)])))
-                    rebuilt.append(start: start, end: cut, kind: .word)
-                    rebuilt.append(start: cut, end: end, kind: .punctuation)
+                    let bytes = UnsafeBufferPointer(rebasing: text[Int(start) ..< Int(end)])
+                    let nameStart = start + Int32(prefixLength(bytes)), nameEnd = end - Int32(suffixLength(bytes))
+                    if nameStart > start { rebuilt.append(start: start, end: nameStart, kind: .punctuation) }
+                    rebuilt.append(start: nameStart, end: nameEnd, kind: .word)
+                    if nameEnd < end { rebuilt.append(start: nameEnd, end: end, kind: .punctuation) }
                 } else {
                     rebuilt.append(start: start, end: end, kind: tokens.kinds[index])
                 }
