@@ -64,8 +64,12 @@ extension RuleTagger {
             start += 1
         }
         guard start < range.upperBound else { return nil }
-        if range.upperBound - start == 1, start == segment.lowerBound, !titleBefore, !firstName[start] { return nil }
+        if range.upperBound - start == 1, start == segment.lowerBound, !titleBefore, !firstName[start], !followedByPersonVerb(start) { return nil }
         return Run(range: start ..< range.upperBound, titleBefore: titleBefore)
+    }
+
+    private func followedByPersonVerb(_ index: Int) -> Bool {
+        index + 1 < document.tokens.count && rules.contains(.personVerbs, hashes[index + 1])
     }
 
     /// Merges a run with the lookups inside it: a designator, title or first name

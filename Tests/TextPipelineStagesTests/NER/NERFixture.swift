@@ -74,3 +74,10 @@ enum NERFixture {
         return result
     }
 }
+
+extension NERFixture {
+    /// A document with tokens and sentences.
+    static func tokenized(_ text: String) throws -> Document {
+        try DocumentFixtures.analyse(text, with: DocumentFixtures.sentencePipeline())
+    }
+}
