@@ -31,10 +31,10 @@ struct GazetteerMatcher {
 
     /// Every verified match inside `segments` (token ranges, usually sentences), in order of start.
     mutating func matches(in document: Document, segments: [Range<Int>]) -> [GazetteerMatch] {
-        computeKeys(document)
+        computeKeys(document, lookingUpIn: gazetteers.count == 1 ? gazetteers[0] : nil)
         var found: [GazetteerMatch] = []
         for (index, gazetteer) in gazetteers.enumerated() {
-            lookUpIDs(gazetteer)
+            if gazetteers.count > 1 { lookUpIDs(gazetteer) }
             for segment in segments {
                 walk(gazetteer, index, segment, document, &found)
             }
@@ -43,22 +43,34 @@ struct GazetteerMatcher {
         return found
     }
 
-    private mutating func computeKeys(_ document: Document) {
+    /// Folds and hashes every token once. With one gazetteer, also looks each key up
+    /// right away (``ids``) instead of keeping the keys for a second pass.
+    private mutating func computeKeys(_ document: Document, lookingUpIn single: CompiledGazetteer?) {
         let tokens = document.tokens
         keyPool.removeAll(keepingCapacity: true)
         keyStarts.removeAll(keepingCapacity: true)
         hashes.removeAll(keepingCapacity: true)
         tokenASCII.removeAll(keepingCapacity: true)
+        ids.removeAll(keepingCapacity: true)
         keyStarts.reserveCapacity(tokens.count + 1)
         document.utf8.withUnsafeBufferPointer { text in
             for index in 0 ..< tokens.count {
-                keyStarts.append(Int32(keyPool.count))
                 let bytes = UnsafeBufferPointer(rebasing: text[Int(tokens.starts[index]) ..< Int(tokens.ends[index])])
                 tokenASCII.append(KeyNormalizer.isASCII(bytes))
-                hashes.append(normalizer.withForm(.key, of: bytes) { key in
-                    keyPool.append(contentsOf: key)
-                    return keyHash(key)
-                })
+                if let single {
+                    let (hash, id) = normalizer.withForm(.key, of: bytes) { key -> (UInt64, Int32) in
+                        let hash = keyHash(key)
+                        return (hash, key.isEmpty ? -1 : single.tokenID(of: key, hash: hash))
+                    }
+                    hashes.append(hash)
+                    ids.append(id)
+                } else {
+                    keyStarts.append(Int32(keyPool.count))
+                    hashes.append(normalizer.withForm(.key, of: bytes) { key in
+                        keyPool.append(contentsOf: key)
+                        return keyHash(key)
+                    })
+                }
             }
         }
         keyStarts.append(Int32(keyPool.count))

@@ -40,8 +40,10 @@ public struct GazetteerNERStage: Stage {
     struct Worker: StageWorker {
         var matcher: GazetteerMatcher
         let rules: NERRules?
-        /// Canonical ids already decoded, by gazetteer and entry: repeated names share one string.
-        var idCache: [Int: String] = [:]
+        /// Canonical ids already decoded: a direct-mapped cache by gazetteer and entry, so repeated
+        /// names share one string without hashing a dictionary key.
+        var idKeys = [Int](repeating: -1, count: 1 << 14)
+        var idStrings = [String](repeating: "", count: 1 << 14)
 
         init(matcher: GazetteerMatcher, rules: NERRules?) {
             self.matcher = matcher
@@ -50,10 +52,11 @@ public struct GazetteerNERStage: Stage {
 
         mutating func canonicalID(_ match: GazetteerMatch) -> String? {
             let key = match.gazetteer << 40 | match.entry
-            if let id = idCache[key] { return id }
+            let slot = (key &* 0x9E37_79B9) >> 7 & (idKeys.count - 1)
+            if idKeys[slot] == key { return idStrings[slot] }
             guard let id = matcher.gazetteers[match.gazetteer].canonicalID(ofEntry: match.entry) else { return nil }
-            if idCache.count > 200_000 { idCache.removeAll(keepingCapacity: true) }
-            idCache[key] = id
+            idKeys[slot] = key
+            idStrings[slot] = id
             return id
         }
 
