@@ -86,8 +86,10 @@ extension RuleTagger {
         var covered = Set<Int>()
         for index in inside { covered.formUnion(candidates[index].start ..< candidates[index].end) }
         let onlySingleTokens = inside.allSatisfy { candidates[$0].length == 1 && candidates[$0].label != .organization }
+        // A first name looked up as something else ("Tom" as a company) before an unknown word.
+        let firstNameLookup = inside.count == 1 && candidates[inside[0]].length == 1 && candidates[inside[0]].start == run.range.lowerBound
         if covered.count == run.range.count, !onlySingleTokens || inside.count < 2 { return }
-        if let label = wholeRunLabel(run, covered: covered, onlySingleTokens: onlySingleTokens) {
+        if let label = wholeRunLabel(run, covered: covered, onlySingleTokens: onlySingleTokens || firstNameLookup) {
             for index in inside.reversed() { candidates.remove(at: index) }
             candidates.append(Candidate(start: run.range.lowerBound, end: run.range.upperBound, label: label, canonicalID: nil, strength: .rule))
             return
