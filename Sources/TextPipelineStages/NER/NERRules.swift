@@ -22,12 +22,16 @@ struct NERRules: Sendable {
         case fallbackSingle = "fallback_single"
         /// One label: what an unexplained sequence of two or more capitalised words becomes.
         case fallbackMulti = "fallback_multi"
+        /// One label: what an unexplained capitalised word becomes when the article writes it
+        /// capitalised inside sentences at least twice and never in lower case.
+        case fallbackRepeated = "fallback_repeated"
     }
 
     private var sets: [Section: Set<UInt64>] = [:]
     /// The fallback labels; nil leaves such names out.
     private(set) var fallbackSingle: EntityLabel? = .miscellaneous
     private(set) var fallbackMulti: EntityLabel? = .person
+    private(set) var fallbackRepeated: EntityLabel?
 
     /// Whether a token whose key hash is `hash` is listed in `section`.
     @inline(__always)
@@ -55,12 +59,16 @@ struct NERRules: Sendable {
             guard !line.contains(where: { $0 == " " || $0 == "\t" }) else {
                 throw GazetteerSourceError(file: file, line: index + 1, message: "'\(line)' is not a single word")
             }
-            if section == .fallbackSingle || section == .fallbackMulti {
+            if section == .fallbackSingle || section == .fallbackMulti || section == .fallbackRepeated {
                 let label = line.lowercased() == "none" ? nil : GazetteerLabel(parsing: line)?.entityLabel
                 guard label != nil || line.lowercased() == "none" else {
                     throw GazetteerSourceError(file: file, line: index + 1, message: "'\(line)' is not a label (PER, LOC, ORG, MISC or none)")
                 }
-                if section == .fallbackSingle { rules.fallbackSingle = label } else { rules.fallbackMulti = label }
+                switch section {
+                case .fallbackSingle: rules.fallbackSingle = label
+                case .fallbackMulti: rules.fallbackMulti = label
+                default: rules.fallbackRepeated = label
+                }
                 continue
             }
             let key = normalizer.form(.key, of: Array(line.utf8))

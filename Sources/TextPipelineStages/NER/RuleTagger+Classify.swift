@@ -19,6 +19,10 @@ extension RuleTagger {
             if rules.contains(.locPrepositions, hashes[previous]), count <= 3 { return (.location, .fallback) }
             if rules.contains(.orgContext, hashes[previous]) { return (.organization, .fallback) }
         }
+        if count == 1, rules.fallbackSingle == nil, let repeated = rules.fallbackRepeated,
+           let counts = caseCounts[hashes[range.lowerBound]], counts.capitalised >= 2, counts.lower == 0 {
+            return (repeated, .fallback)
+        }
         guard let label = count >= 2 ? rules.fallbackMulti : rules.fallbackSingle else { return nil }
         return (label, .fallback)
     }

@@ -38,6 +38,8 @@ struct RuleTagger {
     var headline: [Bool]
     /// Per token: the first token of its segment.
     var segmentStart: [Bool]
+    /// Per word (key hash): how often the article writes it capitalised inside a sentence, and in lower case.
+    var caseCounts: [UInt64: (capitalised: Int, lower: Int)] = [:]
 
     init(rules: NERRules, document: Document, segments: [Range<Int>], matches: [GazetteerMatch],
          hashes: [UInt64], gazetteers: [CompiledGazetteer]) {
@@ -56,7 +58,13 @@ struct RuleTagger {
             if match.kind == .firstName { firstName[match.start] = true }
             if match.kind == .surname { surname[match.start] = true }
         }
+        for index in 0 ..< count where document.tokens.kinds[index] == .word {
+            if features.lowercase[index] { caseCounts[hashes[index], default: (0, 0)].lower += 1 }
+        }
         for segment in segments where !segment.isEmpty {
+            for index in segment.dropFirst() where features.capitalised[index] && !features.allCaps[index] {
+                caseCounts[hashes[index], default: (0, 0)].capitalised += 1
+            }
             segmentStart[segment.lowerBound] = true
             let isHeadline = isHeadlineSegment(segment)
             for index in segment { headline[index] = isHeadline }
