@@ -85,7 +85,7 @@ extension RuleTagger {
         return hash
     }
 
-    private func isByte(_ token: Int, _ byte: UInt8) -> Bool {
+    func isByte(_ token: Int, _ byte: UInt8) -> Bool {
         let range = document.tokens.byteRange(token)
         return range.count == 1 && document.utf8[range.lowerBound] == byte
     }

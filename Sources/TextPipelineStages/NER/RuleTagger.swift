@@ -84,6 +84,7 @@ struct RuleTagger {
             for run in capitalisedRuns(segment) { apply(run, to: &candidates) }
         }
         candidates.sort { $0.start < $1.start }
+        relabelTeams(&candidates)
         inheritAcronyms(&candidates)
         propagatePersons(&candidates)
         propagateSurfaces(&candidates)

@@ -55,6 +55,12 @@ import TestSupport
         #expect(try tag("The smith worked and the smith rested.").isEmpty)
     }
 
+    @Test func placesInResultsAreTeams() throws {
+        let found = try NERFixture.entities("Moscow 3 Turkey 1\nMOSCOW 1996-08-30\nHe lives in Moscow with 3 cats.",
+                                            NERFixture.pipeline(Self.gazetteer, options: "rules: default"))
+        #expect(found.map { "\($0.text)/\($0.label)" } == ["Moscow/ORG", "Turkey/ORG", "MOSCOW/LOC", "Moscow/LOC"])
+    }
+
     @Test func headlinesInCapitalsUseLookupsOnly() throws {
         #expect(try tag("PUTIN MEETS LEADERS IN MOSCOW") == ["MOSCOW/LOC"])
     }
