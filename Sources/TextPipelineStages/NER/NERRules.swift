@@ -13,6 +13,7 @@ struct NERRules: Sendable {
         case orgDesignators = "org_designators"
         case locDesignators = "loc_designators"
         case miscDesignators = "misc_designators"
+        case orgPrefixes = "org_prefixes"
         case locPrepositions = "loc_prepositions"
         case personVerbs = "person_verbs"
         case connectors

@@ -28,10 +28,11 @@ extension RuleTagger {
     }
 
     /// A designator that names the kind of the whole sequence: its last word, a word right before "of",
-    /// or a place word first ("Lake Balaton", "Mount Kenya").
+    /// or a place or organisation word first ("Lake Balaton", "Air France").
     func designator(_ range: Range<Int>) -> (EntityLabel, Int)? {
         if range.count >= 2, let label = designatorLabel(hashes[range.upperBound - 1]) { return (label, range.upperBound - 1) }
         if range.count >= 2, rules.contains(.locDesignators, hashes[range.lowerBound]) { return (.location, range.lowerBound) }
+        if range.count >= 2, rules.contains(.orgPrefixes, hashes[range.lowerBound]) { return (.organization, range.lowerBound) }
         for index in range.dropFirst() where index + 1 < range.upperBound && rules.contains(.connectors, hashes[index]) {
             if let label = designatorLabel(hashes[index - 1]) { return (label, index - 1) }
         }

@@ -29,7 +29,7 @@ extension RuleTagger {
             }
         }
         guard !people.isEmpty else { return }
-        for index in candidates.indices where candidates[index].length == 1 {
+        for index in candidates.indices where candidates[index].length == 1 && candidates[index].label != .miscellaneous {
             if let person = people[hashes[candidates[index].start]], candidates[index].label != .person || candidates[index].canonicalID == nil {
                 candidates[index].label = .person
                 candidates[index].canonicalID = person.canonicalID

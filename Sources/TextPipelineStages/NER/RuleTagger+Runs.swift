@@ -105,6 +105,9 @@ extension RuleTagger {
     /// The label of a partly looked-up run that context claims as one name.
     private func wholeRunLabel(_ run: Run, covered: Set<Int>, onlySingleTokens: Bool) -> EntityLabel? {
         if let (label, index) = designator(run.range), !covered.contains(index) { return label }
+        if run.range.count >= 2, rules.contains(.orgPrefixes, hashes[run.range.lowerBound]), !covered.contains(run.range.lowerBound) {
+            return .organization
+        }
         if run.titleBefore { return .person }
         let first = run.range.lowerBound
         if firstName[first], run.range.count <= 3, !covered.contains(first) || onlySingleTokens { return .person }
@@ -116,7 +119,7 @@ extension RuleTagger {
         var index = range.lowerBound
         while index < range.upperBound {
             if covered.contains(index) || rules.contains(.connectors, hashes[index]) || rules.contains(.titles, hashes[index])
-                || rules.contains(.notNames, hashes[index]) || isPeriod(index) {
+                || rules.contains(.titleModifiers, hashes[index]) || rules.contains(.notNames, hashes[index]) || isPeriod(index) {
                 index += 1
                 continue
             }
