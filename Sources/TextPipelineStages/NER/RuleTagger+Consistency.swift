@@ -44,6 +44,38 @@ extension RuleTagger {
         merge(added, into: &candidates)
     }
 
+    /// After "Magna International Inc" or "Ruch SA", "Magna" and "Ruch" are that organisation:
+    /// the name without its designators, found elsewhere in the article, is relabelled or added.
+    func propagateOrganisations(_ candidates: inout [Candidate]) {
+        var names: [UInt64: (length: Int, source: Candidate)] = [:]
+        for candidate in candidates where candidate.label == .organization && candidate.length >= 2 {
+            var end = candidate.end
+            while end > candidate.start + 1, rules.contains(.orgDesignators, hashes[end - 1]) || isPeriod(end - 1) { end -= 1 }
+            guard end < candidate.end else { continue }
+            names[sequenceHash(candidate.start ..< end)] = (end - candidate.start, candidate)
+        }
+        guard !names.isEmpty else { return }
+        for index in candidates.indices where candidates[index].label != .organization && candidates[index].strength < .gazetteer
+            || candidates[index].length == 1 && candidates[index].label == .location {
+            if let (_, source) = names[sequenceHash(candidates[index].start ..< candidates[index].end)] {
+                candidates[index].label = .organization
+                candidates[index].canonicalID = source.canonicalID
+                candidates[index].strength = .rule
+            }
+        }
+        var added: [Candidate] = []
+        for index in 0 ..< document.tokens.count where features.capitalised[index] && !isCovered(index, candidates) {
+            for (key, name) in names where index + name.length <= document.tokens.count {
+                let range = index ..< index + name.length
+                if sequenceHash(range) == key, !range.contains(where: { isCovered($0, candidates) }) {
+                    added.append(Candidate(start: index, end: range.upperBound, label: .organization, canonicalID: name.source.canonicalID, strength: .rule))
+                    break
+                }
+            }
+        }
+        merge(added, into: &candidates)
+    }
+
     /// A weakly guessed name takes the label of the same words found by a lookup
     /// or a rule elsewhere in the article; capitalised repeats that no rule caught are added.
     func propagateSurfaces(_ candidates: inout [Candidate]) {
@@ -84,6 +116,8 @@ extension RuleTagger {
         for index in range { hash = (hash ^ hashes[index]) &* 0xff51_afd7_ed55_8ccd }
         return hash
     }
+
+    func isPeriod(_ token: Int) -> Bool { isByte(token, 0x2E) }
 
     func isByte(_ token: Int, _ byte: UInt8) -> Bool {
         let range = document.tokens.byteRange(token)

@@ -12,11 +12,6 @@ extension RuleTagger {
         document.tokens.kinds[index] == .word && features.capitalised[index]
     }
 
-    private func isPeriod(_ index: Int) -> Bool {
-        let range = document.tokens.byteRange(index)
-        return range.count == 1 && document.utf8[range.lowerBound] == 0x2E
-    }
-
     /// An initial ("J") or a dotted abbreviation ("U.S") that a period may follow inside a name.
     private func isAbbreviation(_ index: Int) -> Bool {
         let range = document.tokens.byteRange(index)
@@ -64,8 +59,20 @@ extension RuleTagger {
             start += 1
         }
         guard start < range.upperBound else { return nil }
+        // "Shares of Magna ...": a sentence's first word before a connector is an ordinary word unless it names a kind.
+        if start == segment.lowerBound, start + 2 < range.upperBound, rules.contains(.connectors, hashes[start + 1]),
+           designator(start ..< start + 1) == nil, !isKindWord(hashes[start]) {
+            start += 2
+        }
+        // Table headings of single letters ("W D L G") are not names.
+        if range.upperBound - start >= 2, (start ..< range.upperBound).allSatisfy({ document.tokens.byteRange($0).count == 1 }) { return nil }
         if range.upperBound - start == 1, start == segment.lowerBound, !titleBefore, !firstName[start], !followedByPersonVerb(start) { return nil }
         return Run(range: start ..< range.upperBound, titleBefore: titleBefore)
+    }
+
+    /// A designator or organisation prefix ("University", "Bank", "Lake").
+    private func isKindWord(_ hash: UInt64) -> Bool {
+        [NERRules.Section.orgDesignators, .locDesignators, .miscDesignators, .orgPrefixes].contains { rules.contains($0, hash) }
     }
 
     private func followedByPersonVerb(_ index: Int) -> Bool {

@@ -87,6 +87,7 @@ struct RuleTagger {
         relabelTeams(&candidates)
         inheritAcronyms(&candidates)
         propagatePersons(&candidates)
+        propagateOrganisations(&candidates)
         propagateSurfaces(&candidates)
         return candidates.map { FoundEntity(start: $0.start, end: $0.end, label: $0.label, canonicalID: $0.canonicalID) }
     }

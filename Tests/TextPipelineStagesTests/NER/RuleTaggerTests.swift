@@ -55,6 +55,15 @@ import TestSupport
         #expect(try tag("The smith worked and the smith rested.").isEmpty)
     }
 
+    @Test func organisationNameWithoutItsDesignatorIsTheSameOrganisation() throws {
+        #expect(try tag("Shares of Moscow Holdings Inc rose. Later, Moscow Holdings said no.")
+            == ["Moscow Holdings Inc/ORG", "Moscow Holdings/ORG"])
+    }
+
+    @Test func tableHeadingsOfSingleLettersAreNotNames() throws {
+        #expect(try tag("Standings: W D L G were shown.").isEmpty)
+    }
+
     @Test func placesInResultsAreTeams() throws {
         let found = try NERFixture.entities("Moscow 3 Turkey 1\nMOSCOW 1996-08-30\nHe lives in Moscow with 3 cats.",
                                             NERFixture.pipeline(Self.gazetteer, options: "rules: default"))
