@@ -26,9 +26,29 @@ struct NERRules: Sendable {
         /// One label: what an unexplained capitalised word becomes when the article writes it
         /// capitalised inside sentences at least twice and never in lower case.
         case fallbackRepeated = "fallback_repeated"
+
+        var index: Int {
+            switch self {
+            case .titles: 0
+            case .titleModifiers: 1
+            case .orgDesignators: 2
+            case .locDesignators: 3
+            case .miscDesignators: 4
+            case .orgPrefixes: 5
+            case .locPrepositions: 6
+            case .personVerbs: 7
+            case .connectors: 8
+            case .notNames: 9
+            case .orgContext: 10
+            case .fallbackSingle: 11
+            case .fallbackMulti: 12
+            case .fallbackRepeated: 13
+            }
+        }
     }
 
-    private var sets: [Section: Set<UInt64>] = [:]
+    /// One set per section, indexed by the section's position in `Section.allCases` (no dictionary on the hot path).
+    private var sets = [Set<UInt64>](repeating: [], count: Section.allCases.count)
     /// The fallback labels; nil leaves such names out.
     private(set) var fallbackSingle: EntityLabel? = .miscellaneous
     private(set) var fallbackMulti: EntityLabel? = .person
@@ -36,7 +56,7 @@ struct NERRules: Sendable {
 
     /// Whether a token whose key hash is `hash` is listed in `section`.
     @inline(__always)
-    func contains(_ section: Section, _ hash: UInt64) -> Bool { sets[section]?.contains(hash) ?? false }
+    func contains(_ section: Section, _ hash: UInt64) -> Bool { sets[section.index].contains(hash) }
 
     /// Parses a rules file. - Throws: ``GazetteerSourceError`` naming the file and line.
     static func parse(_ text: String, file: String) throws -> NERRules {
@@ -73,7 +93,7 @@ struct NERRules: Sendable {
                 continue
             }
             let key = normalizer.form(.key, of: Array(line.utf8))
-            rules.sets[section, default: []].insert(key.withUnsafeBufferPointer { keyHash($0) })
+            rules.sets[section.index].insert(key.withUnsafeBufferPointer { keyHash($0) })
         }
         return rules
     }

@@ -58,11 +58,12 @@ struct RuleTagger {
             if match.kind == .firstName { firstName[match.start] = true }
             if match.kind == .surname { surname[match.start] = true }
         }
-        for index in 0 ..< count where document.tokens.kinds[index] == .word {
+        let countCases = rules.fallbackRepeated != nil
+        for index in 0 ..< count where countCases && document.tokens.kinds[index] == .word {
             if features.lowercase[index] { caseCounts[hashes[index], default: (0, 0)].lower += 1 }
         }
         for segment in segments where !segment.isEmpty {
-            for index in segment.dropFirst() where features.capitalised[index] && !features.allCaps[index] {
+            for index in segment.dropFirst() where countCases && features.capitalised[index] && !features.allCaps[index] {
                 caseCounts[hashes[index], default: (0, 0)].capitalised += 1
             }
             segmentStart[segment.lowerBound] = true

@@ -16,6 +16,12 @@ struct TokenFeatures {
             for index in 0 ..< tokens.count {
                 let bytes = UnsafeBufferPointer(rebasing: text[tokens.byteRange(index)])
                 let isWord = tokens.kinds[index] == .word
+                if isWord, let lead = bytes.first, lead < 0x80 {
+                    capitalised.append(lead &- 0x41 < 26)
+                    lowercase.append(lead &- 0x61 < 26)
+                    allCaps.append(Self.isAllCaps(bytes))
+                    continue
+                }
                 let first = isWord ? Self.firstScalar(bytes) : nil
                 capitalised.append(first.map { $0.properties.isUppercase || $0.properties.generalCategory == .titlecaseLetter } ?? false)
                 lowercase.append(first?.properties.isLowercase ?? false)
