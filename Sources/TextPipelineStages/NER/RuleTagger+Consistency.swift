@@ -91,13 +91,13 @@ extension RuleTagger {
                 candidates[index].strength = .rule
             }
         }
-        let lengths = Set(known.values.map(\.length))
+        let lengths = Set(known.values.map(\.length)).sorted(by: >)
         var added: [Candidate] = []
         var index = 0
         while index < document.tokens.count {
             var advanced = false
             if features.capitalised[index] || features.allCaps[index], !isCovered(index, candidates) {
-                for length in lengths.sorted(by: >) where index + length <= document.tokens.count {
+                for length in lengths where index + length <= document.tokens.count {
                     let range = index ..< index + length
                     guard !range.contains(where: { isCovered($0, candidates) }), let source = known[sequenceHash(range)] else { continue }
                     added.append(Candidate(start: index, end: index + length, label: source.label, canonicalID: source.canonicalID, strength: .rule))

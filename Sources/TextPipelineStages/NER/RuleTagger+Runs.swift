@@ -80,12 +80,25 @@ extension RuleTagger {
     }
 
     /// Merges a run with the lookups inside it: a designator, title or first name
-    /// can claim the whole run; uncovered pieces are classified on their own.
-    func apply(_ run: Run, to candidates: inout [Candidate]) {
-        let inside = candidates.indices.filter { candidates[$0].start < run.range.upperBound && candidates[$0].end > run.range.lowerBound }
+    /// can claim the whole run (marking those lookups `removed`); uncovered pieces
+    /// are classified on their own. New entities go to `added`.
+    /// - Parameter candidates: the lookups, sorted by start and non-overlapping.
+    /// - Complexity: O(log n + run length).
+    func apply(_ run: Run, lookups candidates: [Candidate], removed: inout [Bool], added: inout [Candidate]) {
+        var first = 0, high = candidates.count
+        while first < high {
+            let mid = (first + high) / 2
+            if candidates[mid].end <= run.range.lowerBound { first = mid + 1 } else { high = mid }
+        }
+        var inside: [Int] = []
+        var index = first
+        while index < candidates.count, candidates[index].start < run.range.upperBound {
+            if !removed[index] { inside.append(index) }
+            index += 1
+        }
         if inside.isEmpty {
             if let (label, strength) = classify(run.range, titleBefore: run.titleBefore) {
-                candidates.append(Candidate(start: run.range.lowerBound, end: run.range.upperBound, label: label, canonicalID: nil, strength: strength))
+                added.append(Candidate(start: run.range.lowerBound, end: run.range.upperBound, label: label, canonicalID: nil, strength: strength))
             }
             return
         }
@@ -97,14 +110,14 @@ extension RuleTagger {
         let firstNameLookup = inside.count == 1 && candidates[inside[0]].length == 1 && candidates[inside[0]].start == run.range.lowerBound
         if covered.count == run.range.count, !onlySingleTokens || inside.count < 2 { return }
         if let label = wholeRunLabel(run, covered: covered, onlySingleTokens: onlySingleTokens || firstNameLookup) {
-            for index in inside.reversed() { candidates.remove(at: index) }
-            candidates.append(Candidate(start: run.range.lowerBound, end: run.range.upperBound, label: label, canonicalID: nil, strength: .rule))
+            for index in inside { removed[index] = true }
+            added.append(Candidate(start: run.range.lowerBound, end: run.range.upperBound, label: label, canonicalID: nil, strength: .rule))
             return
         }
         if covered.count == run.range.count { return }
         for piece in uncoveredPieces(run.range, covered) {
             if let (label, strength) = classify(piece, titleBefore: run.titleBefore && piece.lowerBound == run.range.lowerBound) {
-                candidates.append(Candidate(start: piece.lowerBound, end: piece.upperBound, label: label, canonicalID: nil, strength: strength))
+                added.append(Candidate(start: piece.lowerBound, end: piece.upperBound, label: label, canonicalID: nil, strength: strength))
             }
         }
     }

@@ -81,9 +81,12 @@ struct RuleTagger {
         for (match, id) in zip(chosen, ids) where keep(match) {
             candidates.append(Candidate(start: match.start, end: match.end, label: match.label.entityLabel, canonicalID: id, strength: .gazetteer))
         }
+        var removed = [Bool](repeating: false, count: candidates.count)
+        var added: [Candidate] = []
         for segment in segments where !segment.isEmpty && !headline[segment.lowerBound] {
-            for run in capitalisedRuns(segment) { apply(run, to: &candidates) }
+            for run in capitalisedRuns(segment) { apply(run, lookups: candidates, removed: &removed, added: &added) }
         }
+        candidates = zip(candidates, removed).filter { !$0.1 }.map(\.0) + added
         candidates.sort { $0.start < $1.start }
         relabelTeams(&candidates)
         inheritAcronyms(&candidates)
