@@ -80,9 +80,23 @@ public struct GazetteerNERStage: Stage {
                 found = zip(chosen, ids).map { FoundEntity(start: $0.start, end: $0.end, label: $0.label.entityLabel, canonicalID: $1) }
             }
             for entity in found {
-                document.entities.append(tokens: entity.start ..< entity.end, label: entity.label, canonicalID: entity.canonicalID)
+                // Names found by rules alone get an id derived like a source entry's: stable, namespaced.
+                let id = entity.canonicalID ?? derivedID(entity, document)
+                document.entities.append(tokens: entity.start ..< entity.end, label: entity.label, canonicalID: id)
             }
             if matcher.options.overlap == .all { writeSpans(entities, into: &document) }
+        }
+
+        private func derivedID(_ entity: FoundEntity, _ document: Document) -> String? {
+            let label: GazetteerLabel? = switch entity.label {
+            case .person: .person
+            case .location: .location
+            case .organization: .organization
+            case .miscellaneous: .miscellaneous
+            default: nil
+            }
+            guard let label else { return nil }
+            return CanonicalID.derive(label: label, surface: document.text(bytes: document.byteRange(ofTokens: entity.start ..< entity.end)))
         }
 
         private func writeSpans(_ matches: [GazetteerMatch], into document: inout Document) {
