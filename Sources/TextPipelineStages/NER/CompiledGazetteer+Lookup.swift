@@ -19,6 +19,34 @@ extension CompiledGazetteer {
         return -1
     }
 
+    /// ``tokenID(of:hash:)`` for ASCII token bytes not yet lower-cased: compares them folded, without a copy.
+    @inline(__always)
+    func tokenID(ofASCII token: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int32 {
+        let tag = hash >> 32
+        var slot = Int(truncatingIfNeeded: hash) & bucketMask
+        for _ in 0 ... bucketMask {
+            let bucket = vocabularyBuckets[slot]
+            if bucket == 0 { return -1 }
+            if bucket >> 32 == tag {
+                let id = Int(bucket & 0xFFFF_FFFF) - 1
+                if id < vocabularyCount, foldedEquals(id, token) { return Int32(id) }
+            }
+            slot = (slot + 1) & bucketMask
+        }
+        return -1
+    }
+
+    @inline(__always)
+    private func foldedEquals(_ id: Int, _ token: UnsafeBufferPointer<UInt8>) -> Bool {
+        let offset = Int(vocabularySpans[id * 2]), count = Int(vocabularySpans[id * 2 + 1])
+        guard count == token.count, offset <= vocabularyPool.count - count else { return false }
+        for index in 0 ..< count {
+            let byte = token[index]
+            if vocabularyPool[offset + index] != (byte &- 0x41 < 26 ? byte | 0x20 : byte) { return false }
+        }
+        return true
+    }
+
     @inline(__always)
     private func keyEquals(_ id: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
         let offset = Int(vocabularySpans[id * 2]), count = Int(vocabularySpans[id * 2 + 1])

@@ -56,6 +56,13 @@ struct GazetteerMatcher {
         document.utf8.withUnsafeBufferPointer { text in
             for index in 0 ..< tokens.count {
                 let bytes = UnsafeBufferPointer(rebasing: text[Int(tokens.starts[index]) ..< Int(tokens.ends[index])])
+                if let single, let hash = Self.asciiKeyHash(bytes) {
+                    // ASCII: fold, test and hash in one pass, compare without copying.
+                    tokenASCII.append(true)
+                    hashes.append(hash)
+                    ids.append(bytes.isEmpty ? -1 : single.tokenID(ofASCII: bytes, hash: hash))
+                    continue
+                }
                 tokenASCII.append(KeyNormalizer.isASCII(bytes))
                 if let single {
                     let (hash, id) = normalizer.withForm(.key, of: bytes) { key -> (UInt64, Int32) in
@@ -74,6 +81,18 @@ struct GazetteerMatcher {
             }
         }
         keyStarts.append(Int32(keyPool.count))
+    }
+
+    /// The key hash of an ASCII token (lower-cased on the fly, as ``KeyNormalizer`` folds it), or nil when it is not ASCII.
+    @inline(__always)
+    static func asciiKeyHash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64? {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var combined: UInt8 = 0
+        for byte in bytes {
+            combined |= byte
+            hash = (hash ^ UInt64(byte &- 0x41 < 26 ? byte | 0x20 : byte)) &* 0x0000_0100_0000_01B3
+        }
+        return combined < 0x80 ? hash : nil
     }
 
     private mutating func lookUpIDs(_ gazetteer: CompiledGazetteer) {
