@@ -138,12 +138,6 @@ struct EntryRecord: Equatable {
         priority = Int16(Int32(w3 >> 16) - 32768)
     }
 
-    var words: [UInt32] {
-        var words: [UInt32] = []
-        appendWords(to: &words)
-        return words
-    }
-
     func appendWords(to words: inout [UInt32]) {
         words.append(formsOffset)
         words.append(idOffset)
