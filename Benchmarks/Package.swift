@@ -27,6 +27,7 @@ let package = Package(
         // The identity is named so it does not depend on the checkout's folder name.
         .package(name: "TextPipeline", path: ".."),
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.0", traits: ["MallocInterposer"]),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     ],
     targets: [
         .target(
@@ -39,6 +40,16 @@ let package = Package(
         ),
         suite("TokenizerBenchmarks"),
         suite("PipelineBenchmarks"),
+        // Gazetteer compile, load, memory and matching figures for issue 4, as a command.
+        .executableTarget(
+            name: "ner-bench",
+            dependencies: [
+                .product(name: "TextPipelineStages", package: "TextPipeline"),
+                .product(name: "TextPipeline", package: "TextPipeline"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

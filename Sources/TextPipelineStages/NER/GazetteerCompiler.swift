@@ -1,0 +1,84 @@
+import Foundation
+import TextPipeline
+
+/// Compiles gazetteer entries into the `.tpg` format (``GazetteerFormat``).
+///
+/// Entries are tokenized with the pipeline's own tokenizer (`tokenize.icu@1`,
+/// locale `en`) in one batch, possessive endings are split as the stage splits
+/// them, and each token becomes a folded key (``KeyNormalizer``).
+public enum GazetteerCompiler {
+    /// What a compilation produced, for messages.
+    public struct Statistics: Sendable {
+        public var entries = 0
+        public var skipped = 0
+        public var nodes = 0
+        public var vocabulary = 0
+        public var bytes = 0
+    }
+
+    /// Compiles entries; `sourceChecksum` identifies the sources in the header.
+    /// - Throws: ``StageError`` when ICU fails or the result exceeds the format's limits.
+    public static func compile(_ entries: [GazetteerEntry], sourceChecksum: UInt64 = 0) throws -> (bytes: [UInt8], statistics: Statistics) {
+        var trie = TrieBuilder()
+        var joined: [UInt8] = []
+        var ranges: [Range<Int32>] = []
+        ranges.reserveCapacity(entries.count)
+        for entry in entries {
+            let start = Int32(joined.count)
+            joined.append(contentsOf: entry.surface.utf8)
+            ranges.append(start ..< Int32(joined.count))
+            joined.append(0x0A)
+        }
+        guard joined.count < Int(Int32.max) / 2 else { throw StageError("gazetteer sources exceed 1 GB") }
+        var tokens = TokenLayer()
+        try ICUBreakerTemplate(sentence: false, locale: "en").makeBreaker().tokenize(joined, into: &tokens)
+        var tokenIndex = 0
+        joined.withUnsafeBufferPointer { text in
+            for (entryIndex, entry) in entries.enumerated() {
+                let range = ranges[entryIndex]
+                while tokenIndex < tokens.count, tokens.starts[tokenIndex] < range.lowerBound { tokenIndex += 1 }
+                var pieces: [Range<Int>] = []
+                while tokenIndex < tokens.count, tokens.ends[tokenIndex] <= range.upperBound {
+                    let range = Int(tokens.starts[tokenIndex]) ..< Int(tokens.ends[tokenIndex])
+                    pieces += tokens.kinds[tokenIndex] == .word ? PossessiveSplit.pieces(range, text) : [range]
+                    tokenIndex += 1
+                }
+                trie.insert(entry, tokens: pieces, text: text)
+            }
+        }
+        var bytes = try trie.serialize(sourceChecksum: sourceChecksum)
+        GazetteerWriter.sealChecksum(&bytes)
+        var statistics = trie.statistics
+        statistics.bytes = bytes.count
+        return (bytes, statistics)
+    }
+
+    /// Reads and compiles TSV sources in order. The source checksum covers their bytes.
+    /// - Throws: ``GazetteerSourceError`` naming the file and line of a bad row.
+    public static func compile(sources: [String]) throws -> (bytes: [UInt8], statistics: Statistics) {
+        var entries: [GazetteerEntry] = []
+        for path in sources { entries += try GazetteerSource.read(path: path) }
+        return try compile(entries, sourceChecksum: try sourceChecksum(of: sources))
+    }
+
+    /// A checksum of the sources' bytes and the format version: the cache key of compiled sources.
+    public static func sourceChecksum(of sources: [String]) throws -> UInt64 {
+        var all: [UInt8] = Array("tpg\(GazetteerFormat.version)".utf8)
+        for path in sources {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw GazetteerSourceError(file: path, line: 0, message: "cannot read the file")
+            }
+            all += data
+            all.append(0xFF)
+        }
+        return all.withUnsafeBytes { GazetteerFormat.checksum($0) }
+    }
+}
+
+extension GazetteerCompiler {
+    /// Writes a compiled file atomically (temporary file, then rename).
+    /// - Throws: ``GazetteerFileError`` naming the path.
+    public static func write(_ bytes: [UInt8], to path: String) throws {
+        try GazetteerWriter.writeAtomically(bytes, to: path)
+    }
+}

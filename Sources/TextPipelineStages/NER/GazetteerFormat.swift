@@ -1,0 +1,151 @@
+/// The layout of compiled gazetteer files (`.tpg`), version 1. Little-endian.
+///
+/// ```
+/// 0   magic "TPGAZET\0"          8 bytes
+/// 8   format version (UInt32)    = 1
+/// 12  section count (UInt32)
+/// 16  file length (UInt64)       must equal the file's size
+/// 24  checksum (UInt64)          ``GazetteerFormat/checksum(_:)`` of bytes 32..<length
+/// 32  entry count, node count, vocabulary count, edge slot count (UInt32 each)
+/// 48  source checksum (UInt64)   identifies the sources the file was built from
+/// 56  reserved (UInt64)
+/// 64  section table: per section kind, element size (UInt32), offset, byte length (UInt64)
+/// ... sections, each 8-byte aligned
+/// ```
+///
+/// Sections (see ``Section``) hold a token vocabulary (open-addressing hash
+/// table over folded token keys), a token trie stored as an open-addressing
+/// table of edges `(parent node, token id) → child node` (flagged, see
+/// ``GazetteerFormat/hasOutputs``), the entries reached
+/// at each node, and the entries themselves with their strings.
+enum GazetteerFormat {
+    static let magic: [UInt8] = Array("TPGAZET".utf8) + [0]
+    static let version: UInt32 = 1
+    static let headerSize = 64
+    static let sectionRecordSize = 24
+    static let checksummedFrom = 32
+
+    /// Section kinds; each appears exactly once.
+    enum Section: UInt32, CaseIterable {
+        /// [UInt64]: `(hash >> 32) << 32 | (vocabulary id + 1)`, 0 = empty. Power-of-two count.
+        case vocabularyBuckets = 1
+        /// [UInt32] pairs: offset and length of each vocabulary key in ``vocabularyPool``.
+        case vocabularySpans = 2
+        /// Bytes of the folded keys.
+        case vocabularyPool = 3
+        /// [UInt32] triples `(parent, token, child)`; child 0 = empty slot. Power-of-two slot count.
+        case edges = 4
+        /// [UInt32], node count + 1 ascending offsets into ``outputs``.
+        case outputStarts = 5
+        /// [UInt32] pairs, best first for each node: entry index, and a copy of the entry's word 3
+        /// (label, policy, kind, priority), so a match is classified without reading the entry.
+        case outputs = 6
+        /// [UInt32] quadruples per entry, see ``EntryRecord``.
+        case entries = 7
+        /// Bytes: entry token forms (NFC, separated by 0x1F).
+        case strings = 8
+        /// Bytes: canonical ids, each stored once.
+        case identifiers = 9
+        /// [UInt32], one per vocabulary id: the root's child along that token, or 0.
+        /// A dense copy of the root's edges: most tokens start no entry, and this answers in one read.
+        case rootChildren = 10
+        /// [UInt64] bit set over vocabulary ids: the token occurs after the first token of some entry.
+        /// Tokens outside it end a walk without a probe of the edge table.
+        case continuations = 11
+
+        var elementSize: Int {
+            switch self {
+            case .vocabularyBuckets, .continuations: 8
+            case .vocabularySpans, .edges, .outputStarts, .outputs, .entries, .rootChildren: 4
+            case .vocabularyPool, .strings, .identifiers: 1
+            }
+        }
+    }
+
+    /// Child references (in ``Section/edges`` and ``Section/rootChildren``) carry two flags above the node number,
+    /// so a walk reads the output table and probes for children only when there is something there.
+    static let hasOutputs: UInt32 = 1 << 31
+    static let hasChildren: UInt32 = 1 << 30
+    static let nodeMask: UInt32 = (1 << 30) - 1
+
+    /// The token separator inside an entry's stored form.
+    static let tokenSeparator: UInt8 = 0x1F
+
+    /// The slot where the search for edge `(parent, token)` starts.
+    @inline(__always)
+    static func edgeSlot(parent: UInt32, token: UInt32, mask: Int) -> Int {
+        var mixed = UInt64(parent) << 32 | UInt64(token)
+        mixed = (mixed ^ (mixed >> 33)) &* 0xff51_afd7_ed55_8ccd
+        mixed ^= mixed >> 29
+        return Int(truncatingIfNeeded: mixed) & mask
+    }
+
+    /// A 64-bit checksum of `bytes`, eight bytes at a time (not cryptographic).
+    static func checksum(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
+        let words = bytes.count / 8
+        for index in 0 ..< words {
+            let word = bytes.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self)
+            hash = (hash ^ word) &* 0xff51_afd7_ed55_8ccd
+            hash = (hash << 31) | (hash >> 33)
+        }
+        for index in words * 8 ..< bytes.count {
+            hash = (hash ^ UInt64(bytes[index])) &* 0xc4ce_b9fe_1a85_ec53
+        }
+        return hash ^ (hash >> 29)
+    }
+}
+
+/// One entry as stored: four UInt32 words.
+///
+/// word 0: offset of the token forms in `strings`; word 1: offset of the id in `identifiers`;
+/// word 2: forms length (low 16 bits) and id length (high 16 bits);
+/// word 3: label (bits 0–3), case policy (4–7), kind (8–11), forms all ASCII (12), priority + 32768 (16–31).
+struct EntryRecord: Equatable {
+    var formsOffset: UInt32
+    var idOffset: UInt32
+    var formsLength: UInt16
+    var idLength: UInt16
+    var label: UInt8
+    var casePolicy: UInt8
+    var kind: UInt8
+    var priority: Int16
+    /// Every stored form is ASCII, so case-insensitive matching needs no check beyond the key.
+    var asciiForms: Bool
+
+    init(formsOffset: UInt32, idOffset: UInt32, formsLength: UInt16, idLength: UInt16,
+         label: UInt8, casePolicy: UInt8, kind: UInt8, priority: Int16, asciiForms: Bool) {
+        self.asciiForms = asciiForms
+        self.formsOffset = formsOffset
+        self.idOffset = idOffset
+        self.formsLength = formsLength
+        self.idLength = idLength
+        self.label = label
+        self.casePolicy = casePolicy
+        self.kind = kind
+        self.priority = priority
+    }
+
+    init(words w0: UInt32, _ w1: UInt32, _ w2: UInt32, _ w3: UInt32) {
+        formsOffset = w0
+        idOffset = w1
+        formsLength = UInt16(truncatingIfNeeded: w2)
+        idLength = UInt16(truncatingIfNeeded: w2 >> 16)
+        label = UInt8(w3 & 0xF)
+        casePolicy = UInt8((w3 >> 4) & 0xF)
+        kind = UInt8((w3 >> 8) & 0xF)
+        asciiForms = (w3 >> 12) & 1 == 1
+        priority = Int16(Int32(w3 >> 16) - 32768)
+    }
+
+    func appendWords(to words: inout [UInt32]) {
+        words.append(formsOffset)
+        words.append(idOffset)
+        words.append(UInt32(formsLength) | UInt32(idLength) << 16)
+        words.append(word3)
+    }
+
+    var word3: UInt32 {
+        UInt32(label) | UInt32(casePolicy) << 4 | UInt32(kind) << 8 | (asciiForms ? 1 << 12 : 0) | UInt32(Int32(priority) + 32768) << 16
+    }
+}

@@ -1,0 +1,47 @@
+import Foundation
+
+/// Loads compiled gazetteers once per process and shares them between pipelines and workers.
+///
+/// TSV sources are compiled into a cache folder, in a file named by the
+/// checksum of their bytes and the format version, so later starts only map
+/// that file. Compiled `.tpg` files are mapped as they are.
+public final class GazetteerStore: @unchecked Sendable {
+    public static let shared = GazetteerStore()
+    private let lock = NSLock()
+    private var loaded: [String: CompiledGazetteer] = [:]
+
+    /// The cache folder: `$TEXTPIPE_CACHE`, else `$XDG_CACHE_HOME/textpipe`, else `~/.cache/textpipe`.
+    public static var defaultCacheFolder: String {
+        let environment = ProcessInfo.processInfo.environment
+        if let folder = environment["TEXTPIPE_CACHE"], !folder.isEmpty { return folder }
+        if let folder = environment["XDG_CACHE_HOME"], !folder.isEmpty { return folder + "/textpipe" }
+        return NSHomeDirectory() + "/.cache/textpipe"
+    }
+
+    /// The compiled gazetteer at `path`, mapped once per process.
+    public func compiled(path: String) throws -> CompiledGazetteer {
+        try lock.withLock {
+            if let gazetteer = loaded[path] { return gazetteer }
+            let gazetteer = try CompiledGazetteer(path: path)
+            loaded[path] = gazetteer
+            return gazetteer
+        }
+    }
+
+    /// One gazetteer compiled from TSV `sources` (in order), from the cache when it holds them.
+    /// - Throws: ``GazetteerSourceError`` for bad sources, ``GazetteerFileError`` when the cache cannot be written.
+    public func compiled(sources: [String], cacheFolder: String = GazetteerStore.defaultCacheFolder) throws -> CompiledGazetteer {
+        let checksum = try GazetteerCompiler.sourceChecksum(of: sources)
+        let path = cacheFolder + "/gazetteer-\(String(checksum, radix: 16).leftPadded(to: 16)).tpg"
+        if let gazetteer = try? compiled(path: path), gazetteer.sourceChecksum == checksum { return gazetteer }
+        let (bytes, _) = try GazetteerCompiler.compile(sources: sources)
+        do {
+            try FileManager.default.createDirectory(atPath: cacheFolder, withIntermediateDirectories: true)
+        } catch {
+            throw GazetteerFileError(path: cacheFolder, message: "cannot create the gazetteer cache folder (set TEXTPIPE_CACHE): \(error.localizedDescription)")
+        }
+        try GazetteerWriter.writeAtomically(bytes, to: path)
+        lock.withLock { loaded[path] = nil }
+        return try compiled(path: path)
+    }
+}

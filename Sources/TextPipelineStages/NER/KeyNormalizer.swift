@@ -1,0 +1,78 @@
+import CICU
+
+/// Normalises token bytes into match keys without creating strings.
+///
+/// Keys are ICU full case folding followed by NFD with non-spacing marks
+/// removed, so NFC and NFD spellings, case variants and accented variants
+/// share one key. ASCII tokens take a fast path in Swift (lower-casing is
+/// ICU's folding for ASCII); others go through `tp_fold` into a scratch buffer.
+/// Not thread-safe: each worker owns one.
+struct KeyNormalizer {
+    /// What a form keeps.
+    enum Form {
+        /// NFC, nothing else: for `exact` matching.
+        case nfc
+        /// NFC and ICU case folding: for `insensitive` matching.
+        case caseFolded
+        /// Case folding, NFD, marks removed: the automaton's keys.
+        case key
+    }
+
+    private(set) var scratch = [UInt8](repeating: 0, count: 256)
+
+    /// Calls `body` with the normalised form of `bytes` (valid only inside `body`).
+    mutating func withForm<R>(_ form: Form, of bytes: UnsafeBufferPointer<UInt8>,
+                              _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if Self.isASCII(bytes) {
+            if form == .nfc { return body(bytes) }
+            let count = bytes.count
+            if scratch.count < count { scratch = [UInt8](repeating: 0, count: count * 2) }
+            return scratch.withUnsafeMutableBufferPointer { out in
+                for index in 0 ..< count {
+                    let byte = bytes[index]
+                    out[index] = byte &- 0x41 < 26 ? byte | 0x20 : byte
+                }
+                return body(UnsafeBufferPointer(rebasing: out[0 ..< count]))
+            }
+        }
+        let count = fold(bytes, form: form)
+        return scratch.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[0 ..< count])) }
+    }
+
+    /// The normalised form as a new array (build time and tests only).
+    mutating func form(_ form: Form, of bytes: [UInt8]) -> [UInt8] {
+        bytes.withUnsafeBufferPointer { withForm(form, of: $0) { Array($0) } }
+    }
+
+    /// Folds non-ASCII bytes into ``scratch`` with ICU; returns the length (0 on failure).
+    private mutating func fold(_ bytes: UnsafeBufferPointer<UInt8>, form: Form) -> Int {
+        let caseFold: Int32 = form == .nfc ? 0 : 1
+        let strip: Int32 = form == .key ? 1 : 0
+        while true {
+            let capacity = scratch.count
+            let needed = scratch.withUnsafeMutableBufferPointer { out in
+                tp_fold(bytes.baseAddress, Int64(bytes.count), caseFold, strip, out.baseAddress, Int64(capacity))
+            }
+            if needed < 0 { return 0 }
+            if Int(needed) <= capacity { return Int(needed) }
+            scratch = [UInt8](repeating: 0, count: Int(needed) * 2)
+        }
+    }
+
+    @inline(__always)
+    static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var combined: UInt8 = 0
+        for byte in bytes { combined |= byte }
+        return combined < 0x80
+    }
+}
+
+/// FNV-1a over bytes: the hash of vocabulary keys in compiled files. Stable across versions.
+@inline(__always)
+func keyHash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in bytes {
+        hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+    }
+    return hash
+}

@@ -1,0 +1,115 @@
+import Foundation
+import TextPipeline
+
+/// The word lists behind the context rules, read from a rules file
+/// (`Resources/ner/rules-en.txt` by default; its header documents the sections).
+///
+/// Words are stored as hashes of their folded keys, the same hashes the
+/// matcher computes once per token, so rule checks create no strings.
+struct NERRules: Sendable {
+    enum Section: String, CaseIterable, Sendable {
+        case titles
+        case titleModifiers = "title_modifiers"
+        case orgDesignators = "org_designators"
+        case locDesignators = "loc_designators"
+        case miscDesignators = "misc_designators"
+        case orgPrefixes = "org_prefixes"
+        case locPrepositions = "loc_prepositions"
+        case personVerbs = "person_verbs"
+        case connectors
+        case notNames = "not_names"
+        case orgContext = "org_context"
+        /// One label (PER, LOC, ORG, MISC or none): what an unexplained capitalised word becomes.
+        case fallbackSingle = "fallback_single"
+        /// One label: what an unexplained sequence of two or more capitalised words becomes.
+        case fallbackMulti = "fallback_multi"
+        /// One label: what an unexplained capitalised word becomes when the article writes it
+        /// capitalised inside sentences at least twice and never in lower case.
+        case fallbackRepeated = "fallback_repeated"
+
+        var index: Int {
+            switch self {
+            case .titles: 0
+            case .titleModifiers: 1
+            case .orgDesignators: 2
+            case .locDesignators: 3
+            case .miscDesignators: 4
+            case .orgPrefixes: 5
+            case .locPrepositions: 6
+            case .personVerbs: 7
+            case .connectors: 8
+            case .notNames: 9
+            case .orgContext: 10
+            case .fallbackSingle: 11
+            case .fallbackMulti: 12
+            case .fallbackRepeated: 13
+            }
+        }
+    }
+
+    /// One set per section, indexed by the section's position in `Section.allCases` (no dictionary on the hot path).
+    private var sets = [Set<UInt64>](repeating: [], count: Section.allCases.count)
+    /// The fallback labels; nil leaves such names out.
+    private(set) var fallbackSingle: EntityLabel? = .miscellaneous
+    private(set) var fallbackMulti: EntityLabel? = .person
+    private(set) var fallbackRepeated: EntityLabel?
+
+    /// Whether a token whose key hash is `hash` is listed in `section`.
+    @inline(__always)
+    func contains(_ section: Section, _ hash: UInt64) -> Bool { sets[section.index].contains(hash) }
+
+    /// Parses a rules file. - Throws: ``GazetteerSourceError`` naming the file and line.
+    static func parse(_ text: String, file: String) throws -> NERRules {
+        var rules = NERRules()
+        var normalizer = KeyNormalizer()
+        var current: Section?
+        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = raw.trimmingCharacters(in: .whitespaces)
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            if line.hasPrefix("[") {
+                guard line.hasSuffix("]"), let section = Section(rawValue: String(line.dropFirst().dropLast())) else {
+                    let known = Section.allCases.map(\.rawValue).joined(separator: ", ")
+                    throw GazetteerSourceError(file: file, line: index + 1, message: "unknown section \(line); expected one of \(known)")
+                }
+                current = section
+                continue
+            }
+            guard let section = current else {
+                throw GazetteerSourceError(file: file, line: index + 1, message: "a word before the first [section] header")
+            }
+            guard !line.contains(where: { $0 == " " || $0 == "\t" }) else {
+                throw GazetteerSourceError(file: file, line: index + 1, message: "'\(line)' is not a single word")
+            }
+            if section == .fallbackSingle || section == .fallbackMulti || section == .fallbackRepeated {
+                let label = line.lowercased() == "none" ? nil : GazetteerLabel(parsing: line)?.entityLabel
+                guard label != nil || line.lowercased() == "none" else {
+                    throw GazetteerSourceError(file: file, line: index + 1, message: "'\(line)' is not a label (PER, LOC, ORG, MISC or none)")
+                }
+                switch section {
+                case .fallbackSingle: rules.fallbackSingle = label
+                case .fallbackMulti: rules.fallbackMulti = label
+                default: rules.fallbackRepeated = label
+                }
+                continue
+            }
+            let key = normalizer.form(.key, of: Array(line.utf8))
+            rules.sets[section.index].insert(key.withUnsafeBufferPointer { keyHash($0) })
+        }
+        return rules
+    }
+
+    static func load(path: String) throws -> NERRules {
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+            throw GazetteerSourceError(file: path, line: 0, message: "cannot read the rules file")
+        }
+        return try parse(text, file: path)
+    }
+
+    /// The bundled English rules.
+    static func bundled() throws -> NERRules {
+        guard let url = Bundle.module.url(forResource: "rules-en", withExtension: "txt", subdirectory: "Resources/ner") else {
+            throw GazetteerSourceError(file: "Resources/ner/rules-en.txt", line: 0, message: "the bundled rules file is missing")
+        }
+        return try load(path: url.path)
+    }
+}

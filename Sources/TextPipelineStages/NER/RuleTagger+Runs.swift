@@ -1,0 +1,154 @@
+import TextPipeline
+
+extension RuleTagger {
+    /// A maximal sequence of capitalised words (with connectors between them), trimmed.
+    struct Run {
+        var range: Range<Int>
+        /// A title stood right before the name ("President", "Mr").
+        var titleBefore: Bool
+    }
+
+    private func isCapitalisedWord(_ index: Int) -> Bool {
+        document.tokens.kinds[index] == .word && features.capitalised[index]
+    }
+
+    /// An initial ("J") or a dotted abbreviation ("U.S") that a period may follow inside a name.
+    private func isAbbreviation(_ index: Int) -> Bool {
+        let range = document.tokens.byteRange(index)
+        guard document.tokens.kinds[index] == .word else { return false }
+        return range.count == 1 || document.utf8[range].contains(0x2E)
+    }
+
+    /// The runs of a (non-headline) segment.
+    func capitalisedRuns(_ segment: Range<Int>) -> [Run] {
+        var runs: [Run] = []
+        var index = segment.lowerBound
+        while index < segment.upperBound {
+            guard isCapitalisedWord(index) else {
+                index += 1
+                continue
+            }
+            var end = index + 1
+            while end < segment.upperBound {
+                if isCapitalisedWord(end) {
+                    end += 1
+                } else if end + 1 < segment.upperBound, isCapitalisedWord(end + 1),
+                          rules.contains(.connectors, hashes[end]) || (isPeriod(end) && isAbbreviation(end - 1)) {
+                    end += 2
+                } else {
+                    break
+                }
+            }
+            if let run = trimmed(index ..< end, segment: segment) { runs.append(run) }
+            index = end
+        }
+        return runs
+    }
+
+    /// Drops leading titles and non-names, and an unsupported sentence-initial single word.
+    private func trimmed(_ range: Range<Int>, segment: Range<Int>) -> Run? {
+        var start = range.lowerBound
+        var titleBefore = start > segment.lowerBound && rules.contains(.titles, hashes[start - 1])
+        while start < range.upperBound {
+            if rules.contains(.titles, hashes[start])
+                || (rules.contains(.titleModifiers, hashes[start]) && start + 1 < range.upperBound && rules.contains(.titles, hashes[start + 1])) {
+                titleBefore = rules.contains(.titles, hashes[start]) || titleBefore
+            } else if !rules.contains(.notNames, hashes[start]) && !rules.contains(.connectors, hashes[start]) {
+                break
+            }
+            start += 1
+        }
+        guard start < range.upperBound else { return nil }
+        // "Shares of Magna ...": a sentence's first word before a connector is an ordinary word unless it names a kind.
+        if start == segment.lowerBound, start + 2 < range.upperBound, rules.contains(.connectors, hashes[start + 1]),
+           designator(start ..< start + 1) == nil, !isKindWord(hashes[start]) {
+            start += 2
+        }
+        // Table headings of single letters ("W D L G") are not names.
+        if range.upperBound - start >= 2, (start ..< range.upperBound).allSatisfy({ document.tokens.byteRange($0).count == 1 }) { return nil }
+        if range.upperBound - start == 1, start == segment.lowerBound, !titleBefore, !firstName[start], !followedByPersonVerb(start) { return nil }
+        return Run(range: start ..< range.upperBound, titleBefore: titleBefore)
+    }
+
+    /// A designator or organisation prefix ("University", "Bank", "Lake").
+    private func isKindWord(_ hash: UInt64) -> Bool {
+        [NERRules.Section.orgDesignators, .locDesignators, .miscDesignators, .orgPrefixes].contains { rules.contains($0, hash) }
+    }
+
+    private func followedByPersonVerb(_ index: Int) -> Bool {
+        index + 1 < document.tokens.count && rules.contains(.personVerbs, hashes[index + 1])
+    }
+
+    /// Merges a run with the lookups inside it: a designator, title or first name
+    /// can claim the whole run (marking those lookups `removed`); uncovered pieces
+    /// are classified on their own. New entities go to `added`.
+    /// - Parameter candidates: the lookups, sorted by start and non-overlapping.
+    /// - Complexity: O(log n + run length).
+    func apply(_ run: Run, lookups candidates: [Candidate], removed: inout [Bool], added: inout [Candidate]) {
+        var first = 0, high = candidates.count
+        while first < high {
+            let mid = (first + high) / 2
+            if candidates[mid].end <= run.range.lowerBound { first = mid + 1 } else { high = mid }
+        }
+        var inside: [Int] = []
+        var index = first
+        while index < candidates.count, candidates[index].start < run.range.upperBound {
+            if !removed[index] { inside.append(index) }
+            index += 1
+        }
+        if inside.isEmpty {
+            if let (label, strength) = classify(run.range, titleBefore: run.titleBefore) {
+                added.append(Candidate(start: run.range.lowerBound, end: run.range.upperBound, label: label, canonicalID: nil, strength: strength))
+            }
+            return
+        }
+        guard inside.allSatisfy({ candidates[$0].start >= run.range.lowerBound && candidates[$0].end <= run.range.upperBound }) else { return }
+        var covered = Set<Int>()
+        for index in inside { covered.formUnion(candidates[index].start ..< candidates[index].end) }
+        let onlySingleTokens = inside.allSatisfy { candidates[$0].length == 1 && candidates[$0].label != .organization }
+        // A first name looked up as something else ("Tom" as a company) before an unknown word.
+        let firstNameLookup = inside.count == 1 && candidates[inside[0]].length == 1 && candidates[inside[0]].start == run.range.lowerBound
+        if covered.count == run.range.count, !onlySingleTokens || inside.count < 2 { return }
+        if let label = wholeRunLabel(run, covered: covered, onlySingleTokens: onlySingleTokens || firstNameLookup) {
+            for index in inside { removed[index] = true }
+            added.append(Candidate(start: run.range.lowerBound, end: run.range.upperBound, label: label, canonicalID: nil, strength: .rule))
+            return
+        }
+        if covered.count == run.range.count { return }
+        for piece in uncoveredPieces(run.range, covered) {
+            if let (label, strength) = classify(piece, titleBefore: run.titleBefore && piece.lowerBound == run.range.lowerBound) {
+                added.append(Candidate(start: piece.lowerBound, end: piece.upperBound, label: label, canonicalID: nil, strength: strength))
+            }
+        }
+    }
+
+    /// The label of a partly looked-up run that context claims as one name.
+    private func wholeRunLabel(_ run: Run, covered: Set<Int>, onlySingleTokens: Bool) -> EntityLabel? {
+        if let (label, index) = designator(run.range), !covered.contains(index) { return label }
+        if run.range.count >= 2, rules.contains(.orgPrefixes, hashes[run.range.lowerBound]), !covered.contains(run.range.lowerBound) {
+            return .organization
+        }
+        if run.titleBefore { return .person }
+        let first = run.range.lowerBound
+        if firstName[first], run.range.count <= 3, !covered.contains(first) || onlySingleTokens { return .person }
+        return nil
+    }
+
+    private func uncoveredPieces(_ range: Range<Int>, _ covered: Set<Int>) -> [Range<Int>] {
+        var pieces: [Range<Int>] = []
+        var index = range.lowerBound
+        while index < range.upperBound {
+            if covered.contains(index) || rules.contains(.connectors, hashes[index]) || rules.contains(.titles, hashes[index])
+                || rules.contains(.titleModifiers, hashes[index]) || rules.contains(.notNames, hashes[index]) || isPeriod(index) {
+                index += 1
+                continue
+            }
+            var end = index + 1
+            while end < range.upperBound, !covered.contains(end) { end += 1 }
+            while end > index + 1, rules.contains(.connectors, hashes[end - 1]) || isPeriod(end - 1) { end -= 1 }
+            pieces.append(index ..< end)
+            index = end
+        }
+        return pieces
+    }
+}

