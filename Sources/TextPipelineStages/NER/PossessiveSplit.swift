@@ -18,11 +18,19 @@ enum PossessiveSplit {
         return letters + apostrophe
     }
 
+    /// The prefix and ending to split off `bytes`, or (0, 0). The name between
+    /// them is never empty: "l's" (prefix and ending overlap) stays whole.
+    @inline(__always)
+    static func cut(_ bytes: UnsafeBufferPointer<UInt8>) -> (prefix: Int, suffix: Int) {
+        let prefix = prefixLength(bytes), suffix = suffixLength(bytes)
+        guard prefix + suffix > 0, prefix + suffix < bytes.count else { return (0, 0) }
+        return (prefix, suffix)
+    }
+
     /// The token's pieces after splitting: prefix, name, ending (empty ranges dropped), as byte ranges.
     static func pieces(_ range: Range<Int>, _ text: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
-        let bytes = UnsafeBufferPointer(rebasing: text[range])
-        let prefix = prefixLength(bytes), suffix = suffixLength(bytes)
-        guard prefix + suffix > 0, prefix + suffix < range.count else { return [range] }
+        let (prefix, suffix) = cut(UnsafeBufferPointer(rebasing: text[range]))
+        guard prefix + suffix > 0 else { return [range] }
         var result: [Range<Int>] = []
         if prefix > 0 { result.append(range.lowerBound ..< range.lowerBound + prefix) }
         result.append(range.lowerBound + prefix ..< range.upperBound - suffix)
@@ -52,7 +60,7 @@ enum PossessiveSplit {
             for index in 0 ..< tokens.count where tokens.kinds[index] == .word {
                 let range = tokens.byteRange(index)
                 let bytes = UnsafeBufferPointer(rebasing: text[range])
-                if suffixLength(bytes) > 0 || prefixLength(bytes) > 0 { splits.append(index) }
+                if cut(bytes) != (0, 0) { splits.append(index) }
             }
         }
         guard !splits.isEmpty else { return }
@@ -66,8 +74,8 @@ enum PossessiveSplit {
                 let start = tokens.starts[index], end = tokens.ends[index]
                 if next < splits.count, splits[next] == index {
                     next += 1
-                    let bytes = UnsafeBufferPointer(rebasing: text[Int(start) ..< Int(end)])
-                    let nameStart = start + Int32(prefixLength(bytes)), nameEnd = end - Int32(suffixLength(bytes))
+                    let (prefix, suffix) = cut(UnsafeBufferPointer(rebasing: text[Int(start) ..< Int(end)]))
+                    let nameStart = start + Int32(prefix), nameEnd = end - Int32(suffix)
                     if nameStart > start { rebuilt.append(start: start, end: nameStart, kind: .punctuation) }
                     rebuilt.append(start: nameStart, end: nameEnd, kind: .word)
                     if nameEnd < end { rebuilt.append(start: nameEnd, end: end, kind: .punctuation) }

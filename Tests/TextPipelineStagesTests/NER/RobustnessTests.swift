@@ -9,7 +9,7 @@ import TextPipeline
     static let gazetteer = "Paris\tLOC\nNew York\tLOC\n"
 
     @Test(arguments: ["", " ", "...", "'s", "l’", String(repeating: "x", count: 20_000), String(repeating: "Paris ", count: 5_000),
-                      "\u{FFFD}\u{0301}Paris\u{200B}", "PARIS'S l'Paris d’New York", "New\u{2028}York", "🇫🇷 Paris 👍🏽"])
+                      "\u{FFFD}\u{0301}Paris\u{200B}", "PARIS'S l'Paris d’New York", "l's", "d’s", "t's Paris", "New\u{2028}York", "🇫🇷 Paris 👍🏽"])
     func oddTextIsHandled(_ text: String) throws {
         let document = try DocumentFixtures.analyse(text, with: NERFixture.pipeline(Self.gazetteer))
         for index in 0 ..< document.entities.count {
