@@ -16,7 +16,11 @@ final class PosixRegex {
     /// Compiles `pattern`, anchored as `^(pattern)$`.
     /// - Throws: ``PosixRegexError`` with the library's description of the problem.
     init(_ pattern: String) throws(PosixRegexError) {
-        compiled = .allocate(capacity: 1)
+        compiled = try Self.compile(pattern)
+    }
+
+    private static func compile(_ pattern: String) throws(PosixRegexError) -> UnsafeMutablePointer<regex_t> {
+        let compiled = UnsafeMutablePointer<regex_t>.allocate(capacity: 1)
         let status = regcomp(compiled, "^(\(pattern))$", REG_EXTENDED | REG_NOSUB)
         guard status == 0 else {
             var message = [CChar](repeating: 0, count: 256)
@@ -27,6 +31,7 @@ final class PosixRegex {
             }
             throw PosixRegexError(message: text)
         }
+        return compiled
     }
 
     deinit {
