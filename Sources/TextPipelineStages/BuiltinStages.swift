@@ -7,6 +7,7 @@ extension StageRegistry {
         registry.register(ICUTokenizerStage.factory)
         registry.register(ICUSentenceStage.factory)
         registry.register(RulesTokensStage.factory)
+        registry.register(ExternalStage.factory)
         return registry
     }
 }
