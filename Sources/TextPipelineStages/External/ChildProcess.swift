@@ -9,8 +9,10 @@ import Darwin
 ///
 /// Every pipe end is close-on-exec, so children of other workers never hold
 /// this child's pipes open and end-of-file is seen as soon as it exits.
-/// SIGPIPE is reset to its default in the child. The process is stopped when
-/// the object goes away.
+/// SIGPIPE is reset to its default in the child, and ignored in this process
+/// (as the `textpipe` command does anyway) so that writing to a child that
+/// just died is an `EPIPE` error, not the end of the host program. The
+/// process is stopped when the object goes away.
 final class ChildProcess {
     let pid: pid_t
     let channel: LineChannel
@@ -19,6 +21,7 @@ final class ChildProcess {
     /// Starts `executable` with `arguments` (argv, including argv[0]) in `directory`.
     /// - Throws: ``ExternalFailure`` when pipes cannot be made or the spawn fails.
     init(executable: String, arguments: [String], directory: String, maxLineBytes: Int) throws(ExternalFailure) {
+        signal(SIGPIPE, SIG_IGN)
         var toChild: [Int32] = [-1, -1]
         var fromChild: [Int32] = [-1, -1]
         guard LibC.pipe2(&toChild, O_CLOEXEC) == 0 else { throw .startFailed("cannot create a pipe: \(Self.errorText(errno))") }

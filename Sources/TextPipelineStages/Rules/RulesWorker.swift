@@ -10,17 +10,21 @@ struct RulesWorker: StageWorker {
     private var matcher = AutomatonMatcher()
     private var matches: [Range<Int>] = []
     private var matchOfToken: [Int32] = []
+    private let readsLower: Bool
+    private let readsShape: Bool
 
     init(rules: RuleSet, regexes: [PosixRegex]) {
         self.rules = rules
         self.regexes = regexes
+        readsLower = rules.specs.contains(where: \.readsLower)
+        readsShape = rules.specs.contains(where: \.readsShape)
     }
 
     private var wordsPerToken: Int { (rules.specs.count + 63) / 64 }
 
     mutating func process(_ document: inout Document, context: StageContext) throws {
         guard !document.tokens.isEmpty else { return }
-        features.compute(document)
+        features.compute(document, lower: readsLower, shape: readsShape)
         let ruleSet = rules
         var bitsCurrent = false
         var touchedLayers: Set<String> = []

@@ -14,8 +14,8 @@ struct TokenFeatures {
     /// Per token, the index in the rule set's label table of the entity it lies in, or -1.
     private(set) var entityLabel: [Int32] = []
 
-    /// Recomputes lower-case text and shapes for every token of `document`.
-    mutating func compute(_ document: Document) {
+    /// Recomputes lower-case text and shapes (each only when asked for) for every token of `document`.
+    mutating func compute(_ document: Document, lower wantsLower: Bool, shape wantsShape: Bool) {
         lower.removeAll(keepingCapacity: true)
         lowerEnds.removeAll(keepingCapacity: true)
         shape.removeAll(keepingCapacity: true)
@@ -23,10 +23,14 @@ struct TokenFeatures {
         document.utf8.withUnsafeBufferPointer { text in
             for index in 0 ..< document.tokens.count {
                 let token = UnsafeBufferPointer(rebasing: text[document.tokens.byteRange(index)])
-                CaseFolding.appendLowercase(token, to: &lower)
-                lowerEnds.append(Int32(lower.count))
-                TokenShape.append(token, to: &shape)
-                shapeEnds.append(Int32(shape.count))
+                if wantsLower {
+                    CaseFolding.appendLowercase(token, to: &lower)
+                    lowerEnds.append(Int32(lower.count))
+                }
+                if wantsShape {
+                    TokenShape.append(token, to: &shape)
+                    shapeEnds.append(Int32(shape.count))
+                }
             }
         }
     }

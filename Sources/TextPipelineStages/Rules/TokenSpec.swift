@@ -23,6 +23,11 @@ struct TokenSpec: Sendable {
     /// Index into the rule set's regular expressions, if any.
     var regex: Int?
 
+    /// Whether the spec reads lower-case forms.
+    var readsLower: Bool { lowers != nil || wordLists.contains(where: \.ignoreCase) }
+    /// Whether the spec reads shapes.
+    var readsShape: Bool { shapes != nil }
+
     /// Whether the spec tests entity labels.
     var readsEntities: Bool { anyEntity || !entityLabels.isEmpty }
 
