@@ -70,10 +70,10 @@ struct AutomatonMatcher {
     }
 
     private mutating func reset(states: Int, tokens: Int) {
-        for buffer in [\AutomatonMatcher.current, \AutomatonMatcher.next] {
-            self[keyPath: buffer].removeAll(keepingCapacity: true)
-            self[keyPath: buffer].append(contentsOf: repeatElement(-1, count: states))
-        }
+        current.removeAll(keepingCapacity: true)
+        current.append(contentsOf: repeatElement(-1, count: states))
+        next.removeAll(keepingCapacity: true)
+        next.append(contentsOf: repeatElement(-1, count: states))
         active.removeAll(keepingCapacity: true)
         nextActive.removeAll(keepingCapacity: true)
         longest.removeAll(keepingCapacity: true)

@@ -33,7 +33,11 @@ struct ByteSet: Sendable {
     /// Whether `bytes` is one of the words.
     /// - Complexity: O(bytes.count) expected; no allocation.
     func contains(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        let hash = Self.hash(bytes)
+        contains(bytes, hash: Self.hash(bytes))
+    }
+
+    /// Whether `bytes`, whose ``hash(_:)`` is `hash`, is one of the words.
+    func contains(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Bool {
         var slot = Int(truncatingIfNeeded: hash) & mask
         while slots[slot].length >= 0 {
             let entry = slots[slot]
@@ -48,7 +52,8 @@ struct ByteSet: Sendable {
         return true
     }
 
-    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    /// FNV-1a 64 of `bytes`: compute it once per token and probe several sets with it.
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in bytes {
             hash ^= UInt64(byte)

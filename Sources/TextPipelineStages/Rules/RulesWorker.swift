@@ -12,12 +12,14 @@ struct RulesWorker: StageWorker {
     private var matchOfToken: [Int32] = []
     private let readsLower: Bool
     private let readsShape: Bool
+    private let hashesText: Bool
 
     init(rules: RuleSet, regexes: [PosixRegex]) {
         self.rules = rules
         self.regexes = regexes
         readsLower = rules.specs.contains(where: \.readsLower)
         readsShape = rules.specs.contains(where: \.readsShape)
+        hashesText = rules.specs.contains { $0.texts != nil || $0.wordLists.contains { !$0.ignoreCase } }
     }
 
     private var wordsPerToken: Int { (rules.specs.count + 63) / 64 }
@@ -51,14 +53,19 @@ struct RulesWorker: StageWorker {
         let words = wordsPerToken
         specBits.removeAll(keepingCapacity: true)
         specBits.append(contentsOf: repeatElement(0, count: document.tokens.count * words))
-        let tokens = document.tokens
-        try document.utf8.withUnsafeBufferPointer { text in
-            for token in 0 ..< tokens.count {
-                if token & 4095 == 0 { try context.checkDeadline() }
-                let bytes = UnsafeBufferPointer(rebasing: text[tokens.byteRange(token)])
-                for (index, spec) in rules.specs.enumerated()
-                where spec.matches(token, token: bytes, kind: tokens.kinds[token], features: features, regexes: regexes) {
-                    specBits[token * words + index >> 6] |= 1 << UInt64(index & 63)
+        let regexes = regexes
+        try specBits.withUnsafeMutableBufferPointer { bits in
+            try rules.specs.withUnsafeBufferPointer { specs in
+                try features.forEachToken(of: document, hashText: hashesText) { token, view in
+                    if token & 4095 == 0 { try context.checkDeadline() }
+                    var word: UInt64 = 0
+                    for index in 0 ..< specs.count {
+                        if specs[index].matches(view, regexes: regexes) { word |= 1 << UInt64(index & 63) }
+                        if index & 63 == 63 || index == specs.count - 1 {
+                            bits[token * words + index >> 6] = word
+                            word = 0
+                        }
+                    }
                 }
             }
         }

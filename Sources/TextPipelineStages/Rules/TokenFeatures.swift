@@ -46,16 +46,32 @@ struct TokenFeatures {
         }
     }
 
-    /// Calls `body` with the lower-case bytes of token `index`.
-    func withLower<R>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        let start = index == 0 ? 0 : Int(lowerEnds[index - 1])
-        return lower.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start ..< Int(lowerEnds[index])])) }
-    }
-
-    /// Calls `body` with the shape bytes of token `index`.
-    func withShape<R>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        let start = index == 0 ? 0 : Int(shapeEnds[index - 1])
-        return shape.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start ..< Int(shapeEnds[index])])) }
+    /// Calls `body` with a view of each token in turn: its bytes, lower-case form, shape and their hashes.
+    /// - Parameters:
+    ///   - hashText: whether specs need the hash of the token's text.
+    func forEachToken(of document: Document, hashText: Bool, _ body: (Int, TokenView) throws -> Void) rethrows {
+        let tokens = document.tokens
+        try document.utf8.withUnsafeBufferPointer { text in
+            try lower.withUnsafeBufferPointer { lower in
+                try shape.withUnsafeBufferPointer { shape in
+                    var lowerStart = 0
+                    var shapeStart = 0
+                    for index in 0 ..< tokens.count {
+                        let bytes = UnsafeBufferPointer(rebasing: text[tokens.byteRange(index)])
+                        let lowerEnd = lowerEnds.isEmpty ? 0 : Int(lowerEnds[index])
+                        let shapeEnd = shapeEnds.isEmpty ? 0 : Int(shapeEnds[index])
+                        let lowerBytes = UnsafeBufferPointer(rebasing: lower[lowerStart ..< lowerEnd])
+                        let view = TokenView(text: bytes, textHash: hashText ? ByteSet.hash(bytes) : 0,
+                                             lower: lowerBytes, lowerHash: lowerEnds.isEmpty ? 0 : ByteSet.hash(lowerBytes),
+                                             shape: UnsafeBufferPointer(rebasing: shape[shapeStart ..< shapeEnd]),
+                                             kind: tokens.kinds[index], entityLabel: entityLabel.isEmpty ? -1 : entityLabel[index])
+                        try body(index, view)
+                        lowerStart = lowerEnd
+                        shapeStart = shapeEnd
+                    }
+                }
+            }
+        }
     }
 }
 

@@ -31,29 +31,38 @@ struct TokenSpec: Sendable {
     /// Whether the spec tests entity labels.
     var readsEntities: Bool { anyEntity || !entityLabels.isEmpty }
 
-    /// Whether token `index` meets every condition.
-    /// - Parameters:
-    ///   - token: the token's bytes.
-    ///   - regexes: the worker's compiled copies of the rule set's expressions.
-    func matches(_ index: Int, token: UnsafeBufferPointer<UInt8>, kind: TokenKind, features: TokenFeatures, regexes: [PosixRegex]) -> Bool {
-        if kindMask != 0, kindMask & (1 << UInt16(kind.rawValue)) == 0 { return false }
-        if let texts, !texts.contains(token) { return false }
-        if let lowers, !features.withLower(index, { lowers.contains($0) }) { return false }
-        if let shapes, !features.withShape(index, { shapes.contains($0) }) { return false }
-        if !wordLists.isEmpty, !inWordList(index, token: token, features: features) { return false }
+    /// Whether the token seen through `view` meets every condition.
+    /// - Parameter regexes: the worker's compiled copies of the rule set's expressions.
+    func matches(_ view: TokenView, regexes: [PosixRegex]) -> Bool {
+        if kindMask != 0, kindMask & (1 << UInt16(view.kind.rawValue)) == 0 { return false }
+        if let texts, !texts.contains(view.text, hash: view.textHash) { return false }
+        if let lowers, !lowers.contains(view.lower, hash: view.lowerHash) { return false }
+        if let shapes, !shapes.contains(view.shape) { return false }
+        if !wordLists.isEmpty, !inWordList(view) { return false }
         if readsEntities {
-            let label = features.entityLabel[index]
-            if label < 0 || (!anyEntity && !entityLabels.contains(label)) { return false }
+            if view.entityLabel < 0 || (!anyEntity && !entityLabels.contains(view.entityLabel)) { return false }
         }
-        if let regex, !regexes[regex].matches(token) { return false }
+        if let regex, !regexes[regex].matches(view.text) { return false }
         return true
     }
 
-    private func inWordList(_ index: Int, token: UnsafeBufferPointer<UInt8>, features: TokenFeatures) -> Bool {
+    private func inWordList(_ view: TokenView) -> Bool {
         for list in wordLists {
-            let found = list.ignoreCase ? features.withLower(index) { list.words.contains($0) } : list.words.contains(token)
+            let found = list.ignoreCase ? list.words.contains(view.lower, hash: view.lowerHash) : list.words.contains(view.text, hash: view.textHash)
             if found { return true }
         }
         return false
     }
+}
+
+/// One token as specs see it: its bytes, lower-case form and shape (empty
+/// when no spec reads them), their hashes, its kind and entity label index.
+struct TokenView {
+    var text: UnsafeBufferPointer<UInt8>
+    var textHash: UInt64
+    var lower: UnsafeBufferPointer<UInt8>
+    var lowerHash: UInt64
+    var shape: UnsafeBufferPointer<UInt8>
+    var kind: TokenKind
+    var entityLabel: Int32
 }
