@@ -70,8 +70,18 @@ extension RuleFileParser {
             default: break
             }
         }
+        let key = try canonicalKey(entries)
+        if let existing = specIndex[key] { return existing }
         specs.append(spec)
+        specIndex[key] = specs.count - 1
         return specs.count - 1
+    }
+
+    /// The conditions as sorted `key=value` text; elements with equal keys test the same thing.
+    private func canonicalKey(_ entries: [(key: String, value: Node, keyNode: Node)]) throws -> String {
+        try entries.filter { $0.key != "op" }.map { entry in
+            "\(entry.key)=" + (entry.key == "regex" ? try nodes.string(entry.value, entry.key) : try nodes.strings(entry.value, entry.key).sorted().joined(separator: "\u{1F}"))
+        }.sorted().joined(separator: "\u{1E}")
     }
 
     private func kindMask(_ node: Node, _ keyPath: String) throws -> UInt16 {

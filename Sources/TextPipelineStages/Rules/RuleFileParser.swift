@@ -27,6 +27,8 @@ struct RuleFileParser {
     var specs: [TokenSpec] = []
     var regexPatterns: [String] = []
     var labelIndex: [String: Int32] = [:]
+    /// Spec index by the canonical text of its conditions: equal conditions are evaluated once per token.
+    var specIndex: [String: Int] = [:]
 
     static let topKeys = ["version", "word_lists", "rules"]
     static let ruleKeys = ["name", "pattern", "action"]
