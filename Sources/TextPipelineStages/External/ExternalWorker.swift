@@ -69,8 +69,9 @@ struct ExternalWorker: StageWorker {
         do {
             try handshake(child)
         } catch {
-            let ended = child.stop()
-            throw .startFailed("\(error); the process \(ended)")
+            let ended = child.stop(grace: .milliseconds(200))
+            let reason = if case .startFailed(let message) = error { message } else { error.description }
+            throw .startFailed("\(reason); the process \(ended)")
         }
         process = child
         seq = 0

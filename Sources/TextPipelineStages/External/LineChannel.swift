@@ -107,11 +107,20 @@ final class LineChannel {
 }
 
 /// Why a channel operation failed.
-enum ChannelError: Error, Equatable {
+enum ChannelError: Error, Equatable, CustomStringConvertible {
     case timeout
     /// The peer closed its end (it exited or crashed).
     case closed
     /// A line grew past the limit.
     case tooLong(Int)
     case failed(String)
+
+    var description: String {
+        switch self {
+        case .timeout: "no reply in time"
+        case .closed: "the process closed its end of the pipe"
+        case .tooLong(let limit): "a line longer than \(limit) bytes"
+        case .failed(let message): message
+        }
+    }
 }

@@ -156,6 +156,16 @@ import TextPipeline
         """, "From [[MÜNCHEN]]C to [[Łódź]]C with [[Ärger]]S.")
     }
 
+    @Test func equalConditionsAreEvaluatedOnce() throws {
+        let stage = try RulesTokensStage(yaml: """
+        version: 1
+        rules:
+          - { name: a, pattern: [ { kind: number, text: ["1", "2"] }, { lower: x } ], action: { add_span: m } }
+          - { name: b, pattern: [ { text: ["2", "1"], kind: number, op: "+" }, { lower: y } ], action: { add_span: m } }
+        """)
+        #expect(stage.rules.specs.count == 3)
+    }
+
     @Test func wiringAndProvides() throws {
         let stage = try RulesTokensStage(yaml: """
         version: 1
