@@ -55,12 +55,13 @@ extension RuleFileParser {
     }
 
     /// One word per line; blank lines and lines starting with `#` are skipped. Relative to the rules file.
-    private func wordFile(_ node: Node, _ keyPath: String) throws -> [String] {
+    private mutating func wordFile(_ node: Node, _ keyPath: String) throws -> [String] {
         let name = try nodes.string(node, keyPath)
         let path = name.hasPrefix("/") ? name : URL(fileURLWithPath: baseDirectory).appendingPathComponent(name).path
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
             throw nodes.error(node, keyPath, "cannot read word file \(path)")
         }
+        wordFileChecksums[path] = fnv1a64(Array(text.utf8))
         return text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty && !$0.hasPrefix("#") }
     }

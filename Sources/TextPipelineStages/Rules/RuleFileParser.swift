@@ -29,6 +29,8 @@ struct RuleFileParser {
     var labelIndex: [String: Int32] = [:]
     /// Spec index by the canonical text of its conditions: equal conditions are evaluated once per token.
     var specIndex: [String: Int] = [:]
+    /// Word files read, by resolved path, with their FNV-1a 64 checksums.
+    var wordFileChecksums: [String: String] = [:]
 
     static let topKeys = ["version", "word_lists", "rules"]
     static let ruleKeys = ["name", "pattern", "action"]
@@ -81,7 +83,8 @@ struct RuleFileParser {
             }
             rules.append(rule)
         }
-        return RuleSet(file: nodes.file, specs: specs, rules: rules, regexPatterns: regexPatterns, labelIndex: labelIndex, checksum: checksum)
+        return RuleSet(file: nodes.file, specs: specs, rules: rules, regexPatterns: regexPatterns, labelIndex: labelIndex,
+                       checksums: wordFileChecksums.merging([nodes.file: checksum]) { first, _ in first })
     }
 
     private mutating func rule(_ node: Node, index: Int) throws -> TokenRule {

@@ -15,8 +15,8 @@ struct RuleSet: Sendable {
     let regexPatterns: [String]
     /// Entity labels that conditions test, indexed by ``TokenSpec/entityLabels``.
     let labelIndex: [String: Int32]
-    /// FNV-1a 64 of the rules file's bytes.
-    let checksum: String
+    /// FNV-1a 64 of the rules file and of every word file it read, by file.
+    let checksums: [String: String]
 
     /// Whether any rule tests entity labels.
     var readsEntities: Bool { rules.contains(where: \.readsEntities) }

@@ -38,7 +38,7 @@ public struct RulesTokensStage: Stage {
     public var id: StageID { Self.id }
     public var requires: [LayerName] { rules.requires }
     public var provides: [LayerName] { rules.provides }
-    public var resourceChecksums: [String: String] { [rules.file: rules.checksum] }
+    public var resourceChecksums: [String: String] { rules.checksums }
 
     public func makeWorker() throws -> any StageWorker {
         RulesWorker(rules: rules, regexes: try rules.regexPatterns.map { try PosixRegex($0) })
