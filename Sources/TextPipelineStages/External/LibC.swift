@@ -18,6 +18,9 @@ enum LibC {
     private static let pipe2Function = symbol("pipe2", as: Pipe2.self)
     private static let addChdirFunction = symbol("posix_spawn_file_actions_addchdir_np", as: AddChdir.self)
 
+    /// Closes a file descriptor, ignoring errors (for types that have a `close` method of their own).
+    static func closeDescriptor(_ descriptor: Int32) { _ = close(descriptor) }
+
     /// `pipe2(fds, flags)`: a pipe whose ends get `flags` (O_CLOEXEC) atomically.
     /// Returns -1 with `errno == ENOSYS` when the C library lacks it.
     static func pipe2(_ fds: UnsafeMutablePointer<Int32>, _ flags: Int32) -> Int32 {

@@ -33,8 +33,8 @@ final class LineChannel {
 
     /// Closes both descriptors; the peer sees end-of-file on its stdin.
     func close() {
-        if input >= 0 { _ = Glibc.close(input); input = -1 }
-        if output >= 0 { _ = Glibc.close(output); output = -1 }
+        if input >= 0 { LibC.closeDescriptor(input); input = -1 }
+        if output >= 0 { LibC.closeDescriptor(output); output = -1 }
     }
 
     /// Writes `bytes` (one or more whole lines) before `deadline`.
