@@ -62,8 +62,14 @@ struct ExternalWorker: StageWorker {
     }
 
     /// The running child, starting one and completing the handshake when needed.
+    ///
+    /// A child that wrote more than its replies or exited after its last reply
+    /// is replaced before the request, so the next article does not pay for it.
     private mutating func runningProcess() throws(ExternalFailure) -> ChildProcess {
-        if let process { return process }
+        if let process {
+            if process.channel.isIdle() { return process }
+            stopProcess()
+        }
         let child = try ChildProcess(executable: configuration.executable, arguments: configuration.arguments,
                                      directory: configuration.directory, maxLineBytes: configuration.maxReplyBytes)
         do {

@@ -73,10 +73,12 @@ final class LineChannel {
         }
     }
 
-    /// Discards anything received and not yet read.
-    func discardBuffered() {
-        buffer.removeAll(keepingCapacity: true)
-        scanned = 0
+    /// Whether the peer is quiet: nothing unread, nothing waiting in the pipe, no end-of-file.
+    /// Between requests anything else means the peer is out of step or gone.
+    func isIdle() -> Bool {
+        guard buffer.isEmpty, output >= 0 else { return false }
+        var fds = [pollfd(fd: output, events: Int16(POLLIN), revents: 0)]
+        return poll(&fds, 1, 0) == 0
     }
 
     /// Reads what is available into the buffer.

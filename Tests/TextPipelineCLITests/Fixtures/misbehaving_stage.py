@@ -3,6 +3,7 @@
 CRASH exits with status 3, HANG sleeps, GARBAGE writes a non-JSON line,
 PARTIAL writes half a line then sleeps, HUGE writes a 2 MB line, UNDECLARED
 writes an undeclared span layer, REFUSE answers with an error message, PID reports the process id,
+TWICE replies twice, EXIT_AFTER replies then exits,
 ENTITY marks itself as an entity, SPLIT proposes an entity inside a token.
 Any other article gets {"attributes": {"length": <code points>}}.
 The optional argument is the name to announce in the handshake."""
@@ -41,6 +42,12 @@ for line in sys.stdin:
         send({"type": "result", "seq": seq, "attributes": {"length": "x" * 2_000_000}})
     elif "UNDECLARED" in text:
         send({"type": "result", "seq": seq, "spans": {"other": [{"start": 0, "end": 1}]}})
+    elif "TWICE" in text:
+        send({"type": "result", "seq": seq, "attributes": {"length": len(text)}})
+        send({"type": "result", "seq": seq, "attributes": {"length": len(text)}})
+    elif "EXIT_AFTER" in text:
+        send({"type": "result", "seq": seq, "attributes": {"length": len(text)}})
+        sys.exit(0)
     elif "PID" in text:
         send({"type": "result", "seq": seq, "attributes": {"length": os.getpid()}})
     elif "ENTITY" in text:

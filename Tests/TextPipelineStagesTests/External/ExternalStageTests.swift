@@ -56,6 +56,23 @@ import TextPipeline
         #expect(length(results[4]) == 5)
     }
 
+    @Test func extraOutputOrAnExitAfterAReplyIsRepairedBeforeTheNextArticle() throws {
+        var worker = try standard().makeWorker()
+        func length(_ text: String) throws -> Double? {
+            var document = Document(text: text)
+            try worker.process(&document)
+            if case .number(let value)? = document.attributes["length"] { return value }
+            return nil
+        }
+        #expect(try length("TWICE") == 5)
+        Thread.sleep(forTimeInterval: 0.3)  // the second line has surely arrived
+        let pid = try length("PID")
+        #expect(try length("EXIT_AFTER") == 10)
+        Thread.sleep(forTimeInterval: 0.5)  // the process has surely exited
+        let newPID = try length("PID")
+        #expect(pid != nil && newPID != nil && pid != newPID)
+    }
+
     @Test func partialLineHugeLineAndBadRepliesFailOnlyTheirArticle() throws {
         let results = try run(standard(", max_reply_bytes: 65536"), ["PARTIAL", "ok", "HUGE", "ok!", "UNDECLARED", "REFUSE", "fine"])
         #expect(failure(results[0])?.kind == "timeout")
