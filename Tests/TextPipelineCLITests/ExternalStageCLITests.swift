@@ -4,7 +4,7 @@ import Testing
 
 /// `external@1` through the real command line, with several workers.
 @Suite struct ExternalStageCLITests {
-    func pipelineFile(timeout: Double = 1) throws -> String {
+    func pipelineFile(timeout: Double = 2) throws -> String {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("tp-external-\(UUID().uuidString).yaml").path
         let script = CLIHarness.repositoryRoot.appendingPathComponent("Tests/TextPipelineCLITests/Fixtures/misbehaving_stage.py").path
         try """

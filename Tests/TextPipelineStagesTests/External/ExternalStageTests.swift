@@ -18,7 +18,7 @@ import TextPipeline
         """, file: "p.yaml", baseDirectory: Self.fixtures, registry: .builtin)
     }
 
-    func standard(_ extra: String = "", timeout: Double = 1) throws -> Pipeline {
+    func standard(_ extra: String = "", timeout: Double = 2) throws -> Pipeline {
         try pipeline("name: misbehaving, command: [python3, misbehaving_stage.py], attributes: [length], entities: true, timeout: \(timeout)\(extra)")
     }
 
