@@ -34,7 +34,7 @@ struct PatternAutomaton: Sendable {
     init(_ pattern: [PatternElement]) throws(Problem) {
         var builder = NFABuilder()
         let entry = builder.sequence(pattern, next: builder.accept)
-        guard builder.consumingCount <= Self.maximumStates else { throw .tooLarge(states: builder.consumingCount) }
+        guard !builder.overflowed, builder.consumingCount <= Self.maximumStates else { throw .tooLarge(states: builder.consumingCount) }
         let start = builder.closure(of: entry)
         if start.accepts { throw .matchesEmpty }
         var successorStarts: [Int32] = [0]
@@ -72,6 +72,8 @@ private struct NFABuilder {
     var consumingNumber: [Int32] = [-1]
     var consumingStates: [Int] = []
     var consumingCount: Int { consumingStates.count }
+    /// Set when building stopped early because the automaton grew past ``PatternAutomaton/maximumStates``.
+    var overflowed = false
 
     /// Builds `elements` read in reverse: the last element is entered first.
     mutating func sequence(_ elements: [PatternElement], next: Int) -> Int {
@@ -81,6 +83,11 @@ private struct NFABuilder {
     }
 
     mutating func element(_ element: PatternElement, next: Int) -> Int {
+        // Nested bounded repeats multiply; stop expanding once the limit is passed.
+        guard consumingCount <= PatternAutomaton.maximumStates else {
+            overflowed = true
+            return next
+        }
         let quantifier = element.quantifier
         var state = next
         if let max = quantifier.max {

@@ -103,7 +103,7 @@ struct RuleFileParser {
         } catch .matchesEmpty {
             throw nodes.error(patternNode, "\(path).pattern", "every element is optional, so the pattern could match no tokens; make one element required")
         } catch .tooLarge(let states) {
-            throw nodes.error(patternNode, "\(path).pattern", "the pattern compiles to \(states) token states, more than \(PatternAutomaton.maximumStates); lower the {m,n} bounds")
+            throw nodes.error(patternNode, "\(path).pattern", "the pattern compiles to more than \(states) token states, over the limit of \(PatternAutomaton.maximumStates); lower the {m,n} bounds")
         }
         let readsEntities = Set(automaton.specs).contains { specs[Int($0)].readsEntities }
         return TokenRule(name: name, automaton: automaton, action: try action(actionNode, "\(path).action"), readsEntities: readsEntities)

@@ -189,6 +189,8 @@ import TextPipeline
         ("rules:\n  - name: a\n    pattern: [ { text: x, op: \"{3,1}\" } ]\n    action: { add_span: m }\n", "rules[0] (a).pattern[0].op: the upper bound"),
         ("rules:\n  - { name: a, pattern: [ { text: x } ], action: { add_span: m } }\n  - { name: a, pattern: [ { text: y } ], action: { add_span: m } }\n", "rules[1] (a).name: another rule is already named 'a'"),
         ("rules: []\n", "r.yaml:2: rules: expected at least one rule"),
+        ("rules:\n  - name: big\n    pattern: [ { op: \"{64}\", any_of: [ [ { op: \"{64}\", any_of: [ [ { text: a, op: \"{64}\" } ] ] } ] ] } ]\n    action: { add_span: m }\n",
+         "rules[0] (big).pattern: the pattern compiles to more than"),
     ])
     func malformedRule(yaml: String, expected: String) {
         do {
