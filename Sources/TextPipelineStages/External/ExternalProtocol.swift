@@ -32,7 +32,9 @@ enum ExternalProtocol {
         out.raw(",\"id\":")
         out.id(document.id)
         out.raw(",\"text\":")
-        out.string(document.utf8)
+        // Through String: JSONBuffer's generic byte overload is not specialised across modules
+        // and would allocate per byte; the String overload runs specialised code inside TextPipeline.
+        out.string(String(decoding: document.utf8, as: UTF8.self))
         if let title = document.title {
             out.raw(",\"title\":")
             out.string(title)
