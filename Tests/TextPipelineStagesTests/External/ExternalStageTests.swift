@@ -48,6 +48,11 @@ import TextPipeline
         return nil
     }
 
+    @Test func registeredUnderItsVersionedName() {
+        #expect(StageRegistry.builtin.factory(for: StageID(name: "external", version: 1))?.options.map(\.name)
+            == ["command", "name", "send", "entities", "spans", "attributes", "timeout", "start_timeout", "max_reply_bytes", "directory"])
+    }
+
     @Test func oneProcessServesManyArticlesAndIsReplacedAfterACrash() throws {
         let results = try run(standard(), ["PID", "PID", "CRASH", "PID", "héllo"])
         #expect(length(results[0]) != nil && length(results[0]) == length(results[1]))

@@ -156,6 +156,10 @@ import TextPipeline
         """, "From [[MÜNCHEN]]C to [[Łódź]]C with [[Ärger]]S.")
     }
 
+    @Test func registeredUnderItsVersionedName() {
+        #expect(StageRegistry.builtin.factory(for: StageID(name: "rules.tokens", version: 1))?.options.map(\.name) == ["rules"])
+    }
+
     @Test func equalConditionsAreEvaluatedOnce() throws {
         let stage = try RulesTokensStage(yaml: """
         version: 1
