@@ -40,6 +40,7 @@ let package = Package(
         ),
         suite("TokenizerBenchmarks"),
         suite("PipelineBenchmarks"),
+        suite("PluginBenchmarks"),
         // Gazetteer compile, load, memory and matching figures for issue 4, as a command.
         .executableTarget(
             name: "ner-bench",

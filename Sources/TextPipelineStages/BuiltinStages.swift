@@ -7,6 +7,8 @@ extension StageRegistry {
         registry.register(ICUTokenizerStage.factory)
         registry.register(ICUSentenceStage.factory)
         registry.register(GazetteerNERStage.factory)
+        registry.register(RulesTokensStage.factory)
+        registry.register(ExternalStage.factory)
         return registry
     }
 }

@@ -51,6 +51,10 @@ public struct JSONBuffer {
     }
 
     /// A JSON string from UTF-8 bytes (which must be valid UTF-8).
+    ///
+    /// Inlinable so callers in other modules get a specialised copy: a generic
+    /// call across modules would box every byte.
+    @inlinable
     public mutating func string(_ utf8: some Collection<UInt8>) {
         bytes.append(UInt8(ascii: "\""))
         for byte in utf8 {
@@ -104,5 +108,6 @@ public struct JSONBuffer {
         }
     }
 
+    @usableFromInline
     static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 }

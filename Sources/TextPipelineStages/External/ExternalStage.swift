@@ -1,0 +1,73 @@
+import Foundation
+import TextPipeline
+
+/// What an external stage declares it writes; replies may write nothing else.
+struct ExternalOutputs: Sendable, Equatable {
+    var entities = false
+    var spans: [String] = []
+    var attributes: [String] = []
+}
+
+/// `external@1`: a stage in any language, run as a long-lived child process
+/// per worker that speaks the JSON-lines protocol of
+/// `docs/external-protocol.md` over its stdin and stdout.
+///
+/// The command is an argv array started without a shell. A child that
+/// crashes, hangs past the time limit or writes garbage costs one error
+/// record; the next article starts a fresh child.
+public struct ExternalStage: Stage {
+    public static let id = StageID(name: "external", version: 1)
+
+    public static let options = [
+        OptionSpec("command", .stringList, help: "argv of the process, started without a shell; argv[0] is looked up in PATH unless it holds '/'"),
+        OptionSpec("name", .string, help: "the stage's name, checked in the protocol handshake"),
+        OptionSpec("send", .stringList, default: "[]", help: "layers sent with each article: tokens, sentences, entities"),
+        OptionSpec("entities", .boolean, default: "false", help: "the stage adds entities (aligned to tokens)"),
+        OptionSpec("spans", .stringList, default: "[]", help: "span layers the stage writes (spans.<name>)"),
+        OptionSpec("attributes", .stringList, default: "[]", help: "document attributes the stage writes (attributes.<name>)"),
+        OptionSpec("timeout", .number, default: "10", help: "seconds the process may take per article"),
+        OptionSpec("start_timeout", .number, default: "10", help: "seconds for the process to start and answer the handshake"),
+        OptionSpec("max_reply_bytes", .integer, default: "16777216", help: "longest reply line accepted"),
+        OptionSpec("directory", .path, default: "the pipeline file's folder", help: "working directory of the process"),
+    ]
+
+    public static let factory = StageFactory(
+        id: id, summary: "a stage in any language: a child process per worker speaking JSON lines", options: options,
+        requires: [], provides: [], make: ExternalStageOptions.make
+    )
+
+    let configuration: ExternalConfiguration
+
+    init(configuration: ExternalConfiguration) { self.configuration = configuration }
+
+    public var id: StageID { Self.id }
+    public var requires: [LayerName] {
+        var layers = configuration.send
+        if configuration.outputs.entities, !layers.contains(.tokens) { layers.insert(.tokens, at: 0) }
+        return layers
+    }
+    public var provides: [LayerName] {
+        (configuration.outputs.entities ? [.entities] : []) + configuration.outputs.spans.map(LayerName.spans)
+            + configuration.outputs.attributes.map(LayerName.attribute)
+    }
+    public var externalCommands: [[String]] { [configuration.arguments] }
+
+    /// Creates the worker; its process starts with the worker's first article.
+    public func makeWorker() throws -> any StageWorker { ExternalWorker(configuration: configuration) }
+}
+
+/// Everything a worker needs to run the process, validated at load time.
+struct ExternalConfiguration: Sendable {
+    /// The stage name sent and expected in the handshake.
+    let name: String
+    /// The argv as written in the pipeline file.
+    let arguments: [String]
+    /// argv[0] resolved to an absolute path.
+    let executable: String
+    let directory: String
+    let send: [LayerName]
+    let outputs: ExternalOutputs
+    let timeout: Duration
+    let startTimeout: Duration
+    let maxReplyBytes: Int
+}
