@@ -1,0 +1,75 @@
+/// The line structure of one text, measured once before splitting.
+///
+/// A text is *hard-wrapped* (newswire, e-mail, plain-text archives) when its
+/// lines were broken to fit a width: at least two lines are followed by
+/// another line in the same paragraph ("inner lines"), the longest inner line
+/// is 30 to 110 characters long, and at least 60 % of inner lines are within
+/// 20 characters of that longest one. Otherwise lines are *authored* (web
+/// text, one paragraph or item per line).
+///
+/// - Complexity: O(text length), one pass, no allocation.
+struct LineLayout {
+    /// Whether the text is hard-wrapped.
+    let isWrapped: Bool
+    /// The longest inner line, in code points: a lower bound of the wrap width.
+    let width: Int
+
+    init(text: UnsafeBufferPointer<UInt8>) {
+        var lengths = LineStatistics()
+        var lineLength = 0, trimmedLength = 0
+        var previousLength = 0 // of the line before, 0 when blank
+        var index = 0
+        while index < text.count {
+            let byte = text[index]
+            if byte == 0x0A {
+                lengths.add(line: previousLength, followedBy: trimmedLength)
+                previousLength = trimmedLength
+                lineLength = 0
+                trimmedLength = 0
+            } else if byte & 0xC0 != 0x80 {
+                lineLength += 1
+                if byte != 0x20, byte != 0x09, byte != 0x0D { trimmedLength = lineLength }
+            }
+            index += 1
+        }
+        lengths.add(line: previousLength, followedBy: trimmedLength)
+        width = lengths.longest
+        isWrapped = lengths.looksWrapped
+    }
+
+    init(isWrapped: Bool, width: Int) {
+        self.isWrapped = isWrapped
+        self.width = width
+    }
+
+    /// Counts inner lines in two passes' worth of state without storing them:
+    /// the test "within 20 of the longest" is approximated by tracking counts
+    /// per 10-character bucket.
+    private struct LineStatistics {
+        var buckets = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0) // lengths 0..<120 by tens
+        var inner = 0
+        var longest = 0
+
+        /// Records `line` (trimmed length) as an inner line when both it and the next are non-blank.
+        mutating func add(line: Int, followedBy next: Int) {
+            guard line > 0, next > 0 else { return }
+            inner += 1
+            longest = max(longest, line)
+            let bucket = min(line / 10, 11)
+            withUnsafeMutableBytes(of: &buckets) { raw in
+                raw.bindMemory(to: Int.self)[bucket] += 1
+            }
+        }
+
+        var looksWrapped: Bool {
+            guard inner >= 2, longest >= 30, longest <= 110 else { return false }
+            let lowest = max(0, (longest - 20) / 10) // buckets at or above longest - 20, rounded down
+            var near = 0
+            withUnsafeBytes(of: buckets) { raw in
+                let counts = raw.bindMemory(to: Int.self)
+                for bucket in lowest ..< 12 { near += counts[bucket] }
+            }
+            return near * 10 >= inner * 6
+        }
+    }
+}

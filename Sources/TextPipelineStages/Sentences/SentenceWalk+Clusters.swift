@@ -1,0 +1,171 @@
+/// Where a terminal cluster ends and whether the sentence ends there.
+struct ClusterDecision {
+    /// The first token after the cluster.
+    let end: Int
+    /// The token before which the sentence ends, or nil when it goes on.
+    let breakBefore: Int?
+
+    static func goOn(_ end: Int) -> ClusterDecision { ClusterDecision(end: end, breakBefore: nil) }
+    static func breakAt(_ end: Int) -> ClusterDecision { ClusterDecision(end: end, breakBefore: end) }
+}
+
+/// What the word before a full stop is.
+enum PrecedingWord {
+    /// No word touches the period ("2.5 ." or a period after a space).
+    case none
+    /// A word that is not an abbreviation, a number, or a closing bracket.
+    case ordinary
+    case abbreviation(AbbreviationList.Kind)
+    /// One upper-case letter ("E" in "Jonas E. Smith", "I").
+    case initial
+}
+
+extension SentenceWalk {
+    /// Decides the terminal cluster that starts at token `t` (a terminator).
+    mutating func decideCluster(at t: Int) -> ClusterDecision {
+        switch view.punctuation(t) {
+        case .period: return decidePeriods(at: t)
+        case .ellipsis: return decideEllipsis(at: t, end: absorbTrailing(from: absorbClosers(from: t + 1), after: t))
+        case .fullWidth:
+            let end = absorbClosers(from: t + 1)
+            guard end < view.count, !(view.punctuation(end) == .clause) else { return .goOn(end) }
+            return .breakAt(end)
+        default: return decideStrong(at: t)
+        }
+    }
+
+    /// `?`, `!` and their kin: a sentence ends unless a lower-case word, a
+    /// comma, an attached token or an open bracket follows.
+    private mutating func decideStrong(at t: Int) -> ClusterDecision {
+        let end = absorbTrailing(from: absorbClosers(from: t + 1), after: t)
+        guard end < view.count, !view.isAttached(end) else { return .goOn(end) }
+        if isInsideBrackets(t, clusterEnd: end) { return .goOn(end) }
+        let next = lookAhead(from: end)
+        if listMarker(at: next.index) != nil { return .breakAt(end) }
+        switch next.kind {
+        case .lowercase, .clause: return .goOn(end)
+        default: return .breakAt(end)
+        }
+    }
+
+    /// Runs of `.`: ellipses (attached, spaced, in brackets), the
+    /// four-dot "word. . . ." and the single full stop.
+    private mutating func decidePeriods(at t: Int) -> ClusterDecision {
+        var attachedEnd = t + 1
+        while attachedEnd < view.count, view.isAttached(attachedEnd), view.isPeriod(attachedEnd) { attachedEnd += 1 }
+        var spacedEnd = attachedEnd
+        while spacedEnd < view.count, view.isPeriod(spacedEnd), view.start(spacedEnd) - view.end(spacedEnd - 1) == 1,
+              view.text[view.start(spacedEnd) - 1] == 0x20 { spacedEnd += 1 }
+        let dots = spacedEnd - t
+        if t > 0, view.isAttached(t), spacedEnd < view.count, view.isAttached(spacedEnd),
+           view.isByte(t - 1, 0x5B) && view.isByte(spacedEnd, 0x5D) || view.isByte(t - 1, 0x28) && view.isByte(spacedEnd, 0x29) {
+            return .goOn(spacedEnd + 1) // "[...]": an omission, not an ellipsis
+        }
+        if attachedEnd == t + 1, dots >= 4, t > 0, view.isAttached(t) {
+            // "word. . . . Next": the period ends the sentence, the ellipsis opens the next.
+            let end = absorbClosers(from: spacedEnd)
+            return ClusterDecision(end: end, breakBefore: opensSentenceAfterEllipsis(end) ? t + 1 : nil)
+        }
+        if dots >= 2 { return decideEllipsis(at: t, end: absorbTrailing(from: absorbClosers(from: spacedEnd), after: t)) }
+        return decideFullStop(at: t)
+    }
+
+    /// An ellipsis ends a sentence only before a capitalised word other than
+    /// "I", and never when it opens the sentence.
+    private func decideEllipsis(at t: Int, end: Int) -> ClusterDecision {
+        guard t > sentenceStart, end < view.count, !view.isAttached(end) else { return .goOn(end) }
+        return opensSentenceAfterEllipsis(end) ? .breakAt(end) : .goOn(end)
+    }
+
+    private func opensSentenceAfterEllipsis(_ end: Int) -> Bool {
+        guard end < view.count, !view.isAttached(end) else { return false }
+        let next = lookAhead(from: end)
+        return next.kind == .capitalized && !view.isPronounI(next.index)
+    }
+
+    /// A single `.`, decided by the word before it and what follows.
+    private mutating func decideFullStop(at t: Int) -> ClusterDecision {
+        let preceding = precedingWord(t)
+        var end = absorbClosers(from: t + 1)
+        if case .none = preceding {} else { end = absorbFootnotes(from: end) }
+        end = absorbTrailing(from: end, after: t)
+        guard end < view.count else { return .goOn(end) }
+        if view.isAttached(end) {
+            return end == t + 1 && isRunTogether(at: t) ? .breakAt(end) : .goOn(end)
+        }
+        if isInsideBrackets(t, clusterEnd: end) { return .goOn(end) }
+        let next = lookAhead(from: end)
+        if next.kind == .clause { return .goOn(end) }
+        if listMarker(at: next.index) != nil, next.index == end { return .breakAt(end) }
+        let ends: Bool
+        switch preceding {
+        case .none, .ordinary:
+            ends = next.kind != .lowercase
+        case .abbreviation(.number):
+            ends = next.kind != .lowercase && next.kind != .number
+        case .abbreviation(.prefix):
+            ends = next.kind == .capitalized && isStarter(next.index)
+        case .abbreviation(.general):
+            ends = next.kind == .capitalized && (isStarter(next.index) || isTitleAfterLongSentence(next.index) || isAuthoredLineBreak(before: end))
+        case .initial:
+            ends = next.kind == .capitalized && (isStarter(next.index) || isAuthoredLineBreak(before: end))
+        }
+        return ends ? .breakAt(end) : .goOn(end)
+    }
+
+    /// Classifies the word touching the period at `t`.
+    func precedingWord(_ t: Int) -> PrecedingWord {
+        guard t > 0, view.isAttached(t) else { return .none }
+        var first = t - 1
+        if view.kind(first) == .symbol, first > 0, view.isAttached(first), view.kind(first - 1) == .word { first -= 1 } // "N°"
+        guard view.kind(first) == .word else { return .ordinary }
+        let word = UnsafeBufferPointer(rebasing: view.text[view.start(first) ..< view.end(t - 1)])
+        if let kind = lexicon.abbreviations.kind(of: word) {
+            // "SEC." or "ART." in capitals is an acronym or a shouted word, not "Sec. 5" or "Art. 3".
+            if kind != .general, word.count >= 2, word.allSatisfy({ $0 >= 0x41 && $0 <= 0x5A }) { return .abbreviation(.general) }
+            return .abbreviation(kind)
+        }
+        if word.contains(0x2E) { return .abbreviation(.general) } // "U.S", "i.v", "Ph.D"
+        if word.count == 1 {
+            let byte = word[0]
+            if byte >= 0x41 && byte <= 0x5A { return .initial }
+            if byte >= 0x61 && byte <= 0x7A { return .abbreviation(.general) }
+        }
+        return .ordinary
+    }
+
+    /// A capitalised word from the sentence-starter list.
+    func isStarter(_ index: Int) -> Bool { lexicon.starters.contains(bytes: view.bytes(index)) }
+
+    /// "… at 6 P.M. Mr. Smith …": a title abbreviation after an abbreviation
+    /// opens a new sentence when the sentence so far is long enough to be one
+    /// (four words or numbers; "At 5 a.m. Mr. Smith" is one sentence).
+    private func isTitleAfterLongSentence(_ index: Int) -> Bool {
+        guard wordsInSentence >= 4, index + 1 < view.count, view.isPeriod(index + 1), view.isAttached(index + 1) else { return false }
+        return lexicon.abbreviations.kind(of: view.bytes(index)) == .prefix
+    }
+
+    /// A single line break in authored (not hard-wrapped) text before token `index`.
+    func isAuthoredLineBreak(before index: Int) -> Bool {
+        splitter.newlines == .auto && !layout.isWrapped && view.lineBreaks(before: index) > 0
+    }
+
+    /// "world.Today": the tokenizer split a word run together with the next
+    /// sentence (see `run_together_stop` in the C bridge); the same test here.
+    private func isRunTogether(at t: Int) -> Bool {
+        guard t > 0, t + 1 < view.count, view.kind(t - 1) == .word, view.kind(t + 1) == .word, view.length(t + 1) >= 2 else { return false }
+        let left = view.bytes(t - 1)
+        guard left.count >= 2, left.allSatisfy({ $0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A }),
+              left[left.count - 1] >= 0x61, left[left.count - 2] >= 0x61 else { return false }
+        let right = view.bytes(t + 1)
+        return right[0] >= 0x41 && right[0] <= 0x5A && right[1] >= 0x61 && right[1] <= 0x7A
+    }
+
+    /// Whether the terminator at `t` sits inside a bracket opened in this
+    /// sentence at most 40 tokens back and not closed by the cluster.
+    private func isInsideBrackets(_ t: Int, clusterEnd: Int) -> Bool {
+        guard openBrackets > 0, t - lastOpenBracket <= 40 else { return false }
+        for index in t ..< clusterEnd where view.isByte(index, 0x29) || view.isByte(index, 0x5D) { return false }
+        return true
+    }
+}

@@ -1,0 +1,111 @@
+extension SentenceWalk {
+    /// Rule 3 of ``SentenceSplitter``: whether a single line break before
+    /// token `k`, not already decided by a terminal cluster, ends a sentence.
+    mutating func lineBreakEndsSentence(before k: Int) -> Bool {
+        if startsListItem(k) || isNextLineIndented(k) { return true }
+        if lineGoesOn(after: k - 1) { return false }
+        if view.isLowercaseWord(k) {
+            if layout.isWrapped || lexicon.continuations.contains(bytes: view.bytes(k)) { return false }
+            return !paragraphEndsWithFinalPunctuation(after: view.start(k))
+        }
+        return layout.isWrapped ? isAuthoredBreakInWrappedText(before: k) : true
+    }
+
+    /// A bullet, a list marker, or `-`, `*`, `+` followed by a space.
+    func startsListItem(_ k: Int) -> Bool {
+        if view.punctuation(k) == .bullet || listMarker(at: k) != nil { return true }
+        let isDashBullet = view.isByte(k, 0x2D) || view.isByte(k, 0x2A) || view.isByte(k, 0x2B)
+        return isDashBullet && k + 1 < view.count && !view.isAttached(k + 1)
+    }
+
+    /// The line before token `k` starts with a tab or two spaces: a new paragraph in newswire.
+    private func isNextLineIndented(_ k: Int) -> Bool {
+        var index = view.start(k) - 1
+        var indent = 0
+        while index >= view.end(k - 1) {
+            switch view.text[index] {
+            case 0x20: indent += 1
+            case 0x09: indent += 2
+            default: return indent >= 2
+            }
+            index -= 1
+        }
+        return indent >= 2
+    }
+
+    /// The line ends with a comma, semicolon, hyphen, dash, `&`, `/`, an
+    /// opening bracket or a continuation word ("the", "of", "and").
+    private func lineGoesOn(after last: Int) -> Bool {
+        switch view.punctuation(last) {
+        case .dash, .opener: return true
+        case .clause: return !view.isByte(last, 0x3A)
+        default: break
+        }
+        if view.isByte(last, 0x26) || view.isByte(last, 0x2F) { return true }
+        return view.isLowercaseWord(last) && lexicon.continuations.contains(bytes: view.bytes(last))
+    }
+
+    /// In hard-wrapped text: the previous line was broken although the next
+    /// word would have fitted within the wrap width (a heading, a dateline,
+    /// the last line of a paragraph).
+    private func isAuthoredBreakInWrappedText(before k: Int) -> Bool {
+        let width = layout.width
+        var lineLength = 0
+        var index = view.end(k - 1) - 1
+        while index >= 0, view.text[index] != 0x0A, lineLength <= width {
+            if view.text[index] & 0xC0 != 0x80 { lineLength += 1 }
+            index -= 1
+        }
+        var wordLength = 0
+        index = view.start(k)
+        while index < view.text.count, wordLength <= width {
+            let byte = view.text[index]
+            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D { break }
+            if byte & 0xC0 != 0x80 { wordLength += 1 }
+            index += 1
+        }
+        return lineLength + 1 + wordLength <= width
+    }
+
+    /// Whether the paragraph (up to the next blank line) holding byte `offset`
+    /// ends with final punctuation (`.`, `!`, `?`, `:`, `…`, maybe followed by
+    /// closing quotes or brackets). Cached per paragraph, so linear overall.
+    mutating func paragraphEndsWithFinalPunctuation(after offset: Int) -> Bool {
+        if offset < paragraphEnd { return paragraphEndsFinal }
+        let text = view.text
+        var index = offset
+        var lastVisible = -1
+        scan: while index < text.count {
+            switch text[index] {
+            case 0x0A:
+                var next = index + 1
+                while next < text.count, text[next] == 0x20 || text[next] == 0x09 || text[next] == 0x0D { next += 1 }
+                if next >= text.count || text[next] == 0x0A { break scan }
+            case 0x20, 0x09, 0x0D: break
+            default: lastVisible = index
+            }
+            index += 1
+        }
+        paragraphEnd = max(index, offset + 1)
+        paragraphEndsFinal = lastVisible >= 0 && endsWithFinalPunctuation(at: lastVisible)
+        return paragraphEndsFinal
+    }
+
+    /// Whether the character ending at byte `last` is final punctuation, looking back over closers.
+    private func endsWithFinalPunctuation(at last: Int) -> Bool {
+        let text = view.text
+        var index = last
+        for _ in 0 ..< 4 {
+            guard index >= 0 else { return false }
+            switch text[index] {
+            case 0x2E, 0x21, 0x3F, 0x3A: return true
+            case 0x22, 0x27, 0x29, 0x5D: index -= 1
+            case 0xA6 where index >= 2 && text[index - 2] == 0xE2 && text[index - 1] == 0x80: return true // …
+            case 0x9D where index >= 2 && text[index - 2] == 0xE2 && text[index - 1] == 0x80,
+                 0x99 where index >= 2 && text[index - 2] == 0xE2 && text[index - 1] == 0x80: index -= 3 // ” ’
+            default: return false
+            }
+        }
+        return false
+    }
+}
