@@ -9,6 +9,9 @@ import TextPipeline
 ///   unless a sentence-opening word ("The", "He") follows;
 /// - `number` ("no", "p", "vol") stands before a number: the sentence goes on
 ///   when a number follows, otherwise the period is an ordinary full stop;
+/// - `time` ("a.m", "p.m") ends a sentence before a capitalised word unless
+///   that word qualifies the time ("EST", "Monday": ``SentenceLexicon/timeQualifiers``)
+///   or is a title in a short sentence ("At 5 a.m. Mr. Smith left.");
 /// - `general` ("inc", "etc", "u.s") may end a sentence: it does when a
 ///   sentence-opening word, a new line (outside hard-wrapped text) or the end
 ///   of the text follows.
@@ -16,6 +19,7 @@ public struct AbbreviationList: Sendable, Equatable {
     public enum Kind: String, Sendable, Equatable {
         case prefix
         case number
+        case time
         case general
     }
 
@@ -26,7 +30,7 @@ public struct AbbreviationList: Sendable, Equatable {
     /// The number of abbreviations.
     public var count: Int { entries.count }
 
-    /// Parses the data-file format: one entry per line, `#` comments, optional class `prefix` or `number`.
+    /// Parses the data-file format: one entry per line, `#` comments, optional class `prefix`, `number` or `time`.
     /// - Throws: a message naming `source` and the line for an unknown class or an entry over 15 bytes.
     public init(parsing text: String, source: String) throws {
         for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
@@ -38,7 +42,7 @@ public struct AbbreviationList: Sendable, Equatable {
             case 1: kind = .general
             case 2 where Kind(rawValue: String(fields[1])) != nil && fields[1] != "general": kind = Kind(rawValue: String(fields[1]))!
             default:
-                throw StageError("\(source):\(index + 1): expected 'abbreviation', 'abbreviation prefix' or 'abbreviation number', found '\(line)'")
+                throw StageError("\(source):\(index + 1): expected 'abbreviation' or 'abbreviation CLASS' with CLASS one of prefix, number, time; found '\(line)'")
             }
             do { try insert(String(first), kind: kind) } catch { throw StageError("\(source):\(index + 1): \(error)") }
         }

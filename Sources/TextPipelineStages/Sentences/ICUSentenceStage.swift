@@ -20,6 +20,8 @@ public struct ICUSentenceStage: Stage {
                    help: "capitalised words that open sentences after an abbreviation: {file, add, remove}"),
         OptionSpec("continuations", .mapping(wordListSpecs.map(\.name)), default: "bundled list for the locale's language",
                    help: "words that continue a line across a line break: {file, add, remove}"),
+        OptionSpec("time_qualifiers", .mapping(wordListSpecs.map(\.name)), default: "bundled list for the locale's language",
+                   help: "capitalised words that go on after a.m./p.m. (Monday, Eastern): {file, add, remove}"),
     ]
 
     public static let factory = StageFactory(

@@ -4,8 +4,10 @@
 /// lines were broken to fit a width: at least two lines are followed by
 /// another line in the same paragraph ("inner lines"), the longest inner line
 /// is 30 to 110 characters long, and at least 60 % of inner lines are within
-/// 20 characters of that longest one. Otherwise lines are *authored* (web
-/// text, one paragraph or item per line).
+/// 20 characters of that longest one, and no line (the last lines of
+/// paragraphs included) is more than 10 characters longer than it, which a
+/// wrapped text never has. Otherwise lines are *authored* (web text, one
+/// paragraph or item per line).
 ///
 /// - Complexity: O(text length), one pass, no allocation.
 struct LineLayout {
@@ -49,9 +51,11 @@ struct LineLayout {
         var buckets = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0) // lengths 0..<120 by tens
         var inner = 0
         var longest = 0
+        var longestOfAll = 0
 
         /// Records `line` (trimmed length) as an inner line when both it and the next are non-blank.
         mutating func add(line: Int, followedBy next: Int) {
+            longestOfAll = max(longestOfAll, next)
             guard line > 0, next > 0 else { return }
             inner += 1
             longest = max(longest, line)
@@ -62,7 +66,7 @@ struct LineLayout {
         }
 
         var looksWrapped: Bool {
-            guard inner >= 2, longest >= 30, longest <= 110 else { return false }
+            guard inner >= 2, longest >= 30, longest <= 110, longestOfAll <= longest + 10 else { return false }
             let lowest = max(0, (longest - 20) / 10) // buckets at or above longest - 20, rounded down
             var near = 0
             withUnsafeBytes(of: buckets) { raw in

@@ -14,11 +14,15 @@ public struct SentenceLexicon: Sendable {
     public var starters: WordList
     /// Words after which, or before which, a line goes on (`line-continuations-en.txt`).
     public var continuations: WordList
+    /// Capitalised words that go on after "a.m."/"p.m." (`time-qualifiers-en.txt`).
+    public var timeQualifiers: WordList
 
-    public init(abbreviations: AbbreviationList = AbbreviationList(), starters: WordList = WordList(), continuations: WordList = WordList()) {
+    public init(abbreviations: AbbreviationList = AbbreviationList(), starters: WordList = WordList(), continuations: WordList = WordList(),
+                timeQualifiers: WordList = WordList()) {
         self.abbreviations = abbreviations
         self.starters = starters
         self.continuations = continuations
+        self.timeQualifiers = timeQualifiers
     }
 
     /// The bundled lists for `language` (for example `en`); empty lists where none ship.
@@ -27,7 +31,8 @@ public struct SentenceLexicon: Sendable {
         SentenceLexicon(
             abbreviations: try AbbreviationList.bundled(language: language) ?? AbbreviationList(),
             starters: try WordList.bundled("sentence-starters", language: language) ?? WordList(),
-            continuations: try WordList.bundled("line-continuations", language: language) ?? WordList()
+            continuations: try WordList.bundled("line-continuations", language: language) ?? WordList(),
+            timeQualifiers: try WordList.bundled("time-qualifiers", language: language) ?? WordList()
         )
     }
 }
@@ -48,7 +53,7 @@ extension ICUSentenceStage {
     ]
 
     /// Builds the lexicon from the bundled lists for `language` and the `abbreviations`,
-    /// `starters` and `continuations` options.
+    /// `starters`, `continuations` and `time_qualifiers` options.
     /// - Throws: a configuration error naming the file, line and key for unreadable or malformed lists.
     static func loadLexicon(_ options: StageOptions, language: String) throws -> SentenceLexicon {
         let bundled = try SentenceLexicon.bundled(language: language)
@@ -67,6 +72,7 @@ extension ICUSentenceStage {
         for entry in try abbreviations.stringList("remove") ?? [] { lexicon.abbreviations.remove(entry) }
         lexicon.starters = try loadWordList(options.mapping("starters", specs: wordListSpecs), bundled: bundled.starters)
         lexicon.continuations = try loadWordList(options.mapping("continuations", specs: wordListSpecs), bundled: bundled.continuations)
+        lexicon.timeQualifiers = try loadWordList(options.mapping("time_qualifiers", specs: wordListSpecs), bundled: bundled.timeQualifiers)
         return lexicon
     }
 

@@ -41,7 +41,7 @@ extension SentenceWalk {
         guard end < view.count, !view.isAttached(end) else { return .goOn(end) }
         if isInsideBrackets(t, clusterEnd: end) { return .goOn(end) }
         let next = lookAhead(from: end)
-        if listMarker(at: next.index) != nil { return .breakAt(end) }
+        if listMarker(at: end) != nil { return .breakAt(end) }
         switch next.kind {
         case .lowercase, .clause: return .goOn(end)
         default: return .breakAt(end)
@@ -96,7 +96,7 @@ extension SentenceWalk {
         if isInsideBrackets(t, clusterEnd: end) { return .goOn(end) }
         let next = lookAhead(from: end)
         if next.kind == .clause { return .goOn(end) }
-        if listMarker(at: next.index) != nil, next.index == end { return .breakAt(end) }
+        if listMarker(at: end) != nil { return .breakAt(end) }
         let ends: Bool
         switch preceding {
         case .none, .ordinary:
@@ -107,6 +107,8 @@ extension SentenceWalk {
             ends = next.kind == .capitalized && isStarter(next.index)
         case .abbreviation(.general):
             ends = next.kind == .capitalized && (isStarter(next.index) || isTitleAfterLongSentence(next.index) || isAuthoredLineBreak(before: end))
+        case .abbreviation(.time):
+            ends = next.kind == .capitalized && !isTimeQualifier(next.index) && (!isTitle(next.index) || isTitleAfterLongSentence(next.index))
         case .initial:
             ends = next.kind == .capitalized && (isStarter(next.index) || isAuthoredLineBreak(before: end))
         }
@@ -137,12 +139,25 @@ extension SentenceWalk {
     /// A capitalised word from the sentence-starter list.
     func isStarter(_ index: Int) -> Bool { lexicon.starters.contains(bytes: view.bytes(index)) }
 
+    /// A word that goes on after "a.m." / "p.m.": a time zone in capitals
+    /// ("EST"), or a word of the time-qualifier list ("Monday", "Eastern").
+    private func isTimeQualifier(_ index: Int) -> Bool {
+        let word = view.bytes(index)
+        if word.count <= 4, word.allSatisfy({ $0 >= 0x41 && $0 <= 0x5A }) { return true }
+        return lexicon.timeQualifiers.contains(bytes: word)
+    }
+
+    /// A title abbreviation ("Mr", "Dr") followed by its period.
+    private func isTitle(_ index: Int) -> Bool {
+        guard index + 1 < view.count, view.isPeriod(index + 1), view.isAttached(index + 1) else { return false }
+        return lexicon.abbreviations.kind(of: view.bytes(index)) == .prefix
+    }
+
     /// "… at 6 P.M. Mr. Smith …": a title abbreviation after an abbreviation
     /// opens a new sentence when the sentence so far is long enough to be one
     /// (four words or numbers; "At 5 a.m. Mr. Smith" is one sentence).
     private func isTitleAfterLongSentence(_ index: Int) -> Bool {
-        guard wordsInSentence >= 4, index + 1 < view.count, view.isPeriod(index + 1), view.isAttached(index + 1) else { return false }
-        return lexicon.abbreviations.kind(of: view.bytes(index)) == .prefix
+        wordsInSentence >= 4 && isTitle(index)
     }
 
     /// A single line break in authored (not hard-wrapped) text before token `index`.
@@ -152,11 +167,19 @@ extension SentenceWalk {
 
     /// "world.Today": the tokenizer split a word run together with the next
     /// sentence (see `run_together_stop` in the C bridge); the same test here.
+    /// A number may stand before the stop too ("bought 1,000.That is").
     private func isRunTogether(at t: Int) -> Bool {
-        guard t > 0, t + 1 < view.count, view.kind(t - 1) == .word, view.kind(t + 1) == .word, view.length(t + 1) >= 2 else { return false }
+        guard t > 0, t + 1 < view.count, view.kind(t + 1) == .word, view.length(t + 1) >= 2 else { return false }
         let left = view.bytes(t - 1)
-        guard left.count >= 2, left.allSatisfy({ $0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A }),
-              left[left.count - 1] >= 0x61, left[left.count - 2] >= 0x61 else { return false }
+        switch view.kind(t - 1) {
+        case .number:
+            guard left.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 || $0 == 0x2C }) else { return false }
+        case .word:
+            guard left.count >= 2, left.allSatisfy({ $0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A }),
+                  left[left.count - 1] >= 0x61, left[left.count - 2] >= 0x61 else { return false }
+        default:
+            return false
+        }
         let right = view.bytes(t + 1)
         return right[0] >= 0x41 && right[0] <= 0x5A && right[1] >= 0x61 && right[1] <= 0x7A
     }

@@ -8,7 +8,22 @@ extension SentenceWalk {
             if layout.isWrapped || lexicon.continuations.contains(bytes: view.bytes(k)) { return false }
             return !paragraphEndsWithFinalPunctuation(after: view.start(k))
         }
-        return layout.isWrapped ? isAuthoredBreakInWrappedText(before: k) : true
+        if layout.isWrapped { return isAuthoredBreakInWrappedText(before: k) }
+        // "400 yd\n( 365.8 m )." : a bracketed tail that ends the sentence.
+        if view.punctuation(k) == .opener, lineEndsWithFinalPunctuation(from: view.start(k)) { return false }
+        return true
+    }
+
+    /// Whether the line starting at byte `offset` ends with final punctuation. O(line length).
+    private func lineEndsWithFinalPunctuation(from offset: Int) -> Bool {
+        var index = offset
+        var lastVisible = -1
+        while index < view.text.count, view.text[index] != 0x0A {
+            let byte = view.text[index]
+            if byte != 0x20, byte != 0x09, byte != 0x0D { lastVisible = index }
+            index += 1
+        }
+        return lastVisible >= 0 && endsWithFinalPunctuation(at: lastVisible)
     }
 
     /// A bullet, a list marker, or `-`, `*`, `+` followed by a space.
