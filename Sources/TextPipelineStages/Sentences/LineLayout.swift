@@ -2,8 +2,8 @@
 ///
 /// A text is *hard-wrapped* (newswire, e-mail, plain-text archives) when its
 /// lines were broken to fit a width: at least two lines are followed by
-/// another line in the same paragraph ("inner lines"), the longest inner line
-/// is 30 to 110 characters long, and at least 60 % of inner lines are within
+/// another, not indented, line in the same paragraph ("inner lines"), the longest inner line
+/// is 30 to 110 characters long, and at least half the inner lines are within
 /// 20 characters of that longest one, and no line (the last lines of
 /// paragraphs included) is more than 10 characters longer than it, which a
 /// wrapped text never has. Otherwise lines are *authored* (web text, one
@@ -18,23 +18,28 @@ struct LineLayout {
 
     init(text: UnsafeBufferPointer<UInt8>) {
         var lengths = LineStatistics()
-        var lineLength = 0, trimmedLength = 0
+        var lineLength = 0, trimmedLength = 0, indent = 0
         var previousLength = 0 // of the line before, 0 when blank
         var index = 0
         while index < text.count {
             let byte = text[index]
             if byte == 0x0A {
-                lengths.add(line: previousLength, followedBy: trimmedLength)
+                lengths.add(line: previousLength, followedBy: trimmedLength, indented: indent >= 2)
                 previousLength = trimmedLength
                 lineLength = 0
                 trimmedLength = 0
+                indent = 0
             } else if byte & 0xC0 != 0x80 {
                 lineLength += 1
-                if byte != 0x20, byte != 0x09, byte != 0x0D { trimmedLength = lineLength }
+                if byte != 0x20, byte != 0x09, byte != 0x0D {
+                    trimmedLength = lineLength
+                } else if trimmedLength == 0 {
+                    indent += byte == 0x09 ? 2 : 1
+                }
             }
             index += 1
         }
-        lengths.add(line: previousLength, followedBy: trimmedLength)
+        lengths.add(line: previousLength, followedBy: trimmedLength, indented: indent >= 2)
         width = lengths.longest
         isWrapped = lengths.looksWrapped
     }
@@ -53,10 +58,11 @@ struct LineLayout {
         var longest = 0
         var longestOfAll = 0
 
-        /// Records `line` (trimmed length) as an inner line when both it and the next are non-blank.
-        mutating func add(line: Int, followedBy next: Int) {
+        /// Records `line` (trimmed length) as an inner line when both it and
+        /// the next are non-blank and the next is not indented (a new paragraph).
+        mutating func add(line: Int, followedBy next: Int, indented: Bool) {
             longestOfAll = max(longestOfAll, next)
-            guard line > 0, next > 0 else { return }
+            guard line > 0, next > 0, !indented else { return }
             inner += 1
             longest = max(longest, line)
             let bucket = min(line / 10, 11)
@@ -73,7 +79,7 @@ struct LineLayout {
                 let counts = raw.bindMemory(to: Int.self)
                 for bucket in lowest ..< 12 { near += counts[bucket] }
             }
-            return near * 10 >= inner * 6
+            return near * 2 >= inner
         }
     }
 }

@@ -43,7 +43,8 @@ extension SentenceWalk {
         let next = lookAhead(from: end)
         if listMarker(at: end) != nil { return .breakAt(end) }
         switch next.kind {
-        case .lowercase, .clause: return .goOn(end)
+        case .clause: return .goOn(end)
+        case .lowercase: return isAuthoredLineBreak(before: end) ? .breakAt(end) : .goOn(end)
         default: return .breakAt(end)
         }
     }
@@ -100,7 +101,7 @@ extension SentenceWalk {
         let ends: Bool
         switch preceding {
         case .none, .ordinary:
-            ends = next.kind != .lowercase
+            ends = next.kind != .lowercase || isAuthoredLineBreak(before: end)
         case .abbreviation(.number):
             ends = next.kind != .lowercase && next.kind != .number
         case .abbreviation(.prefix):

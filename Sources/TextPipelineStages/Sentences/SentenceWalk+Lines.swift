@@ -6,11 +6,11 @@ extension SentenceWalk {
         if lineGoesOn(after: k - 1) { return false }
         if view.isLowercaseWord(k) {
             if layout.isWrapped || lexicon.continuations.contains(bytes: view.bytes(k)) { return false }
-            return !paragraphEndsWithFinalPunctuation(after: view.start(k))
+            return !(lineEndsWithFinalPunctuation(from: view.start(k)) || paragraphEndsWithFinalPunctuation(after: view.start(k)))
         }
         if layout.isWrapped { return isAuthoredBreakInWrappedText(before: k) }
-        // "400 yd\n( 365.8 m )." : a bracketed tail that ends the sentence.
-        if view.punctuation(k) == .opener, lineEndsWithFinalPunctuation(from: view.start(k)) { return false }
+        // "400 yd\n( 365.8 m ).", "in November\n1986.": the tail of the sentence.
+        if view.punctuation(k) == .opener || view.kind(k) == .number { return !lineEndsWithFinalPunctuation(from: view.start(k)) }
         return true
     }
 
@@ -26,9 +26,13 @@ extension SentenceWalk {
         return lastVisible >= 0 && endsWithFinalPunctuation(at: lastVisible)
     }
 
-    /// A bullet, a list marker, or `-`, `*`, `+` followed by a space.
+    /// A bullet, a list marker, or `-`, `*`, `+` followed by a space. In
+    /// hard-wrapped text only a bullet: "after May\n1. They" and
+    /// "action\n- especially" are wrapped sentences there.
     func startsListItem(_ k: Int) -> Bool {
-        if view.punctuation(k) == .bullet || listMarker(at: k) != nil { return true }
+        if view.punctuation(k) == .bullet { return true }
+        if layout.isWrapped { return false }
+        if listMarker(at: k) != nil { return true }
         let isDashBullet = view.isByte(k, 0x2D) || view.isByte(k, 0x2A) || view.isByte(k, 0x2B)
         return isDashBullet && k + 1 < view.count && !view.isAttached(k + 1)
     }
@@ -60,26 +64,30 @@ extension SentenceWalk {
         return view.isLowercaseWord(last) && lexicon.continuations.contains(bytes: view.bytes(last))
     }
 
-    /// In hard-wrapped text: the previous line was broken although the next
-    /// word would have fitted within the wrap width (a heading, a dateline,
-    /// the last line of a paragraph).
+    /// In hard-wrapped text: the previous line is a heading. It was broken
+    /// although the next word would have fitted within the wrap width, and
+    /// it is written in capitals. Wrapping in real newswire is too ragged for
+    /// line length alone ("<Metromedia Co> said Morgan\nGuaranty"), and
+    /// title case is no proof either ("Siemens Information Systems\nInc, a unit").
     private func isAuthoredBreakInWrappedText(before k: Int) -> Bool {
         let width = layout.width
+        var lineStart = view.end(k - 1)
         var lineLength = 0
-        var index = view.end(k - 1) - 1
-        while index >= 0, view.text[index] != 0x0A, lineLength <= width {
-            if view.text[index] & 0xC0 != 0x80 { lineLength += 1 }
-            index -= 1
+        while lineStart > 0, view.text[lineStart - 1] != 0x0A, lineLength <= width {
+            lineStart -= 1
+            if view.text[lineStart] & 0xC0 != 0x80 { lineLength += 1 }
         }
         var wordLength = 0
-        index = view.start(k)
+        var index = view.start(k)
         while index < view.text.count, wordLength <= width {
             let byte = view.text[index]
             if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D { break }
             if byte & 0xC0 != 0x80 { wordLength += 1 }
             index += 1
         }
-        return lineLength + 1 + wordLength <= width
+        guard lineLength + 1 + wordLength <= width else { return false }
+        let line = view.text[lineStart ..< view.end(k - 1)]
+        return line.contains { $0 >= 0x41 && $0 <= 0x5A } && !line.contains { $0 >= 0x61 && $0 <= 0x7A }
     }
 
     /// Whether the paragraph (up to the next blank line) holding byte `offset`

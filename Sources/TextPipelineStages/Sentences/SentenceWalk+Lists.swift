@@ -61,7 +61,8 @@ extension SentenceWalk {
             return nil
         }
         index += 1
-        guard index < view.count, !view.isAttached(index) else { return nil }
+        // Text must follow on the same line: "July\n10.\n" is a date, not an item.
+        guard index < view.count, !view.isAttached(index), view.lineBreaks(before: index) == 0 else { return nil }
         return ListMarker(end: index, numbering: numbering, delimiter: delimiter, value: value, roman: roman)
     }
 
