@@ -39,7 +39,7 @@ extension SentenceWalk {
     private mutating func decideStrong(at t: Int) -> ClusterDecision {
         let end = absorbTrailing(from: absorbClosers(from: t + 1), after: t)
         guard end < view.count, !view.isAttached(end) else { return .goOn(end) }
-        if isInsideBrackets(t, clusterEnd: end) { return .goOn(end) }
+        if isInsideBrackets(t, clusterEnd: end) || isQuotationWithComment(clusterEnd: end) { return .goOn(end) }
         let next = lookAhead(from: end)
         if listMarker(at: end) != nil { return .breakAt(end) }
         switch next.kind {
@@ -94,7 +94,7 @@ extension SentenceWalk {
         if view.isAttached(end) {
             return end == t + 1 && isRunTogether(at: t) ? .breakAt(end) : .goOn(end)
         }
-        if isInsideBrackets(t, clusterEnd: end) { return .goOn(end) }
+        if isInsideBrackets(t, clusterEnd: end) || isQuotationWithComment(clusterEnd: end) { return .goOn(end) }
         let next = lookAhead(from: end)
         if next.kind == .clause { return .goOn(end) }
         if listMarker(at: end) != nil { return .breakAt(end) }
@@ -183,6 +183,16 @@ extension SentenceWalk {
         }
         let right = view.bytes(t + 1)
         return right[0] >= 0x41 && right[0] <= 0x5A && right[1] >= 0x61 && right[1] <= 0x7A
+    }
+
+    /// A quotation closed by the cluster and followed on the same line by a
+    /// bracket: the bracket comments on the quotation or cites it
+    /// ("… stairways [...]" (Smith 55).", "… house!' (Which was very likely true.)").
+    private func isQuotationWithComment(clusterEnd end: Int) -> Bool {
+        guard end < view.count, view.isByte(end, 0x28), view.lineBreaks(before: end) == 0 else { return false }
+        let last = end - 1
+        guard view.punctuation(last) == .closer else { return false }
+        return !(view.isByte(last, 0x29) || view.isByte(last, 0x5D) || view.isByte(last, 0x7D))
     }
 
     /// Whether the terminator at `t` sits inside a bracket opened in this

@@ -28,6 +28,10 @@ struct SentenceWalk {
     var openBrackets = 0
     var lastOpenBracket = 0
     var candidateIndex = 0
+    /// Byte offset of the closing quote of the current embedded quotation (see ``noteEmbeddedQuotation(at:)``).
+    var quoteClose = 0
+    /// Bytes below this offset hold no closing quote for any earlier opening one.
+    var quoteSearchedUntil = 0
     /// Cache of ``paragraphEndsWithFinalPunctuation(after:)``: valid for byte offsets below `paragraphEnd`.
     var paragraphEnd = -1
     var paragraphEndsFinal = false
@@ -84,10 +88,13 @@ struct SentenceWalk {
     private mutating func visit(_ k: Int) {
         switch view.kind(k) {
         case .word, .number: wordsInSentence += 1
-        default: trackBrackets(k)
+        default:
+            trackBrackets(k)
+            noteEmbeddedQuotation(at: k)
         }
         guard k >= handledUntil, view.isTerminator(k) else { return }
-        let decision = decideCluster(at: k)
+        var decision = decideCluster(at: k)
+        if isInsideEmbeddedQuotation(k, clusterEnd: decision.end) { decision = .goOn(decision.end) }
         handledUntil = decision.end
         if let gap = decision.breakBefore {
             decidedGap = gap
