@@ -3,7 +3,7 @@
 /// A text is *hard-wrapped* (newswire, e-mail, plain-text archives) when its
 /// lines were broken to fit a width: at least two lines are followed by
 /// another, not indented, line in the same paragraph ("inner lines"), the longest inner line
-/// is 30 to 110 characters long, and at least half the inner lines are within
+/// is 50 to 110 characters long (hard wrapping is at 60 to 80 columns), and at least half the inner lines are within
 /// 20 characters of that longest one, and no line (the last lines of
 /// paragraphs included) is more than 10 characters longer than it, which a
 /// wrapped text never has. Otherwise lines are *authored* (web text, one
@@ -72,7 +72,7 @@ struct LineLayout {
         }
 
         var looksWrapped: Bool {
-            guard inner >= 2, longest >= 30, longest <= 110, longestOfAll <= longest + 10 else { return false }
+            guard inner >= 2, longest >= 50, longest <= 110, longestOfAll <= longest + 10 else { return false }
             let lowest = max(0, (longest - 20) / 10) // buckets at or above longest - 20, rounded down
             var near = 0
             withUnsafeBytes(of: buckets) { raw in

@@ -41,7 +41,7 @@ extension SentenceWalk {
         guard end < view.count, !view.isAttached(end) else { return .goOn(end) }
         if isInsideBrackets(t, clusterEnd: end) || isQuotationWithComment(clusterEnd: end) { return .goOn(end) }
         let next = lookAhead(from: end)
-        if listMarker(at: end) != nil { return .breakAt(end) }
+        if startsNumberedItem(end) { return .breakAt(end) }
         switch next.kind {
         case .clause: return .goOn(end)
         case .lowercase: return isAuthoredLineBreak(before: end) ? .breakAt(end) : .goOn(end)
@@ -97,7 +97,10 @@ extension SentenceWalk {
         if isInsideBrackets(t, clusterEnd: end) || isQuotationWithComment(clusterEnd: end) { return .goOn(end) }
         let next = lookAhead(from: end)
         if next.kind == .clause { return .goOn(end) }
-        if listMarker(at: end) != nil { return .breakAt(end) }
+        switch preceding {
+        case .none, .ordinary: if startsNumberedItem(end) { return .breakAt(end) }
+        default: break
+        }
         let ends: Bool
         switch preceding {
         case .none, .ordinary:
@@ -183,6 +186,14 @@ extension SentenceWalk {
         }
         let right = view.bytes(t + 1)
         return right[0] >= 0x41 && right[0] <= 0x5A && right[1] >= 0x61 && right[1] <= 0x7A
+    }
+
+    /// A list marker after a sentence end starts an item even before a
+    /// lower-case word ("the store. w) hello"); a single capital with a period
+    /// is an initial ("J. R. R. Tolkien") and does not count.
+    private func startsNumberedItem(_ index: Int) -> Bool {
+        guard let marker = listMarker(at: index) else { return false }
+        return !(marker.numbering == .upperLetter && marker.delimiter == .period)
     }
 
     /// A quotation closed by the cluster and followed on the same line by a
