@@ -90,8 +90,18 @@ public struct ICUSentenceStage: Stage {
         /// Punctuation (E2), CJK Symbols (E3) and Half/Full-width (EF) blocks the
         /// splitter reads itself. Texts without such lead bytes skip ICU.
         static func mayHoldForeignTerminators(_ text: [UInt8]) -> Bool {
-            text.withUnsafeBufferPointer { bytes in
-                bytes.contains { $0 >= 0xCD && $0 != 0xE2 && $0 != 0xE3 && $0 != 0xEF }
+            text.withUnsafeBytes { raw in
+                var index = 0
+                // Eight bytes at a time while they are all ASCII.
+                while index + 8 <= raw.count {
+                    if raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                        index += 8
+                        continue
+                    }
+                    for byte in raw[index ..< index + 8] where byte >= 0xCD && byte != 0xE2 && byte != 0xE3 && byte != 0xEF { return true }
+                    index += 8
+                }
+                return raw[index...].contains { $0 >= 0xCD && $0 != 0xE2 && $0 != 0xE3 && $0 != 0xEF }
             }
         }
     }

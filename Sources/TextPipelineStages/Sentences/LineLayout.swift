@@ -1,3 +1,5 @@
+import Foundation
+
 /// The line structure of one text, measured once before splitting.
 ///
 /// A text is *hard-wrapped* (newswire, e-mail, plain-text archives) when its
@@ -9,7 +11,7 @@
 /// wrapped text never has. Otherwise lines are *authored* (web text, one
 /// paragraph or item per line).
 ///
-/// - Complexity: O(text length), one pass, no allocation.
+/// - Complexity: O(text length), no allocation.
 struct LineLayout {
     /// Whether the text is hard-wrapped.
     let isWrapped: Bool
@@ -17,31 +19,45 @@ struct LineLayout {
     let width: Int
 
     init(text: UnsafeBufferPointer<UInt8>) {
+        let (isWrapped, width) = Self.measureLines(text)
+        self.init(isWrapped: isWrapped, width: width)
+    }
+
+    private static func measureLines(_ text: UnsafeBufferPointer<UInt8>) -> (isWrapped: Bool, width: Int) {
+        guard newline(in: text, from: 0) != nil else { return (false, 0) }
         var lengths = LineStatistics()
-        var lineLength = 0, trimmedLength = 0, indent = 0
         var previousLength = 0 // of the line before, 0 when blank
-        var index = 0
-        while index < text.count {
-            let byte = text[index]
-            if byte == 0x0A {
-                lengths.add(line: previousLength, followedBy: trimmedLength, indented: indent >= 2)
-                previousLength = trimmedLength
-                lineLength = 0
-                trimmedLength = 0
-                indent = 0
-            } else if byte & 0xC0 != 0x80 {
-                lineLength += 1
-                if byte != 0x20, byte != 0x09, byte != 0x0D {
-                    trimmedLength = lineLength
-                } else if trimmedLength == 0 {
-                    indent += byte == 0x09 ? 2 : 1
-                }
-            }
-            index += 1
+        var lineStart = 0
+        while lineStart <= text.count {
+            let lineEnd = newline(in: text, from: lineStart) ?? text.count
+            let (length, indent) = measure(UnsafeBufferPointer(rebasing: text[lineStart ..< lineEnd]))
+            lengths.add(line: previousLength, followedBy: length, indented: indent >= 2)
+            previousLength = length
+            lineStart = lineEnd + 1
         }
-        lengths.add(line: previousLength, followedBy: trimmedLength, indented: indent >= 2)
-        width = lengths.longest
-        isWrapped = lengths.looksWrapped
+        return (lengths.looksWrapped, lengths.longest)
+    }
+
+    /// The offset of the next LF at or after `start`, found with `memchr`.
+    private static func newline(in text: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard start < text.count, let base = text.baseAddress else { return nil }
+        guard let found = memchr(base + start, 0x0A, text.count - start) else { return nil }
+        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+    }
+
+    /// A line's length in code points without trailing white space, and its
+    /// indentation (a tab counts two).
+    private static func measure(_ line: UnsafeBufferPointer<UInt8>) -> (length: Int, indent: Int) {
+        var end = line.count
+        while end > 0, line[end - 1] == 0x20 || line[end - 1] == 0x09 || line[end - 1] == 0x0D { end -= 1 }
+        guard end > 0 else { return (0, 0) }
+        var continuation = 0
+        for byte in line[0 ..< end] where byte & 0xC0 == 0x80 { continuation += 1 }
+        var indent = 0
+        for byte in line[0 ..< end] {
+            if byte == 0x20 { indent += 1 } else if byte == 0x09 { indent += 2 } else { break }
+        }
+        return (end - continuation, indent)
     }
 
     init(isWrapped: Bool, width: Int) {

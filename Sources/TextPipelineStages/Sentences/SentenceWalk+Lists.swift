@@ -22,6 +22,16 @@ struct ListMarker {
 }
 
 extension SentenceWalk {
+    /// A cheap test that rejects most tokens before ``listMarker(at:)``: a
+    /// short number or word followed by an attached `.` or `)`.
+    private func mayStartNumberedMarker(_ k: Int) -> Bool {
+        guard k + 1 < view.count, view.length(k) <= 5, view.isAttached(k + 1) else { return false }
+        switch view.kind(k) {
+        case .number, .word: return view.isPeriod(k + 1) || view.isByte(k + 1, 0x29)
+        default: return false
+        }
+    }
+
     /// The list marker starting at token `k`, or nil.
     func listMarker(at k: Int) -> ListMarker? {
         guard k < view.count else { return nil }
@@ -103,9 +113,12 @@ extension SentenceWalk {
     /// A bullet after white space, or the list marker after the last one in
     /// sequence ("1) one 2) two"), starts a sentence at token `k`.
     func continuesList(at k: Int) -> Bool {
-        guard k > sentenceStart, k >= handledUntil, !view.isAttached(k) else { return false }
-        if view.punctuation(k) == .bullet { return true }
-        guard let last = lastMarker, k - last.end <= 200, let marker = listMarker(at: k) else { return false }
+        let kind = view.kind(k)
+        guard kind == .number || kind == .word || kind == .punctuation, k > sentenceStart, k >= handledUntil,
+              !view.isAttached(k) else { return false }
+        if kind == .word, lastMarker == nil { return false }
+        if view.first(k) == 0xE2, view.punctuation(k) == .bullet { return true } // every bullet starts with E2
+        guard let last = lastMarker, k - last.end <= 200, mayStartNumberedMarker(k), let marker = listMarker(at: k) else { return false }
         return marker.delimiter != .enclosed && marker.follows(last)
     }
 }

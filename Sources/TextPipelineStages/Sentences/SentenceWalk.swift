@@ -69,7 +69,9 @@ struct SentenceWalk {
             if decidedGap != k, splitter.newlines == .auto, lineBreakEndsSentence(before: k) { return true }
         }
         if decidedGap == k { return decidedBreak }
-        if isForeignTerminatorBoundary(before: k) { return true }
+        if !candidates.isEmpty, isForeignTerminatorBoundary(before: k) { return true }
+        // Only a bullet (punctuation) or, after a list marker, another marker can start an item.
+        if lastMarker == nil, view.kind(k) != .punctuation { return false }
         return continuesList(at: k)
     }
 

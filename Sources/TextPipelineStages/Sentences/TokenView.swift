@@ -58,7 +58,7 @@ struct TokenView {
         guard kind == .punctuation || kind == .symbol || kind == .other else { return .none }
         let base = start(index)
         switch length(index) {
-        case 1: return Self.asciiClass[Int(text[base])]
+        case 1: return Self.asciiClass(text[base])
         case 2: return Self.twoByteClass(text[base], text[base + 1])
         case 3: return Self.threeByteClass(text[base], text[base + 1], text[base + 2])
         default: return .none
@@ -119,16 +119,17 @@ struct TokenView {
         return nil
     }
 
-    private static let asciiClass: [PunctuationClass] = {
-        var table = [PunctuationClass](repeating: .none, count: 256)
-        table[0x2E] = .period
-        for byte in "?!".utf8 { table[Int(byte)] = .strong }
-        for byte in ")]}\"'".utf8 { table[Int(byte)] = .closer }
-        for byte in "([{`".utf8 { table[Int(byte)] = .opener }
-        table[0x2D] = .dash
-        for byte in ",;:".utf8 { table[Int(byte)] = .clause }
-        return table
-    }()
+    private static func asciiClass(_ byte: UInt8) -> PunctuationClass {
+        switch byte {
+        case 0x2E: .period // .
+        case 0x3F, 0x21: .strong // ? !
+        case 0x29, 0x5D, 0x7D, 0x22, 0x27: .closer // ) ] } " '
+        case 0x28, 0x5B, 0x7B, 0x60: .opener // ( [ { `
+        case 0x2D: .dash // -
+        case 0x2C, 0x3B, 0x3A: .clause // , ; :
+        default: .none
+        }
+    }
 
     private static func twoByteClass(_ a: UInt8, _ b: UInt8) -> PunctuationClass {
         guard a == 0xC2 else { return .none }
