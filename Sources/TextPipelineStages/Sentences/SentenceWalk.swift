@@ -6,7 +6,10 @@ import TextPipeline
 /// a decision taken earlier by a terminal cluster, a line break, a list
 /// marker in sequence, an ICU boundary after a foreign terminator), then, if
 /// `k` starts a terminal cluster, decides where that cluster's sentence ends.
-struct SentenceWalk {
+///
+/// Non-copyable: one walk per document, borrowed by its helper methods and
+/// never duplicated.
+struct SentenceWalk: ~Copyable {
     let splitter: SentenceSplitter
     let view: TokenView
     let candidates: UnsafeBufferPointer<Int32>
