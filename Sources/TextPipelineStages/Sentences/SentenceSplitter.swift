@@ -12,7 +12,7 @@ import TextPipeline
 /// 2. **Terminal clusters.** A run of `.`, `?`, `!`, `…` (and full-width
 ///    `。．！？`) with the closing quotes, brackets, footnote marks ("[1]",
 ///    ".11") and emoticons attached to it ends a sentence depending on what
-///    follows (``SentenceSplitter/decideCluster(at:_:)``): a lower-case word,
+///    follows: a lower-case word,
 ///    a comma or no space never starts a sentence; after `.`, the word before
 ///    it may be an abbreviation (``AbbreviationList``), an initial or a
 ///    multi-period abbreviation, which end a sentence only before a

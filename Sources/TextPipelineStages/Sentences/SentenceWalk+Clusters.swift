@@ -12,7 +12,7 @@ struct ClusterDecision {
 /// What the word before a full stop is.
 enum PrecedingWord {
     /// No word touches the period ("2.5 ." or a period after a space).
-    case none
+    case detached
     /// A word that is not an abbreviation, a number, or a closing bracket.
     case ordinary
     case abbreviation(AbbreviationList.Kind)
@@ -25,7 +25,7 @@ extension SentenceWalk {
     mutating func decideCluster(at t: Int) -> ClusterDecision {
         switch view.punctuation(t) {
         case .period: return decidePeriods(at: t)
-        case .ellipsis: return decideEllipsis(at: t, end: absorbTrailing(from: absorbClosers(from: t + 1), after: t))
+        case .ellipsis: return decideEllipsis(at: t, end: absorbTrailing(from: absorbClosers(from: t + 1)))
         case .fullWidth:
             let end = absorbClosers(from: t + 1)
             guard end < view.count, !(view.punctuation(end) == .clause) else { return .goOn(end) }
@@ -37,7 +37,7 @@ extension SentenceWalk {
     /// `?`, `!` and their kin: a sentence ends unless a lower-case word, a
     /// comma, an attached token or an open bracket follows.
     private mutating func decideStrong(at t: Int) -> ClusterDecision {
-        let end = absorbTrailing(from: absorbClosers(from: t + 1), after: t)
+        let end = absorbTrailing(from: absorbClosers(from: t + 1))
         guard end < view.count, !view.isAttached(end) else { return .goOn(end) }
         if isInsideBrackets(t, clusterEnd: end) || isQuotationWithComment(clusterEnd: end) { return .goOn(end) }
         let next = lookAhead(from: end)
@@ -67,7 +67,7 @@ extension SentenceWalk {
             let end = absorbClosers(from: spacedEnd)
             return ClusterDecision(end: end, breakBefore: opensSentenceAfterEllipsis(end) ? t + 1 : nil)
         }
-        if dots >= 2 { return decideEllipsis(at: t, end: absorbTrailing(from: absorbClosers(from: spacedEnd), after: t)) }
+        if dots >= 2 { return decideEllipsis(at: t, end: absorbTrailing(from: absorbClosers(from: spacedEnd))) }
         return decideFullStop(at: t)
     }
 
@@ -88,8 +88,8 @@ extension SentenceWalk {
     private mutating func decideFullStop(at t: Int) -> ClusterDecision {
         let preceding = precedingWord(t)
         var end = absorbClosers(from: t + 1)
-        if case .none = preceding {} else { end = absorbFootnotes(from: end) }
-        end = absorbTrailing(from: end, after: t)
+        if case .detached = preceding {} else { end = absorbFootnotes(from: end) }
+        end = absorbTrailing(from: end)
         guard end < view.count else { return .goOn(end) }
         if view.isAttached(end) {
             return end == t + 1 && isRunTogether(at: t) ? .breakAt(end) : .goOn(end)
@@ -98,12 +98,12 @@ extension SentenceWalk {
         let next = lookAhead(from: end)
         if next.kind == .clause { return .goOn(end) }
         switch preceding {
-        case .none, .ordinary: if startsNumberedItem(end) { return .breakAt(end) }
+        case .detached, .ordinary: if startsNumberedItem(end) { return .breakAt(end) }
         default: break
         }
         let ends: Bool
         switch preceding {
-        case .none, .ordinary:
+        case .detached, .ordinary:
             ends = next.kind != .lowercase || isAuthoredLineBreak(before: end)
         case .abbreviation(.number):
             ends = next.kind != .lowercase && next.kind != .number
@@ -121,7 +121,7 @@ extension SentenceWalk {
 
     /// Classifies the word touching the period at `t`.
     func precedingWord(_ t: Int) -> PrecedingWord {
-        guard t > 0, view.isAttached(t) else { return .none }
+        guard t > 0, view.isAttached(t) else { return .detached }
         var first = t - 1
         if view.kind(first) == .symbol, first > 0, view.isAttached(first), view.kind(first - 1) == .word { first -= 1 } // "N°"
         guard view.kind(first) == .word else { return .ordinary }
@@ -173,7 +173,7 @@ extension SentenceWalk {
     /// sentence (see `run_together_stop` in the C bridge); the same test here.
     /// A number may stand before the stop too ("bought 1,000.That is").
     private func isRunTogether(at t: Int) -> Bool {
-        guard t > 0, t + 1 < view.count, view.kind(t + 1) == .word, view.length(t + 1) >= 2 else { return false }
+        guard t > 0, t + 1 < view.count, view.isAttached(t), view.kind(t + 1) == .word, view.length(t + 1) >= 2 else { return false }
         let left = view.bytes(t - 1)
         switch view.kind(t - 1) {
         case .number:

@@ -39,7 +39,7 @@ extension SentenceWalk {
     }
 
     /// Skips emoticons (":)", ";-P") and emoji that follow a terminator after a space.
-    func absorbTrailing(from start: Int, after terminator: Int) -> Int {
+    func absorbTrailing(from start: Int) -> Int {
         var index = start
         while index < view.count, !view.isAttached(index) {
             if view.kind(index) == .emoji {
