@@ -36,6 +36,7 @@ import TextPipeline
          ["We make a good team, you and I.", "Did you see Albert I. Jones yesterday?"]),
         ("She gave him the i.v. in his vein. It worked.", ["She gave him the i.v. in his vein.", "It worked."]),
         ("He has a Ph.D. from Yale.", ["He has a Ph.D. from Yale."]),
+        ("Stephen C. Paddock and Jonas P. Smith met Albert V. Jones.", ["Stephen C. Paddock and Jonas P. Smith met Albert V. Jones."]),
     ])
     func initials(text: String, expected: [String]) throws {
         #expect(try DocumentFixtures.sentences(text) == expected)
@@ -109,6 +110,8 @@ import TextPipeline
         ("For example, ‘it grows in dragon’s blood. It grows on hills’ (see p. 154). Next.",
          ["For example, ‘it grows in dragon’s blood. It grows on hills’ (see p. 154).", "Next."]),
         ("He said, \"We won. We will win again.\"", ["He said, \"We won.", "We will win again.\""]),
+        ("There was too little time. \"\n\nThe report", ["There was too little time. \"", "The report"]),
+        ("“We ought to build more monuments.”Commented Joan, “No.”", ["“We ought to build more monuments.”", "Commented Joan, “No.”"]),
     ])
     func quotes(text: String, expected: [String]) throws {
         #expect(try DocumentFixtures.sentences(text) == expected)

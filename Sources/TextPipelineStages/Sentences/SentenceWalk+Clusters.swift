@@ -38,7 +38,8 @@ extension SentenceWalk {
     /// comma, an attached token or an open bracket follows.
     private mutating func decideStrong(at t: Int) -> ClusterDecision {
         let end = absorbTrailing(from: absorbClosers(from: t + 1))
-        guard end < view.count, !view.isAttached(end) else { return .goOn(end) }
+        guard end < view.count else { return .goOn(end) }
+        if view.isAttached(end) { return isRunTogetherAfterQuote(end) ? .breakAt(end) : .goOn(end) }
         if isInsideBrackets(t, clusterEnd: end) || isQuotationWithComment(clusterEnd: end) { return .goOn(end) }
         let next = lookAhead(from: end)
         if startsNumberedItem(end) { return .breakAt(end) }
@@ -92,7 +93,7 @@ extension SentenceWalk {
         end = absorbTrailing(from: end)
         guard end < view.count else { return .goOn(end) }
         if view.isAttached(end) {
-            return end == t + 1 && isRunTogether(at: t) ? .breakAt(end) : .goOn(end)
+            return end == t + 1 && isRunTogether(at: t) || isRunTogetherAfterQuote(end) ? .breakAt(end) : .goOn(end)
         }
         if isInsideBrackets(t, clusterEnd: end) || isQuotationWithComment(clusterEnd: end) { return .goOn(end) }
         let next = lookAhead(from: end)
@@ -126,17 +127,15 @@ extension SentenceWalk {
         if view.kind(first) == .symbol, first > 0, view.isAttached(first), view.kind(first - 1) == .word { first -= 1 } // "N°"
         guard view.kind(first) == .word else { return .ordinary }
         let word = UnsafeBufferPointer(rebasing: view.text[view.start(first) ..< view.end(t - 1)])
+        // One capital is an initial even where the lower-case letter is listed ("p. 55" but "Jonas P. Smith").
+        if word.count == 1, word[0] >= 0x41, word[0] <= 0x5A { return .initial }
         if let kind = lexicon.abbreviations.kind(of: word) {
             // "SEC." or "ART." in capitals is an acronym or a shouted word, not "Sec. 5" or "Art. 3".
             if kind != .general, word.count >= 2, word.allSatisfy({ $0 >= 0x41 && $0 <= 0x5A }) { return .abbreviation(.general) }
             return .abbreviation(kind)
         }
         if word.contains(0x2E) { return .abbreviation(.general) } // "U.S", "i.v", "Ph.D"
-        if word.count == 1 {
-            let byte = word[0]
-            if byte >= 0x41 && byte <= 0x5A { return .initial }
-            if byte >= 0x61 && byte <= 0x7A { return .abbreviation(.general) }
-        }
+        if word.count == 1, word[0] >= 0x61, word[0] <= 0x7A { return .abbreviation(.general) }
         return .ordinary
     }
 
@@ -186,6 +185,16 @@ extension SentenceWalk {
         }
         let right = view.bytes(t + 1)
         return right[0] >= 0x41 && right[0] <= 0x5A && right[1] >= 0x61 && right[1] <= 0x7A
+    }
+
+    /// `monuments.”Commented Joan`: a closing double quote after the
+    /// terminator, then a capitalised word with no space.
+    private func isRunTogetherAfterQuote(_ end: Int) -> Bool {
+        guard end < view.count, view.kind(end) == .word, view.length(end) >= 2 else { return false }
+        let quote = view.bytes(end - 1)
+        let isDoubleQuote = quote.count == 1 && quote[0] == 0x22 || quote.count == 3 && quote[0] == 0xE2 && quote[1] == 0x80 && quote[2] == 0x9D
+        let word = view.bytes(end)
+        return isDoubleQuote && word[0] >= 0x41 && word[0] <= 0x5A && word[1] >= 0x61 && word[1] <= 0x7A
     }
 
     /// A list marker after a sentence end starts an item even before a

@@ -8,6 +8,8 @@ struct LookAhead {
 
 extension SentenceWalk {
     /// Skips the closing quotes and brackets, and further terminators, attached after a terminator.
+    /// A double quote set off by one space at the end of a line or text
+    /// still closes the sentence ("documents. "\n\nThe").
     func absorbClosers(from start: Int) -> Int {
         var index = start
         while index < view.count, view.isAttached(index) {
@@ -15,6 +17,10 @@ extension SentenceWalk {
             case .closer, .period, .strong, .ellipsis, .fullWidth: index += 1
             default: return index
             }
+        }
+        if index < view.count, view.isByte(index, 0x22) || view.length(index) == 3 && view.punctuation(index) == .closer,
+           view.start(index) - view.end(index - 1) == 1, index + 1 == view.count || view.lineBreaks(before: index + 1) > 0 {
+            index += 1
         }
         return index
     }
