@@ -132,6 +132,9 @@ import TextPipeline
     @Test("emoticons, emoji, URLs and e-mail addresses", arguments: [
         ("Great game! :) See you soon.", ["Great game! :)", "See you soon."]),
         ("We won! 🎉 The party starts now.", ["We won! 🎉", "The party starts now."]),
+        ("Thanks a lot :) See you tomorrow.", ["Thanks a lot :)", "See you tomorrow."]),
+        ("We won 🎉 The party starts now.", ["We won 🎉", "The party starts now."]),
+        ("I ❤️ NY and 😍 it :) really.", ["I ❤️ NY and 😍 it :) really."]),
         ("Visit www.example.com. Then call us.", ["Visit www.example.com.", "Then call us."]),
         ("Her email is Jane.Doe@example.com. I sent her an email.", ["Her email is Jane.Doe@example.com.", "I sent her an email."]),
         ("See http://example.com/a.html?Foo=1! It works.", ["See http://example.com/a.html?Foo=1!", "It works."]),

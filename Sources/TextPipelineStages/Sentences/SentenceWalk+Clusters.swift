@@ -34,6 +34,18 @@ extension SentenceWalk {
         }
     }
 
+    /// An emoticon or emoji after a space, with no terminator, ends a
+    /// sentence before a capitalised sentence starter ("Thanks :) See you",
+    /// "We won 🎉 The party …"); nil when token `k` is neither.
+    mutating func decideEmoticon(at k: Int) -> ClusterDecision? {
+        guard k > 0, !view.isAttached(k), view.kind(k) == .emoji || view.kind(k) == .punctuation else { return nil }
+        let end = absorbTrailing(from: k)
+        guard end > k else { return nil }
+        guard end < view.count, !view.isAttached(end) else { return .goOn(end) }
+        let next = lookAhead(from: end)
+        return next.kind == .capitalized && isStarter(next.index) ? .breakAt(end) : .goOn(end)
+    }
+
     /// `?`, `!` and their kin: a sentence ends unless a lower-case word, a
     /// comma, an attached token or an open bracket follows.
     private mutating func decideStrong(at t: Int) -> ClusterDecision {

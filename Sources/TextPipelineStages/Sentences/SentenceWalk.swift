@@ -97,9 +97,18 @@ struct SentenceWalk: ~Copyable {
             trackBrackets(k)
             noteEmbeddedQuotation(at: k)
         }
-        guard k >= handledUntil, view.isTerminator(k) else { return }
+        guard k >= handledUntil else { return }
+        guard view.isTerminator(k) else {
+            if let decision = decideEmoticon(at: k) { record(decision) }
+            return
+        }
         var decision = decideCluster(at: k)
         if isInsideEmbeddedQuotation(k, clusterEnd: decision.end) { decision = .goOn(decision.end) }
+        record(decision)
+    }
+
+    /// Remembers a cluster's decision for the gap it concerns.
+    private mutating func record(_ decision: ClusterDecision) {
         handledUntil = decision.end
         if let gap = decision.breakBefore {
             decidedGap = gap
