@@ -28,6 +28,8 @@ import TextPipeline
          ["The merger of Vernitron Corp with SB Holding Corp is set for July\n10.", "Vernitron, which makes motors, agreed to it in a vote\nlast week after a long fight over the terms of the deal and price."]),
         ("Reagan has come under heavy pressure to take tougher action\n- especially against Japan - to end unfair trade practices by\nthe end of the year, officials in Washington said on Tuesday.",
          ["Reagan has come under heavy pressure to take tougher action\n- especially against Japan - to end unfair trade practices by\nthe end of the year, officials in Washington said on Tuesday."]),
+        ("The bank cut its lending rate by one percentage point to 14 pct\nfrom 15 pct, and the other banks are expected to follow it\nto 14 Inc.\n    Kunthon of Thai Farmers said the cut was expected.",
+         ["The bank cut its lending rate by one percentage point to 14 pct\nfrom 15 pct, and the other banks are expected to follow it\nto 14 Inc.", "Kunthon of Thai Farmers said the cut was expected."]),
         ("USSR GRAIN OUTLOOK\nThe Soviet Union will import more grain this year than last year,\nthe Agriculture Department said in its monthly report on Tuesday.",
          ["USSR GRAIN OUTLOOK", "The Soviet Union will import more grain this year than last year,\nthe Agriculture Department said in its monthly report on Tuesday."]),
     ])

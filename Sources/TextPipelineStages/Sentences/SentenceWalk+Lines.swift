@@ -2,7 +2,7 @@ extension SentenceWalk {
     /// Rule 3 of ``SentenceSplitter``: whether a single line break before
     /// token `k`, not already decided by a terminal cluster, ends a sentence.
     mutating func lineBreakEndsSentence(before k: Int) -> Bool {
-        if startsListItem(k) || isNextLineIndented(k) { return true }
+        if startsParagraphOrItem(k) { return true }
         if lineGoesOn(after: k - 1) { return false }
         if view.isLowercaseWord(k) {
             if layout.isWrapped || lexicon.continuations.contains(bytes: view.bytes(k)) { return false }
@@ -24,6 +24,11 @@ extension SentenceWalk {
             index += 1
         }
         return lastVisible >= 0 && endsWithFinalPunctuation(at: lastVisible)
+    }
+
+    /// The line that token `k` starts (after one line break) is indented or a list item.
+    func startsParagraphOrItem(_ k: Int) -> Bool {
+        startsListItem(k) || isNextLineIndented(k)
     }
 
     /// A bullet, a list marker, or `-`, `*`, `+` followed by a space. In

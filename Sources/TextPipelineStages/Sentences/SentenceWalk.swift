@@ -69,7 +69,10 @@ struct SentenceWalk: ~Copyable {
         if lineBreaks >= 2 { return true }
         if lineBreaks == 1 {
             if splitter.newlines == .line { return true }
-            if decidedGap != k, splitter.newlines == .auto, lineBreakEndsSentence(before: k) { return true }
+            if splitter.newlines == .auto {
+                // A cluster's decision stands, except against a new paragraph or list item.
+                if decidedGap != k ? lineBreakEndsSentence(before: k) : startsParagraphOrItem(k) { return true }
+            }
         }
         if decidedGap == k { return decidedBreak }
         if !candidates.isEmpty, isForeignTerminatorBoundary(before: k) { return true }
