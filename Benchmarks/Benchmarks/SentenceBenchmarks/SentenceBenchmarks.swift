@@ -6,15 +6,17 @@ import TextPipelineStages
 /// `sentences.icu@1` with its tokenizer over the first 10 MB of the corpus,
 /// the splitter alone over pre-tokenized documents, and pathological
 /// one-megabyte inputs that must stay linear (digits and periods, dots,
-/// one letter, initials, spaced ellipses, runs of `?!`, quote openers).
+/// one letter, initials, spaced ellipses, runs of `?!`, quote openers, one
+/// word per line), three of them also at four megabytes.
 ///
 /// One iteration processes the whole input; MB/s = input size / wall-clock
-/// time (sizes are printed on stdout when the suite starts).
+/// time (sizes are printed on stdout when the suite starts). CPU time is
+/// tracked beside wall-clock time, which suffers more on a loaded machine.
 let benchmarks: @Sendable () -> Void = {
     let slice = CorpusSlice.load(megabytes: 10)
     let megabytes = Double(slice.textBytes) / 1e6
     let configuration = Benchmark.Configuration(
-        metrics: [.wallClock, .throughput, .mallocCountTotal, .peakMemoryResident],
+        metrics: [.wallClock, .cpuTotal, .throughput, .mallocCountTotal, .peakMemoryResident],
         warmupIterations: 1,
         maxDuration: .seconds(20),
         maxIterations: 10
@@ -45,7 +47,7 @@ let benchmarks: @Sendable () -> Void = {
     }
 
     for (name, text) in PathologicalText.all {
-        Benchmark("sentences: pathological 1 MB, \(name)", configuration: configuration) { benchmark in
+        Benchmark("sentences: pathological \((text.utf8.count + 500_000) / 1_000_000) MB, \(name)", configuration: configuration) { benchmark in
             let stages = try SentenceStages()
             var workers = try stages.makeWorkers()
             var document = Document(text: text)
@@ -74,11 +76,15 @@ struct SentenceStages {
 enum PathologicalText {
     static let size = 1_000_000
 
-    static func repeated(_ unit: String) -> String {
-        String(repeating: unit, count: size / unit.utf8.count)
+    static func repeated(_ unit: String, megabytes: Int = 1) -> String {
+        String(repeating: unit, count: megabytes * size / unit.utf8.count)
     }
 
+    /// Each input at 1 MB; the first three also at 4 MB, to show that time grows linearly.
     static let all: [(String, String)] = [
+        ("digits and periods", repeated("1234567.89.", megabytes: 4)),
+        ("dots", repeated(".", megabytes: 4)),
+        ("one letter", repeated("a", megabytes: 4)),
         ("digits and periods", repeated("1234567.89.")),
         ("dots", repeated(".")),
         ("one letter", repeated("a")),

@@ -13,7 +13,7 @@ let benchmarks: @Sendable () -> Void = {
     let slice = CorpusSlice.load(megabytes: 10)
     let megabytes = Double(slice.textBytes) / 1e6
     let configuration = Benchmark.Configuration(
-        metrics: [.wallClock, .throughput, .mallocCountTotal, .peakMemoryResident],
+        metrics: [.wallClock, .cpuTotal, .throughput, .mallocCountTotal, .peakMemoryResident],
         warmupIterations: 1,
         maxDuration: .seconds(20),
         maxIterations: 10
