@@ -41,6 +41,7 @@ import TextPipeline
         ("Putter King Trophy\n(6 3/4\" Crystal Trophy - Picture Coming Soon)\nThe team will judge the hunt.",
          ["Putter King Trophy", "(6 3/4\" Crystal Trophy - Picture Coming Soon)", "The team will judge the hunt."]),
         ("features\ncontact manager\nevents, activities\n", ["features", "contact manager", "events, activities"]),
+        ("Features:\nfast startup\nsmall binary\nThe tool is great.", ["Features:", "fast startup", "small binary", "The tool is great."]),
         ("This is a sentence\ncut off in the middle because pdf.", ["This is a sentence\ncut off in the middle because pdf."]),
         ("You have the best chance if you follow \na few simple guidelines:", ["You have the best chance if you follow \na few simple guidelines:"]),
         ("It was designed to fight at up to 400 yd\n( 365.8 m ).", ["It was designed to fight at up to 400 yd\n( 365.8 m )."]),

@@ -110,6 +110,8 @@ import TextPipeline
         ("For example, ‘it grows in dragon’s blood. It grows on hills’ (see p. 154). Next.",
          ["For example, ‘it grows in dragon’s blood. It grows on hills’ (see p. 154).", "Next."]),
         ("He said, \"We won. We will win again.\"", ["He said, \"We won.", "We will win again.\""]),
+        ("\"Why not?\" Smith asked. \"Yes!\" John Smith said. \"No!\" Then he left.",
+         ["\"Why not?\" Smith asked.", "\"Yes!\" John Smith said.", "\"No!\"", "Then he left."]),
         ("There was too little time. \"\n\nThe report", ["There was too little time. \"", "The report"]),
         ("“We ought to build more monuments.”Commented Joan, “No.”", ["“We ought to build more monuments.”", "Commented Joan, “No.”"]),
     ])

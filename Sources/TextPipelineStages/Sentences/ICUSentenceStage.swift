@@ -22,6 +22,8 @@ public struct ICUSentenceStage: Stage {
                    help: "words that continue a line across a line break: {file, add, remove}"),
         OptionSpec("time_qualifiers", .mapping(wordListSpecs.map(\.name)), default: "bundled list for the locale's language",
                    help: "capitalised words that go on after a.m./p.m. (Monday, Eastern): {file, add, remove}"),
+        OptionSpec("reporting_verbs", .mapping(wordListSpecs.map(\.name)), default: "bundled list for the locale's language",
+                   help: "verbs that attribute a quotation (\"Why?\" Smith asked.): {file, add, remove}"),
     ]
 
     public static let factory = StageFactory(

@@ -16,13 +16,16 @@ public struct SentenceLexicon: Sendable {
     public var continuations: WordList
     /// Capitalised words that go on after "a.m."/"p.m." (`time-qualifiers-en.txt`).
     public var timeQualifiers: WordList
+    /// Verbs that attribute a quotation: `"Why not?" Smith asked.` (`reporting-verbs-en.txt`).
+    public var reportingVerbs: WordList
 
     public init(abbreviations: AbbreviationList = AbbreviationList(), starters: WordList = WordList(), continuations: WordList = WordList(),
-                timeQualifiers: WordList = WordList()) {
+                timeQualifiers: WordList = WordList(), reportingVerbs: WordList = WordList()) {
         self.abbreviations = abbreviations
         self.starters = starters
         self.continuations = continuations
         self.timeQualifiers = timeQualifiers
+        self.reportingVerbs = reportingVerbs
     }
 
     /// The bundled lists for `language` (for example `en`); empty lists where none ship.
@@ -32,7 +35,8 @@ public struct SentenceLexicon: Sendable {
             abbreviations: try AbbreviationList.bundled(language: language) ?? AbbreviationList(),
             starters: try WordList.bundled("sentence-starters", language: language) ?? WordList(),
             continuations: try WordList.bundled("line-continuations", language: language) ?? WordList(),
-            timeQualifiers: try WordList.bundled("time-qualifiers", language: language) ?? WordList()
+            timeQualifiers: try WordList.bundled("time-qualifiers", language: language) ?? WordList(),
+            reportingVerbs: try WordList.bundled("reporting-verbs", language: language) ?? WordList()
         )
     }
 }
@@ -53,7 +57,7 @@ extension ICUSentenceStage {
     ]
 
     /// Builds the lexicon from the bundled lists for `language` and the `abbreviations`,
-    /// `starters`, `continuations` and `time_qualifiers` options.
+    /// `starters`, `continuations`, `time_qualifiers` and `reporting_verbs` options.
     /// - Throws: a configuration error naming the file, line and key for unreadable or malformed lists.
     static func loadLexicon(_ options: StageOptions, language: String) throws -> SentenceLexicon {
         let bundled = try SentenceLexicon.bundled(language: language)
@@ -73,6 +77,7 @@ extension ICUSentenceStage {
         lexicon.starters = try loadWordList(options.mapping("starters", specs: wordListSpecs), bundled: bundled.starters)
         lexicon.continuations = try loadWordList(options.mapping("continuations", specs: wordListSpecs), bundled: bundled.continuations)
         lexicon.timeQualifiers = try loadWordList(options.mapping("time_qualifiers", specs: wordListSpecs), bundled: bundled.timeQualifiers)
+        lexicon.reportingVerbs = try loadWordList(options.mapping("reporting_verbs", specs: wordListSpecs), bundled: bundled.reportingVerbs)
         return lexicon
     }
 

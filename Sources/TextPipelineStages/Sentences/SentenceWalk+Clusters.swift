@@ -55,6 +55,7 @@ extension SentenceWalk {
         if isInsideBrackets(t, clusterEnd: end) || isQuotationWithComment(clusterEnd: end) { return .goOn(end) }
         let next = lookAhead(from: end)
         if startsNumberedItem(end) { return .breakAt(end) }
+        if isAttributedQuotation(clusterEnd: end, next: next) { return .goOn(end) }
         switch next.kind {
         case .clause: return .goOn(end)
         case .lowercase: return isAuthoredLineBreak(before: end) ? .breakAt(end) : .goOn(end)
@@ -114,6 +115,7 @@ extension SentenceWalk {
         case .detached, .ordinary: if startsNumberedItem(end) { return .breakAt(end) }
         default: break
         }
+        if isAttributedQuotation(clusterEnd: end, next: next) { return .goOn(end) }
         let ends: Bool
         switch preceding {
         case .detached, .ordinary:
@@ -207,6 +209,24 @@ extension SentenceWalk {
         let isDoubleQuote = quote.count == 1 && quote[0] == 0x22 || quote.count == 3 && quote[0] == 0xE2 && quote[1] == 0x80 && quote[2] == 0x9D
         let word = view.bytes(end)
         return isDoubleQuote && word[0] >= 0x41 && word[0] <= 0x5A && word[1] >= 0x61 && word[1] <= 0x7A
+    }
+
+    /// `"Why not?" Smith asked.`: a quotation closed by the cluster, then a
+    /// capitalised name (not a sentence starter) of one or two words and a
+    /// reporting verb that ends the clause (followed by `.` or `,`).
+    private func isAttributedQuotation(clusterEnd end: Int, next: LookAhead) -> Bool {
+        guard next.kind == .capitalized, next.index == end, view.punctuation(end - 1) == .closer,
+              !(view.isByte(end - 1, 0x29) || view.isByte(end - 1, 0x5D)), !isStarter(end) else { return false }
+        var index = end + 1
+        while index + 1 < view.count, index <= end + 2, view.lineBreaks(before: index) == 0 {
+            if view.kind(index) != .word { return false }
+            if view.isLowercaseWord(index), lexicon.reportingVerbs.contains(bytes: view.bytes(index)) {
+                // The attribution ends there: "Smith asked." / "Smith said, adding".
+                return view.isPeriod(index + 1) || view.isByte(index + 1, 0x2C)
+            }
+            index += 1
+        }
+        return false
     }
 
     /// A list marker after a sentence end starts an item even before a

@@ -6,12 +6,24 @@ extension SentenceWalk {
         if lineGoesOn(after: k - 1) { return false }
         if view.isLowercaseWord(k) {
             if layout.isWrapped || lexicon.continuations.contains(bytes: view.bytes(k)) { return false }
-            return !(lineEndsWithFinalPunctuation(from: view.start(k)) || paragraphEndsWithFinalPunctuation(after: view.start(k)))
+            if view.isByte(k - 1, 0x3A) { return true } // "Features:\nfast startup": items after a colon
+            if lineEndsWithFinalPunctuation(from: view.start(k)) { return false } // "sentence\ncut off … pdf."
+            if previousLineStartsLowercase(before: k) { return true } // "fast startup\nsmall binary"
+            return !paragraphEndsWithFinalPunctuation(after: view.start(k))
         }
         if layout.isWrapped { return isAuthoredBreakInWrappedText(before: k) }
         // "400 yd\n( 365.8 m ).", "in November\n1986.": the tail of the sentence.
         if view.punctuation(k) == .opener || view.kind(k) == .number { return !lineEndsWithFinalPunctuation(from: view.start(k)) }
         return true
+    }
+
+    /// Whether the line that ends just before token `k` starts with a lower-case ASCII letter. O(line length).
+    private func previousLineStartsLowercase(before k: Int) -> Bool {
+        var index = view.end(k - 1)
+        while index > 0, view.text[index - 1] != 0x0A { index -= 1 }
+        while index < view.end(k - 1), view.text[index] == 0x20 || view.text[index] == 0x09 { index += 1 }
+        let byte = view.text[index]
+        return byte >= 0x61 && byte <= 0x7A
     }
 
     /// Whether the line starting at byte `offset` ends with final punctuation. O(line length).
