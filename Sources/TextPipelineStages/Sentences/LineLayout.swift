@@ -6,9 +6,9 @@ import Foundation
 /// lines were broken to fit a width: at least two lines are followed by
 /// another, not indented, line in the same paragraph ("inner lines"), the longest inner line
 /// is 50 to 110 characters long (hard wrapping is at 60 to 80 columns), and at least half the inner lines are within
-/// 20 characters of that longest one, and no line (the last lines of
-/// paragraphs included) is more than 10 characters longer than it, which a
-/// wrapped text never has. Otherwise lines are *authored* (web text, one
+/// 20 characters of that longest one, and no line that is not indented (the
+/// last lines of paragraphs included) is more than 10 characters longer than
+/// it, which a wrapped text never has; indented lines (tables) may be. Otherwise lines are *authored* (web text, one
 /// paragraph or item per line).
 ///
 /// - Complexity: O(text length), no allocation.
@@ -77,7 +77,7 @@ struct LineLayout {
         /// Records `line` (trimmed length) as an inner line when both it and
         /// the next are non-blank and the next is not indented (a new paragraph).
         mutating func add(line: Int, followedBy next: Int, indented: Bool) {
-            longestOfAll = max(longestOfAll, next)
+            if !indented { longestOfAll = max(longestOfAll, next) } // indented tables may be wider
             guard line > 0, next > 0, !indented else { return }
             inner += 1
             longest = max(longest, line)

@@ -213,16 +213,16 @@ extension SentenceWalk {
 
     /// `"Why not?" Smith asked.`: a quotation closed by the cluster, then a
     /// capitalised name (not a sentence starter) of one or two words and a
-    /// reporting verb that ends the clause (followed by `.` or `,`).
+    /// reporting verb that ends the sentence (followed by `.`), on the same line.
     private func isAttributedQuotation(clusterEnd end: Int, next: LookAhead) -> Bool {
-        guard next.kind == .capitalized, next.index == end, view.punctuation(end - 1) == .closer,
+        guard next.kind == .capitalized, next.index == end, view.lineBreaks(before: end) == 0, view.punctuation(end - 1) == .closer,
               !(view.isByte(end - 1, 0x29) || view.isByte(end - 1, 0x5D)), !isStarter(end) else { return false }
         var index = end + 1
         while index + 1 < view.count, index <= end + 2, view.lineBreaks(before: index) == 0 {
             if view.kind(index) != .word { return false }
             if view.isLowercaseWord(index), lexicon.reportingVerbs.contains(bytes: view.bytes(index)) {
-                // The attribution ends there: "Smith asked." / "Smith said, adding".
-                return view.isPeriod(index + 1) || view.isByte(index + 1, 0x2C)
+                // The attribution ends the sentence: "Smith asked." (not "Smith added, "…")
+                return view.isPeriod(index + 1)
             }
             index += 1
         }

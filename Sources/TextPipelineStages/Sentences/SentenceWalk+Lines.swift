@@ -8,7 +8,7 @@ extension SentenceWalk {
             if layout.isWrapped || lexicon.continuations.contains(bytes: view.bytes(k)) { return false }
             if view.isByte(k - 1, 0x3A) { return true } // "Features:\nfast startup": items after a colon
             if lineEndsWithFinalPunctuation(from: view.start(k)) { return false } // "sentence\ncut off … pdf."
-            if previousLineStartsLowercase(before: k) { return true } // "fast startup\nsmall binary"
+            if previousLineStartsLowercase(before: k) { return true } // "fast startup\nsmall binary": items
             return !paragraphEndsWithFinalPunctuation(after: view.start(k))
         }
         if layout.isWrapped { return isAuthoredBreakInWrappedText(before: k) }
@@ -17,10 +17,14 @@ extension SentenceWalk {
         return true
     }
 
-    /// Whether the line that ends just before token `k` starts with a lower-case ASCII letter. O(line length).
+    /// Whether the line that ends just before token `k` is a short item: at
+    /// most 40 bytes, starting with a lower-case ASCII letter. O(40).
     private func previousLineStartsLowercase(before k: Int) -> Bool {
         var index = view.end(k - 1)
-        while index > 0, view.text[index - 1] != 0x0A { index -= 1 }
+        while index > 0, view.text[index - 1] != 0x0A {
+            index -= 1
+            if view.end(k - 1) - index > 40 { return false }
+        }
         while index < view.end(k - 1), view.text[index] == 0x20 || view.text[index] == 0x09 { index += 1 }
         let byte = view.text[index]
         return byte >= 0x61 && byte <= 0x7A
