@@ -1,3 +1,4 @@
+import Foundation
 import TestSupport
 import Testing
 import TextPipeline
@@ -41,6 +42,20 @@ import TextPipeline
     func configurationError(yaml: String, expected: String) throws {
         let text = try #require(message(yaml))
         #expect(text.contains(expected), "got: \(text)")
+    }
+
+    @Test func malformedWordListsNameTheirFileAndLine() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tp-lists-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let abbreviations = directory.appendingPathComponent("abbr.txt").path
+        let starters = directory.appendingPathComponent("starters.txt").path
+        try "dr prefix\nfoo bar\n".write(toFile: abbreviations, atomically: true, encoding: .utf8)
+        try "# comment\nThe\nTwo words\n".write(toFile: starters, atomically: true, encoding: .utf8)
+        let first = message("version: 1\nstages:\n  - use: tokenize.icu@1\n  - use: sentences.icu@1\n    with: { abbreviations: { file: \(abbreviations) } }\n")
+        #expect(first?.contains("p.yaml:5: stages[1].with.abbreviations.file: \(abbreviations):2: expected 'abbreviation' or 'abbreviation CLASS'") == true, "got: \(first ?? "nil")")
+        let second = message("version: 1\nstages:\n  - use: tokenize.icu@1\n  - use: sentences.icu@1\n    with: { starters: { file: \(starters) } }\n")
+        #expect(second?.contains("p.yaml:5: stages[1].with.starters.file: \(starters):3: expected one word") == true, "got: \(second ?? "nil")")
     }
 
     @Test func missingFileIsNamed() {
