@@ -106,6 +106,8 @@ import TextPipeline
          ["Leave me alone!, he yelled.", "I am in the U.S. Army.", "Charles (Ind.) said he."]),
         ("(Dinah was the cat.) She purred.", ["(Dinah was the cat.)", "She purred."]),
         ("[15:  12:32]  [16:  firma? 13:28]", ["[15:  12:32]  [16:  firma? 13:28]"]),
+        ("He left (he said so. Then he came back) early.", ["He left (he said so.", "Then he came back) early."]),
+        ("Sales of the iPhone rose. iPhone users were happy.", ["Sales of the iPhone rose.", "iPhone users were happy."]),
         ("He recalls his mentor: `The people! Theft! The holy fire!'", ["He recalls his mentor: `The people! Theft! The holy fire!'"]),
         ("For example, ‘it grows in dragon’s blood. It grows on hills’ (see p. 154). Next.",
          ["For example, ‘it grows in dragon’s blood. It grows on hills’ (see p. 154).", "Next."]),

@@ -108,7 +108,7 @@ extension SentenceWalk {
         if view.isAttached(end) {
             return end == t + 1 && isRunTogether(at: t) || isRunTogetherAfterQuote(end) ? .breakAt(end) : .goOn(end)
         }
-        if isInsideBrackets(t, clusterEnd: end) || isQuotationWithComment(clusterEnd: end) { return .goOn(end) }
+        if isQuotationWithComment(clusterEnd: end) { return .goOn(end) }
         let next = lookAhead(from: end)
         if next.kind == .clause { return .goOn(end) }
         switch preceding {
@@ -247,8 +247,10 @@ extension SentenceWalk {
         return !(view.isByte(last, 0x29) || view.isByte(last, 0x5D) || view.isByte(last, 0x7D))
     }
 
-    /// Whether the terminator at `t` sits inside a bracket opened in this
-    /// sentence at most 40 tokens back and not closed by the cluster.
+    /// Whether the `?` or `!` at `t` sits inside a bracket opened in this
+    /// sentence at most 40 tokens back and not closed by the cluster: an
+    /// aside ("[16: firma? 13:28]", "(really?)"). Full stops inside brackets
+    /// still end sentences ("(He left. She stayed.)").
     private func isInsideBrackets(_ t: Int, clusterEnd: Int) -> Bool {
         guard openBrackets > 0, t - lastOpenBracket <= 40 else { return false }
         for index in t ..< clusterEnd where view.isByte(index, 0x29) || view.isByte(index, 0x5D) { return false }

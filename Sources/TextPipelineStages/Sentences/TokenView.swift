@@ -73,21 +73,30 @@ struct TokenView {
         }
     }
 
-    /// Whether token `index` is a word whose first letter is lower case.
+    /// Whether token `index` is a word whose first letter is lower case
+    /// (camel-case names such as "iPhone" and "eBay" count as capitalised).
     func isLowercaseWord(_ index: Int) -> Bool {
         guard kinds[index] == .word else { return false }
         let byte = first(index)
-        if byte < 0x80 { return byte >= 0x61 && byte <= 0x7A }
+        if byte < 0x80 { return byte >= 0x61 && byte <= 0x7A && !isCamelCase(index) }
         return firstScalar(index)?.properties.isLowercase ?? false
     }
 
-    /// Whether token `index` is a word whose first letter is upper or title case.
+    /// Whether token `index` is a word whose first letter is upper or title
+    /// case, or a camel-case name ("iPhone").
     func isCapitalizedWord(_ index: Int) -> Bool {
         guard kinds[index] == .word else { return false }
         let byte = first(index)
-        if byte < 0x80 { return byte >= 0x41 && byte <= 0x5A }
+        if byte < 0x80 { return byte >= 0x41 && byte <= 0x5A || byte >= 0x61 && byte <= 0x7A && isCamelCase(index) }
         guard let scalar = firstScalar(index) else { return false }
         return scalar.properties.isUppercase || scalar.properties.generalCategory == .titlecaseLetter
+    }
+
+    /// A lower-case ASCII letter followed by an upper-case one ("iPhone", "eBay").
+    private func isCamelCase(_ index: Int) -> Bool {
+        guard length(index) >= 3 else { return false }
+        let second = text[start(index) + 1]
+        return second >= 0x41 && second <= 0x5A
     }
 
     /// Whether token `index` is the pronoun "I" or a contraction of it ("I'm", "I’ll").
