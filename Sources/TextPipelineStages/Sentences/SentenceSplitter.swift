@@ -4,39 +4,44 @@ import TextPipeline
 /// structure and ICU's candidate boundaries into sentences made of tokens.
 ///
 /// Every sentence boundary falls in the gap between two tokens. The splitter
-/// walks the tokens once, left to right, and decides each gap by these rules
-/// (docs/sentences.md has the full list with examples):
+/// walks the tokens once, left to right (``SentenceWalk``), and decides each
+/// gap by these rules (docs/sentences.md has the full list with examples):
 ///
 /// 1. **Blank lines.** Two or more line breaks (or U+2029) always end a
 ///    sentence. With ``NewlineMode/line`` every line break does.
 /// 2. **Terminal clusters.** A run of `.`, `?`, `!`, `…` (and full-width
 ///    `。．！？`) with the closing quotes, brackets, footnote marks ("[1]",
 ///    ".11") and emoticons attached to it ends a sentence depending on what
-///    follows: a lower-case word,
-///    a comma or no space never starts a sentence; after `.`, the word before
-///    it may be an abbreviation (``AbbreviationList``), an initial or a
+///    follows: a lower-case word, a comma or no space never starts a
+///    sentence (but "world.Today" is two); after `.`, the word before it may
+///    be an abbreviation of a class (``AbbreviationList``), an initial or a
 ///    multi-period abbreviation, which end a sentence only before a
-///    sentence-opening word (``SentenceLexicon/starters``); ellipses end one
-///    only before a capitalised word other than "I"; a period in "[...]" or
-///    inside a short open bracket never does.
+///    sentence-opening word (``SentenceLexicon/starters``) or as their class
+///    says; ellipses end one only before a capitalised word other than "I";
+///    "[...]" never does; `?`/`!` inside a short open bracket do not; a
+///    quotation followed by its attribution (`"Why?" Smith asked.`) or by a
+///    bracketed comment goes on.
 /// 3. **Line breaks** (``NewlineMode/auto``). A single line break in a
 ///    hard-wrapped text (see ``LineLayout``) continues the sentence unless
-///    the next line is indented, starts a list item, or the previous line
-///    was short enough that its next word would have fitted (a heading). In
-///    other texts it ends the sentence unless the line plainly goes on: it
-///    ends with a comma, hyphen or a continuation word ("the", "of"), or the
-///    next line starts with a lower-case word and either is a continuation
-///    word or the paragraph ends in final punctuation.
-/// 4. **Lists.** A bullet (`•`, `⁃`) preceded by white space starts a
-///    sentence; a list marker ("1.", "2)", "a.", "(iv)") at a sentence
-///    start is not itself a sentence, and the next marker in sequence starts
-///    a new sentence even without final punctuation ("1) one 2) two").
-/// 5. **Other scripts.** An ICU boundary after a terminator the splitter
+///    the next line is indented, starts with a bullet, or the line is a
+///    heading in capitals. In other texts it ends the sentence unless the
+///    line plainly goes on: it ends with a comma, hyphen or a continuation
+///    word ("the", "of"), or the next line is a lower-case (or bracketed,
+///    or numeric) tail of the sentence.
+/// 4. **Lists.** A bullet (`•`, `⁃`) after white space starts a sentence; a
+///    list marker ("1.", "2)", "a.", "(iv)") at a sentence start is not a
+///    sentence of its own, and the next marker in sequence starts a new
+///    sentence even without final punctuation ("1) one 2) two").
+/// 5. **Quotations.** Terminators inside a single-quoted quotation that
+///    opens after a comma or colon do not end the introducing sentence.
+/// 6. **Emoticons and emoji** end a sentence before a sentence starter.
+/// 7. **Other scripts.** An ICU boundary after a terminator the splitter
 ///    does not know (Devanagari `।`, Arabic `؟`) is kept.
 ///
 /// - Complexity: O(tokens + text length), whatever the input: every rule
 ///   looks a bounded number of tokens around a gap, and the scans that look
-///   further (line lengths, paragraph ends) are cached per line or paragraph.
+///   further (line lengths, paragraph ends, closing quotes) are bounded or
+///   cached per line or paragraph. Word-list look-ups allocate nothing.
 public struct SentenceSplitter: Sendable {
     /// Which line breaks end sentences.
     public enum NewlineMode: String, Sendable, CaseIterable {
