@@ -1,11 +1,11 @@
 extension SentenceWalk {
     /// Embedded single-quoted quotations: a quotation in `'…'`, `‘…’` or
-    /// `` `…' `` that opens after a comma or colon ("he recalls his mentor:
-    /// `The people! Theft!'") belongs to the sentence that introduces it, so
-    /// terminators inside it do not end that sentence; the terminator before
-    /// the closing quote still may. Double quotes are not treated this way:
-    /// in news they carry most reported speech, and multi-sentence quotations
-    /// there are split like any other text.
+    /// `` `…' `` that opens after a comma ("thought Alice to herself, 'after
+    /// such a fall! How brave …'") belongs to the sentence that introduces
+    /// it, so terminators inside it do not end that sentence; the terminator
+    /// before the closing quote still may. A quotation introduced by a colon
+    /// (`said: 'We won. We …'`, common in British news) and double-quoted
+    /// ones carry reported speech and are split like any other text.
     ///
     /// Called for token `k` by the walk; records the closing quote's byte
     /// offset in `quoteClose` when `k` opens such a quotation that closes
@@ -14,7 +14,7 @@ extension SentenceWalk {
     ///   (`quoteSearchedUntil`), so no byte is searched twice.
     mutating func noteEmbeddedQuotation(at k: Int) {
         guard k >= 2, view.start(k) >= quoteClose, !view.isAttached(k), k + 1 < view.count, view.isAttached(k + 1),
-              isSingleOpeningQuote(k), view.isByte(k - 1, 0x2C) || view.isByte(k - 1, 0x3A) else { return }
+              isSingleOpeningQuote(k), view.isByte(k - 1, 0x2C) else { return }
         let from = max(view.end(k), quoteSearchedUntil)
         let limit = min(view.text.count, view.end(k) + 600)
         if let close = closingSingleQuote(from: from, limit: limit) {
