@@ -60,3 +60,32 @@ import TextPipeline
         #expect(try DocumentFixtures.sentences("Heading\nThe text goes on.", options: "{ newline: auto }") == ["Heading", "The text goes on."])
     }
 }
+
+/// Random texts built from the pieces the rules look at: whatever the input,
+/// sentences are non-empty, in order, and cover every token exactly once.
+@Suite struct SentenceCoverageTests {
+    static let pieces = [".", "!", "?", "…", "'", "\"", "(", ")", "[", "]", "\n", "\n\n", " ", " ", " ", ":", ";", ",", "1", "23",
+                         "a", "A", "Mr", "U.S", "e.g", "•", "-", "‘", "’", "“", "”", "。", "．", "😀", ":)", "\t", "  ", "No", "p",
+                         "Inc", "The", "world", "I", "ii", "iv", "\u{0964}", "\u{061F}", "\r\n", "www.x.com", "Ab.Cd", "said"]
+
+    @Test(arguments: [1, 2, 3, 4])
+    func sentencesCoverEveryToken(seed: UInt64) throws {
+        var state = seed &* 0x9E37_79B9_7F4A_7C15
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        let pipeline = try DocumentFixtures.sentencePipeline()
+        for _ in 0 ..< 300 {
+            let text = (0 ..< next(60)).map { _ in Self.pieces[next(Self.pieces.count)] }.joined()
+            let document = try DocumentFixtures.analyse(text, with: pipeline)
+            var expectedStart = 0
+            for index in 0 ..< document.sentences.count {
+                let range = document.sentences.tokenRange(index)
+                #expect(range.lowerBound == expectedStart && !range.isEmpty, "text: \(text.debugDescription)")
+                expectedStart = range.upperBound
+            }
+            #expect(expectedStart == document.tokens.count, "text: \(text.debugDescription)")
+        }
+    }
+}
