@@ -41,6 +41,7 @@ let package = Package(
         suite("TokenizerBenchmarks"),
         suite("PipelineBenchmarks"),
         suite("PluginBenchmarks"),
+        suite("SentenceBenchmarks"),
         // Gazetteer compile, load, memory and matching figures for issue 4, as a command.
         .executableTarget(
             name: "ner-bench",

@@ -222,6 +222,60 @@ static int kind_of_status(int32_t status) {
     return -2; /* untagged */
 }
 
+static int is_ascii_lower(UChar c) { return c >= 'a' && c <= 'z'; }
+static int is_ascii_upper(UChar c) { return c >= 'A' && c <= 'Z'; }
+static int is_ascii_letter(UChar c) { return is_ascii_lower(c) || is_ascii_upper(c); }
+
+/* Whether the white-space delimited chunk around a run-together candidate
+ * looks like an address, a path or a domain rather than words: it holds '@',
+ * '/', ':', '_' or '=', or another full stop followed by a letter. Looks at
+ * most 64 units on from `from`. */
+static int chunk_is_address(const UChar *units, int32_t from, int32_t limit) {
+    for (int32_t j = from; j < limit && j < from + 64; j++) {
+        UChar c = units[j];
+        if (c == ' ' || (c >= 0x09 && c <= 0x0D) || c == 0xA0) return 0;
+        if (c == '@' || c == '/' || c == ':' || c == '_' || c == '=') return 1;
+        if ((c == '.' || c == 0xFF0E) && j + 1 < limit && is_ascii_letter(units[j + 1])) return 1;
+    }
+    return 0;
+}
+
+/*
+ * Where a UAX #29 word token is really two sentences run together with no
+ * space ("world.Today", "period\uFF0EDoes"): returns the unit index of the
+ * full stop (U+002E or U+FF0E), or -1. The token must start a white-space
+ * delimited chunk, its letters before the stop must be at least two ASCII
+ * letters with the last two lower case ("world", "Tuesday", not "U.S" or
+ * "e.g"), the stop must be followed by an upper-case then a lower-case ASCII
+ * letter, and the chunk must not look like an address ("Jane.Doe@example.com",
+ * "www.Example.com", "docs/Read.Me").
+ */
+static int32_t run_together_stop(const UChar *units, int32_t start, int32_t end, int32_t limit) {
+    if (start > 0) {
+        UChar before = units[start - 1];
+        if (!(before == ' ' || (before >= 0x09 && before <= 0x0D) || before == '"' || before == '(' || before == 0x201C ||
+              before == 0xA0))
+            return -1;
+    }
+    int32_t i = start;
+    while (i < end && is_ascii_letter(units[i])) i++;
+    if (i - start < 2 || i + 2 >= end || !(units[i] == '.' || units[i] == 0xFF0E)) return -1;
+    if (!is_ascii_lower(units[i - 1]) || !is_ascii_lower(units[i - 2])) return -1;
+    if (!is_ascii_upper(units[i + 1]) || !is_ascii_lower(units[i + 2])) return -1;
+    if (chunk_is_address(units, i + 1, limit)) return -1;
+    return i;
+}
+
+/* Appends one token; returns 0 when out of memory. */
+static int push_token(tp_breaker *b, int32_t *count, int32_t from, int32_t to, int kind) {
+    if (*count == b->out_cap && !grow_outputs(b, *count + 1)) return 0;
+    b->starts[*count] = byte_offset(b, from);
+    b->ends[*count] = byte_offset(b, to);
+    b->kinds[*count] = (uint8_t)kind;
+    (*count)++;
+    return 1;
+}
+
 int32_t tp_word_breaker_tokenize(tp_breaker *b, const uint8_t *text, int64_t len,
                                  const int32_t **starts, const int32_t **ends, const uint8_t **kinds) {
     if (!b || b->sentence) return -1;
@@ -236,13 +290,16 @@ int32_t tp_word_breaker_tokenize(tp_breaker *b, const uint8_t *text, int64_t len
         int kind = kind_of_status(ubrk_getRuleStatus(b->iterator));
         if (kind == -2) kind = kind_of_untagged(b->units, previous, next);
         if (kind == TP_TOKEN_IDEOGRAPHIC) kind = kind_of_dictionary_word(b->units, previous, next);
-        if (kind >= 0) {
-            if (count == b->out_cap && !grow_outputs(b, count + 1)) return -1;
-            b->starts[count] = byte_offset(b, previous);
-            b->ends[count] = byte_offset(b, next);
-            b->kinds[count] = (uint8_t)kind;
-            count++;
+        if (kind == TP_TOKEN_WORD) {
+            /* "world.Today": word, full stop, rest (which may split again). */
+            int32_t stop;
+            while ((stop = run_together_stop(b->units, previous, next, n)) >= 0) {
+                if (!push_token(b, &count, previous, stop, TP_TOKEN_WORD)) return -1;
+                if (!push_token(b, &count, stop, stop + 1, TP_TOKEN_PUNCTUATION)) return -1;
+                previous = stop + 1;
+            }
         }
+        if (kind >= 0 && !push_token(b, &count, previous, next, kind)) return -1;
         previous = next;
     }
     *starts = b->starts;

@@ -30,7 +30,7 @@ import Testing
         let result = try CLIHarness.run(["stages"])
         #expect(result.status == 0)
         #expect(result.stdout.contains("tokenize.icu@1"))
-        #expect(result.stdout.contains("newline: paragraph | line (default: paragraph)"))
+        #expect(result.stdout.contains("newline: paragraph | line | auto (default: auto)")) // auto added by issue 3
     }
 
     @Test func defaultPipelineChecks() throws {

@@ -24,7 +24,7 @@ public enum SuiteConfiguration {
             )
         }
         return Benchmark.Configuration(
-            metrics: [.wallClock, .throughput, .mallocCountTotal, .peakMemoryResident],
+            metrics: [.wallClock, .cpuTotal, .throughput, .mallocCountTotal, .peakMemoryResident],
             warmupIterations: 1,
             maxDuration: .seconds(maxSeconds),
             maxIterations: maxIterations

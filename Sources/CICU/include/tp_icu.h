@@ -51,7 +51,10 @@ void tp_breaker_close(tp_breaker *breaker);
 
 /**
  * Tokenizes `text` (UTF-8, `len` bytes) with UAX #29 word boundaries.
- * White space is dropped. On return, `*starts`, `*ends` and `*kinds` point
+ * White space is dropped. One refinement of UAX #29: a word that is two
+ * sentences run together with no space ("world.Today", "period\uFF0EDoes")
+ * becomes word, full stop, word (see run_together_stop in tp_icu.c).
+ * On return, `*starts`, `*ends` and `*kinds` point
  * at arrays owned by the breaker, valid until the next call on it.
  * Returns the number of tokens, or -1 on an ICU error or a text over 2 GB.
  */

@@ -49,7 +49,7 @@ struct RuleTokenFeatures {
     /// Calls `body` with a view of each token in turn: its bytes, lower-case form, shape and their hashes.
     /// - Parameters:
     ///   - hashText: whether specs need the hash of the token's text.
-    func forEachToken(of document: Document, hashText: Bool, _ body: (Int, TokenView) throws -> Void) rethrows {
+    func forEachToken(of document: Document, hashText: Bool, _ body: (Int, RuleTokenView) throws -> Void) rethrows {
         let tokens = document.tokens
         try document.utf8.withUnsafeBufferPointer { text in
             try lower.withUnsafeBufferPointer { lower in
@@ -61,7 +61,7 @@ struct RuleTokenFeatures {
                         let lowerEnd = lowerEnds.isEmpty ? 0 : Int(lowerEnds[index])
                         let shapeEnd = shapeEnds.isEmpty ? 0 : Int(shapeEnds[index])
                         let lowerBytes = UnsafeBufferPointer(rebasing: lower[lowerStart ..< lowerEnd])
-                        let view = TokenView(text: bytes, textHash: hashText ? ByteSet.hash(bytes) : 0,
+                        let view = RuleTokenView(text: bytes, textHash: hashText ? ByteSet.hash(bytes) : 0,
                                              lower: lowerBytes, lowerHash: lowerEnds.isEmpty ? 0 : ByteSet.hash(lowerBytes),
                                              shape: UnsafeBufferPointer(rebasing: shape[shapeStart ..< shapeEnd]),
                                              kind: tokens.kinds[index], entityLabel: entityLabel.isEmpty ? -1 : entityLabel[index])

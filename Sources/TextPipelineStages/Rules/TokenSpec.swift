@@ -33,7 +33,7 @@ struct TokenSpec: Sendable {
 
     /// Whether the token seen through `view` meets every condition.
     /// - Parameter regexes: the worker's compiled copies of the rule set's expressions.
-    func matches(_ view: TokenView, regexes: [PosixRegex]) -> Bool {
+    func matches(_ view: RuleTokenView, regexes: [PosixRegex]) -> Bool {
         if kindMask != 0, kindMask & (1 << UInt16(view.kind.rawValue)) == 0 { return false }
         if let texts, !texts.contains(view.text, hash: view.textHash) { return false }
         if let lowers, !lowers.contains(view.lower, hash: view.lowerHash) { return false }
@@ -46,7 +46,7 @@ struct TokenSpec: Sendable {
         return true
     }
 
-    private func inWordList(_ view: TokenView) -> Bool {
+    private func inWordList(_ view: RuleTokenView) -> Bool {
         for list in wordLists {
             let found = list.ignoreCase ? list.words.contains(view.lower, hash: view.lowerHash) : list.words.contains(view.text, hash: view.textHash)
             if found { return true }
@@ -57,7 +57,7 @@ struct TokenSpec: Sendable {
 
 /// One token as specs see it: its bytes, lower-case form and shape (empty
 /// when no spec reads them), their hashes, its kind and entity label index.
-struct TokenView {
+struct RuleTokenView {
     var text: UnsafeBufferPointer<UInt8>
     var textHash: UInt64
     var lower: UnsafeBufferPointer<UInt8>

@@ -3,25 +3,35 @@ import TextPipeline
 
 /// Abbreviations that a period may follow without ending a sentence.
 ///
-/// Entries are lower case, without their final period. A `prefix` entry
-/// ("dr", "no", "st") stands before a name or number and never ends a
-/// sentence when a word or number follows; other entries ("inc", "etc")
-/// may end one, decided by what follows.
+/// Entries are lower case, without their final period; inner periods are kept
+/// ("e.g", "u.s"). Each has a class that says what it may precede:
+/// - `prefix` ("dr", "st", "gen") stands before a name: the sentence goes on
+///   unless a sentence-opening word ("The", "He") follows;
+/// - `number` ("no", "p", "vol") stands before a number: the sentence goes on
+///   when a number follows, otherwise the period is an ordinary full stop;
+/// - `time` ("a.m", "p.m") ends a sentence before a capitalised word unless
+///   that word qualifies the time ("EST", "Monday": ``SentenceLexicon/timeQualifiers``)
+///   or is a title in a short sentence ("At 5 a.m. Mr. Smith left.");
+/// - `general` ("inc", "etc", "u.s") may end a sentence: it does when a
+///   sentence-opening word, a new line (outside hard-wrapped text) or the end
+///   of the text follows.
 public struct AbbreviationList: Sendable, Equatable {
-    public enum Kind: Sendable, Equatable {
+    public enum Kind: String, Sendable, Equatable {
         case prefix
+        case number
+        case time
         case general
     }
 
-    private var entries: [[UInt8]: Kind] = [:]
+    private var entries: [PackedWord: Kind] = [:]
 
     public init() {}
 
     /// The number of abbreviations.
     public var count: Int { entries.count }
 
-    /// Parses the data-file format: one entry per line, `#` comments, optional class `prefix`.
-    /// - Throws: a message naming the line for an unknown class.
+    /// Parses the data-file format: one entry per line, `#` comments, optional class `prefix`, `number` or `time`.
+    /// - Throws: a message naming `source` and the line for an unknown class or an entry over 15 bytes.
     public init(parsing text: String, source: String) throws {
         for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = rawLine.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
@@ -30,45 +40,46 @@ public struct AbbreviationList: Sendable, Equatable {
             let kind: Kind
             switch fields.count {
             case 1: kind = .general
-            case 2 where fields[1] == "prefix": kind = .prefix
+            case 2 where Kind(rawValue: String(fields[1])) != nil && fields[1] != "general": kind = Kind(rawValue: String(fields[1]))!
             default:
-                throw StageError("\(source):\(index + 1): expected 'abbreviation' or 'abbreviation prefix', found '\(line)'")
+                throw StageError("\(source):\(index + 1): expected 'abbreviation' or 'abbreviation CLASS' with CLASS one of prefix, number, time; found '\(line)'")
             }
-            insert(String(first), kind: kind)
+            do { try insert(String(first), kind: kind) } catch { throw StageError("\(source):\(index + 1): \(error)") }
         }
     }
 
     /// Adds an abbreviation; a trailing period is ignored, case does not matter.
-    public mutating func insert(_ abbreviation: String, kind: Kind = .general) {
-        entries[Self.key(abbreviation)] = kind
+    /// - Throws: when the abbreviation is empty or longer than 15 bytes.
+    public mutating func insert(_ abbreviation: String, kind: Kind = .general) throws {
+        guard let key = PackedWord(Self.trimmed(abbreviation)) else {
+            throw StageError("expected an abbreviation of 1 to \(PackedWord.capacity) bytes, found '\(abbreviation)'")
+        }
+        entries[key] = kind
     }
 
     public mutating func remove(_ abbreviation: String) {
-        entries[Self.key(abbreviation)] = nil
+        if let key = PackedWord(Self.trimmed(abbreviation)) { entries[key] = nil }
     }
 
-    /// The class of the abbreviation spelled by `bytes` (any case), or nil.
+    /// The class of the abbreviation spelled by `bytes` (any ASCII case), or nil. Allocates nothing.
     public func kind(of bytes: UnsafeBufferPointer<UInt8>) -> Kind? {
-        guard bytes.count <= 16 else { return nil }
-        var lowered = [UInt8]()
-        lowered.reserveCapacity(bytes.count)
-        for byte in bytes { lowered.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) }
-        return entries[lowered]
+        guard let key = PackedWord(lowercasing: bytes) else { return nil }
+        return entries[key]
     }
 
-    public func contains(_ abbreviation: String) -> Bool { entries[Self.key(abbreviation)] != nil }
+    public func contains(_ abbreviation: String) -> Bool {
+        PackedWord(Self.trimmed(abbreviation)).map { entries[$0] != nil } ?? false
+    }
 
-    private static func key(_ abbreviation: String) -> [UInt8] {
-        var text = abbreviation.lowercased()
+    private static func trimmed(_ abbreviation: String) -> Substring {
+        var text = Substring(abbreviation)
         while text.hasSuffix(".") { text.removeLast() }
-        return Array(text.utf8)
+        return text
     }
 
     /// The list shipped for `language` (for example `en`), or nil when there is none.
     public static func bundled(language: String) throws -> AbbreviationList? {
-        guard let url = Bundle.module.url(forResource: "abbreviations-\(language)", withExtension: "txt", subdirectory: "Resources/sentences"),
-              let text = try? String(contentsOf: url, encoding: .utf8)
-        else { return nil }
-        return try AbbreviationList(parsing: text, source: url.lastPathComponent)
+        guard let text = BundledResource.text(name: "abbreviations-\(language)") else { return nil }
+        return try AbbreviationList(parsing: text, source: "abbreviations-\(language).txt")
     }
 }

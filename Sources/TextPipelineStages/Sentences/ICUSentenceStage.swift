@@ -1,61 +1,48 @@
 import TextPipeline
 
-/// `sentences.icu@1`: ICU sentence boundaries (CLDR suppressions,
-/// `en@ss=standard`) refined by line structure and an abbreviation list.
+/// `sentences.icu@1`: rule-based sentence boundaries over the tokens of
+/// `tokenize.icu@1`, with word lists per language (abbreviations, sentence
+/// starters, line continuations) and ICU's sentence boundaries (CLDR
+/// suppressions, `en@ss=standard`) after terminators of other scripts.
 ///
-/// Sentences are stored as token ranges. See ``SentenceSplitter`` for the rules.
+/// Sentences are stored as token ranges. See ``SentenceSplitter`` for the
+/// rules and ``SentenceLexicon`` for the data files and their options.
 public struct ICUSentenceStage: Stage {
     public static let id = StageID(name: "sentences.icu", version: 1)
 
-    static let abbreviationSpecs = [
-        OptionSpec("file", .path, help: "replace the bundled list with this file (same format)"),
-        OptionSpec("add", .stringList, help: "abbreviations to add (class: may end a sentence)"),
-        OptionSpec("add_prefix", .stringList, help: "abbreviations to add that precede names or numbers (Dr, No)"),
-        OptionSpec("remove", .stringList, help: "abbreviations to remove"),
-    ]
-
     public static let options = [
         OptionSpec("locale", .string, default: "en", help: "ICU locale; CLDR suppressions (@ss=standard) are added unless the id has '@'"),
-        OptionSpec("newline", .choice(["paragraph", "line"]), default: "paragraph",
-                   help: "paragraph: only blank lines end sentences; line: every line break does"),
+        OptionSpec("newline", .choice(SentenceSplitter.NewlineMode.allCases.map(\.rawValue)), default: "auto",
+                   help: "auto: decide per text (hard-wrapped or not) and per line break; paragraph: only blank lines end sentences; line: every line break does"),
         OptionSpec("abbreviations", .mapping(abbreviationSpecs.map(\.name)), default: "bundled list for the locale's language",
-                   help: "extend or shrink the abbreviation list: {file, add, add_prefix, remove}"),
+                   help: "extend or shrink the abbreviation list: {file, add, add_prefix, add_number, remove}"),
+        OptionSpec("starters", .mapping(wordListSpecs.map(\.name)), default: "bundled list for the locale's language",
+                   help: "capitalised words that open sentences after an abbreviation: {file, add, remove}"),
+        OptionSpec("continuations", .mapping(wordListSpecs.map(\.name)), default: "bundled list for the locale's language",
+                   help: "words that continue a line across a line break: {file, add, remove}"),
+        OptionSpec("time_qualifiers", .mapping(wordListSpecs.map(\.name)), default: "bundled list for the locale's language",
+                   help: "capitalised words that go on after a.m./p.m. (Monday, Eastern): {file, add, remove}"),
+        OptionSpec("reporting_verbs", .mapping(wordListSpecs.map(\.name)), default: "bundled list for the locale's language",
+                   help: "verbs that attribute a quotation (\"Why?\" Smith asked.): {file, add, remove}"),
     ]
 
     public static let factory = StageFactory(
-        id: id, summary: "sentences from ICU boundaries, line structure and abbreviations", options: options,
+        id: id, summary: "sentences from punctuation rules, line structure and word lists (ICU for other scripts)", options: options,
         requires: [.tokens], provides: [.sentences]
     ) { options in
         let locale = try options.string("locale", default: "en")
         guard ICULocale.isWellFormed(locale) else {
             throw options.error("locale", "expected an ICU locale id such as 'en', found '\(locale)'")
         }
-        let mode = SentenceSplitter.NewlineMode(rawValue: try options.choice("newline", default: "paragraph")) ?? .paragraph
-        let abbreviations = try loadAbbreviations(options.mapping("abbreviations", specs: abbreviationSpecs), locale: locale)
+        let mode = SentenceSplitter.NewlineMode(rawValue: try options.choice("newline", default: "auto")) ?? .auto
+        let lexicon = try loadLexicon(options, language: String(locale.prefix { $0.isLetter }))
         let template: ICUBreakerTemplate
         do {
             template = try ICUBreakerTemplate(sentence: true, locale: locale.contains("@") ? locale : locale + "@ss=standard")
         } catch {
             throw options.error("locale", "\(error)")
         }
-        return ICUSentenceStage(template: template, splitter: SentenceSplitter(newlines: mode, abbreviations: abbreviations))
-    }
-
-    static func loadAbbreviations(_ options: StageOptions, locale: String) throws -> AbbreviationList {
-        var list: AbbreviationList
-        if let path = try options.path("file") {
-            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-                throw options.error("file", "cannot read abbreviation file \(path)")
-            }
-            do { list = try AbbreviationList(parsing: text, source: path) } catch { throw options.error("file", "\(error)") }
-        } else {
-            let language = String(locale.prefix { $0.isLetter })
-            list = try AbbreviationList.bundled(language: language) ?? AbbreviationList()
-        }
-        for entry in try options.stringList("add") ?? [] { list.insert(entry, kind: .general) }
-        for entry in try options.stringList("add_prefix") ?? [] { list.insert(entry, kind: .prefix) }
-        for entry in try options.stringList("remove") ?? [] { list.remove(entry) }
-        return list
+        return ICUSentenceStage(template: template, splitter: SentenceSplitter(newlines: mode, lexicon: lexicon))
     }
 
     let template: ICUBreakerTemplate
@@ -67,10 +54,10 @@ public struct ICUSentenceStage: Stage {
     }
 
     /// Creates the stage in code with the bundled English abbreviations.
-    public init(locale: String = "en", newlines: SentenceSplitter.NewlineMode = .paragraph) throws {
+    public init(locale: String = "en", newlines: SentenceSplitter.NewlineMode = .auto) throws {
         let language = String(locale.prefix { $0.isLetter })
         self.init(template: try ICUBreakerTemplate(sentence: true, locale: locale + "@ss=standard"),
-                  splitter: SentenceSplitter(newlines: newlines, abbreviations: try AbbreviationList.bundled(language: language) ?? AbbreviationList()))
+                  splitter: SentenceSplitter(newlines: newlines, lexicon: try SentenceLexicon.bundled(language: language)))
     }
 
     public var id: StageID { Self.id }
@@ -92,8 +79,32 @@ public struct ICUSentenceStage: Stage {
         }
 
         mutating func process(_ document: inout Document, context: StageContext) throws {
-            try breaker.sentenceBoundaries(document.utf8, linesAsSpaces: true, into: &candidates)
+            if Self.mayHoldForeignTerminators(document.utf8) {
+                try breaker.sentenceBoundaries(document.utf8, linesAsSpaces: true, into: &candidates)
+            } else {
+                candidates.removeAll(keepingCapacity: true)
+            }
             splitter.split(&document, candidates: candidates)
+        }
+
+        /// ICU's boundaries are only consulted after terminators the splitter
+        /// does not know, which all lie at U+0340 and above outside the General
+        /// Punctuation (E2), CJK Symbols (E3) and Half/Full-width (EF) blocks the
+        /// splitter reads itself. Texts without such lead bytes skip ICU.
+        static func mayHoldForeignTerminators(_ text: [UInt8]) -> Bool {
+            text.withUnsafeBytes { raw in
+                var index = 0
+                // Eight bytes at a time while they are all ASCII.
+                while index + 8 <= raw.count {
+                    if raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                        index += 8
+                        continue
+                    }
+                    for byte in raw[index ..< index + 8] where byte >= 0xCD && byte != 0xE2 && byte != 0xE3 && byte != 0xEF { return true }
+                    index += 8
+                }
+                return raw[index...].contains { $0 >= 0xCD && $0 != 0xE2 && $0 != 0xE3 && $0 != 0xEF }
+            }
         }
     }
 }

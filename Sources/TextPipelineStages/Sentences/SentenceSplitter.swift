@@ -1,112 +1,94 @@
 import TextPipeline
 
-/// The pure half of `sentences.icu@1`: turns ICU's candidate boundaries and
-/// the line structure of a text into sentences made of tokens.
+/// The pure half of `sentences.icu@1`: turns a document's tokens, its line
+/// structure and ICU's candidate boundaries into sentences made of tokens.
 ///
-/// Rules, in order, for the gap before each token:
-/// 1. A blank line (two or more line breaks, or U+2029) always ends a sentence;
-///    with ``NewlineMode/line`` any line break does.
-/// 2. An ICU candidate boundary ends a sentence unless the text before it is
-///    an abbreviation or an initial that the text after it continues
-///    (see ``continues(after:before:)``).
+/// Every sentence boundary falls in the gap between two tokens. The splitter
+/// walks the tokens once, left to right (``SentenceWalk``), and decides each
+/// gap by these rules (docs/sentences.md has the full list with examples):
 ///
-/// - Complexity: O(tokens + candidates + text length).
+/// 1. **Blank lines.** Two or more line breaks (or U+2029) always end a
+///    sentence. With ``NewlineMode/line`` every line break does.
+/// 2. **Terminal clusters.** A run of `.`, `?`, `!`, `…` (and full-width
+///    `。．！？`) with the closing quotes, brackets, footnote marks ("[1]",
+///    ".11") and emoticons attached to it ends a sentence depending on what
+///    follows: a lower-case word, a comma or no space never starts a
+///    sentence (but "world.Today" is two); after `.`, the word before it may
+///    be an abbreviation of a class (``AbbreviationList``), an initial or a
+///    multi-period abbreviation, which end a sentence only before a
+///    sentence-opening word (``SentenceLexicon/starters``) or as their class
+///    says; ellipses end one only before a capitalised word other than "I";
+///    "[...]" never does; `?`/`!` inside a short open bracket do not; a
+///    quotation followed by its attribution (`"Why?" Smith asked.`) or by a
+///    bracketed comment goes on.
+/// 3. **Line breaks** (``NewlineMode/auto``). A single line break in a
+///    hard-wrapped text (see ``LineLayout``) continues the sentence unless
+///    the next line is indented, starts with a bullet, or the line is a
+///    heading in capitals. In other texts it ends the sentence unless the
+///    line plainly goes on: it ends with a comma, hyphen or a continuation
+///    word ("the", "of"), or the next line is a lower-case (or bracketed,
+///    or numeric) tail of the sentence.
+/// 4. **Lists.** A bullet (`•`, `⁃`) after white space starts a sentence; a
+///    list marker ("1.", "2)", "a.", "(iv)") at a sentence start is not a
+///    sentence of its own, and the next marker in sequence starts a new
+///    sentence even without final punctuation ("1) one 2) two").
+/// 5. **Quotations.** Terminators inside a single-quoted quotation that
+///    opens after a comma or colon do not end the introducing sentence.
+/// 6. **Emoticons and emoji** end a sentence before a sentence starter.
+/// 7. **Other scripts.** An ICU boundary after a terminator the splitter
+///    does not know (Devanagari `।`, Arabic `؟`) is kept.
+///
+/// - Complexity: O(tokens + text length), whatever the input: every rule
+///   looks a bounded number of tokens around a gap, and the scans that look
+///   further (line lengths, paragraph ends, closing quotes) are bounded or
+///   cached per line or paragraph. Word-list look-ups allocate nothing.
 public struct SentenceSplitter: Sendable {
     /// Which line breaks end sentences.
-    public enum NewlineMode: String, Sendable {
-        /// Only blank lines (paragraph breaks). For hard-wrapped newswire.
+    public enum NewlineMode: String, Sendable, CaseIterable {
+        /// Only blank lines, punctuation and list structure. For text known to be hard-wrapped.
         case paragraph
         /// Every line break. For one-sentence-per-line input.
         case line
+        /// Decide per text and per line break (rule 3). The default.
+        case auto
     }
 
     public var newlines: NewlineMode
-    public var abbreviations: AbbreviationList
+    public var lexicon: SentenceLexicon
 
-    public init(newlines: NewlineMode = .paragraph, abbreviations: AbbreviationList) {
+    public init(newlines: NewlineMode = .auto, lexicon: SentenceLexicon) {
         self.newlines = newlines
-        self.abbreviations = abbreviations
+        self.lexicon = lexicon
     }
 
-    /// Writes `document.sentences` from its tokens and ICU's `candidates` (ascending byte offsets).
+    /// Creates a splitter with only an abbreviation list (no starters or continuation words).
+    public init(newlines: NewlineMode = .auto, abbreviations: AbbreviationList) {
+        self.init(newlines: newlines, lexicon: SentenceLexicon(abbreviations: abbreviations))
+    }
+
+    public var abbreviations: AbbreviationList { lexicon.abbreviations }
+
+    /// Writes `document.sentences` from its tokens and ICU's `candidates`
+    /// (ascending byte offsets; only consulted after terminators of other scripts).
     public func split(_ document: inout Document, candidates: [Int32]) {
         document.sentences.removeAll()
+        guard !document.tokens.isEmpty else { return }
         let tokens = document.tokens
-        guard !tokens.isEmpty else { return }
-        let lineBreakLimit = newlines == .line ? 1 : 2
-        var candidateIndex = 0
-        var sentenceStart = 0
+        var sentences = SentenceLayer()
+        swap(&sentences, &document.sentences)
         document.utf8.withUnsafeBufferPointer { text in
-            for token in 1 ..< tokens.count {
-                let gapStart = Int(tokens.ends[token - 1])
-                let gapEnd = Int(tokens.starts[token])
-                // ICU candidates at or before this token's start belong to this gap.
-                var isCandidate = false
-                while candidateIndex < candidates.count, Int(candidates[candidateIndex]) <= gapEnd {
-                    if Int(candidates[candidateIndex]) > Int(tokens.starts[token - 1]) { isCandidate = true }
-                    candidateIndex += 1
-                }
-                let isHard = LineBreaks.count(in: text, gapStart ..< gapEnd) >= lineBreakLimit
-                let ends = isHard || (isCandidate && !continues(after: token, in: text, tokens: tokens))
-                if ends {
-                    document.sentences.append(tokens: sentenceStart ..< token)
-                    sentenceStart = token
+            tokens.starts.withUnsafeBufferPointer { starts in
+                tokens.ends.withUnsafeBufferPointer { ends in
+                    tokens.kinds.withUnsafeBufferPointer { kinds in
+                        candidates.withUnsafeBufferPointer { candidates in
+                            let view = TokenView(text: text, starts: starts, ends: ends, kinds: kinds)
+                            var walk = SentenceWalk(splitter: self, view: view, candidates: candidates)
+                            walk.run(into: &sentences)
+                        }
+                    }
                 }
             }
         }
-        document.sentences.append(tokens: sentenceStart ..< tokens.count)
-    }
-
-    /// Whether the sentence continues across a candidate boundary before `token`,
-    /// because the text before it ends with an abbreviation or an initial.
-    func continues(after token: Int, in text: UnsafeBufferPointer<UInt8>, tokens: TokenLayer) -> Bool {
-        guard token >= 2, isPeriod(token - 1, text, tokens),
-              tokens.ends[token - 2] == tokens.starts[token - 1],
-              tokens.kinds[token - 2] == .word
-        else { return false }
-        let word = UnsafeBufferPointer(rebasing: text[tokens.byteRange(token - 2)])
-        let next = NextToken(text: text, tokens: tokens, index: token)
-        if let kind = abbreviations.kind(of: word) {
-            switch kind {
-            case .prefix: return next.isWordOrNumber
-            case .general: return !next.isCapitalizedWord
-            }
-        }
-        if isInitial(word) { return next.isCapitalizedWord || next.isInitial }
-        return false
-    }
-
-    private func isPeriod(_ index: Int, _ text: UnsafeBufferPointer<UInt8>, _ tokens: TokenLayer) -> Bool {
-        tokens.ends[index] - tokens.starts[index] == 1 && text[Int(tokens.starts[index])] == UInt8(ascii: ".")
-    }
-
-    /// One upper-case ASCII letter, or letters separated by periods ("J", "U.S").
-    private func isInitial(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let first = word.first, first >= 0x41, first <= 0x5A else { return false }
-        for (offset, byte) in word.enumerated() {
-            let isLetter = byte >= 0x41 && byte <= 0x5A || byte >= 0x61 && byte <= 0x7A
-            if offset % 2 == 0 ? !isLetter : byte != UInt8(ascii: ".") { return false }
-        }
-        return true
-    }
-}
-
-/// What follows a candidate boundary.
-struct NextToken {
-    let isWordOrNumber: Bool
-    let isCapitalizedWord: Bool
-    let isInitial: Bool
-
-    init(text: UnsafeBufferPointer<UInt8>, tokens: TokenLayer, index: Int) {
-        let kind = tokens.kinds[index]
-        let first = text[Int(tokens.starts[index])]
-        isWordOrNumber = kind == .word || kind == .number || kind == .ideographic || kind == .kana
-        // Non-ASCII letters: treat lead bytes of Latin capitals (À-Þ range, C3 80–9E) as capitals.
-        let isUpperASCII = first >= 0x41 && first <= 0x5A
-        let isUpperLatin1 = first == 0xC3 && index < tokens.count && Int(tokens.starts[index]) + 1 < text.count
-            && text[Int(tokens.starts[index]) + 1] < 0x9F
-        isCapitalizedWord = kind == .word && (isUpperASCII || isUpperLatin1)
-        let length = tokens.ends[index] - tokens.starts[index]
-        isInitial = kind == .word && isUpperASCII && length == 1
+        swap(&sentences, &document.sentences)
     }
 }

@@ -1,0 +1,101 @@
+import Foundation
+
+/// The line structure of one text, measured once before splitting.
+///
+/// A text is *hard-wrapped* (newswire, e-mail, plain-text archives) when its
+/// lines were broken to fit a width: at least two lines are followed by
+/// another, not indented, line in the same paragraph ("inner lines"), the longest inner line
+/// is 50 to 110 characters long (hard wrapping is at 60 to 80 columns), and at least half the inner lines are within
+/// 20 characters of that longest one, and no line that is not indented (the
+/// last lines of paragraphs included) is more than 10 characters longer than
+/// it, which a wrapped text never has; indented lines (tables) may be. Otherwise lines are *authored* (web text, one
+/// paragraph or item per line).
+///
+/// - Complexity: O(text length), no allocation.
+struct LineLayout {
+    /// Whether the text is hard-wrapped.
+    let isWrapped: Bool
+    /// The longest inner line, in code points: a lower bound of the wrap width.
+    let width: Int
+
+    init(text: UnsafeBufferPointer<UInt8>) {
+        let (isWrapped, width) = Self.measureLines(text)
+        self.init(isWrapped: isWrapped, width: width)
+    }
+
+    private static func measureLines(_ text: UnsafeBufferPointer<UInt8>) -> (isWrapped: Bool, width: Int) {
+        guard newline(in: text, from: 0) != nil else { return (false, 0) }
+        var lengths = LineStatistics()
+        var previousLength = 0 // of the line before, 0 when blank
+        var lineStart = 0
+        while lineStart <= text.count {
+            let lineEnd = newline(in: text, from: lineStart) ?? text.count
+            let (length, indent) = measure(UnsafeBufferPointer(rebasing: text[lineStart ..< lineEnd]))
+            lengths.add(line: previousLength, followedBy: length, indented: indent >= 2)
+            previousLength = length
+            lineStart = lineEnd + 1
+        }
+        return (lengths.looksWrapped, lengths.longest)
+    }
+
+    /// The offset of the next LF at or after `start`, found with `memchr`.
+    private static func newline(in text: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard start < text.count, let base = text.baseAddress else { return nil }
+        guard let found = memchr(base + start, 0x0A, text.count - start) else { return nil }
+        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+    }
+
+    /// A line's length in code points without trailing white space, and its
+    /// indentation (a tab counts two).
+    private static func measure(_ line: UnsafeBufferPointer<UInt8>) -> (length: Int, indent: Int) {
+        var end = line.count
+        while end > 0, line[end - 1] == 0x20 || line[end - 1] == 0x09 || line[end - 1] == 0x0D { end -= 1 }
+        guard end > 0 else { return (0, 0) }
+        var continuation = 0
+        for byte in line[0 ..< end] where byte & 0xC0 == 0x80 { continuation += 1 }
+        var indent = 0
+        for byte in line[0 ..< end] {
+            if byte == 0x20 { indent += 1 } else if byte == 0x09 { indent += 2 } else { break }
+        }
+        return (end - continuation, indent)
+    }
+
+    init(isWrapped: Bool, width: Int) {
+        self.isWrapped = isWrapped
+        self.width = width
+    }
+
+    /// Counts inner lines in two passes' worth of state without storing them:
+    /// the test "within 20 of the longest" is approximated by tracking counts
+    /// per 10-character bucket.
+    private struct LineStatistics {
+        var buckets = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0) // lengths 0..<120 by tens
+        var inner = 0
+        var longest = 0
+        var longestOfAll = 0
+
+        /// Records `line` (trimmed length) as an inner line when both it and
+        /// the next are non-blank and the next is not indented (a new paragraph).
+        mutating func add(line: Int, followedBy next: Int, indented: Bool) {
+            if !indented { longestOfAll = max(longestOfAll, next) } // indented tables may be wider
+            guard line > 0, next > 0, !indented else { return }
+            inner += 1
+            longest = max(longest, line)
+            let bucket = min(line / 10, 11)
+            withUnsafeMutableBytes(of: &buckets) { raw in
+                raw.bindMemory(to: Int.self)[bucket] += 1
+            }
+        }
+
+        var looksWrapped: Bool {
+            guard inner >= 2, longest >= 50, longest <= 110, longestOfAll <= longest + 10 else { return false }
+            let lowest = max(0, (longest - 20) / 10) // buckets at or above longest - 20, rounded down
+            var near = 0
+            withUnsafeBytes(of: buckets) { raw in
+                let counts = raw.bindMemory(to: Int.self)
+                for bucket in lowest ..< 12 { near += counts[bucket] }
+            }
+            return near * 2 >= inner
+        }
+    }
+}

@@ -1,0 +1,152 @@
+import TextPipeline
+
+/// One left-to-right pass of ``SentenceSplitter`` over one document.
+///
+/// For each token `k` the walk first decides the gap before it (blank line,
+/// a decision taken earlier by a terminal cluster, a line break, a list
+/// marker in sequence, an ICU boundary after a foreign terminator), then, if
+/// `k` starts a terminal cluster, decides where that cluster's sentence ends.
+///
+/// Non-copyable: one walk per document, borrowed by its helper methods and
+/// never duplicated.
+struct SentenceWalk: ~Copyable {
+    let splitter: SentenceSplitter
+    let view: TokenView
+    let candidates: UnsafeBufferPointer<Int32>
+    let layout: LineLayout
+
+    /// First token of the current sentence.
+    var sentenceStart = 0
+    /// Words and numbers in the current sentence so far.
+    var wordsInSentence = 0
+    /// Tokens before this index belong to a cluster or list marker already handled.
+    var handledUntil = 0
+    /// The gap before this token was decided by a terminal cluster...
+    var decidedGap = -1
+    /// ...and this is the decision.
+    var decidedBreak = false
+    /// The last list marker seen, for "the next marker in sequence".
+    var lastMarker: ListMarker?
+    /// Unclosed `(` / `[` in the current sentence, and where the last one opened.
+    var openBrackets = 0
+    var lastOpenBracket = 0
+    var candidateIndex = 0
+    /// Byte offset of the closing quote of the current embedded quotation (see ``noteEmbeddedQuotation(at:)``).
+    var quoteClose = 0
+    /// Bytes below this offset hold no closing quote for any earlier opening one.
+    var quoteSearchedUntil = 0
+    /// Cache of ``paragraphEndsWithFinalPunctuation(after:)``: valid for byte offsets below `paragraphEnd`.
+    var paragraphEnd = -1
+    var paragraphEndsFinal = false
+
+    init(splitter: SentenceSplitter, view: TokenView, candidates: UnsafeBufferPointer<Int32>) {
+        self.splitter = splitter
+        self.view = view
+        self.candidates = candidates
+        self.layout = splitter.newlines == .auto ? LineLayout(text: view.text) : LineLayout(isWrapped: false, width: 0)
+    }
+
+    var lexicon: SentenceLexicon { splitter.lexicon }
+
+    /// Appends every sentence of the document to `sentences`.
+    mutating func run(into sentences: inout SentenceLayer) {
+        let count = view.count
+        beginSentence(at: 0)
+        visit(0)
+        for k in 1 ..< count {
+            if endsSentence(before: k) {
+                sentences.append(tokens: sentenceStart ..< k)
+                beginSentence(at: k)
+            }
+            visit(k)
+        }
+        sentences.append(tokens: sentenceStart ..< count)
+    }
+
+    /// Whether a sentence ends in the gap before token `k`.
+    private mutating func endsSentence(before k: Int) -> Bool {
+        let lineBreaks = view.lineBreaks(before: k)
+        if lineBreaks >= 2 { return true }
+        if lineBreaks == 1 {
+            if splitter.newlines == .line { return true }
+            if splitter.newlines == .auto {
+                // A cluster's decision stands, except against a new paragraph or list item.
+                if decidedGap != k ? lineBreakEndsSentence(before: k) : startsParagraphOrItem(k) { return true }
+            }
+        }
+        if decidedGap == k { return decidedBreak }
+        if !candidates.isEmpty, isForeignTerminatorBoundary(before: k) { return true }
+        // Only a bullet (punctuation) or, after a list marker, another marker can start an item.
+        if lastMarker == nil, view.kind(k) != .punctuation { return false }
+        return continuesList(at: k)
+    }
+
+    /// Starts a sentence at token `k`: resets per-sentence state and reads a list marker there.
+    private mutating func beginSentence(at k: Int) {
+        sentenceStart = k
+        wordsInSentence = 0
+        openBrackets = 0
+        if let marker = listMarker(at: k) {
+            lastMarker = marker
+            handledUntil = max(handledUntil, marker.end)
+        }
+    }
+
+    /// Updates counters for token `k` and decides the cluster starting at it.
+    private mutating func visit(_ k: Int) {
+        switch view.kind(k) {
+        case .word, .number: wordsInSentence += 1
+        default:
+            trackBrackets(k)
+            noteEmbeddedQuotation(at: k)
+        }
+        guard k >= handledUntil else { return }
+        guard view.isTerminator(k) else {
+            if let decision = decideEmoticon(at: k) { record(decision) }
+            return
+        }
+        var decision = decideCluster(at: k)
+        if isInsideEmbeddedQuotation(k, clusterEnd: decision.end) { decision = .goOn(decision.end) }
+        record(decision)
+    }
+
+    /// Remembers a cluster's decision for the gap it concerns.
+    private mutating func record(_ decision: ClusterDecision) {
+        handledUntil = decision.end
+        if let gap = decision.breakBefore {
+            decidedGap = gap
+            decidedBreak = true
+        } else {
+            decidedGap = decision.end
+            decidedBreak = false
+        }
+    }
+
+    /// Counts `(` and `[` that are not part of an emoticon, and their closings.
+    private mutating func trackBrackets(_ k: Int) {
+        let byte = view.first(k)
+        guard view.length(k) == 1 else { return }
+        let afterEyes = k > 0 && view.isAttached(k) && (view.isByte(k - 1, 0x3A) || view.isByte(k - 1, 0x3B))
+        if byte == 0x28 || byte == 0x5B, !afterEyes {
+            openBrackets += 1
+            lastOpenBracket = k
+        } else if byte == 0x29 || byte == 0x5D, openBrackets > 0, !afterEyes {
+            openBrackets -= 1
+        }
+    }
+
+    /// Whether an ICU candidate falls in the gap before `k` right after a
+    /// terminator of another script (one ``TokenView/punctuation(_:)`` does not classify).
+    private mutating func isForeignTerminatorBoundary(before k: Int) -> Bool {
+        let gapEnd = Int32(view.start(k))
+        var found = false
+        while candidateIndex < candidates.count, candidates[candidateIndex] <= gapEnd {
+            if candidates[candidateIndex] >= Int32(view.end(k - 1)) { found = true }
+            candidateIndex += 1
+        }
+        guard found else { return false }
+        var last = k - 1
+        while last > sentenceStart, view.punctuation(last) == .closer { last -= 1 }
+        return view.kind(last) == .punctuation && view.first(last) >= 0x80 && view.punctuation(last) == .none
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+import TextPipeline
+
+/// A word of at most 15 bytes, lower-cased (ASCII) and packed into two
+/// integers, so list look-ups in the splitter's loop allocate nothing.
+struct PackedWord: Hashable, Sendable {
+    private var low: UInt64 = 0
+    private var high: UInt64 = 0
+
+    /// The longest word that can be packed, in bytes.
+    static let capacity = 15
+
+    /// Packs `bytes`, lower-casing ASCII letters; nil when empty or longer than ``capacity``.
+    init?(lowercasing bytes: UnsafeBufferPointer<UInt8>) {
+        guard !bytes.isEmpty, bytes.count <= Self.capacity else { return nil }
+        for (index, byte) in bytes.enumerated() {
+            let lowered = UInt64(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+            if index < 8 { low |= lowered << (8 * UInt64(index)) } else { high |= lowered << (8 * UInt64(index - 8)) }
+        }
+        high |= UInt64(bytes.count) << 56
+    }
+
+    /// Packs a string from a data file or a pipeline option; nil when too long.
+    init?(_ text: some StringProtocol) {
+        var bytes = Array(text.utf8)
+        guard let packed = bytes.withUnsafeMutableBufferPointer({ PackedWord(lowercasing: UnsafeBufferPointer($0)) }) else { return nil }
+        self = packed
+    }
+}
+
+/// A set of words (any case) read from a data file: one word per line, `#` comments.
+///
+/// Used for the words that open sentences and the words that continue a line.
+public struct WordList: Sendable, Equatable {
+    private var words: Set<PackedWord> = []
+
+    public init() {}
+
+    public var count: Int { words.count }
+
+    /// Parses the data-file format.
+    /// - Throws: a message naming `source` and the line for a line with more than one field or a word over 15 bytes.
+    public init(parsing text: String, source: String) throws {
+        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = rawLine.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+            let fields = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" })
+            guard let first = fields.first else { continue }
+            guard fields.count == 1, let word = PackedWord(first) else {
+                throw StageError("\(source):\(index + 1): expected one word of at most \(PackedWord.capacity) bytes, found '\(line)'")
+            }
+            words.insert(word)
+        }
+    }
+
+    /// Adds a word. - Throws: when it is empty or longer than 15 bytes.
+    public mutating func insert(_ word: String) throws {
+        guard let packed = PackedWord(word) else { throw StageError("expected a word of 1 to \(PackedWord.capacity) bytes, found '\(word)'") }
+        words.insert(packed)
+    }
+
+    public mutating func remove(_ word: String) {
+        if let packed = PackedWord(word) { words.remove(packed) }
+    }
+
+    public func contains(_ word: String) -> Bool { PackedWord(word).map(words.contains) ?? false }
+
+    /// Whether `bytes` (any ASCII case) is in the list. Allocates nothing.
+    func contains(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        PackedWord(lowercasing: bytes).map(words.contains) ?? false
+    }
+
+    /// The bundled list `Resources/sentences/<name>-<language>.txt`, or nil when there is none.
+    static func bundled(_ name: String, language: String) throws -> WordList? {
+        guard let text = BundledResource.text(name: "\(name)-\(language)") else { return nil }
+        return try WordList(parsing: text, source: "\(name)-\(language).txt")
+    }
+}
+
+/// Data files shipped in `Resources/sentences`.
+enum BundledResource {
+    /// The UTF-8 text of `Resources/sentences/<name>.txt`, or nil.
+    static func text(name: String) -> String? {
+        guard let url = Bundle.module.url(forResource: name, withExtension: "txt", subdirectory: "Resources/sentences") else { return nil }
+        return try? String(contentsOf: url, encoding: .utf8)
+    }
+}
