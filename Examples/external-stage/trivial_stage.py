@@ -2,7 +2,7 @@
 """The smallest useful external stage: the article's length in code points.
 
 Used to measure the fixed per-article cost of the external protocol
-(see docs/README-plugins.md, "Cost of an external stage").
+(see docs/plugins.md, "Cost of an external stage").
 """
 
 import sys

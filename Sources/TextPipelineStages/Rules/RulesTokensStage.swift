@@ -7,7 +7,7 @@ import TextPipeline
 /// matching is greedy, leftmost-longest and non-overlapping within a rule,
 /// in time linear in the number of tokens. Rules run in file order, and each
 /// sees the entities earlier rules added or relabelled. The rules file format
-/// is described in `docs/README-plugins.md`.
+/// is described in `docs/plugins.md`.
 public struct RulesTokensStage: Stage {
     public static let id = StageID(name: "rules.tokens", version: 1)
 
