@@ -6,6 +6,7 @@ extension StageRegistry {
         var registry = StageRegistry()
         registry.register(ICUTokenizerStage.factory)
         registry.register(ICUSentenceStage.factory)
+        registry.register(YakeStage.factory)
         return registry
     }
 }

@@ -1,0 +1,88 @@
+/// Distinct candidate phrases of one document, keyed by their sequence of term ids.
+///
+/// A candidate is stored as the word range of its first occurrence; two
+/// occurrences are the same candidate when their term sequences are equal.
+/// Reused across documents like ``TermTable``.
+struct CandidateTable {
+    private var slots = [Int32](repeating: -1, count: 1024)
+    private var usedSlots: [Int32] = []
+    private var hashes: [UInt64] = []
+    /// First word of the first occurrence.
+    private(set) var firstWord: [Int32] = []
+    /// Number of words.
+    private(set) var length: [Int32] = []
+    /// Number of occurrences.
+    private(set) var frequency: [Int32] = []
+    /// Whether some occurrence is exactly a recognised entity.
+    private(set) var isEntity: [Bool] = []
+
+    var count: Int { firstWord.count }
+
+    mutating func reset() {
+        for slot in usedSlots { slots[Int(slot)] = -1 }
+        usedSlots.removeAll(keepingCapacity: true)
+        hashes.removeAll(keepingCapacity: true)
+        firstWord.removeAll(keepingCapacity: true)
+        length.removeAll(keepingCapacity: true)
+        frequency.removeAll(keepingCapacity: true)
+        isEntity.removeAll(keepingCapacity: true)
+        if slots.count > 1 << 16 { slots = [Int32](repeating: -1, count: 1024) }
+    }
+
+    @inline(__always)
+    private static func hash(_ terms: UnsafeBufferPointer<Int32>, _ start: Int, _ count: Int) -> UInt64 {
+        var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 &* UInt64(count)
+        for index in start ..< start + count {
+            hash = (hash ^ UInt64(UInt32(bitPattern: terms[index]))) &* 0xFF51_AFD7_ED55_8CCD
+            hash ^= hash >> 29
+        }
+        return hash
+    }
+
+    /// Counts one occurrence made of words `start ..< start + count` (`terms` maps words to term ids).
+    /// - Returns: the candidate's index.
+    @discardableResult
+    mutating func add(start: Int, count: Int, terms: UnsafeBufferPointer<Int32>, entity: Bool = false) -> Int {
+        if (firstWord.count + 1) * 2 > slots.count { grow() }
+        let hash = Self.hash(terms, start, count)
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash >> 7) & mask
+        while true {
+            let index = Int(slots[slot])
+            if index < 0 { break }
+            if hashes[index] == hash, Int(length[index]) == count, Self.equal(terms, Int(firstWord[index]), start, count) {
+                frequency[index] += 1
+                if entity { isEntity[index] = true }
+                return index
+            }
+            slot = (slot + 1) & mask
+        }
+        let index = firstWord.count
+        slots[slot] = Int32(index)
+        usedSlots.append(Int32(slot))
+        hashes.append(hash)
+        firstWord.append(Int32(start))
+        length.append(Int32(count))
+        frequency.append(1)
+        isEntity.append(entity)
+        return index
+    }
+
+    @inline(__always)
+    private static func equal(_ terms: UnsafeBufferPointer<Int32>, _ first: Int, _ second: Int, _ count: Int) -> Bool {
+        for offset in 0 ..< count where terms[first + offset] != terms[second + offset] { return false }
+        return true
+    }
+
+    private mutating func grow() {
+        slots = [Int32](repeating: -1, count: slots.count * 2)
+        usedSlots.removeAll(keepingCapacity: true)
+        let mask = slots.count - 1
+        for index in hashes.indices {
+            var slot = Int(truncatingIfNeeded: hashes[index] >> 7) & mask
+            while slots[slot] >= 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(index)
+            usedSlots.append(Int32(slot))
+        }
+    }
+}

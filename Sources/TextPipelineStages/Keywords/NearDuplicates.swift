@@ -1,0 +1,38 @@
+/// YAKE's near-duplicate test: `1 - levenshtein(a, b) / max(|a|, |b|)` over folded bytes.
+///
+/// Keeps its two rows of scratch between calls.
+struct NearDuplicates {
+    private var previous: [Int32] = []
+    private var current: [Int32] = []
+
+    /// The similarity of `a` and `b`, from 0 (nothing shared) to 1 (equal).
+    /// - Complexity: O(|a| × |b|).
+    mutating func similarity(_ a: ArraySlice<UInt8>, _ b: ArraySlice<UInt8>) -> Double {
+        let longest = max(a.count, b.count)
+        guard longest > 0 else { return 1 }
+        return 1 - Double(distance(a, b)) / Double(longest)
+    }
+
+    /// The Levenshtein distance (insert, delete, substitute, each 1).
+    mutating func distance(_ a: ArraySlice<UInt8>, _ b: ArraySlice<UInt8>) -> Int {
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        previous.removeAll(keepingCapacity: true)
+        previous.append(contentsOf: (0 ... Int32(b.count)))
+        current.removeAll(keepingCapacity: true)
+        current.append(contentsOf: repeatElement(0, count: b.count + 1))
+        var row: Int32 = 0
+        for byteA in a {
+            row += 1
+            current[0] = row
+            var column = 1
+            for byteB in b {
+                let substitution = previous[column - 1] + (byteA == byteB ? 0 : 1)
+                current[column] = min(substitution, previous[column] + 1, current[column - 1] + 1)
+                column += 1
+            }
+            swap(&previous, &current)
+        }
+        return Int(previous[b.count])
+    }
+}
