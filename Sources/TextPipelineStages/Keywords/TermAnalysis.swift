@@ -49,7 +49,8 @@ struct TermAnalysis {
 
     mutating func markInTitle(_ term: Int32) { inTitle[Int(term)] = true }
 
-    /// The number of sentences analysed.
+    /// The number of sentences analysed: the sentence layer's, plus one for each
+    /// line that starts with a capital letter inside a sentence.
     private(set) var sentences = 0
 
     var wordCount: Int { wordTerm.count }
@@ -69,13 +70,12 @@ struct TermAnalysis {
                 tokens.ends.withUnsafeBufferPointer { ends in
                     for sentence in 0 ..< document.sentences.count {
                         let range = document.sentences.tokenRange(sentence)
-                        scanSentence(range, sentence: Int32(sentence), text: text, starts: starts, ends: ends,
+                        scanSentence(range, text: text, starts: starts, ends: ends,
                                      kinds: tokens.kinds, stopWords: stopWords, minLength: minLength)
                     }
                 }
             }
         }
-        sentences = document.sentences.count
     }
 
     private mutating func reset() {
@@ -108,9 +108,26 @@ struct TermAnalysis {
         return (length == 1 && text[start] == 0x2D) || (length == 3 && text[start] == 0xE2 && text[start + 1] == 0x80 && text[start + 2] == 0x90)
     }
 
-    private mutating func scanSentence(_ range: Range<Int>, sentence: Int32, text: UnsafeBufferPointer<UInt8>,
+    /// Whether a line break followed by a capital letter separates token `index` from the one before:
+    /// Python YAKE's pre-filter starts a new sentence there (a headline above its article, list items).
+    @inline(__always)
+    private static func startsLine(_ index: Int, text: UnsafeBufferPointer<UInt8>, starts: UnsafeBufferPointer<Int32>,
+                                   ends: UnsafeBufferPointer<Int32>) -> Bool {
+        let start = Int(starts[index])
+        guard text[start] &- 0x41 < 26 else { return false }
+        var offset = Int(ends[index - 1])
+        while offset < start {
+            if text[offset] == 0x0A { return true }
+            offset += 1
+        }
+        return false
+    }
+
+    private mutating func scanSentence(_ range: Range<Int>, text: UnsafeBufferPointer<UInt8>,
                                        starts: UnsafeBufferPointer<Int32>, ends: UnsafeBufferPointer<Int32>,
                                        kinds: [TokenKind], stopWords: StopWordList, minLength: Int) {
+        var sentence = Int32(sentences)
+        sentences += 1
         var blockStart = wordTerm.count
         var open = -1  // first token of the word being built
         var glued = false
@@ -118,6 +135,16 @@ struct TermAnalysis {
         var index = range.lowerBound
         while index < range.upperBound {
             let kind = kinds[index]
+            if index > range.lowerBound, Self.startsLine(index, text: text, starts: starts, ends: ends) {
+                if open >= 0 { finishWord(open ..< index, sentence: sentence, position: &position, text: text, starts: starts, ends: ends, stopWords: stopWords, minLength: minLength) }
+                open = -1
+                glued = false
+                closeBlock(from: blockStart)
+                blockStart = wordTerm.count
+                sentence = Int32(sentences)
+                sentences += 1
+                position = 0
+            }
             if Self.isWordKind(kind) {
                 if open >= 0, glued {
                     glued = false
