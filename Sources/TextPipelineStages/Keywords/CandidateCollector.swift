@@ -64,15 +64,15 @@ struct CandidateCollector {
         var barrier = range.lowerBound - 1  // last numeric or blocked word
         for end in range {
             let term = Int(terms[end])
-            if analysis.isNumeric[term] || blocked[end] {
+            if analysis.terms[term].isNumeric || blocked[end] {
                 barrier = end
                 continue
             }
-            if analysis.isStop[term] { continue }
+            if analysis.terms[term].isStop { continue }
             let lowest = max(barrier + 1, end - maxWords + 1)
             var start = end
             while start >= lowest {
-                if !analysis.isStop[Int(terms[start])] {
+                if !analysis.terms[Int(terms[start])].isStop {
                     table.add(start: start, count: end - start + 1, terms: terms, entity: isEntity(start, end))
                 }
                 start -= 1
@@ -84,7 +84,7 @@ struct CandidateCollector {
         var runStart = range.lowerBound
         for word in range.lowerBound ... range.upperBound {
             let ends = word == range.upperBound || blocked[word]
-                || analysis.isNumeric[Int(terms[word])] || analysis.isStop[Int(terms[word])]
+                || analysis.terms[Int(terms[word])].isNumeric || analysis.terms[Int(terms[word])].isStop
             guard ends else { continue }
             let count = word - runStart
             if count > 0, count <= maxWords {

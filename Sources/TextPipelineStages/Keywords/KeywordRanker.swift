@@ -4,7 +4,6 @@ import TextPipeline
 /// writes the top ones as ``Keyword`` values. Shared by every keyword stage.
 struct KeywordRanker {
     private var order: [Int32] = []
-    private var chosen: [Int32] = []
     private var keys: [[UInt8]] = []
     private var similarity = NearDuplicates()
 
@@ -22,9 +21,9 @@ struct KeywordRanker {
                 var content = 0
                 for word in first ..< first + count {
                     let term = Int(analysis.wordTerm[word])
-                    if analysis.isStop[term] { continue }
+                    if analysis.terms[term].isStop { continue }
                     content += 1
-                    if analysis.inTitle[term] { inTitle += 1 }
+                    if analysis.terms[term].inTitle { inTitle += 1 }
                 }
                 if inTitle > 0 { goodness[index] *= 1 + (titleBoost - 1) * Double(inTitle) / Double(content) }
             }
@@ -36,23 +35,73 @@ struct KeywordRanker {
     mutating func rank<Scorer: KeywordScorer>(_ goodness: [Double], analysis: TermAnalysis, candidates: CandidateTable,
                                               document: Document, settings: KeywordSettings, scorer: Scorer) -> [Keyword] {
         guard settings.top > 0, candidates.count > 0 else { return [] }
-        order.removeAll(keepingCapacity: true)
-        order.append(contentsOf: (0 ..< Int32(candidates.count)))
-        goodness.withUnsafeBufferPointer { values in
-            order.sort { values[Int($0)] != values[Int($1)] ? values[Int($0)] > values[Int($1)] : $0 < $1 }
-        }
-        chosen.removeAll(keepingCapacity: true)
+        selectBest(goodness, count: candidates.count, limit: settings.top * 3 + 8)
         var keywords: [Keyword] = []
         var keyCount = 0
-        for candidate in order {
+        var position = 0
+        while keywords.count < settings.top {
+            if position == order.count {
+                // Near-duplicates used up the preselection: rank everything.
+                guard order.count < candidates.count else { break }
+                selectBest(goodness, count: candidates.count, limit: candidates.count)
+            }
+            let candidate = order[position]
+            position += 1
             let key = foldedKey(Int(candidate), analysis: analysis, candidates: candidates, slot: keyCount)
             if settings.dedupThreshold < 1, isNearDuplicate(key, of: keyCount, threshold: settings.dedupThreshold) { continue }
             keyCount += 1
             keywords.append(Keyword(text: surface(Int(candidate), analysis: analysis, candidates: candidates, document: document),
                                     score: scorer.outputScore(goodness[Int(candidate)])))
-            if keywords.count == settings.top { break }
         }
         return keywords
+    }
+
+    /// Fills ``order`` with the best `limit` candidates, best first (ties: earlier candidate first).
+    /// - Complexity: O(n + limit log limit) on average.
+    private mutating func selectBest(_ goodness: [Double], count: Int, limit: Int) {
+        order.removeAll(keepingCapacity: true)
+        goodness.withUnsafeBufferPointer { values in
+            let better: (Int32, Int32) -> Bool = { values[Int($0)] != values[Int($1)] ? values[Int($0)] > values[Int($1)] : $0 < $1 }
+            guard limit < count else {
+                order.append(contentsOf: 0 ..< Int32(count))
+                order.sort(by: better)
+                return
+            }
+            // A heap of the best `limit`, worst at the root.
+            for candidate in 0 ..< Int32(count) {
+                if order.count < limit {
+                    order.append(candidate)
+                    siftUp(order.count - 1, better)
+                } else if better(candidate, order[0]) {
+                    order[0] = candidate
+                    siftDown(0, better)
+                }
+            }
+            order.sort(by: better)
+        }
+    }
+
+    private mutating func siftUp(_ index: Int, _ better: (Int32, Int32) -> Bool) {
+        var child = index
+        while child > 0 {
+            let parent = (child - 1) / 2
+            guard better(order[parent], order[child]) else { return }
+            order.swapAt(parent, child)
+            child = parent
+        }
+    }
+
+    private mutating func siftDown(_ index: Int, _ better: (Int32, Int32) -> Bool) {
+        var parent = index
+        while true {
+            var worst = parent
+            let left = 2 * parent + 1
+            if left < order.count, better(order[worst], order[left]) { worst = left }
+            if left + 1 < order.count, better(order[worst], order[left + 1]) { worst = left + 1 }
+            guard worst != parent else { return }
+            order.swapAt(parent, worst)
+            parent = worst
+        }
     }
 
     /// Builds the folded form of `candidate` (terms joined by spaces) in `keys[slot]`.
@@ -68,7 +117,7 @@ struct KeywordRanker {
     }
 
     private mutating func isNearDuplicate(_ slot: Int, of count: Int, threshold: Double) -> Bool {
-        for other in 0 ..< count where similarity.similarity(keys[slot][...], keys[other][...]) > threshold {
+        for other in 0 ..< count where similarity.exceeds(keys[slot][...], keys[other][...], threshold: threshold) {
             return true
         }
         return false
@@ -78,7 +127,7 @@ struct KeywordRanker {
     private func surface(_ candidate: Int, analysis: TermAnalysis, candidates: CandidateTable, document: Document) -> String {
         let first = Int(candidates.firstWord[candidate])
         let last = first + Int(candidates.length[candidate]) - 1
-        let start = Int(document.tokens.starts[Int(analysis.wordFirstToken[first])])
-        return document.text(bytes: start ..< Int(analysis.wordSurfaceEnd[last]))
+        let start = Int(document.tokens.starts[Int(analysis.words[first].firstToken)])
+        return document.text(bytes: start ..< Int(analysis.words[last].surfaceEnd))
     }
 }

@@ -13,6 +13,16 @@ struct NearDuplicates {
         return 1 - Double(distance(a, b)) / Double(longest)
     }
 
+    /// Whether `similarity(a, b) > threshold`, skipping the distance when the
+    /// lengths alone rule it out (the distance is at least the length difference).
+    mutating func exceeds(_ a: ArraySlice<UInt8>, _ b: ArraySlice<UInt8>, threshold: Double) -> Bool {
+        let longest = max(a.count, b.count)
+        guard longest > 0 else { return true }
+        let bound = 1 - Double(abs(a.count - b.count)) / Double(longest)
+        guard bound > threshold else { return false }
+        return similarity(a, b) > threshold
+    }
+
     /// The Levenshtein distance (insert, delete, substitute, each 1).
     mutating func distance(_ a: ArraySlice<UInt8>, _ b: ArraySlice<UInt8>) -> Int {
         if a.isEmpty { return b.count }

@@ -3,9 +3,8 @@ import TextPipeline
 extension TermAnalysis {
     /// Marks the terms that also occur in `title`, split at ASCII characters other
     /// than letters, digits, `-` and `'`. Terms absent from the text are ignored.
-    /// Leaves ``inTitle`` with one entry per term.
+    /// Sets ``TermStats/inTitle``.
     mutating func markTitle(_ title: String?) {
-        setInTitle(count: termTotal)
         guard let title, !title.isEmpty else { return }
         var folded: [UInt8] = []
         let bytes = Array(title.utf8)
@@ -15,8 +14,9 @@ extension TermAnalysis {
                 let isBreak = index == buffer.count || Self.isTitleBreak(buffer[index])
                 guard isBreak else { continue }
                 if index > start {
-                    let (hash, _) = TermFolding.fold(UnsafeBufferPointer(rebasing: buffer[start ..< index]), into: &folded)
-                    if let id = table.lookup(folded, hash: hash) { markInTitle(id) }
+                    let hash: UInt64 = TermFolding.fold(UnsafeBufferPointer(rebasing: buffer[start ..< index]), into: &folded)
+                    let id = folded.withUnsafeBufferPointer { table.lookup($0.baseAddress!, length: $0.count, hash: hash) }
+                    if let id { markInTitle(id) }
                 }
                 start = index + 1
             }

@@ -1,3 +1,5 @@
+import Glibc
+
 /// Interns folded word forms of one document to dense integer ids.
 ///
 /// Open addressing over a power-of-two slot array. ``reset()`` forgets every
@@ -7,7 +9,8 @@ struct TermTable {
     private var slots = [Int32](repeating: -1, count: 1024)
     private var usedSlots: [Int32] = []
     private(set) var hashes: [UInt64] = []
-    private var keyStarts: [Int32] = []
+    /// Start of each term's key in ``keyBytes``; one extra entry marks the end.
+    private var keyStarts: [Int32] = [0]
     private(set) var keyBytes: [UInt8] = []
 
     /// The number of distinct terms since the last reset.
@@ -19,46 +22,52 @@ struct TermTable {
         usedSlots.removeAll(keepingCapacity: true)
         hashes.removeAll(keepingCapacity: true)
         keyStarts.removeAll(keepingCapacity: true)
+        keyStarts.append(0)
         keyBytes.removeAll(keepingCapacity: true)
         if slots.count > 1 << 16 { slots = [Int32](repeating: -1, count: 1024) }
     }
 
     /// The folded bytes of term `id`.
     func key(_ id: Int32) -> ArraySlice<UInt8> {
-        let start = Int(keyStarts[Int(id)])
-        let end = Int(id) + 1 < keyStarts.count ? Int(keyStarts[Int(id) + 1]) : keyBytes.count
-        return keyBytes[start ..< end]
+        keyBytes[Int(keyStarts[Int(id)]) ..< Int(keyStarts[Int(id) + 1])]
     }
 
-    /// The id of the folded form `key` with hash `hash`, adding it when new.
     @inline(__always)
-    mutating func intern(_ key: [UInt8], hash: UInt64) -> (id: Int32, isNew: Bool) {
+    private func matches(_ id: Int32, _ key: UnsafePointer<UInt8>, _ length: Int) -> Bool {
+        let start = Int(keyStarts[Int(id)])
+        guard Int(keyStarts[Int(id) + 1]) - start == length else { return false }
+        return keyBytes.withUnsafeBufferPointer { memcmp($0.baseAddress! + start, key, length) == 0 }
+    }
+
+    /// The id of the folded form `key[0 ..< length]` with hash `hash`, adding it when new.
+    @inline(__always)
+    mutating func intern(_ key: UnsafePointer<UInt8>, length: Int, hash: UInt64) -> (id: Int32, isNew: Bool) {
         if (hashes.count + 1) * 2 > slots.count { grow() }
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
             let id = slots[slot]
             if id < 0 { break }
-            if hashes[Int(id)] == hash, self.key(id).elementsEqual(key) { return (id, false) }
+            if hashes[Int(id)] == hash, matches(id, key, length) { return (id, false) }
             slot = (slot + 1) & mask
         }
         let id = Int32(hashes.count)
         slots[slot] = id
         usedSlots.append(Int32(slot))
         hashes.append(hash)
+        keyBytes.append(contentsOf: UnsafeBufferPointer(start: key, count: length))
         keyStarts.append(Int32(keyBytes.count))
-        keyBytes.append(contentsOf: key)
         return (id, true)
     }
 
-    /// The id of `key`, or nil when the document does not contain it.
-    func lookup(_ key: [UInt8], hash: UInt64) -> Int32? {
+    /// The id of `key[0 ..< length]`, or nil when the document does not contain it.
+    func lookup(_ key: UnsafePointer<UInt8>, length: Int, hash: UInt64) -> Int32? {
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
             let id = slots[slot]
             if id < 0 { return nil }
-            if hashes[Int(id)] == hash, self.key(id).elementsEqual(key) { return id }
+            if hashes[Int(id)] == hash, matches(id, key, length) { return id }
             slot = (slot + 1) & mask
         }
     }

@@ -31,7 +31,7 @@ enum FormClass {
     /// or unusual (YAKE `u`: digits mixed with letters, no letter or digit at all,
     /// or more than one punctuation character other than `.` and `'`). Such forms never start, end or
     /// join a candidate.
-    static func isNumericOrUnusual(_ folded: [UInt8]) -> Bool {
+    static func isNumericOrUnusual(_ folded: UnsafeBufferPointer<UInt8>) -> Bool {
         var digits = 0
         var letters = 0
         var marks = 0
@@ -42,7 +42,7 @@ enum FormClass {
     }
 
     /// The number of characters (Unicode scalars) of a folded form.
-    static func characterCount(_ folded: [UInt8]) -> Int {
+    static func characterCount(_ folded: UnsafeBufferPointer<UInt8>) -> Int {
         var count = 0
         for byte in folded where byte & 0xC0 != 0x80 { count += 1 }
         return count

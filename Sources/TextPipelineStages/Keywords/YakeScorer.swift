@@ -48,7 +48,7 @@ struct YakeScorer: KeywordScorer {
                 while word < end {
                     let left = terms[word - 1]
                     let right = terms[word]
-                    if !analysis.isNumeric[Int(left)], !analysis.isNumeric[Int(right)] { edges.add(left, right) }
+                    if !analysis.terms[Int(left)].isNumeric, !analysis.terms[Int(right)].isNumeric { edges.add(left, right) }
                     word += 1
                 }
             }
@@ -73,7 +73,7 @@ struct YakeScorer: KeywordScorer {
         let count = analysis.termTotal
         offsets.removeAll(keepingCapacity: true)
         offsets.append(contentsOf: repeatElement(0, count: count + 1))
-        for term in 0 ..< count { offsets[term + 1] = offsets[term] + analysis.sentenceCount[term] }
+        for term in 0 ..< count { offsets[term + 1] = offsets[term] + analysis.terms[term].sentences }
         sentencesByTerm.removeAll(keepingCapacity: true)
         sentencesByTerm.append(contentsOf: repeatElement(0, count: analysis.termSentencePairs.count))
         var fill = Array(offsets.dropLast())
@@ -100,9 +100,9 @@ struct YakeScorer: KeywordScorer {
         var sumSquares = 0.0
         var valid = 0
         for term in 0 ..< count {
-            let tf = analysis.termCount[term]
+            let tf = analysis.terms[term].count
             maxTF = max(maxTF, tf)
-            guard !analysis.isStop[term] else { continue }
+            guard !analysis.terms[term].isStop else { continue }
             sum += Double(tf)
             sumSquares += Double(tf) * Double(tf)
             valid += 1
@@ -112,14 +112,14 @@ struct YakeScorer: KeywordScorer {
         let sentences = Double(max(1, analysis.sentences))
         termH.removeAll(keepingCapacity: true)
         for term in 0 ..< count {
-            let tf = Double(analysis.termCount[term])
+            let tf = Double(analysis.terms[term].count)
             let share = tf / Double(maxTF)
             let pwl = leftTotal[term] > 0 ? Double(leftDistinct[term]) / Double(leftTotal[term]) : 0
             let pwr = rightTotal[term] > 0 ? Double(rightDistinct[term]) / Double(rightTotal[term]) : 0
             let relatedness = (0.5 + pwl * share) + (0.5 + pwr * share)
             let frequency = tf / (mean + deviation)
-            let spread = Double(analysis.sentenceCount[term]) / sentences
-            let casing = Double(max(analysis.acronymCount[term], analysis.capitalisedCount[term])) / (1 + log(tf))
+            let spread = Double(analysis.terms[term].sentences) / sentences
+            let casing = Double(max(analysis.terms[term].acronyms, analysis.terms[term].capitalised)) / (1 + log(tf))
             let position = log(log(3 + median(term)))
             termH.append(position * relatedness / (casing + (frequency + spread) / relatedness))
         }
@@ -132,7 +132,7 @@ struct YakeScorer: KeywordScorer {
         var product = 1.0
         for word in first ..< first + count {
             let term = Int(terms[word])
-            if !analysis.isStop[term] {
+            if !analysis.terms[term].isStop {
                 sum += termH[term]
                 product *= termH[term]
                 continue
@@ -141,11 +141,11 @@ struct YakeScorer: KeywordScorer {
             var after = 0.0
             if word > first {
                 let previous = terms[word - 1]
-                before = Double(edges.count(previous, Int32(term))) / Double(analysis.termCount[Int(previous)])
+                before = Double(edges.count(previous, Int32(term))) / Double(analysis.terms[Int(previous)].count)
             }
             if word + 1 < first + count {
                 let next = terms[word + 1]
-                after = Double(edges.count(Int32(term), next)) / Double(analysis.termCount[Int(next)])
+                after = Double(edges.count(Int32(term), next)) / Double(analysis.terms[Int(next)].count)
             }
             let probability = before * after
             product *= 2 - probability
