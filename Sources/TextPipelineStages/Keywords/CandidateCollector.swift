@@ -13,10 +13,10 @@ enum CandidateShape: Sendable {
 struct CandidateCollector {
     var table = CandidateTable()
     /// Per word: 1 when inside an entity treated whole or excluded, else 0.
-    private var blocked: [Bool] = []
+    private let blocked = Column<Bool>()
     /// Per word: the entity that starts there (index), or -1.
-    private var entityStarting: [Int32] = []
-    private var entityEnd: [Int32] = []
+    private let entityStarting = Column<Int32>()
+    private let entityEnd = Column<Int32>()
 
     /// Collects the candidates of the analysed document.
     mutating func collect(_ analysis: TermAnalysis, document: Document, shape: CandidateShape, maxWords: Int, entities policy: EntityPolicy) {
@@ -39,8 +39,8 @@ struct CandidateCollector {
         entityStarting.removeAll(keepingCapacity: true)
         entityEnd.removeAll(keepingCapacity: true)
         let words = analysis.wordCount
-        blocked.append(contentsOf: repeatElement(false, count: words))
-        entityStarting.append(contentsOf: repeatElement(-1, count: words))
+        blocked.append(repeating: false, count: words)
+        entityStarting.append(repeating: -1, count: words)
         guard policy.usesEntities else { return }
         for entity in 0 ..< document.entities.count {
             guard let range = analysis.words(ofTokens: document.entities.tokenRange(entity)) else { continue }

@@ -4,17 +4,19 @@
 /// occurrences are the same candidate when their term sequences are equal.
 /// Reused across documents like ``TermTable``.
 struct CandidateTable {
-    private var slots = [Int32](repeating: -1, count: 1024)
-    private var usedSlots: [Int32] = []
-    private var hashes: [UInt64] = []
+    private var slots = Column<Int32>()
+    private let usedSlots = Column<Int32>()
+    private let hashes = Column<UInt64>()
     /// First word of the first occurrence.
-    private(set) var firstWord: [Int32] = []
+    let firstWord = Column<Int32>()
     /// Number of words.
-    private(set) var length: [Int32] = []
+    let length = Column<Int32>()
     /// Number of occurrences.
-    private(set) var frequency: [Int32] = []
+    let frequency = Column<Int32>()
     /// Whether some occurrence is exactly a recognised entity.
-    private(set) var isEntity: [Bool] = []
+    let isEntity = Column<Bool>()
+
+    init() { slots.append(repeating: -1, count: 1024) }
 
     var count: Int { firstWord.count }
 
@@ -26,7 +28,10 @@ struct CandidateTable {
         length.removeAll(keepingCapacity: true)
         frequency.removeAll(keepingCapacity: true)
         isEntity.removeAll(keepingCapacity: true)
-        if slots.count > 1 << 16 { slots = [Int32](repeating: -1, count: 1024) }
+        if slots.count > 1 << 16 {
+            slots = Column<Int32>()
+            slots.append(repeating: -1, count: 1024)
+        }
     }
 
     @inline(__always)
@@ -75,7 +80,9 @@ struct CandidateTable {
     }
 
     private mutating func grow() {
-        slots = [Int32](repeating: -1, count: slots.count * 2)
+        let size = slots.count * 2
+        slots = Column<Int32>(capacity: size)
+        slots.append(repeating: -1, count: size)
         usedSlots.removeAll(keepingCapacity: true)
         let mask = slots.count - 1
         for index in hashes.indices {

@@ -57,47 +57,53 @@ struct KeywordRanker {
     }
 
     /// Fills ``order`` with the best `limit` candidates, best first (ties: earlier candidate first).
-    /// - Complexity: O(n + limit log limit) on average.
+    /// - Complexity: O(n log limit).
     private mutating func selectBest(_ goodness: [Double], count: Int, limit: Int) {
         order.removeAll(keepingCapacity: true)
         goodness.withUnsafeBufferPointer { values in
-            let better: (Int32, Int32) -> Bool = { values[Int($0)] != values[Int($1)] ? values[Int($0)] > values[Int($1)] : $0 < $1 }
-            guard limit < count else {
+            if limit >= count {
                 order.append(contentsOf: 0 ..< Int32(count))
-                order.sort(by: better)
-                return
-            }
-            // A heap of the best `limit`, worst at the root.
-            for candidate in 0 ..< Int32(count) {
-                if order.count < limit {
-                    order.append(candidate)
-                    siftUp(order.count - 1, better)
-                } else if better(candidate, order[0]) {
-                    order[0] = candidate
-                    siftDown(0, better)
+            } else {
+                // A heap of the best `limit`, worst at the root.
+                order.reserveCapacity(limit)
+                for candidate in 0 ..< Int32(count) {
+                    if order.count < limit {
+                        order.append(candidate)
+                        siftUp(order.count - 1, values)
+                    } else if Self.isBetter(candidate, than: order[0], values) {
+                        order[0] = candidate
+                        siftDown(0, values)
+                    }
                 }
             }
-            order.sort(by: better)
+            order.sort { Self.isBetter($0, than: $1, values) }
         }
     }
 
-    private mutating func siftUp(_ index: Int, _ better: (Int32, Int32) -> Bool) {
+    @inline(__always)
+    private static func isBetter(_ a: Int32, than b: Int32, _ values: UnsafeBufferPointer<Double>) -> Bool {
+        let x = values[Int(a)]
+        let y = values[Int(b)]
+        return x != y ? x > y : a < b
+    }
+
+    private mutating func siftUp(_ index: Int, _ values: UnsafeBufferPointer<Double>) {
         var child = index
         while child > 0 {
             let parent = (child - 1) / 2
-            guard better(order[parent], order[child]) else { return }
+            guard Self.isBetter(order[parent], than: order[child], values) else { return }
             order.swapAt(parent, child)
             child = parent
         }
     }
 
-    private mutating func siftDown(_ index: Int, _ better: (Int32, Int32) -> Bool) {
+    private mutating func siftDown(_ index: Int, _ values: UnsafeBufferPointer<Double>) {
         var parent = index
         while true {
             var worst = parent
             let left = 2 * parent + 1
-            if left < order.count, better(order[worst], order[left]) { worst = left }
-            if left + 1 < order.count, better(order[worst], order[left + 1]) { worst = left + 1 }
+            if left < order.count, Self.isBetter(order[worst], than: order[left], values) { worst = left }
+            if left + 1 < order.count, Self.isBetter(order[worst], than: order[left + 1], values) { worst = left + 1 }
             guard worst != parent else { return }
             order.swapAt(parent, worst)
             parent = worst

@@ -20,7 +20,32 @@ struct NearDuplicates {
         guard longest > 0 else { return true }
         let bound = 1 - Double(abs(a.count - b.count)) / Double(longest)
         guard bound > threshold else { return false }
+        // The largest distance that still exceeds the threshold.
+        let allowed = Int(((1 - threshold) * Double(longest)).rounded(.up)) - 1
+        if allowed <= 0 { return a.elementsEqual(b) }
+        if allowed == 1 { return Self.withinOneEdit(a, b) }
         return similarity(a, b) > threshold
+    }
+
+    /// Whether `a` and `b` differ by at most one insertion, deletion or substitution.
+    static func withinOneEdit(_ a: ArraySlice<UInt8>, _ b: ArraySlice<UInt8>) -> Bool {
+        let (short, long) = a.count <= b.count ? (a, b) : (b, a)
+        guard long.count - short.count <= 1 else { return false }
+        var i = short.startIndex
+        var j = long.startIndex
+        var edits = 0
+        while i < short.endIndex, j < long.endIndex {
+            if short[i] == long[j] {
+                i += 1
+                j += 1
+                continue
+            }
+            edits += 1
+            if edits > 1 { return false }
+            if short.count == long.count { i += 1 }
+            j += 1
+        }
+        return edits + (long.endIndex - j) + (short.endIndex - i) <= 1
     }
 
     /// The Levenshtein distance (insert, delete, substitute, each 1).

@@ -2,10 +2,12 @@
 ///
 /// Reused across documents: ``reset()`` costs the number of pairs seen.
 struct PairCounter {
-    private var slots = [Int32](repeating: -1, count: 1024)
-    private(set) var keys: [UInt64] = []
-    private(set) var counts: [Int32] = []
-    private var usedSlots: [Int32] = []
+    private var slots = Column<Int32>()
+    let keys = Column<UInt64>()
+    let counts = Column<Int32>()
+    private let usedSlots = Column<Int32>()
+
+    init() { slots.append(repeating: -1, count: 1024) }
 
     var count: Int { keys.count }
 
@@ -14,7 +16,10 @@ struct PairCounter {
         usedSlots.removeAll(keepingCapacity: true)
         keys.removeAll(keepingCapacity: true)
         counts.removeAll(keepingCapacity: true)
-        if slots.count > 1 << 16 { slots = [Int32](repeating: -1, count: 1024) }
+        if slots.count > 1 << 16 {
+            slots = Column<Int32>()
+            slots.append(repeating: -1, count: 1024)
+        }
     }
 
     @inline(__always)
@@ -69,7 +74,9 @@ struct PairCounter {
     }
 
     private mutating func grow() {
-        slots = [Int32](repeating: -1, count: slots.count * 2)
+        let size = slots.count * 2
+        slots = Column<Int32>(capacity: size)
+        slots.append(repeating: -1, count: size)
         usedSlots.removeAll(keepingCapacity: true)
         let mask = slots.count - 1
         for index in keys.indices {

@@ -6,7 +6,23 @@ import TextPipeline
 /// Lookups take a hash the caller already computed while interning, so a
 /// check costs one set probe and never builds a string.
 public struct StopWordList: Sendable, Equatable {
-    private var hashes: Set<UInt64> = []
+    private var hashes: Set<UInt64> = [] {
+        didSet { slots = Self.table(hashes) }
+    }
+    /// Open-addressing copy of ``hashes`` for lookups in hot loops (0 marks an empty slot).
+    private var slots: [UInt64] = [0]
+
+    private static func table(_ hashes: Set<UInt64>) -> [UInt64] {
+        var size = 16
+        while size < hashes.count * 4 { size *= 2 }
+        var slots = [UInt64](repeating: 0, count: size)
+        for hash in hashes where hash != 0 {
+            var slot = Int(truncatingIfNeeded: hash >> 40) & (size - 1)
+            while slots[slot] != 0 { slot = (slot + 1) & (size - 1) }
+            slots[slot] = hash
+        }
+        return slots
+    }
 
     public init() {}
 
@@ -30,7 +46,19 @@ public struct StopWordList: Sendable, Equatable {
 
     /// Whether the folded form with hash `hash` is a stop word.
     @inline(__always)
-    func contains(hash: UInt64) -> Bool { hashes.contains(hash) }
+    func contains(hash: UInt64) -> Bool {
+        guard hash != 0 else { return hashes.contains(hash) }
+        return slots.withUnsafeBufferPointer { slots in
+            let mask = slots.count - 1
+            var slot = Int(truncatingIfNeeded: hash >> 40) & mask
+            while true {
+                let stored = slots[slot]
+                if stored == hash { return true }
+                if stored == 0 { return false }
+                slot = (slot + 1) & mask
+            }
+        }
+    }
 
     /// The list shipped for `language` (`Resources/keywords/stopwords-<language>.txt`), or nil.
     public static func bundled(language: String) -> StopWordList? {

@@ -40,17 +40,17 @@ struct TermAnalysis {
     private let folded = FoldBuffer()
 
     /// The term of each word, in text order.
-    private(set) var wordTerm: [Int32] = []
-    private(set) var words: [WordInfo] = []
+    let wordTerm = Column<Int32>()
+    let words = Column<WordInfo>()
     /// Word index of each token, or -1 for tokens that are not part of a word.
-    private(set) var tokenWord: [Int32] = []
+    let tokenWord = Column<Int32>()
     /// Blocks: half-open word ranges inside one sentence without breaking punctuation.
-    private(set) var blockStarts: [Int32] = []
-    private(set) var blockEnds: [Int32] = []
+    let blockStarts = Column<Int32>()
+    let blockEnds = Column<Int32>()
     /// Per term id.
-    private(set) var terms: [TermStats] = []
+    let terms = Column<TermStats>()
     /// (term, sentence) each time a term first appears in a sentence, in text order.
-    private(set) var termSentencePairs: [Int64] = []
+    let termSentencePairs = Column<Int64>()
     /// The number of sentences analysed (the sentence layer's, plus line starts).
     private(set) var sentences = 0
 
@@ -87,7 +87,7 @@ struct TermAnalysis {
         terms.removeAll(keepingCapacity: true)
         termSentencePairs.removeAll(keepingCapacity: true)
         tokenWord.removeAll(keepingCapacity: true)
-        tokenWord.append(contentsOf: repeatElement(-1, count: tokens))
+        tokenWord.append(repeating: -1, count: tokens)
         wordTerm.reserveCapacity(tokens)
         words.reserveCapacity(tokens)
         sentences = 0

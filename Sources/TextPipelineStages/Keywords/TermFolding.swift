@@ -68,8 +68,8 @@ public enum TermFolding {
 
 /// A growable scratch buffer for folded forms, owned by one worker.
 final class FoldBuffer {
-    private(set) var pointer: UnsafeMutablePointer<UInt8>
-    private var capacity: Int
+    @exclusivity(unchecked) private(set) var pointer: UnsafeMutablePointer<UInt8>
+    @exclusivity(unchecked) private var capacity: Int
 
     init(capacity: Int = 256) {
         self.capacity = capacity

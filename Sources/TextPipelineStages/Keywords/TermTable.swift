@@ -6,12 +6,17 @@ import Glibc
 /// term in time proportional to the number of terms, so one table serves a
 /// worker for its whole life without allocating per token.
 struct TermTable {
-    private var slots = [Int32](repeating: -1, count: 1024)
-    private var usedSlots: [Int32] = []
-    private(set) var hashes: [UInt64] = []
+    private var slots = Column<Int32>()
+    private let usedSlots = Column<Int32>()
+    let hashes = Column<UInt64>()
     /// Start of each term's key in ``keyBytes``; one extra entry marks the end.
-    private var keyStarts: [Int32] = [0]
-    private(set) var keyBytes: [UInt8] = []
+    private let keyStarts = Column<Int32>()
+    let keyBytes = Column<UInt8>()
+
+    init() {
+        slots.append(repeating: -1, count: 1024)
+        keyStarts.append(0)
+    }
 
     /// The number of distinct terms since the last reset.
     var count: Int { hashes.count }
@@ -24,19 +29,27 @@ struct TermTable {
         keyStarts.removeAll(keepingCapacity: true)
         keyStarts.append(0)
         keyBytes.removeAll(keepingCapacity: true)
-        if slots.count > 1 << 16 { slots = [Int32](repeating: -1, count: 1024) }
+        if slots.count > 1 << 16 {
+            slots = Column<Int32>()
+            slots.append(repeating: -1, count: 1024)
+        }
     }
 
     /// The folded bytes of term `id`.
-    func key(_ id: Int32) -> ArraySlice<UInt8> {
-        keyBytes[Int(keyStarts[Int(id)]) ..< Int(keyStarts[Int(id) + 1])]
+    func key(_ id: Int32) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: keyBytes.base + Int(keyStarts[Int(id)]), count: Int(keyStarts[Int(id) + 1] - keyStarts[Int(id)]))
     }
 
     @inline(__always)
     private func matches(_ id: Int32, _ key: UnsafePointer<UInt8>, _ length: Int) -> Bool {
         let start = Int(keyStarts[Int(id)])
         guard Int(keyStarts[Int(id) + 1]) - start == length else { return false }
-        return keyBytes.withUnsafeBufferPointer { memcmp($0.baseAddress! + start, key, length) == 0 }
+        let stored = keyBytes.base + start
+        if length <= 16 {
+            for offset in 0 ..< length where stored[offset] != key[offset] { return false }
+            return true
+        }
+        return memcmp(stored, key, length) == 0
     }
 
     /// The id of the folded form `key[0 ..< length]` with hash `hash`, adding it when new.
@@ -73,7 +86,9 @@ struct TermTable {
     }
 
     private mutating func grow() {
-        slots = [Int32](repeating: -1, count: slots.count * 2)
+        let size = slots.count * 2
+        slots = Column<Int32>(capacity: size)
+        slots.append(repeating: -1, count: size)
         usedSlots.removeAll(keepingCapacity: true)
         let mask = slots.count - 1
         for id in hashes.indices {

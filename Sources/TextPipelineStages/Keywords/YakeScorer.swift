@@ -17,13 +17,14 @@ import Foundation
 /// Lower H is better; the goodness is `1 / H` and the output score `1 / (1 + H)`.
 struct YakeScorer: KeywordScorer {
     private var edges = PairCounter()
-    private var leftDistinct: [Int32] = []
-    private var leftTotal: [Int32] = []
-    private var rightDistinct: [Int32] = []
-    private var rightTotal: [Int32] = []
-    private var offsets: [Int32] = []
-    private var sentencesByTerm: [Int32] = []
-    private var termH: [Double] = []
+    private let leftDistinct = Column<Int32>()
+    private let leftTotal = Column<Int32>()
+    private let rightDistinct = Column<Int32>()
+    private let rightTotal = Column<Int32>()
+    private let offsets = Column<Int32>()
+    private let fill = Column<Int32>()
+    private let sentencesByTerm = Column<Int32>()
+    private let termH = Column<Double>()
 
     mutating func score(_ analysis: TermAnalysis, candidates: CandidateTable, into goodness: inout [Double]) {
         countEdges(analysis)
@@ -54,9 +55,9 @@ struct YakeScorer: KeywordScorer {
             }
         }
         let count = analysis.termTotal
-        for column in [\YakeScorer.leftDistinct, \.leftTotal, \.rightDistinct, \.rightTotal] {
-            self[keyPath: column].removeAll(keepingCapacity: true)
-            self[keyPath: column].append(contentsOf: repeatElement(0, count: count))
+        for column in [leftDistinct, leftTotal, rightDistinct, rightTotal] {
+            column.removeAll()
+            column.append(repeating: 0, count: count)
         }
         for index in 0 ..< edges.count {
             let (left, right) = edges.pair(index)
@@ -72,11 +73,12 @@ struct YakeScorer: KeywordScorer {
     private mutating func groupSentences(_ analysis: TermAnalysis) {
         let count = analysis.termTotal
         offsets.removeAll(keepingCapacity: true)
-        offsets.append(contentsOf: repeatElement(0, count: count + 1))
+        offsets.append(repeating: 0, count: count + 1)
         for term in 0 ..< count { offsets[term + 1] = offsets[term] + analysis.terms[term].sentences }
         sentencesByTerm.removeAll(keepingCapacity: true)
-        sentencesByTerm.append(contentsOf: repeatElement(0, count: analysis.termSentencePairs.count))
-        var fill = Array(offsets.dropLast())
+        sentencesByTerm.append(repeating: 0, count: analysis.termSentencePairs.count)
+        fill.removeAll()
+        for term in 0 ..< count { fill.append(offsets[term]) }
         for pair in analysis.termSentencePairs {
             let term = Int(pair >> 32)
             sentencesByTerm[Int(fill[term])] = Int32(truncatingIfNeeded: pair)
