@@ -8,7 +8,7 @@ struct KeywordRanker {
     private var similarity = NearDuplicates()
 
     /// Multiplies `goodness` by the entity and title boosts of `settings`.
-    func applyBoosts(_ goodness: inout [Double], analysis: TermAnalysis, candidates: CandidateTable, settings: KeywordSettings) {
+    func applyBoosts(_ goodness: Column<Double>, analysis: TermAnalysis, candidates: CandidateTable, settings: KeywordSettings) {
         let entityBoost = settings.entities.boost
         let titleBoost = settings.titleBoost
         guard entityBoost != 1 || titleBoost != 1 else { return }
@@ -32,7 +32,7 @@ struct KeywordRanker {
 
     /// The best `settings.top` candidates, best first, without near-duplicates.
     /// Ties go to the candidate that occurs first.
-    mutating func rank<Scorer: KeywordScorer>(_ goodness: [Double], analysis: TermAnalysis, candidates: CandidateTable,
+    mutating func rank<Scorer: KeywordScorer>(_ goodness: Column<Double>, analysis: TermAnalysis, candidates: CandidateTable,
                                               document: Document, settings: KeywordSettings, scorer: Scorer) -> [Keyword] {
         guard settings.top > 0, candidates.count > 0 else { return [] }
         selectBest(goodness, count: candidates.count, limit: settings.top * 3 + 8)
@@ -58,7 +58,7 @@ struct KeywordRanker {
 
     /// Fills ``order`` with the best `limit` candidates, best first (ties: earlier candidate first).
     /// - Complexity: O(n log limit).
-    private mutating func selectBest(_ goodness: [Double], count: Int, limit: Int) {
+    private mutating func selectBest(_ goodness: Column<Double>, count: Int, limit: Int) {
         order.removeAll(keepingCapacity: true)
         goodness.withUnsafeBufferPointer { values in
             if limit >= count {

@@ -8,7 +8,7 @@ import TextPipeline
 /// near-duplicate removal, output) is shared by ``KeywordWorker``.
 protocol KeywordScorer {
     /// Fills `goodness` with one positive value per candidate of `candidates`.
-    mutating func score(_ analysis: TermAnalysis, candidates: CandidateTable, into goodness: inout [Double])
+    mutating func score(_ analysis: TermAnalysis, candidates: CandidateTable, into goodness: Column<Double>)
     /// The score written to output for a goodness, strictly increasing.
     func outputScore(_ goodness: Double) -> Double
 }

@@ -10,7 +10,7 @@ struct KeywordWorker<Algorithm: KeywordAlgorithm>: StageWorker {
     var analysis = TermAnalysis()
     var collector = CandidateCollector()
     var ranker = KeywordRanker()
-    var goodness: [Double] = []
+    let goodness = Column<Double>()
 
     init(algorithm: Algorithm, settings: KeywordSettings) {
         self.settings = settings
@@ -29,10 +29,10 @@ struct KeywordWorker<Algorithm: KeywordAlgorithm>: StageWorker {
         if settings.titleBoost != 1 { analysis.markTitle(document.title) }
         try context.checkDeadline()
         collector.collect(analysis, document: document, shape: shape, maxWords: settings.maxWords, entities: settings.entities)
-        goodness.removeAll(keepingCapacity: true)
-        goodness.append(contentsOf: repeatElement(0, count: collector.table.count))
-        scorer.score(analysis, candidates: collector.table, into: &goodness)
-        ranker.applyBoosts(&goodness, analysis: analysis, candidates: collector.table, settings: settings)
+        goodness.removeAll()
+        goodness.append(repeating: 0, count: collector.table.count)
+        scorer.score(analysis, candidates: collector.table, into: goodness)
+        ranker.applyBoosts(goodness, analysis: analysis, candidates: collector.table, settings: settings)
         try context.checkDeadline()
         return ranker.rank(goodness, analysis: analysis, candidates: collector.table, document: document, settings: settings, scorer: scorer)
     }

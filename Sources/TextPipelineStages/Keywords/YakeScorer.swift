@@ -25,8 +25,18 @@ struct YakeScorer: KeywordScorer {
     private let fill = Column<Int32>()
     private let sentencesByTerm = Column<Int32>()
     private let termH = Column<Double>()
+    private let logarithms = LogTable()
+    /// `ln(ln(3 + m))` for medians `m = index / 2`, filled on demand.
+    private let positions = Column<Double>()
 
-    mutating func score(_ analysis: TermAnalysis, candidates: CandidateTable, into goodness: inout [Double]) {
+    private func positionWeight(_ median: Double) -> Double {
+        let index = Int(median * 2)
+        guard index < 4096 else { return log(log(3 + median)) }
+        while positions.count <= index { positions.append(log(log(3 + Double(positions.count) / 2))) }
+        return positions[index]
+    }
+
+    mutating func score(_ analysis: TermAnalysis, candidates: CandidateTable, into goodness: Column<Double>) {
         countEdges(analysis)
         termWeights(analysis)
         analysis.wordTerm.withUnsafeBufferPointer { terms in
@@ -121,8 +131,8 @@ struct YakeScorer: KeywordScorer {
             let relatedness = (0.5 + pwl * share) + (0.5 + pwr * share)
             let frequency = tf / (mean + deviation)
             let spread = Double(analysis.terms[term].sentences) / sentences
-            let casing = Double(max(analysis.terms[term].acronyms, analysis.terms[term].capitalised)) / (1 + log(tf))
-            let position = log(log(3 + median(term)))
+            let casing = Double(max(analysis.terms[term].acronyms, analysis.terms[term].capitalised)) / (1 + logarithms.log(Int(tf)))
+            let position = positionWeight(median(term))
             termH.append(position * relatedness / (casing + (frequency + spread) / relatedness))
         }
     }
