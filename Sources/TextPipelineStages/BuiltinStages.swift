@@ -7,6 +7,7 @@ extension StageRegistry {
         registry.register(ICUTokenizerStage.factory)
         registry.register(ICUSentenceStage.factory)
         registry.register(YakeStage.factory)
+        registry.register(TfidfStage.factory)
         return registry
     }
 }
