@@ -8,6 +8,8 @@ extension StageRegistry {
         registry.register(ICUSentenceStage.factory)
         registry.register(YakeStage.factory)
         registry.register(TfidfStage.factory)
+        registry.register(RakeStage.factory)
+        registry.register(TextRankStage.factory)
         return registry
     }
 }
