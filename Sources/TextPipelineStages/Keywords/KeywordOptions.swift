@@ -12,6 +12,8 @@ enum KeywordOptions {
         OptionSpec("add_stop_words", .stringList, help: "extra stop words"),
         OptionSpec("title_boost", .number, default: "1",
                    help: "multiply the goodness of candidates whose words occur in the article's title (share of their words); 1 ignores the title"),
+        OptionSpec("phrase_weight", .number, default: "1",
+                   help: "multiply a candidate's goodness by this once per word beyond the first; below 1 favours single words"),
         OptionSpec("entities_whole", .boolean, default: "false",
                    help: "keep recognised entities whole as candidates; other candidates never overlap them (requires entities)"),
         OptionSpec("entity_boost", .number, default: "1", help: "multiply the goodness of candidates that are exactly an entity (requires entities)"),
@@ -31,6 +33,7 @@ enum KeywordOptions {
         settings.minLength = try options.integer("min_length", default: 3, in: 1 ... 20)
         settings.stopWords = try stopWords(options)
         settings.titleBoost = try positive(options, "title_boost")
+        settings.phraseWeight = try positive(options, "phrase_weight")
         settings.entities.wholeEntities = try options.boolean("entities_whole", default: false)
         settings.entities.boost = try positive(options, "entity_boost")
         let labels = try options.stringList("exclude_labels") ?? []

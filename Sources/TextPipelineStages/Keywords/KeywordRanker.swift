@@ -1,3 +1,4 @@
+import Foundation
 import TextPipeline
 
 /// Applies boosts, ranks candidates best first, drops near-duplicates and
@@ -7,12 +8,16 @@ struct KeywordRanker {
     private var keys: [[UInt8]] = []
     private var similarity = NearDuplicates()
 
-    /// Multiplies `goodness` by the entity and title boosts of `settings`.
+    /// Multiplies `goodness` by the phrase weight and the entity and title boosts of `settings`.
     func applyBoosts(_ goodness: Column<Double>, analysis: TermAnalysis, candidates: CandidateTable, settings: KeywordSettings) {
         let entityBoost = settings.entities.boost
         let titleBoost = settings.titleBoost
-        guard entityBoost != 1 || titleBoost != 1 else { return }
+        let phraseWeight = settings.phraseWeight
+        guard entityBoost != 1 || titleBoost != 1 || phraseWeight != 1 else { return }
         for index in 0 ..< candidates.count {
+            if phraseWeight != 1, candidates.length[index] > 1 {
+                goodness[index] *= pow(phraseWeight, Double(candidates.length[index] - 1))
+            }
             if entityBoost != 1, candidates.isEntity[index] { goodness[index] *= entityBoost }
             if titleBoost != 1 {
                 let first = Int(candidates.firstWord[index])

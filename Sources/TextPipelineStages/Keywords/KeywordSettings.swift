@@ -13,6 +13,8 @@ public struct KeywordSettings: Sendable {
     /// Goodness multiplier for a candidate whose words all occur in the title
     /// (partial matches get the share of their words). 1 ignores the title.
     public var titleBoost = 1.0
+    /// Goodness multiplier per word beyond the first (below 1 favours single words).
+    public var phraseWeight = 1.0
     public var entities = EntityPolicy()
     public var stopWords = StopWordList()
 

@@ -30,7 +30,7 @@ struct TextRankScorer: KeywordScorer {
                 sum += rank[term]
                 content += 1
             }
-            goodness[index] = content > 0 ? sum / Double(content).squareRoot() : 1e-9
+            goodness[index] = content > 0 ? sum / Double(content) : 1e-9
         }
     }
 

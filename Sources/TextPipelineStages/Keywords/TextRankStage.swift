@@ -12,14 +12,14 @@ public enum TextRankStage {
     }
 
     public static let options = [
-        OptionSpec("window", .integer, default: "2", help: "words within this distance in a sentence are linked (2 to 10)"),
+        OptionSpec("window", .integer, default: "3", help: "words within this distance in a sentence are linked (2 to 10)"),
     ] + KeywordOptions.common
 
     public static let factory = StageFactory(
         id: id, summary: "TextRank keywords: PageRank over a co-occurrence graph of content words", options: options,
         requires: [.tokens, .sentences], provides: [.keywords]
     ) { options in
-        let window = try options.integer("window", default: 2, in: 2 ... 10)
+        let window = try options.integer("window", default: 3, in: 2 ... 10)
         return KeywordStage(algorithm: Algorithm(window: window), settings: try KeywordOptions.read(options))
     }
 }
