@@ -5,7 +5,9 @@ import TextPipeline
 /// writes the top ones as ``Keyword`` values. Shared by every keyword stage.
 struct KeywordRanker {
     private var order: [Int32] = []
-    private var keys: [[UInt8]] = []
+    /// Folded forms of the kept keywords, then of the candidate under test.
+    private let keyBytes = Column<UInt8>()
+    private var keyStarts: [Int] = [0]
     private var similarity = NearDuplicates()
 
     /// Multiplies `goodness` by the phrase weight and the entity and title boosts of `settings`.
@@ -40,9 +42,11 @@ struct KeywordRanker {
     mutating func rank<Scorer: KeywordScorer>(_ goodness: Column<Double>, analysis: TermAnalysis, candidates: CandidateTable,
                                               document: Document, settings: KeywordSettings, scorer: Scorer) -> [Keyword] {
         guard settings.top > 0, candidates.count > 0 else { return [] }
-        selectBest(goodness, count: candidates.count, limit: settings.top * 3 + 8)
+        selectBest(goodness, count: candidates.count, limit: settings.top + 6)
         var keywords: [Keyword] = []
-        var keyCount = 0
+        keyBytes.removeAll()
+        keyStarts.removeAll(keepingCapacity: true)
+        keyStarts.append(0)
         var position = 0
         while keywords.count < settings.top {
             if position == order.count {
@@ -52,9 +56,9 @@ struct KeywordRanker {
             }
             let candidate = order[position]
             position += 1
-            let key = foldedKey(Int(candidate), analysis: analysis, candidates: candidates, slot: keyCount)
-            if settings.dedupThreshold < 1, isNearDuplicate(key, of: keyCount, threshold: settings.dedupThreshold) { continue }
-            keyCount += 1
+            buildKey(Int(candidate), analysis: analysis, candidates: candidates)
+            if settings.dedupThreshold < 1, isNearDuplicate(threshold: settings.dedupThreshold) { continue }
+            keyStarts.append(keyBytes.count)
             keywords.append(Keyword(text: surface(Int(candidate), analysis: analysis, candidates: candidates, document: document),
                                     score: scorer.outputScore(goodness[Int(candidate)])))
         }
@@ -115,20 +119,27 @@ struct KeywordRanker {
         }
     }
 
-    /// Builds the folded form of `candidate` (terms joined by spaces) in `keys[slot]`.
-    private mutating func foldedKey(_ candidate: Int, analysis: TermAnalysis, candidates: CandidateTable, slot: Int) -> Int {
-        if keys.count <= slot { keys.append([]) }
-        keys[slot].removeAll(keepingCapacity: true)
+    /// Replaces the key under test with the folded form of `candidate` (terms joined by spaces).
+    private func buildKey(_ candidate: Int, analysis: TermAnalysis, candidates: CandidateTable) {
+        keyBytes.removeLast(keyBytes.count - keyStarts[keyStarts.count - 1])
         let first = Int(candidates.firstWord[candidate])
         for word in first ..< first + Int(candidates.length[candidate]) {
-            if word > first { keys[slot].append(0x20) }
-            keys[slot].append(contentsOf: analysis.table.key(analysis.wordTerm[word]))
+            if word > first { keyBytes.append(0x20) }
+            keyBytes.append(contentsOf: analysis.table.key(analysis.wordTerm[word]))
         }
-        return slot
     }
 
-    private mutating func isNearDuplicate(_ slot: Int, of count: Int, threshold: Double) -> Bool {
-        for other in 0 ..< count where similarity.exceeds(keys[slot][...], keys[other][...], threshold: threshold) {
+    private func key(_ index: Int) -> UnsafeBufferPointer<UInt8> {
+        let start = keyStarts[index]
+        let end = index + 1 < keyStarts.count ? keyStarts[index + 1] : keyBytes.count
+        return UnsafeBufferPointer(start: keyBytes.base + start, count: end - start)
+    }
+
+    /// Whether the key under test is too similar to a kept one.
+    private mutating func isNearDuplicate(threshold: Double) -> Bool {
+        let kept = keyStarts.count - 1
+        let candidate = key(kept)
+        for other in 0 ..< kept where similarity.exceeds(candidate, key(other), threshold: threshold) {
             return true
         }
         return false

@@ -7,7 +7,7 @@ struct NearDuplicates {
 
     /// The similarity of `a` and `b`, from 0 (nothing shared) to 1 (equal).
     /// - Complexity: O(|a| × |b|).
-    mutating func similarity(_ a: ArraySlice<UInt8>, _ b: ArraySlice<UInt8>) -> Double {
+    mutating func similarity(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Double {
         let longest = max(a.count, b.count)
         guard longest > 0 else { return 1 }
         return 1 - Double(distance(a, b)) / Double(longest)
@@ -15,7 +15,7 @@ struct NearDuplicates {
 
     /// Whether `similarity(a, b) > threshold`, skipping the distance when the
     /// lengths alone rule it out (the distance is at least the length difference).
-    mutating func exceeds(_ a: ArraySlice<UInt8>, _ b: ArraySlice<UInt8>, threshold: Double) -> Bool {
+    mutating func exceeds(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>, threshold: Double) -> Bool {
         let longest = max(a.count, b.count)
         guard longest > 0 else { return true }
         let bound = 1 - Double(abs(a.count - b.count)) / Double(longest)
@@ -28,7 +28,7 @@ struct NearDuplicates {
     }
 
     /// Whether `a` and `b` differ by at most one insertion, deletion or substitution.
-    static func withinOneEdit(_ a: ArraySlice<UInt8>, _ b: ArraySlice<UInt8>) -> Bool {
+    static func withinOneEdit(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
         let (short, long) = a.count <= b.count ? (a, b) : (b, a)
         guard long.count - short.count <= 1 else { return false }
         var i = short.startIndex
@@ -49,7 +49,7 @@ struct NearDuplicates {
     }
 
     /// The Levenshtein distance (insert, delete, substitute, each 1).
-    mutating func distance(_ a: ArraySlice<UInt8>, _ b: ArraySlice<UInt8>) -> Int {
+    mutating func distance(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Int {
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
         previous.removeAll(keepingCapacity: true)

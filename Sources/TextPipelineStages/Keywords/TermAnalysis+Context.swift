@@ -29,15 +29,17 @@ extension TermAnalysis {
     }
 
     /// The words covered by tokens `range`, or nil when none of them is part of a word.
+    /// - Complexity: O(log words).
     func words(ofTokens range: Range<Int>) -> Range<Int>? {
-        var first = -1
-        var last = -1
-        for token in range where token < tokenWord.count {
-            let word = Int(tokenWord[token])
-            guard word >= 0 else { continue }
-            if first < 0 { first = word }
-            last = word
+        // Words are sorted by token: find the first that ends after the range starts.
+        var low = 0
+        var high = wordCount
+        while low < high {
+            let middle = (low + high) / 2
+            if Int(words[middle].endToken) <= range.lowerBound { low = middle + 1 } else { high = middle }
         }
-        return first < 0 ? nil : first ..< last + 1
+        var end = low
+        while end < wordCount, Int(words[end].firstToken) < range.upperBound { end += 1 }
+        return end > low ? low ..< end : nil
     }
 }

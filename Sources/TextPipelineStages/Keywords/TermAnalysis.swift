@@ -42,8 +42,6 @@ struct TermAnalysis {
     /// The term of each word, in text order.
     let wordTerm = Column<Int32>()
     let words = Column<WordInfo>()
-    /// Word index of each token, or -1 for tokens that are not part of a word.
-    let tokenWord = Column<Int32>()
     /// Blocks: half-open word ranges inside one sentence without breaking punctuation.
     let blockStarts = Column<Int32>()
     let blockEnds = Column<Int32>()
@@ -86,8 +84,6 @@ struct TermAnalysis {
         blockEnds.removeAll(keepingCapacity: true)
         terms.removeAll(keepingCapacity: true)
         termSentencePairs.removeAll(keepingCapacity: true)
-        tokenWord.removeAll(keepingCapacity: true)
-        tokenWord.append(repeating: -1, count: tokens)
         wordTerm.reserveCapacity(tokens)
         words.reserveCapacity(tokens)
         sentences = 0
@@ -111,26 +107,24 @@ struct TermAnalysis {
     mutating func addWord(_ tokenRange: Range<Int>, bytes: UnsafeBufferPointer<UInt8>, start: Int, sentence: Int32, position: Int,
                           stopWords: StopWordList, minLength: Int) {
         let buffer = folded.reserve(bytes.count)
-        let (hash, length, surfaceCount) = TermFolding.fold(bytes, into: buffer)
+        var letters = TermFolding.Letters()
+        let (hash, length, surfaceCount) = TermFolding.fold(bytes, into: buffer, letters: &letters)
         let (id, isNew) = table.intern(buffer, length: length, hash: hash)
         if isNew {
             let form = UnsafeBufferPointer(start: buffer, count: length)
             terms.append(TermStats(isStop: stopWords.contains(hash: hash) || FormClass.characterCount(form) < minLength,
                                    isNumeric: FormClass.isNumericOrUnusual(form)))
         }
-        let shape = WordShape.of(bytes, position: position)
-        let term = Int(id)
-        var stats = terms[term]
-        stats.count += 1
-        if shape == .acronym { stats.acronyms += 1 } else if shape == .capitalised { stats.capitalised += 1 }
-        if stats.lastSentence != sentence {
-            stats.lastSentence = sentence
-            stats.sentences += 1
+        let shape = WordShape.of(letters, count: bytes.count, position: position)
+        // In place: `id` is a valid index of `terms`.
+        let stats = terms.base + Int(id)
+        stats.pointee.count += 1
+        if shape == .acronym { stats.pointee.acronyms += 1 } else if shape == .capitalised { stats.pointee.capitalised += 1 }
+        if stats.pointee.lastSentence != sentence {
+            stats.pointee.lastSentence = sentence
+            stats.pointee.sentences += 1
             termSentencePairs.append(Int64(id) << 32 | Int64(sentence))
         }
-        terms[term] = stats
-        let word = Int32(wordTerm.count)
-        for token in tokenRange { tokenWord[token] = word }
         wordTerm.append(id)
         words.append(WordInfo(firstToken: Int32(tokenRange.lowerBound), endToken: Int32(tokenRange.upperBound),
                               surfaceEnd: Int32(start + surfaceCount), sentence: sentence, shape: shape))

@@ -3,13 +3,39 @@
 ///
 /// A form is folded by lower-casing ASCII and Latin-1 capitals (U+00C0–U+00DE
 /// except U+00D7) and turning U+2018/U+2019 into `'`; a final possessive `'s`
-/// is dropped. The hash is FNV-1a 64 over the folded bytes. Both are part of
-/// the document-frequency file format: changing them changes the format
-/// version.
+/// is dropped. The hash (``hash(_:count:)``) mixes the folded bytes eight at a
+/// time. Both are part of the document-frequency file format: changing them
+/// changes the format version.
 public enum TermFolding {
-    /// FNV-1a 64 offset basis.
+    /// FNV-1a 64 offset basis, also the seed of the term hash.
     public static let hashSeed: UInt64 = 0xcbf2_9ce4_8422_2325
     static let prime: UInt64 = 0x100_0000_01b3
+
+    /// What folding learnt about a word's letters, for ``WordShape``.
+    struct Letters {
+        var upper = 0
+        var lower = 0
+        var firstIsUpper = false
+    }
+
+    /// The term hash of `count` folded bytes at `bytes`: each little-endian
+    /// 8-byte chunk (the last one zero-padded) is xored in and multiplied by
+    /// 0x9E3779B97F4A7C15, then the length is mixed in.
+    @inline(__always)
+    public static func hash(_ bytes: UnsafePointer<UInt8>, count: Int) -> UInt64 {
+        var hash = hashSeed
+        var offset = 0
+        while offset < count {
+            var chunk: UInt64 = 0
+            let take = min(8, count - offset)
+            for index in 0 ..< take { chunk |= UInt64(bytes[offset + index]) << (8 * index) }
+            hash = (hash ^ chunk) &* 0x9E37_79B9_7F4A_7C15
+            hash ^= hash >> 32
+            offset += 8
+        }
+        hash = (hash ^ UInt64(count)) &* prime
+        return hash ^ (hash >> 29)
+    }
 
     /// Folds `bytes` into `folded`, which must hold at least `bytes.count` bytes.
     /// - Returns: the hash of the folded form, its length in `folded`, and how many
@@ -17,13 +43,28 @@ public enum TermFolding {
     ///   possessive `'s` was dropped).
     @inline(__always)
     public static func fold(_ bytes: UnsafeBufferPointer<UInt8>, into folded: UnsafeMutablePointer<UInt8>) -> (hash: UInt64, count: Int, surfaceCount: Int) {
+        var letters = Letters()
+        return fold(bytes, into: folded, letters: &letters)
+    }
+
+    /// ``fold(_:into:)``, also counting ASCII capitals and small letters into `letters`.
+    @inline(__always)
+    static func fold(_ bytes: UnsafeBufferPointer<UInt8>, into folded: UnsafeMutablePointer<UInt8>,
+                     letters: inout Letters) -> (hash: UInt64, count: Int, surfaceCount: Int) {
         var index = 0
         var length = 0
         let count = bytes.count
+        letters.firstIsUpper = count > 0 && bytes[0] &- 0x41 < 26
         while index < count {
             let byte = bytes[index]
             if byte < 0x80 {
-                folded[length] = byte &- 0x41 < 26 ? byte | 0x20 : byte
+                if byte &- 0x41 < 26 {
+                    folded[length] = byte | 0x20
+                    letters.upper += 1
+                } else {
+                    if byte &- 0x61 < 26 { letters.lower += 1 }
+                    folded[length] = byte
+                }
                 index += 1
             } else if byte == 0xC3, index + 1 < count, bytes[index + 1] >= 0x80, bytes[index + 1] <= 0x9E, bytes[index + 1] != 0x97 {
                 folded[length] = 0xC3
@@ -44,9 +85,7 @@ public enum TermFolding {
             length -= 2
             surfaceCount -= bytes[count - 2] == 0x27 ? 2 : 4
         }
-        var hash = hashSeed
-        for offset in 0 ..< length { hash = (hash ^ UInt64(folded[offset])) &* prime }
-        return (hash, length, surfaceCount)
+        return (hash(folded, count: length), length, surfaceCount)
     }
 
     /// Folds `bytes` into the array `folded` (replacing its contents) and returns the hash.

@@ -12,15 +12,11 @@ enum WordShape: UInt8 {
     /// All capitals (YAKE `a`).
     case acronym
 
-    /// The shape of `bytes`, a word that is the `position`-th word of its sentence.
-    static func of(_ bytes: UnsafeBufferPointer<UInt8>, position: Int) -> WordShape {
-        var upper = 0
-        var lower = 0
-        for byte in bytes {
-            if byte &- 0x41 < 26 { upper += 1 } else if byte &- 0x61 < 26 { lower += 1 }
-        }
-        if upper > 0, lower == 0, !(upper == 1 && bytes.count == 1 && position == 0) { return .acronym }
-        guard let first = bytes.first, first &- 0x41 < 26, lower > 0 else { return .plain }
+    /// The shape of a word with these `letters` (counted while folding), the `position`-th word of its sentence.
+    @inline(__always)
+    static func of(_ letters: TermFolding.Letters, count: Int, position: Int) -> WordShape {
+        if letters.upper > 0, letters.lower == 0, !(letters.upper == 1 && count == 1 && position == 0) { return .acronym }
+        guard letters.firstIsUpper, letters.lower > 0 else { return .plain }
         return position > 0 ? .capitalised : .plain
     }
 }
