@@ -13,11 +13,16 @@ struct NearDuplicates {
         return 1 - Double(distance(a, b)) / Double(longest)
     }
 
+    /// Keys longer than this are near-duplicates only when equal, which bounds
+    /// the quadratic edit distance on pathological input (one huge "word").
+    static let longestCompared = 256
+
     /// Whether `similarity(a, b) > threshold`, skipping the distance when the
     /// lengths alone rule it out (the distance is at least the length difference).
     mutating func exceeds(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>, threshold: Double) -> Bool {
         let longest = max(a.count, b.count)
         guard longest > 0 else { return true }
+        guard longest <= Self.longestCompared else { return a.elementsEqual(b) }
         let bound = 1 - Double(abs(a.count - b.count)) / Double(longest)
         guard bound > threshold else { return false }
         // The largest distance that still exceeds the threshold.
