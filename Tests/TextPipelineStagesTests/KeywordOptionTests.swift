@@ -46,6 +46,11 @@ import TextPipeline
         }
     }
 
+    @Test func stagesReportTheirResources() throws {
+        let stage = try KeywordFixtures.pipeline("keywords.yake@1").stages[2]
+        #expect(stage.resourceChecksums["stopwords-en.txt"]?.isEmpty == false)
+    }
+
     @Test func stopWordOptions() throws {
         let text = "Officials announced sweeping reforms today."
         #expect(try KeywordFixtures.texts(text, options: "{ top: 100, dedup: 1 }").contains("sweeping reforms"))

@@ -31,7 +31,7 @@ enum KeywordOptions {
             throw options.error("dedup", "expected a number from 0 to 1, found \(settings.dedupThreshold)")
         }
         settings.minLength = try options.integer("min_length", default: 3, in: 1 ... 20)
-        settings.stopWords = try stopWords(options)
+        (settings.stopWords, settings.stopWordChecksum) = try stopWords(options)
         settings.titleBoost = try positive(options, "title_boost")
         settings.phraseWeight = try positive(options, "phrase_weight")
         settings.entities.wholeEntities = try options.boolean("entities_whole", default: false)
@@ -50,20 +50,24 @@ enum KeywordOptions {
         return value
     }
 
-    private static func stopWords(_ options: StageOptions) throws -> StopWordList {
-        var list: StopWordList
+    private static func stopWords(_ options: StageOptions) throws -> (StopWordList, [String: String]) {
+        let text: String
+        let name: String
         if let path = try options.path("stop_words") {
-            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            guard let contents = try? String(contentsOfFile: path, encoding: .utf8) else {
                 throw options.error("stop_words", "cannot read stop-word file \(path)")
             }
-            list = StopWordList(parsing: text)
+            (text, name) = (contents, path.split(separator: "/").last.map(String.init) ?? path)
         } else {
-            guard let bundled = StopWordList.bundled(language: "en") else {
+            guard let contents = StopWordList.bundledText(language: "en") else {
                 throw options.error(nil, "the bundled stop-word list Resources/keywords/stopwords-en.txt is missing")
             }
-            list = bundled
+            (text, name) = (contents, "stopwords-en.txt")
         }
+        var list = StopWordList(parsing: text)
         for word in try options.stringList("add_stop_words") ?? [] { list.insert(word) }
-        return list
+        var hash = TermFolding.hashSeed
+        for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return (list, [name: String(hash, radix: 16)])
     }
 }

@@ -17,6 +17,8 @@ public struct KeywordSettings: Sendable {
     public var phraseWeight = 1.0
     public var entities = EntityPolicy()
     public var stopWords = StopWordList()
+    /// The stop-word file's name and the FNV-1a 64 checksum of its bytes, for run metrics.
+    public var stopWordChecksum: [String: String] = [:]
 
     public init() {}
 }

@@ -47,7 +47,7 @@ struct KeywordStage<Algorithm: KeywordAlgorithm>: Stage {
     var id: StageID { Algorithm.id }
     var requires: [LayerName] { settings.entities.usesEntities ? [.tokens, .sentences, .entities] : [.tokens, .sentences] }
     var provides: [LayerName] { [.keywords] }
-    var resourceChecksums: [String: String] { checksums }
+    var resourceChecksums: [String: String] { checksums.merging(settings.stopWordChecksum) { first, _ in first } }
 
     func makeWorker() throws -> any StageWorker { KeywordWorker(algorithm: algorithm, settings: settings) }
 }

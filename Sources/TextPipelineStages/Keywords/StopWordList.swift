@@ -62,9 +62,14 @@ public struct StopWordList: Sendable, Equatable {
 
     /// The list shipped for `language` (`Resources/keywords/stopwords-<language>.txt`), or nil.
     public static func bundled(language: String) -> StopWordList? {
-        guard let url = Bundle.module.url(forResource: "stopwords-\(language)", withExtension: "txt", subdirectory: "Resources/keywords"),
-              let text = try? String(contentsOf: url, encoding: .utf8)
-        else { return nil }
-        return StopWordList(parsing: text)
+        bundledText(language: language).map(StopWordList.init(parsing:))
+    }
+
+    /// The text of the bundled list for `language`, or nil.
+    static func bundledText(language: String) -> String? {
+        guard let url = Bundle.module.url(forResource: "stopwords-\(language)", withExtension: "txt", subdirectory: "Resources/keywords") else {
+            return nil
+        }
+        return try? String(contentsOf: url, encoding: .utf8)
     }
 }
