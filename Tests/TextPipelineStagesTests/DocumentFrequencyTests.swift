@@ -23,6 +23,18 @@ import TextPipelineStages
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)).count == 24 + 12 * 2)
     }
 
+    @Test func termHashFoldsAndMatchesTheByteWiseDefinition() {
+        for word in ["Bank", "interest-rates", "Malick’s", "ÉCOLE", "a", "seventeen-letters"] {
+            var folded: [UInt8] = []
+            let bytes = Array(word.utf8)
+            let hash: UInt64 = bytes.withUnsafeBufferPointer { TermFolding.fold($0, toArray: &folded) }
+            #expect(hash == folded.withUnsafeBufferPointer { TermFolding.hash($0.baseAddress!, count: $0.count) })
+            #expect(hash == TermFolding.hash(of: word.lowercased()))
+        }
+        #expect(TermFolding.hash(of: "Malick’s") == TermFolding.hash(of: "malick"))
+        #expect(TermFolding.hash(of: "bank") != TermFolding.hash(of: "banks"))
+    }
+
     @Test func emptyTable() throws {
         let path = temporaryPath()
         try DocumentFrequencyTable.write(documents: 0, counts: [:], to: path)

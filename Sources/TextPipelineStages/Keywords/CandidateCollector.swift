@@ -23,11 +23,12 @@ struct CandidateCollector {
         table.reset()
         markEntities(analysis, document: document, policy: policy)
         analysis.wordTerm.withUnsafeBufferPointer { terms in
+            let flags = UnsafeBufferPointer(start: analysis.wordFlags.base, count: analysis.wordFlags.count)
             for block in 0 ..< analysis.blockStarts.count {
                 let range = Int(analysis.blockStarts[block]) ..< Int(analysis.blockEnds[block])
                 switch shape {
-                case .ngrams: collectNgrams(range, analysis: analysis, terms: terms, maxWords: maxWords)
-                case .runs: collectRuns(range, analysis: analysis, terms: terms, maxWords: maxWords)
+                case .ngrams: collectNgrams(range, flags: flags, terms: terms, maxWords: maxWords)
+                case .runs: collectRuns(range, flags: flags, terms: terms, maxWords: maxWords)
                 }
             }
             if policy.wholeEntities { addWholeEntities(analysis, document: document, terms: terms, policy: policy) }
@@ -60,19 +61,18 @@ struct CandidateCollector {
         return index >= 0 && Int(entityEnd[index]) == end + 1
     }
 
-    private mutating func collectNgrams(_ range: Range<Int>, analysis: TermAnalysis, terms: UnsafeBufferPointer<Int32>, maxWords: Int) {
+    private mutating func collectNgrams(_ range: Range<Int>, flags: UnsafeBufferPointer<UInt8>, terms: UnsafeBufferPointer<Int32>, maxWords: Int) {
         var barrier = range.lowerBound - 1  // last numeric or blocked word
         for end in range {
-            let term = Int(terms[end])
-            if analysis.terms[term].isNumeric || blocked[end] {
+            if flags[end] & TermAnalysis.numericFlag != 0 || blocked[end] {
                 barrier = end
                 continue
             }
-            if analysis.terms[term].isStop { continue }
+            if flags[end] & TermAnalysis.stopFlag != 0 { continue }
             let lowest = max(barrier + 1, end - maxWords + 1)
             var start = end
             while start >= lowest {
-                if !analysis.terms[Int(terms[start])].isStop {
+                if flags[start] & TermAnalysis.stopFlag == 0 {
                     table.add(start: start, count: end - start + 1, terms: terms, entity: isEntity(start, end))
                 }
                 start -= 1
@@ -80,11 +80,10 @@ struct CandidateCollector {
         }
     }
 
-    private mutating func collectRuns(_ range: Range<Int>, analysis: TermAnalysis, terms: UnsafeBufferPointer<Int32>, maxWords: Int) {
+    private mutating func collectRuns(_ range: Range<Int>, flags: UnsafeBufferPointer<UInt8>, terms: UnsafeBufferPointer<Int32>, maxWords: Int) {
         var runStart = range.lowerBound
         for word in range.lowerBound ... range.upperBound {
-            let ends = word == range.upperBound || blocked[word]
-                || analysis.terms[Int(terms[word])].isNumeric || analysis.terms[Int(terms[word])].isStop
+            let ends = word == range.upperBound || blocked[word] || flags[word] != 0
             guard ends else { continue }
             let count = word - runStart
             if count > 0, count <= maxWords {

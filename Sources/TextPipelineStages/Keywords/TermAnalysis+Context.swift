@@ -14,7 +14,7 @@ extension TermAnalysis {
                 let isBreak = index == buffer.count || Self.isTitleBreak(buffer[index])
                 guard isBreak else { continue }
                 if index > start {
-                    let hash: UInt64 = TermFolding.fold(UnsafeBufferPointer(rebasing: buffer[start ..< index]), into: &folded)
+                    let hash: UInt64 = TermFolding.fold(UnsafeBufferPointer(rebasing: buffer[start ..< index]), toArray: &folded)
                     let id = folded.withUnsafeBufferPointer { table.lookup($0.baseAddress!, length: $0.count, hash: hash) }
                     if let id { markInTitle(id) }
                 }

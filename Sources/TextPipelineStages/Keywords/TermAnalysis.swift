@@ -42,6 +42,10 @@ struct TermAnalysis {
     /// The term of each word, in text order.
     let wordTerm = Column<Int32>()
     let words = Column<WordInfo>()
+    /// Per word: ``stopFlag`` and ``numericFlag`` of its term, for sequential scans.
+    let wordFlags = Column<UInt8>()
+    static let stopFlag: UInt8 = 1
+    static let numericFlag: UInt8 = 2
     /// Blocks: half-open word ranges inside one sentence without breaking punctuation.
     let blockStarts = Column<Int32>()
     let blockEnds = Column<Int32>()
@@ -80,6 +84,7 @@ struct TermAnalysis {
         table.reset()
         wordTerm.removeAll(keepingCapacity: true)
         words.removeAll(keepingCapacity: true)
+        wordFlags.removeAll()
         blockStarts.removeAll(keepingCapacity: true)
         blockEnds.removeAll(keepingCapacity: true)
         terms.removeAll(keepingCapacity: true)
@@ -126,6 +131,7 @@ struct TermAnalysis {
             termSentencePairs.append(Int64(id) << 32 | Int64(sentence))
         }
         wordTerm.append(id)
+        wordFlags.append((stats.pointee.isStop ? Self.stopFlag : 0) | (stats.pointee.isNumeric ? Self.numericFlag : 0))
         words.append(WordInfo(firstToken: Int32(tokenRange.lowerBound), endToken: Int32(tokenRange.upperBound),
                               surfaceEnd: Int32(start + surfaceCount), sentence: sentence, shape: shape))
     }

@@ -37,7 +37,7 @@ public enum TermFolding {
         return hash ^ (hash >> 29)
     }
 
-    /// Folds `bytes` into `folded`, which must hold at least `bytes.count` bytes.
+    /// Folds `bytes` into `folded`, which must hold at least `bytes.count + 8` bytes.
     /// - Returns: the hash of the folded form, its length in `folded`, and how many
     ///   bytes of `bytes` the form covers (less than `bytes.count` when a
     ///   possessive `'s` was dropped).
@@ -45,6 +45,29 @@ public enum TermFolding {
     public static func fold(_ bytes: UnsafeBufferPointer<UInt8>, into folded: UnsafeMutablePointer<UInt8>) -> (hash: UInt64, count: Int, surfaceCount: Int) {
         var letters = Letters()
         return fold(bytes, into: folded, letters: &letters)
+    }
+
+    /// ``hash(_:count:)`` for a buffer readable for at least `count + 8` bytes
+    /// (``FoldBuffer`` guarantees it): whole chunks are loaded at once.
+    @inline(__always)
+    static func hashPadded(_ bytes: UnsafePointer<UInt8>, count: Int) -> UInt64 {
+        #if _endian(little)
+        var hash = hashSeed
+        var offset = 0
+        let raw = UnsafeRawPointer(bytes)
+        while offset < count {
+            var chunk = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            let take = count - offset
+            if take < 8 { chunk &= (1 &<< UInt64(8 * take)) &- 1 }
+            hash = (hash ^ chunk) &* 0x9E37_79B9_7F4A_7C15
+            hash ^= hash >> 32
+            offset += 8
+        }
+        hash = (hash ^ UInt64(count)) &* prime
+        return hash ^ (hash >> 29)
+        #else
+        return hash(bytes, count: count)
+        #endif
     }
 
     /// ``fold(_:into:)``, also counting ASCII capitals and small letters into `letters`.
@@ -85,13 +108,13 @@ public enum TermFolding {
             length -= 2
             surfaceCount -= bytes[count - 2] == 0x27 ? 2 : 4
         }
-        return (hash(folded, count: length), length, surfaceCount)
+        return (hashPadded(folded, count: length), length, surfaceCount)
     }
 
     /// Folds `bytes` into the array `folded` (replacing its contents) and returns the hash.
-    public static func fold(_ bytes: UnsafeBufferPointer<UInt8>, into folded: inout [UInt8]) -> UInt64 {
+    public static func fold(_ bytes: UnsafeBufferPointer<UInt8>, toArray folded: inout [UInt8]) -> UInt64 {
         folded.removeAll(keepingCapacity: true)
-        folded.append(contentsOf: repeatElement(0, count: bytes.count))
+        folded.append(contentsOf: repeatElement(0, count: bytes.count + 8))
         let (hash, length, _) = folded.withUnsafeMutableBufferPointer { fold(bytes, into: $0.baseAddress!) }
         folded.removeLast(folded.count - length)
         return hash
@@ -101,7 +124,7 @@ public enum TermFolding {
     public static func hash(of word: String) -> UInt64 {
         var folded: [UInt8] = []
         let bytes = Array(word.utf8)
-        return bytes.withUnsafeBufferPointer { fold($0, into: &folded) }
+        return bytes.withUnsafeBufferPointer { fold($0, toArray: &folded) }
     }
 }
 
@@ -113,17 +136,19 @@ final class FoldBuffer {
     init(capacity: Int = 256) {
         self.capacity = capacity
         pointer = .allocate(capacity: capacity)
+        pointer.initialize(repeating: 0, count: capacity)
     }
 
     deinit { pointer.deallocate() }
 
-    /// A pointer to at least `count` bytes; earlier contents are lost when it grows.
+    /// A pointer to at least `count + 8` bytes; earlier contents are lost when it grows.
     @inline(__always)
     func reserve(_ count: Int) -> UnsafeMutablePointer<UInt8> {
-        if count > capacity {
+        if count + 8 > capacity {
             pointer.deallocate()
-            capacity = max(count, capacity * 2)
+            capacity = max(count + 8, capacity * 2)
             pointer = .allocate(capacity: capacity)
+            pointer.initialize(repeating: 0, count: capacity)
         }
         return pointer
     }

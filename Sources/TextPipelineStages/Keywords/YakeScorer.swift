@@ -59,7 +59,7 @@ struct YakeScorer: KeywordScorer {
                 while word < end {
                     let left = terms[word - 1]
                     let right = terms[word]
-                    if !analysis.terms[Int(left)].isNumeric, !analysis.terms[Int(right)].isNumeric { edges.add(left, right) }
+                    if (analysis.wordFlags[word - 1] | analysis.wordFlags[word]) & TermAnalysis.numericFlag == 0 { edges.add(left, right) }
                     word += 1
                 }
             }
