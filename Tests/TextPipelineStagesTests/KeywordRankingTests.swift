@@ -79,6 +79,17 @@ import TextPipelineStages
         #expect(kept.count < all.count)
     }
 
+    /// Long keys go through the banded edit distance: one edit in 22 bytes is a near-duplicate,
+    /// four are not.
+    @Test func nearDuplicatesOfLongPhrases() throws {
+        let text = "European Central Banks met. The European Central Bank decided. Eurozone central bankers agreed."
+        let kept = try KeywordFixtures.texts(text, options: "{ top: 1000 }")
+        let all = try KeywordFixtures.texts(text, options: "{ top: 1000, dedup: 1 }")
+        #expect(all.contains("european central bank") && all.contains("european central banks"))
+        #expect(kept.contains("european central bank") != kept.contains("european central banks"))
+        #expect(kept.contains("eurozone central bankers"))
+    }
+
     @Test func topLimitsTheList() throws {
         #expect(try KeywordFixtures.texts(Self.vaccineText, options: "{ top: 3 }").count == 3)
         #expect(try KeywordFixtures.texts(Self.vaccineText, options: "{ top: 0 }").isEmpty)

@@ -20,7 +20,7 @@ struct CandidateCollector {
 
     /// Collects the candidates of the analysed document.
     mutating func collect(_ analysis: TermAnalysis, document: Document, shape: CandidateShape, maxWords: Int, entities policy: EntityPolicy) {
-        table.reset()
+        table.reset(terms: analysis.termTotal)
         markEntities(analysis, document: document, policy: policy)
         analysis.wordTerm.withUnsafeBufferPointer { terms in
             let flags = UnsafeBufferPointer(start: analysis.wordFlags.base, count: analysis.wordFlags.count)

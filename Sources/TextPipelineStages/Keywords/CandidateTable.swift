@@ -15,12 +15,17 @@ struct CandidateTable {
     let frequency = Column<Int32>()
     /// Whether some occurrence is exactly a recognised entity.
     let isEntity = Column<Bool>()
+    /// The single-word candidate of each term, or -1: no hashing for the commonest case.
+    private let unigram = Column<Int32>()
 
     init() { slots.append(repeating: -1, count: 1024) }
 
     var count: Int { firstWord.count }
 
-    mutating func reset() {
+    /// Forgets every candidate of the previous document; `terms` is the new document's term count.
+    mutating func reset(terms: Int) {
+        unigram.removeAll()
+        unigram.append(repeating: -1, count: terms)
         for slot in usedSlots { slots[Int(slot)] = -1 }
         usedSlots.removeAll(keepingCapacity: true)
         hashes.removeAll(keepingCapacity: true)
@@ -48,6 +53,17 @@ struct CandidateTable {
     /// - Returns: the candidate's index.
     @discardableResult
     mutating func add(start: Int, count: Int, terms: UnsafeBufferPointer<Int32>, entity: Bool = false) -> Int {
+        if count == 1 {
+            let term = Int(terms[start])
+            let known = Int(unigram[term])
+            if known >= 0 {
+                frequency[known] += 1
+                if entity { isEntity[known] = true }
+                return known
+            }
+            unigram[term] = Int32(firstWord.count)
+            return append(start: start, count: 1, hash: 0, entity: entity)
+        }
         if (firstWord.count + 1) * 2 > slots.count { grow() }
         let hash = Self.hash(terms, start, count)
         let mask = slots.count - 1
@@ -62,15 +78,19 @@ struct CandidateTable {
             }
             slot = (slot + 1) & mask
         }
-        let index = firstWord.count
-        slots[slot] = Int32(index)
+        slots[slot] = Int32(firstWord.count)
         usedSlots.append(Int32(slot))
+        return append(start: start, count: count, hash: hash, entity: entity)
+    }
+
+    @inline(__always)
+    private func append(start: Int, count: Int, hash: UInt64, entity: Bool) -> Int {
         hashes.append(hash)
         firstWord.append(Int32(start))
         length.append(Int32(count))
         frequency.append(1)
         isEntity.append(entity)
-        return index
+        return firstWord.count - 1
     }
 
     @inline(__always)
@@ -85,7 +105,7 @@ struct CandidateTable {
         slots.append(repeating: -1, count: size)
         usedSlots.removeAll(keepingCapacity: true)
         let mask = slots.count - 1
-        for index in hashes.indices {
+        for index in hashes.indices where length[index] > 1 {
             var slot = Int(truncatingIfNeeded: hashes[index] >> 7) & mask
             while slots[slot] >= 0 { slot = (slot + 1) & mask }
             slots[slot] = Int32(index)

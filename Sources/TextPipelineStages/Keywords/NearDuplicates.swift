@@ -5,14 +5,6 @@ struct NearDuplicates {
     private var previous: [Int32] = []
     private var current: [Int32] = []
 
-    /// The similarity of `a` and `b`, from 0 (nothing shared) to 1 (equal).
-    /// - Complexity: O(|a| × |b|).
-    mutating func similarity(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Double {
-        let longest = max(a.count, b.count)
-        guard longest > 0 else { return 1 }
-        return 1 - Double(distance(a, b)) / Double(longest)
-    }
-
     /// Keys longer than this are near-duplicates only when equal, which bounds
     /// the quadratic edit distance on pathological input (one huge "word").
     static let longestCompared = 256
@@ -29,7 +21,7 @@ struct NearDuplicates {
         let allowed = Int(((1 - threshold) * Double(longest)).rounded(.up)) - 1
         if allowed <= 0 { return a.elementsEqual(b) }
         if allowed == 1 { return Self.withinOneEdit(a, b) }
-        return similarity(a, b) > threshold
+        return isWithin(a, b, limit: allowed)
     }
 
     /// Whether `a` and `b` differ by at most one insertion, deletion or substitution.
@@ -53,26 +45,37 @@ struct NearDuplicates {
         return edits + (long.endIndex - j) + (short.endIndex - i) <= 1
     }
 
-    /// The Levenshtein distance (insert, delete, substitute, each 1).
-    mutating func distance(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Int {
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
+    /// Whether the Levenshtein distance (insert, delete, substitute, each 1) of
+    /// `a` and `b` is at most `limit`, computing only the diagonal band of width
+    /// `2 × limit + 1` and stopping as soon as a whole row exceeds the limit.
+    /// - Complexity: O(min(|a|, |b|) × limit).
+    mutating func isWithin(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>, limit: Int) -> Bool {
+        let n = a.count
+        let m = b.count
+        guard abs(n - m) <= limit else { return false }
+        if n == 0 || m == 0 { return max(n, m) <= limit }
+        let big = Int32(limit + 1)
         previous.removeAll(keepingCapacity: true)
-        previous.append(contentsOf: (0 ... Int32(b.count)))
         current.removeAll(keepingCapacity: true)
-        current.append(contentsOf: repeatElement(0, count: b.count + 1))
-        var row: Int32 = 0
-        for byteA in a {
-            row += 1
-            current[0] = row
-            var column = 1
-            for byteB in b {
-                let substitution = previous[column - 1] + (byteA == byteB ? 0 : 1)
-                current[column] = min(substitution, previous[column] + 1, current[column - 1] + 1)
-                column += 1
+        for column in 0 ... m { previous.append(min(Int32(column), big)) }
+        current.append(contentsOf: repeatElement(big, count: m + 1))
+        for row in 1 ... n {
+            let low = max(1, row - limit)
+            let high = min(m, row + limit)
+            current[0] = min(Int32(row), big)
+            current[low - 1] = low == 1 ? current[0] : big
+            var rowMinimum = low == 1 ? current[0] : big
+            let byteA = a[row - 1]
+            for column in low ... high {
+                let substitution = previous[column - 1] + (byteA == b[column - 1] ? 0 : 1)
+                let value = min(substitution, previous[column] + 1, current[column - 1] + 1, big)
+                current[column] = value
+                rowMinimum = min(rowMinimum, value)
             }
+            if high < m { current[high + 1] = big }
+            if rowMinimum > Int32(limit) { return false }
             swap(&previous, &current)
         }
-        return Int(previous[b.count])
+        return previous[m] <= Int32(limit)
     }
 }
