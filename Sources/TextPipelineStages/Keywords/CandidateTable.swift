@@ -4,8 +4,7 @@
 /// occurrences are the same candidate when their term sequences are equal.
 /// Reused across documents like ``TermTable``.
 struct CandidateTable {
-    private var slots = Column<Int32>()
-    private let usedSlots = Column<Int32>()
+    private var slots = SlotArray()
     private let hashes = Column<UInt64>()
     /// First word of the first occurrence.
     let firstWord = Column<Int32>()
@@ -18,25 +17,18 @@ struct CandidateTable {
     /// The single-word candidate of each term, or -1: no hashing for the commonest case.
     private let unigram = Column<Int32>()
 
-    init() { slots.append(repeating: -1, count: 1024) }
-
     var count: Int { firstWord.count }
 
     /// Forgets every candidate of the previous document; `terms` is the new document's term count.
     mutating func reset(terms: Int) {
         unigram.removeAll()
         unigram.append(repeating: -1, count: terms)
-        for slot in usedSlots { slots[Int(slot)] = -1 }
-        usedSlots.removeAll(keepingCapacity: true)
+        slots.reset()
         hashes.removeAll(keepingCapacity: true)
         firstWord.removeAll(keepingCapacity: true)
         length.removeAll(keepingCapacity: true)
         frequency.removeAll(keepingCapacity: true)
         isEntity.removeAll(keepingCapacity: true)
-        if slots.count > 1 << 16 {
-            slots = Column<Int32>()
-            slots.append(repeating: -1, count: 1024)
-        }
     }
 
     @inline(__always)
@@ -64,9 +56,11 @@ struct CandidateTable {
             unigram[term] = Int32(firstWord.count)
             return append(start: start, count: 1, hash: 0, entity: entity)
         }
-        if (firstWord.count + 1) * 2 > slots.count { grow() }
+        if slots.isFull(entries: firstWord.count) {
+            slots.grow(entries: firstWord.count) { length[$0] > 1 ? Int(truncatingIfNeeded: hashes[$0] >> 7) : nil }
+        }
         let hash = Self.hash(terms, start, count)
-        let mask = slots.count - 1
+        let mask = slots.mask
         var slot = Int(truncatingIfNeeded: hash >> 7) & mask
         while true {
             let index = Int(slots[slot])
@@ -78,8 +72,7 @@ struct CandidateTable {
             }
             slot = (slot + 1) & mask
         }
-        slots[slot] = Int32(firstWord.count)
-        usedSlots.append(Int32(slot))
+        slots.occupy(slot, with: firstWord.count)
         return append(start: start, count: count, hash: hash, entity: entity)
     }
 
@@ -97,19 +90,5 @@ struct CandidateTable {
     private static func equal(_ terms: UnsafeBufferPointer<Int32>, _ first: Int, _ second: Int, _ count: Int) -> Bool {
         for offset in 0 ..< count where terms[first + offset] != terms[second + offset] { return false }
         return true
-    }
-
-    private mutating func grow() {
-        let size = slots.count * 2
-        slots = Column<Int32>(capacity: size)
-        slots.append(repeating: -1, count: size)
-        usedSlots.removeAll(keepingCapacity: true)
-        let mask = slots.count - 1
-        for index in hashes.indices where length[index] > 1 {
-            var slot = Int(truncatingIfNeeded: hashes[index] >> 7) & mask
-            while slots[slot] >= 0 { slot = (slot + 1) & mask }
-            slots[slot] = Int32(index)
-            usedSlots.append(Int32(slot))
-        }
     }
 }

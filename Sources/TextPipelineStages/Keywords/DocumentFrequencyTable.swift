@@ -1,4 +1,5 @@
 import Foundation
+import TextPipeline
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -57,9 +58,7 @@ public final class DocumentFrequencyTable: @unchecked Sendable {
         mappedSize = size
         hashes = UnsafePointer(pointer.advanced(by: Self.headerSize).assumingMemoryBound(to: UInt64.self))
         frequencies = UnsafePointer(pointer.advanced(by: Self.headerSize + 8 * count).assumingMemoryBound(to: UInt32.self))
-        var hash = TermFolding.hashSeed
-        for byte in UnsafeRawBufferPointer(start: pointer, count: size) { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        checksum = String(hash, radix: 16)
+        checksum = fnv1a64(UnsafeRawBufferPointer(start: pointer, count: size))
         for index in 1 ..< max(1, count) where hashes![index - 1] >= hashes![index] {
             munmap(pointer, size)
             throw DocumentFrequencyError("\(path) is corrupt: term hashes out of order at entry \(index)")

@@ -66,8 +66,6 @@ enum KeywordOptions {
         }
         var list = StopWordList(parsing: text)
         for word in try options.stringList("add_stop_words") ?? [] { list.insert(word) }
-        var hash = TermFolding.hashSeed
-        for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        return (list, [name: String(hash, radix: 16)])
+        return (list, [name: fnv1a64(text.utf8)])
     }
 }

@@ -8,7 +8,7 @@
 /// changes the format version.
 public enum TermFolding {
     /// FNV-1a 64 offset basis, also the seed of the term hash.
-    public static let hashSeed: UInt64 = 0xcbf2_9ce4_8422_2325
+    static let hashSeed: UInt64 = 0xcbf2_9ce4_8422_2325
     static let prime: UInt64 = 0x100_0000_01b3
 
     /// What folding learnt about a word's letters, for ``WordShape``.
@@ -21,20 +21,10 @@ public enum TermFolding {
     /// The term hash of `count` folded bytes at `bytes`: each little-endian
     /// 8-byte chunk (the last one zero-padded) is xored in and multiplied by
     /// 0x9E3779B97F4A7C15, then the length is mixed in.
-    @inline(__always)
     public static func hash(_ bytes: UnsafePointer<UInt8>, count: Int) -> UInt64 {
-        var hash = hashSeed
-        var offset = 0
-        while offset < count {
-            var chunk: UInt64 = 0
-            let take = min(8, count - offset)
-            for index in 0 ..< take { chunk |= UInt64(bytes[offset + index]) << (8 * index) }
-            hash = (hash ^ chunk) &* 0x9E37_79B9_7F4A_7C15
-            hash ^= hash >> 32
-            offset += 8
-        }
-        hash = (hash ^ UInt64(count)) &* prime
-        return hash ^ (hash >> 29)
+        var padded = [UInt8](repeating: 0, count: count + 8)
+        padded.withUnsafeMutableBufferPointer { $0.baseAddress!.update(from: bytes, count: count) }
+        return padded.withUnsafeBufferPointer { hashPadded($0.baseAddress!, count: count) }
     }
 
     /// Folds `bytes` into `folded`, which must hold at least `bytes.count + 8` bytes.
@@ -51,12 +41,11 @@ public enum TermFolding {
     /// (``FoldBuffer`` guarantees it): whole chunks are loaded at once.
     @inline(__always)
     static func hashPadded(_ bytes: UnsafePointer<UInt8>, count: Int) -> UInt64 {
-        #if _endian(little)
         var hash = hashSeed
         var offset = 0
         let raw = UnsafeRawPointer(bytes)
         while offset < count {
-            var chunk = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            var chunk = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
             let take = count - offset
             if take < 8 { chunk &= (1 &<< UInt64(8 * take)) &- 1 }
             hash = (hash ^ chunk) &* 0x9E37_79B9_7F4A_7C15
@@ -65,9 +54,6 @@ public enum TermFolding {
         }
         hash = (hash ^ UInt64(count)) &* prime
         return hash ^ (hash >> 29)
-        #else
-        return hash(bytes, count: count)
-        #endif
     }
 
     /// ``fold(_:into:)``, also counting ASCII capitals and small letters into `letters`.
