@@ -19,6 +19,13 @@ struct CandidateTable {
 
     var count: Int { firstWord.count }
 
+    /// The words of candidate `index`'s first occurrence.
+    @inline(__always)
+    func words(_ index: Int) -> Range<Int> {
+        let first = Int(firstWord[index])
+        return first ..< first + Int(length[index])
+    }
+
     /// Forgets every candidate of the previous document; `terms` is the new document's term count.
     mutating func reset(terms: Int) {
         unigram.removeAll()

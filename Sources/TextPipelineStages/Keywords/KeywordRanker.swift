@@ -22,11 +22,9 @@ struct KeywordRanker {
             }
             if entityBoost != 1, candidates.isEntity[index] { goodness[index] *= entityBoost }
             if titleBoost != 1 {
-                let first = Int(candidates.firstWord[index])
-                let count = Int(candidates.length[index])
                 var inTitle = 0
                 var content = 0
-                for word in first ..< first + count {
+                for word in candidates.words(index) {
                     let term = Int(analysis.wordTerm[word])
                     if analysis.terms[term].isStop { continue }
                     content += 1
@@ -122,9 +120,9 @@ struct KeywordRanker {
     /// Replaces the key under test with the folded form of `candidate` (terms joined by spaces).
     private func buildKey(_ candidate: Int, analysis: TermAnalysis, candidates: CandidateTable) {
         keyBytes.removeLast(keyBytes.count - keyStarts[keyStarts.count - 1])
-        let first = Int(candidates.firstWord[candidate])
-        for word in first ..< first + Int(candidates.length[candidate]) {
-            if word > first { keyBytes.append(0x20) }
+        let words = candidates.words(candidate)
+        for word in words {
+            if word > words.lowerBound { keyBytes.append(0x20) }
             keyBytes.append(contentsOf: analysis.table.key(analysis.wordTerm[word]))
         }
     }
@@ -147,9 +145,8 @@ struct KeywordRanker {
 
     /// The text of the candidate's first occurrence, without a final possessive.
     private func surface(_ candidate: Int, analysis: TermAnalysis, candidates: CandidateTable, document: Document) -> String {
-        let first = Int(candidates.firstWord[candidate])
-        let last = first + Int(candidates.length[candidate]) - 1
-        let start = Int(document.tokens.starts[Int(analysis.words[first].firstToken)])
-        return document.text(bytes: start ..< Int(analysis.words[last].surfaceEnd))
+        let words = candidates.words(candidate)
+        let start = Int(document.tokens.starts[Int(analysis.words[words.lowerBound].firstToken)])
+        return document.text(bytes: start ..< Int(analysis.words[words.upperBound - 1].surfaceEnd))
     }
 }

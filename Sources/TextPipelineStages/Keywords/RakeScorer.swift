@@ -15,19 +15,17 @@ struct RakeScorer: KeywordScorer {
         frequency.append(repeating: 0, count: analysis.termTotal)
         degree.append(repeating: 0, count: analysis.termTotal)
         for index in 0 ..< candidates.count {
-            let first = Int(candidates.firstWord[index])
             let length = candidates.length[index]
             let occurrences = candidates.frequency[index]
-            for word in first ..< first + Int(length) {
+            for word in candidates.words(index) {
                 let term = Int(analysis.wordTerm[word])
                 frequency[term] += occurrences
                 degree[term] += occurrences * length
             }
         }
         for index in 0 ..< candidates.count {
-            let first = Int(candidates.firstWord[index])
             var sum = 0.0
-            for word in first ..< first + Int(candidates.length[index]) {
+            for word in candidates.words(index) {
                 let term = Int(analysis.wordTerm[word])
                 sum += Double(degree[term]) / Double(max(1, frequency[term]))
             }

@@ -21,10 +21,9 @@ struct TextRankScorer: KeywordScorer {
         buildGraph(analysis)
         iterate(terms: analysis.termTotal)
         for index in 0 ..< candidates.count {
-            let first = Int(candidates.firstWord[index])
             var sum = 0.0
             var content = 0
-            for word in first ..< first + Int(candidates.length[index]) {
+            for word in candidates.words(index) {
                 let term = Int(analysis.wordTerm[word])
                 guard isVertex[term] else { continue }
                 sum += rank[term]

@@ -20,10 +20,9 @@ struct TfidfScorer: KeywordScorer {
             idf.append(log((documents + 1) / (frequency + 1)) + 1)
         }
         for index in 0 ..< candidates.count {
-            let first = Int(candidates.firstWord[index])
             var sum = 0.0
             var content = 0
-            for word in first ..< first + Int(candidates.length[index]) {
+            for word in candidates.words(index) {
                 let term = Int(analysis.wordTerm[word])
                 guard !analysis.terms[term].isStop else { continue }
                 sum += idf[term]

@@ -138,11 +138,10 @@ struct YakeScorer: KeywordScorer {
     }
 
     private func candidateH(_ index: Int, analysis: TermAnalysis, candidates: CandidateTable, terms: UnsafeBufferPointer<Int32>) -> Double {
-        let first = Int(candidates.firstWord[index])
-        let count = Int(candidates.length[index])
+        let words = candidates.words(index)
         var sum = 0.0
         var product = 1.0
-        for word in first ..< first + count {
+        for word in words {
             let term = Int(terms[word])
             if !analysis.terms[term].isStop {
                 sum += termH[term]
@@ -151,11 +150,11 @@ struct YakeScorer: KeywordScorer {
             }
             var before = 0.0
             var after = 0.0
-            if word > first {
+            if word > words.lowerBound {
                 let previous = terms[word - 1]
                 before = Double(edges.count(previous, Int32(term))) / Double(analysis.terms[Int(previous)].count)
             }
-            if word + 1 < first + count {
+            if word + 1 < words.upperBound {
                 let next = terms[word + 1]
                 after = Double(edges.count(Int32(term), next)) / Double(analysis.terms[Int(next)].count)
             }
