@@ -9,6 +9,10 @@ extension StageRegistry {
         registry.register(GazetteerNERStage.factory)
         registry.register(RulesTokensStage.factory)
         registry.register(ExternalStage.factory)
+        registry.register(YakeStage.factory)
+        registry.register(TfidfStage.factory)
+        registry.register(RakeStage.factory)
+        registry.register(TextRankStage.factory)
         return registry
     }
 }

@@ -1,0 +1,103 @@
+import TextPipeline
+
+/// How candidates are cut out of blocks.
+enum CandidateShape: Sendable {
+    /// Every n-gram of 1 to `maxWords` words that starts and ends with a
+    /// content word and holds no number (YAKE, TF-IDF, TextRank).
+    case ngrams
+    /// Maximal runs of content words of at most `maxWords` words (RAKE).
+    case runs
+}
+
+/// Fills a ``CandidateTable`` from a ``TermAnalysis`` and the entity layer.
+struct CandidateCollector {
+    var table = CandidateTable()
+    /// Per word: 1 when inside an entity treated whole or excluded, else 0.
+    private let blocked = Column<Bool>()
+    /// Per word: the entity that starts there (index), or -1.
+    private let entityStarting = Column<Int32>()
+    private let entityEnd = Column<Int32>()
+
+    /// Collects the candidates of the analysed document.
+    mutating func collect(_ analysis: TermAnalysis, document: Document, shape: CandidateShape, maxWords: Int, entities policy: EntityPolicy) {
+        table.reset(terms: analysis.termTotal)
+        markEntities(analysis, document: document, policy: policy)
+        analysis.wordTerm.withUnsafeBufferPointer { terms in
+            let flags = UnsafeBufferPointer(start: analysis.wordFlags.base, count: analysis.wordFlags.count)
+            for block in 0 ..< analysis.blockStarts.count {
+                let range = Int(analysis.blockStarts[block]) ..< Int(analysis.blockEnds[block])
+                switch shape {
+                case .ngrams: collectNgrams(range, flags: flags, terms: terms, maxWords: maxWords)
+                case .runs: collectRuns(range, flags: flags, terms: terms, maxWords: maxWords)
+                }
+            }
+            if policy.wholeEntities { addWholeEntities(analysis, document: document, terms: terms, policy: policy) }
+        }
+    }
+
+    private mutating func markEntities(_ analysis: TermAnalysis, document: Document, policy: EntityPolicy) {
+        blocked.removeAll(keepingCapacity: true)
+        entityStarting.removeAll(keepingCapacity: true)
+        entityEnd.removeAll(keepingCapacity: true)
+        let words = analysis.wordCount
+        blocked.append(repeating: false, count: words)
+        entityStarting.append(repeating: -1, count: words)
+        guard policy.usesEntities else { return }
+        for entity in 0 ..< document.entities.count {
+            guard let range = analysis.words(ofTokens: document.entities.tokenRange(entity)) else { continue }
+            if policy.wholeEntities || policy.excludedLabels.contains(document.entities.labels[entity]) {
+                for word in range { blocked[word] = true }
+            } else {
+                entityStarting[range.lowerBound] = Int32(entityEnd.count)
+                entityEnd.append(Int32(range.upperBound))
+            }
+        }
+    }
+
+    /// Whether words `start ...` `end` are exactly an entity (recorded when entities are not whole).
+    @inline(__always)
+    private func isEntity(_ start: Int, _ end: Int) -> Bool {
+        let index = Int(entityStarting[start])
+        return index >= 0 && Int(entityEnd[index]) == end + 1
+    }
+
+    private mutating func collectNgrams(_ range: Range<Int>, flags: UnsafeBufferPointer<UInt8>, terms: UnsafeBufferPointer<Int32>, maxWords: Int) {
+        var barrier = range.lowerBound - 1  // last numeric or blocked word
+        for end in range {
+            if flags[end] & TermAnalysis.numericFlag != 0 || blocked[end] {
+                barrier = end
+                continue
+            }
+            if flags[end] & TermAnalysis.stopFlag != 0 { continue }
+            let lowest = max(barrier + 1, end - maxWords + 1)
+            var start = end
+            while start >= lowest {
+                if flags[start] & TermAnalysis.stopFlag == 0 {
+                    table.add(start: start, count: end - start + 1, terms: terms, entity: isEntity(start, end))
+                }
+                start -= 1
+            }
+        }
+    }
+
+    private mutating func collectRuns(_ range: Range<Int>, flags: UnsafeBufferPointer<UInt8>, terms: UnsafeBufferPointer<Int32>, maxWords: Int) {
+        var runStart = range.lowerBound
+        for word in range.lowerBound ... range.upperBound {
+            let ends = word == range.upperBound || blocked[word] || flags[word] != 0
+            guard ends else { continue }
+            let count = word - runStart
+            if count > 0, count <= maxWords {
+                table.add(start: runStart, count: count, terms: terms, entity: isEntity(runStart, word - 1))
+            }
+            runStart = word + 1
+        }
+    }
+
+    private mutating func addWholeEntities(_ analysis: TermAnalysis, document: Document, terms: UnsafeBufferPointer<Int32>, policy: EntityPolicy) {
+        for entity in 0 ..< document.entities.count where !policy.excludedLabels.contains(document.entities.labels[entity]) {
+            guard let range = analysis.words(ofTokens: document.entities.tokenRange(entity)),
+                  range.count <= EntityPolicy.maxEntityWords else { continue }
+            table.add(start: range.lowerBound, count: range.count, terms: terms, entity: true)
+        }
+    }
+}

@@ -1,0 +1,101 @@
+/// Distinct candidate phrases of one document, keyed by their sequence of term ids.
+///
+/// A candidate is stored as the word range of its first occurrence; two
+/// occurrences are the same candidate when their term sequences are equal.
+/// Reused across documents like ``TermTable``.
+struct CandidateTable {
+    private var slots = SlotArray()
+    private let hashes = Column<UInt64>()
+    /// First word of the first occurrence.
+    let firstWord = Column<Int32>()
+    /// Number of words.
+    let length = Column<Int32>()
+    /// Number of occurrences.
+    let frequency = Column<Int32>()
+    /// Whether some occurrence is exactly a recognised entity.
+    let isEntity = Column<Bool>()
+    /// The single-word candidate of each term, or -1: no hashing for the commonest case.
+    private let unigram = Column<Int32>()
+
+    var count: Int { firstWord.count }
+
+    /// The words of candidate `index`'s first occurrence.
+    @inline(__always)
+    func words(_ index: Int) -> Range<Int> {
+        let first = Int(firstWord[index])
+        return first ..< first + Int(length[index])
+    }
+
+    /// Forgets every candidate of the previous document; `terms` is the new document's term count.
+    mutating func reset(terms: Int) {
+        unigram.removeAll()
+        unigram.append(repeating: -1, count: terms)
+        slots.reset()
+        hashes.removeAll(keepingCapacity: true)
+        firstWord.removeAll(keepingCapacity: true)
+        length.removeAll(keepingCapacity: true)
+        frequency.removeAll(keepingCapacity: true)
+        isEntity.removeAll(keepingCapacity: true)
+    }
+
+    @inline(__always)
+    private static func hash(_ terms: UnsafeBufferPointer<Int32>, _ start: Int, _ count: Int) -> UInt64 {
+        var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 &* UInt64(count)
+        for index in start ..< start + count {
+            hash = (hash ^ UInt64(UInt32(bitPattern: terms[index]))) &* 0xFF51_AFD7_ED55_8CCD
+            hash ^= hash >> 29
+        }
+        return hash
+    }
+
+    /// Counts one occurrence made of words `start ..< start + count` (`terms` maps words to term ids).
+    /// - Returns: the candidate's index.
+    @discardableResult
+    mutating func add(start: Int, count: Int, terms: UnsafeBufferPointer<Int32>, entity: Bool = false) -> Int {
+        if count == 1 {
+            let term = Int(terms[start])
+            let known = Int(unigram[term])
+            if known >= 0 {
+                frequency[known] += 1
+                if entity { isEntity[known] = true }
+                return known
+            }
+            unigram[term] = Int32(firstWord.count)
+            return append(start: start, count: 1, hash: 0, entity: entity)
+        }
+        if slots.isFull(entries: firstWord.count) {
+            slots.grow(entries: firstWord.count) { length[$0] > 1 ? Int(truncatingIfNeeded: hashes[$0] >> 7) : nil }
+        }
+        let hash = Self.hash(terms, start, count)
+        let mask = slots.mask
+        var slot = Int(truncatingIfNeeded: hash >> 7) & mask
+        while true {
+            let index = Int(slots[slot])
+            if index < 0 { break }
+            if hashes[index] == hash, Int(length[index]) == count, Self.equal(terms, Int(firstWord[index]), start, count) {
+                frequency[index] += 1
+                if entity { isEntity[index] = true }
+                return index
+            }
+            slot = (slot + 1) & mask
+        }
+        slots.occupy(slot, with: firstWord.count)
+        return append(start: start, count: count, hash: hash, entity: entity)
+    }
+
+    @inline(__always)
+    private func append(start: Int, count: Int, hash: UInt64, entity: Bool) -> Int {
+        hashes.append(hash)
+        firstWord.append(Int32(start))
+        length.append(Int32(count))
+        frequency.append(1)
+        isEntity.append(entity)
+        return firstWord.count - 1
+    }
+
+    @inline(__always)
+    private static func equal(_ terms: UnsafeBufferPointer<Int32>, _ first: Int, _ second: Int, _ count: Int) -> Bool {
+        for offset in 0 ..< count where terms[first + offset] != terms[second + offset] { return false }
+        return true
+    }
+}

@@ -1,0 +1,152 @@
+import Foundation
+import TextPipeline
+
+/// Applies boosts, ranks candidates best first, drops near-duplicates and
+/// writes the top ones as ``Keyword`` values. Shared by every keyword stage.
+struct KeywordRanker {
+    private var order: [Int32] = []
+    /// Folded forms of the kept keywords, then of the candidate under test.
+    private let keyBytes = Column<UInt8>()
+    private var keyStarts: [Int] = [0]
+    private var similarity = NearDuplicates()
+
+    /// Multiplies `goodness` by the phrase weight and the entity and title boosts of `settings`.
+    func applyBoosts(_ goodness: Column<Double>, analysis: TermAnalysis, candidates: CandidateTable, settings: KeywordSettings) {
+        let entityBoost = settings.entities.boost
+        let titleBoost = settings.titleBoost
+        let phraseWeight = settings.phraseWeight
+        guard entityBoost != 1 || titleBoost != 1 || phraseWeight != 1 else { return }
+        for index in 0 ..< candidates.count {
+            if phraseWeight != 1, candidates.length[index] > 1 {
+                goodness[index] *= pow(phraseWeight, Double(candidates.length[index] - 1))
+            }
+            if entityBoost != 1, candidates.isEntity[index] { goodness[index] *= entityBoost }
+            if titleBoost != 1 {
+                var inTitle = 0
+                var content = 0
+                for word in candidates.words(index) {
+                    let term = Int(analysis.wordTerm[word])
+                    if analysis.terms[term].isStop { continue }
+                    content += 1
+                    if analysis.terms[term].inTitle { inTitle += 1 }
+                }
+                if inTitle > 0 { goodness[index] *= 1 + (titleBoost - 1) * Double(inTitle) / Double(content) }
+            }
+        }
+    }
+
+    /// The best `settings.top` candidates, best first, without near-duplicates.
+    /// Ties go to the candidate that occurs first.
+    mutating func rank<Scorer: KeywordScorer>(_ goodness: Column<Double>, analysis: TermAnalysis, candidates: CandidateTable,
+                                              document: Document, settings: KeywordSettings, scorer: Scorer) -> [Keyword] {
+        guard settings.top > 0, candidates.count > 0 else { return [] }
+        selectBest(goodness, count: candidates.count, limit: settings.top + 6)
+        var keywords: [Keyword] = []
+        keyBytes.removeAll()
+        keyStarts.removeAll(keepingCapacity: true)
+        keyStarts.append(0)
+        var position = 0
+        while keywords.count < settings.top {
+            if position == order.count {
+                // Near-duplicates used up the preselection: rank everything.
+                guard order.count < candidates.count else { break }
+                selectBest(goodness, count: candidates.count, limit: candidates.count)
+            }
+            let candidate = order[position]
+            position += 1
+            buildKey(Int(candidate), analysis: analysis, candidates: candidates)
+            if settings.dedupThreshold < 1, isNearDuplicate(threshold: settings.dedupThreshold) { continue }
+            keyStarts.append(keyBytes.count)
+            keywords.append(Keyword(text: surface(Int(candidate), analysis: analysis, candidates: candidates, document: document),
+                                    score: scorer.outputScore(goodness[Int(candidate)])))
+        }
+        return keywords
+    }
+
+    /// Fills ``order`` with the best `limit` candidates, best first (ties: earlier candidate first).
+    /// - Complexity: O(n log limit).
+    private mutating func selectBest(_ goodness: Column<Double>, count: Int, limit: Int) {
+        order.removeAll(keepingCapacity: true)
+        goodness.withUnsafeBufferPointer { values in
+            if limit >= count {
+                order.append(contentsOf: 0 ..< Int32(count))
+            } else {
+                // A heap of the best `limit`, worst at the root.
+                order.reserveCapacity(limit)
+                for candidate in 0 ..< Int32(count) {
+                    if order.count < limit {
+                        order.append(candidate)
+                        siftUp(order.count - 1, values)
+                    } else if Self.isBetter(candidate, than: order[0], values) {
+                        order[0] = candidate
+                        siftDown(0, values)
+                    }
+                }
+            }
+            order.sort { Self.isBetter($0, than: $1, values) }
+        }
+    }
+
+    @inline(__always)
+    private static func isBetter(_ a: Int32, than b: Int32, _ values: UnsafeBufferPointer<Double>) -> Bool {
+        let x = values[Int(a)]
+        let y = values[Int(b)]
+        return x != y ? x > y : a < b
+    }
+
+    private mutating func siftUp(_ index: Int, _ values: UnsafeBufferPointer<Double>) {
+        var child = index
+        while child > 0 {
+            let parent = (child - 1) / 2
+            guard Self.isBetter(order[parent], than: order[child], values) else { return }
+            order.swapAt(parent, child)
+            child = parent
+        }
+    }
+
+    private mutating func siftDown(_ index: Int, _ values: UnsafeBufferPointer<Double>) {
+        var parent = index
+        while true {
+            var worst = parent
+            let left = 2 * parent + 1
+            if left < order.count, Self.isBetter(order[worst], than: order[left], values) { worst = left }
+            if left + 1 < order.count, Self.isBetter(order[worst], than: order[left + 1], values) { worst = left + 1 }
+            guard worst != parent else { return }
+            order.swapAt(parent, worst)
+            parent = worst
+        }
+    }
+
+    /// Replaces the key under test with the folded form of `candidate` (terms joined by spaces).
+    private func buildKey(_ candidate: Int, analysis: TermAnalysis, candidates: CandidateTable) {
+        keyBytes.removeLast(keyBytes.count - keyStarts[keyStarts.count - 1])
+        let words = candidates.words(candidate)
+        for word in words {
+            if word > words.lowerBound { keyBytes.append(0x20) }
+            keyBytes.append(contentsOf: analysis.table.key(analysis.wordTerm[word]))
+        }
+    }
+
+    private func key(_ index: Int) -> UnsafeBufferPointer<UInt8> {
+        let start = keyStarts[index]
+        let end = index + 1 < keyStarts.count ? keyStarts[index + 1] : keyBytes.count
+        return UnsafeBufferPointer(start: keyBytes.base + start, count: end - start)
+    }
+
+    /// Whether the key under test is too similar to a kept one.
+    private mutating func isNearDuplicate(threshold: Double) -> Bool {
+        let kept = keyStarts.count - 1
+        let candidate = key(kept)
+        for other in 0 ..< kept where similarity.exceeds(candidate, key(other), threshold: threshold) {
+            return true
+        }
+        return false
+    }
+
+    /// The text of the candidate's first occurrence, without a final possessive.
+    private func surface(_ candidate: Int, analysis: TermAnalysis, candidates: CandidateTable, document: Document) -> String {
+        let words = candidates.words(candidate)
+        let start = Int(document.tokens.starts[Int(analysis.words[words.lowerBound].firstToken)])
+        return document.text(bytes: start ..< Int(analysis.words[words.upperBound - 1].surfaceEnd))
+    }
+}

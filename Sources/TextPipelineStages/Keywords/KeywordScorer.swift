@@ -1,0 +1,29 @@
+import TextPipeline
+
+/// The algorithm-specific half of a keyword stage: gives every candidate a
+/// *goodness*, a positive number where higher is better.
+///
+/// One scorer lives in each worker and keeps its scratch buffers between
+/// documents. Everything else (words, candidates, boosts, ranking,
+/// near-duplicate removal, output) is shared by ``KeywordWorker``.
+protocol KeywordScorer {
+    /// Fills `goodness` with one positive value per candidate of `candidates`.
+    mutating func score(_ analysis: TermAnalysis, candidates: CandidateTable, into goodness: Column<Double>)
+    /// The score written to output for a goodness, strictly increasing.
+    func outputScore(_ goodness: Double) -> Double
+}
+
+extension KeywordScorer {
+    func outputScore(_ goodness: Double) -> Double { goodness }
+}
+
+/// What a keyword stage needs to know about its algorithm. A small `Sendable`
+/// value built from the stage's options.
+protocol KeywordAlgorithm: Sendable {
+    associatedtype Scorer: KeywordScorer
+    static var id: StageID { get }
+    /// How candidates are cut out of blocks.
+    var shape: CandidateShape { get }
+    /// A fresh scorer for one worker.
+    func makeScorer() -> Scorer
+}

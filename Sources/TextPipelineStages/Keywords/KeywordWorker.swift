@@ -1,0 +1,53 @@
+import TextPipeline
+
+/// The per-worker processor of every keyword stage: words, candidates,
+/// algorithm, boosts, ranking. Holds all scratch buffers, so a document
+/// costs no allocation per token once the buffers have grown.
+struct KeywordWorker<Algorithm: KeywordAlgorithm>: StageWorker {
+    let settings: KeywordSettings
+    let shape: CandidateShape
+    var scorer: Algorithm.Scorer
+    var analysis = TermAnalysis()
+    var collector = CandidateCollector()
+    var ranker = KeywordRanker()
+    let goodness = Column<Double>()
+
+    init(algorithm: Algorithm, settings: KeywordSettings) {
+        self.settings = settings
+        self.shape = algorithm.shape
+        self.scorer = algorithm.makeScorer()
+    }
+
+    /// Replaces `document.keywords` with the article's best keywords, best first.
+    mutating func process(_ document: inout Document, context: StageContext) throws {
+        document.keywords = try keywords(of: document, context: context)
+    }
+
+    /// The best keywords of `document`, best first. Pure: the document is not changed.
+    mutating func keywords(of document: Document, context: StageContext = StageContext()) throws -> [Keyword] {
+        analysis.analyse(document, stopWords: settings.stopWords, minLength: settings.minLength)
+        if settings.titleBoost != 1 { analysis.markTitle(document.title) }
+        try context.checkDeadline()
+        collector.collect(analysis, document: document, shape: shape, maxWords: settings.maxWords, entities: settings.entities)
+        goodness.removeAll()
+        goodness.append(repeating: 0, count: collector.table.count)
+        scorer.score(analysis, candidates: collector.table, into: goodness)
+        ranker.applyBoosts(goodness, analysis: analysis, candidates: collector.table, settings: settings)
+        try context.checkDeadline()
+        return ranker.rank(goodness, analysis: analysis, candidates: collector.table, document: document, settings: settings, scorer: scorer)
+    }
+}
+
+/// A keyword stage: one algorithm plus the shared settings.
+struct KeywordStage<Algorithm: KeywordAlgorithm>: Stage {
+    let algorithm: Algorithm
+    let settings: KeywordSettings
+    var checksums: [String: String] = [:]
+
+    var id: StageID { Algorithm.id }
+    var requires: [LayerName] { settings.entities.usesEntities ? [.tokens, .sentences, .entities] : [.tokens, .sentences] }
+    var provides: [LayerName] { [.keywords] }
+    var resourceChecksums: [String: String] { checksums.merging(settings.stopWordChecksum) { first, _ in first } }
+
+    func makeWorker() throws -> any StageWorker { KeywordWorker(algorithm: algorithm, settings: settings) }
+}

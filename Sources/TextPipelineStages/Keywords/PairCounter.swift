@@ -1,0 +1,66 @@
+/// Counts ordered pairs of term ids (co-occurrence edges) with open addressing.
+///
+/// Reused across documents: ``reset()`` costs the number of pairs seen.
+struct PairCounter {
+    private var slots = SlotArray()
+    let keys = Column<UInt64>()
+    let counts = Column<Int32>()
+
+    var count: Int { keys.count }
+
+    mutating func reset() {
+        slots.reset()
+        keys.removeAll()
+        counts.removeAll()
+    }
+
+    @inline(__always)
+    static func key(_ first: Int32, _ second: Int32) -> UInt64 {
+        UInt64(UInt32(bitPattern: first)) << 32 | UInt64(UInt32(bitPattern: second))
+    }
+
+    /// The pair `index` as (first, second).
+    func pair(_ index: Int) -> (Int32, Int32) {
+        let key = keys[index]
+        return (Int32(bitPattern: UInt32(truncatingIfNeeded: key >> 32)), Int32(bitPattern: UInt32(truncatingIfNeeded: key)))
+    }
+
+    @inline(__always)
+    private static func slotHash(_ key: UInt64) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 20)
+    }
+
+    /// Adds `amount` to the count of (`first`, `second`).
+    @inline(__always)
+    mutating func add(_ first: Int32, _ second: Int32, amount: Int32 = 1) {
+        if slots.isFull(entries: keys.count) { slots.grow(entries: keys.count) { Self.slotHash(keys[$0]) } }
+        let key = Self.key(first, second)
+        let mask = slots.mask
+        var slot = Self.slotHash(key) & mask
+        while true {
+            let index = slots[slot]
+            if index < 0 { break }
+            if keys[Int(index)] == key {
+                counts[Int(index)] += amount
+                return
+            }
+            slot = (slot + 1) & mask
+        }
+        slots.occupy(slot, with: keys.count)
+        keys.append(key)
+        counts.append(amount)
+    }
+
+    /// The count of (`first`, `second`), 0 when never added.
+    func count(_ first: Int32, _ second: Int32) -> Int32 {
+        let key = Self.key(first, second)
+        let mask = slots.mask
+        var slot = Self.slotHash(key) & mask
+        while true {
+            let index = slots[slot]
+            if index < 0 { return 0 }
+            if keys[Int(index)] == key { return counts[Int(index)] }
+            slot = (slot + 1) & mask
+        }
+    }
+}

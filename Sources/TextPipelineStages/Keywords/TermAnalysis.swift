@@ -1,0 +1,138 @@
+import TextPipeline
+
+/// One occurrence of a word.
+struct WordInfo {
+    var firstToken: Int32
+    var endToken: Int32
+    /// Byte offset where the word's surface ends (before a dropped possessive).
+    var surfaceEnd: Int32
+    var sentence: Int32
+    var shape: WordShape
+}
+
+/// What one document says about one term (a folded word form).
+struct TermStats {
+    var count: Int32 = 0
+    var acronyms: Int32 = 0
+    var capitalised: Int32 = 0
+    /// Sentences it occurs in.
+    var sentences: Int32 = 0
+    var lastSentence: Int32 = -1
+    var isStop: Bool
+    /// Numbers and unusual forms: never start, end or join a candidate.
+    var isNumeric: Bool
+    var inTitle = false
+}
+
+/// One pass over a document's sentences that turns tokens into *words*,
+/// interns their folded forms as terms and gathers per-term statistics.
+///
+/// A word is a word-like or number token, or several glued together: a
+/// hyphen with no space on either side joins its neighbours (`long-awaited`),
+/// and a period right after a word with an inner period stays with it
+/// (`U.S.`). Any other punctuation or symbol ends a *block*; candidates never
+/// cross a block or a sentence. A line break followed by a capital letter
+/// starts a new sentence, as Python YAKE's pre-filter does (a headline above
+/// its article). Everything lives in reusable columns: after the first
+/// documents, a pass allocates nothing.
+struct TermAnalysis {
+    var table = TermTable()
+    private let folded = FoldBuffer()
+
+    /// The term of each word, in text order.
+    let wordTerm = Column<Int32>()
+    let words = Column<WordInfo>()
+    /// Per word: ``stopFlag`` and ``numericFlag`` of its term, for sequential scans.
+    let wordFlags = Column<UInt8>()
+    static let stopFlag: UInt8 = 1
+    static let numericFlag: UInt8 = 2
+    /// Blocks: half-open word ranges inside one sentence without breaking punctuation.
+    let blockStarts = Column<Int32>()
+    let blockEnds = Column<Int32>()
+    /// Per term id.
+    let terms = Column<TermStats>()
+    /// (term, sentence) each time a term first appears in a sentence, in text order.
+    let termSentencePairs = Column<Int64>()
+    /// The number of sentences analysed (the sentence layer's, plus line starts).
+    private(set) var sentences = 0
+
+    var wordCount: Int { wordTerm.count }
+    var termTotal: Int { terms.count }
+
+    /// Analyses `document`'s tokens and sentences.
+    /// - Parameters:
+    ///   - stopWords: forms that are stop words.
+    ///   - minLength: forms with fewer characters are stop words too (YAKE uses 3).
+    mutating func analyse(_ document: Document, stopWords: StopWordList, minLength: Int) {
+        reset(tokens: document.tokens.count)
+        let tokens = document.tokens
+        document.utf8.withUnsafeBufferPointer { text in
+            tokens.starts.withUnsafeBufferPointer { starts in
+                tokens.ends.withUnsafeBufferPointer { ends in
+                    tokens.kinds.withUnsafeBufferPointer { kinds in
+                        var scanner = Scanner(text: text, starts: starts, ends: ends, kinds: kinds, stopWords: stopWords, minLength: minLength)
+                        for sentence in 0 ..< document.sentences.count {
+                            scanner.scan(document.sentences.tokenRange(sentence), into: &self)
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private mutating func reset(tokens: Int) {
+        table.reset()
+        wordTerm.removeAll(keepingCapacity: true)
+        words.removeAll(keepingCapacity: true)
+        wordFlags.removeAll()
+        blockStarts.removeAll(keepingCapacity: true)
+        blockEnds.removeAll(keepingCapacity: true)
+        terms.removeAll(keepingCapacity: true)
+        termSentencePairs.removeAll(keepingCapacity: true)
+        wordTerm.reserveCapacity(tokens)
+        words.reserveCapacity(tokens)
+        sentences = 0
+    }
+
+    mutating func markInTitle(_ term: Int32) { terms[Int(term)].inTitle = true }
+
+    mutating func startSentence() -> Int32 {
+        sentences += 1
+        return Int32(sentences - 1)
+    }
+
+    mutating func closeBlock(from start: Int) {
+        guard wordTerm.count > start else { return }
+        blockStarts.append(Int32(start))
+        blockEnds.append(Int32(wordTerm.count))
+    }
+
+    /// Records the word made of tokens `tokenRange` (bytes `bytes`, starting at byte `start`).
+    @inline(__always)
+    mutating func addWord(_ tokenRange: Range<Int>, bytes: UnsafeBufferPointer<UInt8>, start: Int, sentence: Int32, position: Int,
+                          stopWords: StopWordList, minLength: Int) {
+        let buffer = folded.reserve(bytes.count)
+        var letters = TermFolding.Letters()
+        let (hash, length, surfaceCount) = TermFolding.fold(bytes, into: buffer, letters: &letters)
+        let (id, isNew) = table.intern(buffer, length: length, hash: hash)
+        if isNew {
+            let form = UnsafeBufferPointer(start: buffer, count: length)
+            terms.append(TermStats(isStop: stopWords.contains(hash: hash) || FormClass.characterCount(form) < minLength,
+                                   isNumeric: FormClass.isNumericOrUnusual(form)))
+        }
+        let shape = WordShape.of(letters, count: bytes.count, position: position)
+        // In place: `id` is a valid index of `terms`.
+        let stats = terms.base + Int(id)
+        stats.pointee.count += 1
+        if shape == .acronym { stats.pointee.acronyms += 1 } else if shape == .capitalised { stats.pointee.capitalised += 1 }
+        if stats.pointee.lastSentence != sentence {
+            stats.pointee.lastSentence = sentence
+            stats.pointee.sentences += 1
+            termSentencePairs.append(Int64(id) << 32 | Int64(sentence))
+        }
+        wordTerm.append(id)
+        wordFlags.append((stats.pointee.isStop ? Self.stopFlag : 0) | (stats.pointee.isNumeric ? Self.numericFlag : 0))
+        words.append(WordInfo(firstToken: Int32(tokenRange.lowerBound), endToken: Int32(tokenRange.upperBound),
+                              surfaceEnd: Int32(start + surfaceCount), sentence: sentence, shape: shape))
+    }
+}

@@ -1,0 +1,141 @@
+/// Folding and hashing of word forms, shared by every keyword stage and by
+/// `textpipe df build`.
+///
+/// A form is folded by lower-casing ASCII and Latin-1 capitals (U+00C0–U+00DE
+/// except U+00D7) and turning U+2018/U+2019 into `'`; a final possessive `'s`
+/// is dropped. The hash (``hash(_:count:)``) mixes the folded bytes eight at a
+/// time. Both are part of the document-frequency file format: changing them
+/// changes the format version.
+public enum TermFolding {
+    /// FNV-1a 64 offset basis, also the seed of the term hash.
+    static let hashSeed: UInt64 = 0xcbf2_9ce4_8422_2325
+    static let prime: UInt64 = 0x100_0000_01b3
+
+    /// What folding learnt about a word's letters, for ``WordShape``.
+    struct Letters {
+        var upper = 0
+        var lower = 0
+        var firstIsUpper = false
+    }
+
+    /// The term hash of `count` folded bytes at `bytes`: each little-endian
+    /// 8-byte chunk (the last one zero-padded) is xored in and multiplied by
+    /// 0x9E3779B97F4A7C15, then the length is mixed in.
+    public static func hash(_ bytes: UnsafePointer<UInt8>, count: Int) -> UInt64 {
+        var padded = [UInt8](repeating: 0, count: count + 8)
+        padded.withUnsafeMutableBufferPointer { $0.baseAddress!.update(from: bytes, count: count) }
+        return padded.withUnsafeBufferPointer { hashPadded($0.baseAddress!, count: count) }
+    }
+
+    /// Folds `bytes` into `folded`, which must hold at least `bytes.count + 8` bytes.
+    /// - Returns: the hash of the folded form, its length in `folded`, and how many
+    ///   bytes of `bytes` the form covers (less than `bytes.count` when a
+    ///   possessive `'s` was dropped).
+    @inline(__always)
+    public static func fold(_ bytes: UnsafeBufferPointer<UInt8>, into folded: UnsafeMutablePointer<UInt8>) -> (hash: UInt64, count: Int, surfaceCount: Int) {
+        var letters = Letters()
+        return fold(bytes, into: folded, letters: &letters)
+    }
+
+    /// ``hash(_:count:)`` for a buffer readable for at least `count + 8` bytes
+    /// (``FoldBuffer`` guarantees it): whole chunks are loaded at once.
+    @inline(__always)
+    static func hashPadded(_ bytes: UnsafePointer<UInt8>, count: Int) -> UInt64 {
+        var hash = hashSeed
+        var offset = 0
+        let raw = UnsafeRawPointer(bytes)
+        while offset < count {
+            var chunk = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+            let take = count - offset
+            if take < 8 { chunk &= (1 &<< UInt64(8 * take)) &- 1 }
+            hash = (hash ^ chunk) &* 0x9E37_79B9_7F4A_7C15
+            hash ^= hash >> 32
+            offset += 8
+        }
+        hash = (hash ^ UInt64(count)) &* prime
+        return hash ^ (hash >> 29)
+    }
+
+    /// ``fold(_:into:)``, also counting ASCII capitals and small letters into `letters`.
+    @inline(__always)
+    static func fold(_ bytes: UnsafeBufferPointer<UInt8>, into folded: UnsafeMutablePointer<UInt8>,
+                     letters: inout Letters) -> (hash: UInt64, count: Int, surfaceCount: Int) {
+        var index = 0
+        var length = 0
+        let count = bytes.count
+        letters.firstIsUpper = count > 0 && bytes[0] &- 0x41 < 26
+        while index < count {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                if byte &- 0x41 < 26 {
+                    folded[length] = byte | 0x20
+                    letters.upper += 1
+                } else {
+                    if byte &- 0x61 < 26 { letters.lower += 1 }
+                    folded[length] = byte
+                }
+                index += 1
+            } else if byte == 0xC3, index + 1 < count, bytes[index + 1] >= 0x80, bytes[index + 1] <= 0x9E, bytes[index + 1] != 0x97 {
+                folded[length] = 0xC3
+                length += 1
+                folded[length] = bytes[index + 1] + 0x20
+                index += 2
+            } else if byte == 0xE2, index + 2 < count, bytes[index + 1] == 0x80, bytes[index + 2] == 0x98 || bytes[index + 2] == 0x99 {
+                folded[length] = 0x27
+                index += 3
+            } else {
+                folded[length] = byte
+                index += 1
+            }
+            length += 1
+        }
+        var surfaceCount = count
+        if length > 2, folded[length - 1] == 0x73, folded[length - 2] == 0x27 {
+            length -= 2
+            surfaceCount -= bytes[count - 2] == 0x27 ? 2 : 4
+        }
+        return (hashPadded(folded, count: length), length, surfaceCount)
+    }
+
+    /// Folds `bytes` into the array `folded` (replacing its contents) and returns the hash.
+    public static func fold(_ bytes: UnsafeBufferPointer<UInt8>, toArray folded: inout [UInt8]) -> UInt64 {
+        folded.removeAll(keepingCapacity: true)
+        folded.append(contentsOf: repeatElement(0, count: bytes.count + 8))
+        let (hash, length, _) = folded.withUnsafeMutableBufferPointer { fold(bytes, into: $0.baseAddress!) }
+        folded.removeLast(folded.count - length)
+        return hash
+    }
+
+    /// The hash of a word given as a string (folded first), for word lists.
+    public static func hash(of word: String) -> UInt64 {
+        var folded: [UInt8] = []
+        let bytes = Array(word.utf8)
+        return bytes.withUnsafeBufferPointer { fold($0, toArray: &folded) }
+    }
+}
+
+/// A growable scratch buffer for folded forms, owned by one worker.
+final class FoldBuffer {
+    @exclusivity(unchecked) private(set) var pointer: UnsafeMutablePointer<UInt8>
+    @exclusivity(unchecked) private var capacity: Int
+
+    init(capacity: Int = 256) {
+        self.capacity = capacity
+        pointer = .allocate(capacity: capacity)
+        pointer.initialize(repeating: 0, count: capacity)
+    }
+
+    deinit { pointer.deallocate() }
+
+    /// A pointer to at least `count + 8` bytes; earlier contents are lost when it grows.
+    @inline(__always)
+    func reserve(_ count: Int) -> UnsafeMutablePointer<UInt8> {
+        if count + 8 > capacity {
+            pointer.deallocate()
+            capacity = max(count + 8, capacity * 2)
+            pointer = .allocate(capacity: capacity)
+            pointer.initialize(repeating: 0, count: capacity)
+        }
+        return pointer
+    }
+}

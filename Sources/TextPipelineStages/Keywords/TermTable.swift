@@ -1,0 +1,77 @@
+import Glibc
+
+/// Interns folded word forms of one document to dense integer ids.
+///
+/// Open addressing over a power-of-two slot array. ``reset()`` forgets every
+/// term in time proportional to the number of terms, so one table serves a
+/// worker for its whole life without allocating per token.
+struct TermTable {
+    private var slots = SlotArray()
+    let hashes = Column<UInt64>()
+    /// Start of each term's key in ``keyBytes``; one extra entry marks the end.
+    private let keyStarts = Column<Int32>()
+    let keyBytes = Column<UInt8>()
+
+    init() { keyStarts.append(0) }
+
+    /// The number of distinct terms since the last reset.
+    var count: Int { hashes.count }
+
+    /// Forgets every term.
+    mutating func reset() {
+        slots.reset()
+        hashes.removeAll(keepingCapacity: true)
+        keyStarts.removeAll(keepingCapacity: true)
+        keyStarts.append(0)
+        keyBytes.removeAll(keepingCapacity: true)
+    }
+
+    /// The folded bytes of term `id`.
+    func key(_ id: Int32) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: keyBytes.base + Int(keyStarts[Int(id)]), count: Int(keyStarts[Int(id) + 1] - keyStarts[Int(id)]))
+    }
+
+    @inline(__always)
+    private func matches(_ id: Int32, _ key: UnsafePointer<UInt8>, _ length: Int) -> Bool {
+        let start = Int(keyStarts[Int(id)])
+        guard Int(keyStarts[Int(id) + 1]) - start == length else { return false }
+        let stored = keyBytes.base + start
+        if length <= 16 {
+            for offset in 0 ..< length where stored[offset] != key[offset] { return false }
+            return true
+        }
+        return memcmp(stored, key, length) == 0
+    }
+
+    /// The id of the folded form `key[0 ..< length]` with hash `hash`, adding it when new.
+    @inline(__always)
+    mutating func intern(_ key: UnsafePointer<UInt8>, length: Int, hash: UInt64) -> (id: Int32, isNew: Bool) {
+        if slots.isFull(entries: hashes.count) { slots.grow(entries: hashes.count) { Int(truncatingIfNeeded: hashes[$0]) } }
+        let mask = slots.mask
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let id = slots[slot]
+            if id < 0 { break }
+            if hashes[Int(id)] == hash, matches(id, key, length) { return (id, false) }
+            slot = (slot + 1) & mask
+        }
+        let id = Int32(hashes.count)
+        slots.occupy(slot, with: hashes.count)
+        hashes.append(hash)
+        keyBytes.append(contentsOf: UnsafeBufferPointer(start: key, count: length))
+        keyStarts.append(Int32(keyBytes.count))
+        return (id, true)
+    }
+
+    /// The id of `key[0 ..< length]`, or nil when the document does not contain it.
+    func lookup(_ key: UnsafePointer<UInt8>, length: Int, hash: UInt64) -> Int32? {
+        let mask = slots.mask
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let id = slots[slot]
+            if id < 0 { return nil }
+            if hashes[Int(id)] == hash, matches(id, key, length) { return id }
+            slot = (slot + 1) & mask
+        }
+    }
+}
