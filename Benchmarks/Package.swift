@@ -42,6 +42,8 @@ let package = Package(
         suite("PipelineBenchmarks"),
         suite("PluginBenchmarks"),
         suite("SentenceBenchmarks"),
+        suite("NERBenchmarks"),
+        suite("KeywordBenchmarks"),
         // Gazetteer compile, load, memory and matching figures for issue 4, as a command.
         .executableTarget(
             name: "ner-bench",
