@@ -240,7 +240,7 @@ def measure_textpipe_gazetteer(entries, megabytes, args):
     pipeline = work / "pipeline.yaml"
     pipeline.write_text(
         "version: 1\nname: bench-gazetteer\nstages:\n  - use: tokenize.icu@1\n"
-        f"  - use: ner.gazetteer@1\n    with: {{ gazetteers: [{compiled}], case: insensitive }}\n",
+        f"  - use: ner.gazetteer@1\n    with: {{ gazetteers: [{compiled}], case: insensitive, rules: none }}\n",
         encoding="utf-8")
     figures = measure_textpipe(pipeline, megabytes, args)
     figures["build"] = build
@@ -271,7 +271,17 @@ def render(rows):
     return "\n".join(lines)
 
 
-def plot(rows, path):
+def measure_scaling(megabytes, args, workers=(1, 2)):
+    """The default pipeline's throughput by worker count (textpipe bench)."""
+    command = [str(TEXTPIPE), "bench", "--pipeline", str(ROOT / "Pipelines" / "news-en.yaml"), "--input", str(args.corpus),
+               "--megabytes", str(megabytes), "--workers", ",".join(map(str, workers)), "--repeat", "3", "--json"]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=900)
+    if result.returncode != 0:
+        return []
+    return [(run["workers"], run["mb_per_second"]) for run in json.loads(result.stdout)["runs"]]
+
+
+def plot(rows, scaling, path):
     import matplotlib
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
@@ -279,15 +289,25 @@ def plot(rows, path):
     labels = [f"{item['task']}: {item['tool']}" for item in good]
     values = [item["mbps"] for item in good]
     colors = ["#1f77b4" if item["tool"].startswith("TextPipeline") else "#bbbbbb" for item in good]
-    figure, axis = plt.subplots(figsize=(9, 0.35 * len(good) + 1.2))
+    figure, (axis, scale_axis) = plt.subplots(1, 2, figsize=(13, 0.35 * len(good) + 1.5),
+                                               gridspec_kw={"width_ratios": [3, 1]})
     axis.barh(range(len(good)), values, color=colors)
     axis.set_yticks(range(len(good)), labels, fontsize=8)
     axis.invert_yaxis()
     axis.set_xscale("log")
     axis.set_xlabel("MB/s of article text, one core (log scale)")
-    axis.set_title("TextPipeline (blue) and peers on the same corpus slices")
+    axis.set_title("By stage: TextPipeline (blue) and peers, same slices")
+    if scaling:
+        counts = [count for count, _ in scaling]
+        scale_axis.bar([str(count) for count in counts], [rate for _, rate in scaling], color="#1f77b4")
+        for count, rate in scaling:
+            scale_axis.annotate(f"{rate:.1f}", (str(count), rate), ha="center", va="bottom", fontsize=8)
+    scale_axis.set_xlabel("workers")
+    scale_axis.set_ylabel("MB/s, Pipelines/news-en.yaml")
+    scale_axis.set_title("By worker count")
     figure.tight_layout()
     figure.savefig(path)
+    figure.savefig(Path(path).with_suffix(".png"), dpi=90)
 
 
 def main():
@@ -355,12 +375,18 @@ def main():
     rows.append(row("full pipeline", "spaCy blank + sentencizer + EntityRuler (100k)", tiny, measure_peer("spacy-rules", tiny, args, 100_000), reference))
     rows.append(row("full pipeline", "spaCy en_core_web_sm", tiny, measure_peer("spacy-sm", tiny, args), reference))
 
+    log("scaling ...")
+    scaling = measure_scaling(big, args)
     table = render(rows)
+    if scaling:
+        base = scaling[0][1]
+        table += "\n\nDefault pipeline by worker count (`textpipe bench --workers 1,2`): " + ", ".join(
+            f"{count} worker{'s' if count > 1 else ''} {rate:.2f} MB/s ({rate / base:.2f}x)" for count, rate in scaling)
     print(table)
     (Path(args.out) / "peers.md").write_text(table + "\n", encoding="utf-8")
     (Path(args.out) / "peers.json").write_text(json.dumps(rows, indent=1) + "\n", encoding="utf-8")
-    plot(rows, Path(args.out) / "throughput.svg")
-    print(f"\nwritten: {args.out}/peers.md, peers.json, throughput.svg", file=sys.stderr)
+    plot(rows, scaling, Path(args.out) / "throughput.svg")
+    print(f"\nwritten: {args.out}/peers.md, peers.json, throughput.svg, throughput.png", file=sys.stderr)
 
 
 if __name__ == "__main__":

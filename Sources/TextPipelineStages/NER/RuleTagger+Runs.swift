@@ -50,6 +50,8 @@ extension RuleTagger {
         var start = range.lowerBound
         var titleBefore = start > segment.lowerBound && rules.contains(.titles, hashes[start - 1])
         while start < range.upperBound {
+            // An initial ("A." in "A. J. Rowe") is part of the name, even when it spells a stop word.
+            if isInitial(start) { break }
             if rules.contains(.titles, hashes[start])
                 || (rules.contains(.titleModifiers, hashes[start]) && start + 1 < range.upperBound && rules.contains(.titles, hashes[start + 1])) {
                 titleBefore = rules.contains(.titles, hashes[start]) || titleBefore
@@ -58,6 +60,8 @@ extension RuleTagger {
             }
             start += 1
         }
+        // A name starts with a word, never with the punctuation a trimmed word left behind.
+        while start < range.upperBound, document.tokens.kinds[start] == .punctuation { start += 1 }
         guard start < range.upperBound else { return nil }
         // "Shares of Magna ...": a sentence's first word before a connector is an ordinary word unless it names a kind.
         if start == segment.lowerBound, start + 2 < range.upperBound, rules.contains(.connectors, hashes[start + 1]),
@@ -68,6 +72,16 @@ extension RuleTagger {
         if range.upperBound - start >= 2, (start ..< range.upperBound).allSatisfy({ document.tokens.byteRange($0).count == 1 }) { return nil }
         if range.upperBound - start == 1, start == segment.lowerBound, !titleBefore, !firstName[start], !followedByPersonVerb(start) { return nil }
         return Run(range: start ..< range.upperBound, titleBefore: titleBefore)
+    }
+
+    /// One upper-case ASCII letter directly followed by a period token: an initial.
+    private func isInitial(_ index: Int) -> Bool {
+        let tokens = document.tokens
+        guard index + 1 < tokens.count, tokens.ends[index] - tokens.starts[index] == 1,
+              tokens.ends[index] == tokens.starts[index + 1], tokens.ends[index + 1] - tokens.starts[index + 1] == 1
+        else { return false }
+        let letter = document.utf8[Int(tokens.starts[index])], next = document.utf8[Int(tokens.starts[index + 1])]
+        return letter >= 0x41 && letter <= 0x5A && next == UInt8(ascii: ".")
     }
 
     /// A designator or organisation prefix ("University", "Bank", "Lake").

@@ -22,6 +22,7 @@ import TestSupport
 
     @Test(arguments: [
         ("President Vladimir Putin arrived in Moscow.", ["Vladimir Putin/PER", "Moscow/LOC"]),
+        ("Governor A. J. Rowe said so.", ["A. J. Rowe/PER"]),
         ("Talks were led by Mr Jaroslav Kowalczyk yesterday.", ["Jaroslav Kowalczyk/PER"]),
         ("Shares in Northwind Holdings Inc fell.", ["Northwind Holdings Inc/ORG"]),
         ("The Ministry of Tourism said so.", ["Ministry of Tourism/ORG"]),
