@@ -25,13 +25,6 @@ let benchmarks: @Sendable () -> Void = {
     }
 
     for (name, yaml) in stages {
-        Benchmark("\(name)-10MB", configuration: configuration) { benchmark in
-            var worker = try PreparedDocuments.lastStageWorker(yaml)
-            var documents = try PreparedDocuments.make(slice, through: PreparedDocuments.tokensAndSentences)
-            benchmark.startMeasurement()
-            for index in documents.indices { try worker.process(&documents[index], context: StageContext()) }
-            benchmark.stopMeasurement()
-            blackHole(documents)
-        }
+        StageBenchmark.lastStage("\(name)-10MB", yaml: yaml, slice: slice, configuration: configuration)
     }
 }

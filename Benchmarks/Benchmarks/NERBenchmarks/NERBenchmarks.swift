@@ -42,14 +42,7 @@ let benchmarks: @Sendable () -> Void = {
     }
 
     for (name, yaml) in variants {
-        Benchmark(name, configuration: configuration) { benchmark in
-            var worker = try PreparedDocuments.lastStageWorker(yaml)
-            var documents = try PreparedDocuments.make(slice, through: PreparedDocuments.tokensAndSentences)
-            benchmark.startMeasurement()
-            for index in documents.indices { try worker.process(&documents[index], context: StageContext()) }
-            benchmark.stopMeasurement()
-            blackHole(documents)
-        }
+        StageBenchmark.lastStage(name, yaml: yaml, slice: slice, configuration: configuration)
     }
 }
 

@@ -15,14 +15,8 @@ let benchmarks: @Sendable () -> Void = {
     let configuration = SuiteConfiguration.make(maxIterations: 8, maxSeconds: 30)
     print("corpus: \(slice.source), \(slice.articles.count) articles, \(Double(slice.textBytes) / 1e6) MB of text")
 
-    Benchmark("news-en-in-memory-1-worker-10MB", configuration: configuration) { benchmark in
-        let pipeline = try Repository.pipeline("Pipelines/news-en.yaml")
-        var worker = try pipeline.makeWorker()
-        var documents = slice.documents()
-        benchmark.startMeasurement()
-        for index in documents.indices { try worker.process(&documents[index]) }
-        benchmark.stopMeasurement()
-        blackHole(documents)
+    StageBenchmark.pipelineInMemory("news-en-in-memory-1-worker-10MB", slice: slice, configuration: configuration) {
+        try Repository.pipeline("Pipelines/news-en.yaml")
     }
 
     Benchmark("news-en-end-to-end-jsonl-1-worker-10MB", configuration: configuration) { benchmark in

@@ -33,14 +33,8 @@ let benchmarks: @Sendable () -> Void = {
     print("corpus: \(slice.source), \(slice.articles.count) articles, \(Double(slice.textBytes) / 1e6) MB of text")
 
     for (name, yaml) in variants {
-        Benchmark("\(name)-in-memory-1-worker-10MB", configuration: configuration) { benchmark in
-            let pipeline = try Pipeline.load(yaml: yaml, file: name, baseDirectory: examples, registry: .builtin)
-            var worker = try pipeline.makeWorker()
-            var documents = slice.documents()
-            benchmark.startMeasurement()
-            for index in documents.indices { try worker.process(&documents[index]) }
-            benchmark.stopMeasurement()
-            blackHole(documents)
+        StageBenchmark.pipelineInMemory("\(name)-in-memory-1-worker-10MB", slice: slice, configuration: configuration) {
+            try Pipeline.load(yaml: yaml, file: name, baseDirectory: examples, registry: .builtin)
         }
     }
 }

@@ -36,16 +36,4 @@ let benchmarks: @Sendable () -> Void = {
         blackHole(boundaries)
     }
 
-    Benchmark("tokenize+sentences.icu@1-10MB", configuration: configuration) { benchmark in
-        let tokenizer = try ICUTokenizerStage()
-        let sentences = try ICUSentenceStage()
-        var workers = [try tokenizer.makeWorker(), try sentences.makeWorker()]
-        var documents = slice.documents()
-        benchmark.startMeasurement()
-        for index in documents.indices {
-            for stage in workers.indices { try workers[stage].process(&documents[index], context: StageContext()) }
-        }
-        benchmark.stopMeasurement()
-        blackHole(documents)
-    }
 }
