@@ -31,6 +31,9 @@ struct BenchCommand: ParsableCommand {
     @Flag(name: .long, help: "Print the results as JSON.")
     var json = false
 
+    @Flag(name: .customLong("no-io"), help: "Time the stages only: parse the JSON lines beforehand and encode nothing.")
+    var noIO = false
+
     @Flag(name: .customLong("raw-icu"), help: "Also time a raw ICU word-break loop over the same text: the speed limit of tokenization.")
     var rawICU = false
 
@@ -59,14 +62,14 @@ struct BenchCommand: ParsableCommand {
         var rows: [BenchmarkRunner.Row] = []
         let showProgress = isatty(STDERR_FILENO) == 1
         for count in counts {
-            rows.append(try runner.measure(workers: count, repeats: self.repeat) { done in
+            rows.append(try runner.measure(workers: count, repeats: self.repeat, includeIO: !noIO) { done in
                 if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[Kbench: \(count) workers, run \(done)/\(self.repeat)".utf8)) }
             })
         }
         if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
         let rawSeconds = rawICU ? try RawICUBaseline.seconds(records: runner.records, repeats: self.repeat) : nil
         let report = BenchReport(pipeline: pipeline, input: input, articles: runner.records.count, textBytes: runner.textBytes,
-                                 repeats: self.repeat, rows: rows, rawICUSeconds: rawSeconds, peakResidentBytes: ProcessStats.peakResidentBytes())
+                                 repeats: self.repeat, includesIO: !noIO, rows: rows, rawICUSeconds: rawSeconds, peakResidentBytes: ProcessStats.peakResidentBytes())
         print(json ? report.json : report.table)
     }
 }
@@ -78,12 +81,13 @@ struct BenchReport {
     let articles: Int
     let textBytes: Int
     let repeats: Int
+    let includesIO: Bool
     let rows: [BenchmarkRunner.Row]
     let rawICUSeconds: Double?
     let peakResidentBytes: Int?
 
     var table: String {
-        var lines = ["pipeline \(pipeline.name) (\(pipeline.file)), \(articles) articles, \(String(format: "%.2f", Double(textBytes) / 1e6)) MB of text from \(input), median of \(repeats)"]
+        var lines = ["pipeline \(pipeline.name) (\(pipeline.file)), \(articles) articles, \(String(format: "%.2f", Double(textBytes) / 1e6)) MB of text from \(input), median of \(repeats), \(includesIO ? "JSON lines parsed and encoded" : "stages only")"]
         var cells = [["workers", "seconds", "MB/s", "articles/s", "tokens/s", "speed-up"]]
         let base = rows.first?.seconds ?? 1
         for row in rows {
@@ -110,6 +114,7 @@ struct BenchReport {
             "articles": .number(Double(articles)),
             "text_bytes": .number(Double(textBytes)),
             "repeats": .number(Double(repeats)),
+            "includes_io": .bool(includesIO),
             "peak_rss_bytes": peakResidentBytes.map { .number(Double($0)) } ?? .null,
             "raw_icu_mb_per_second": rawICUSeconds.map { .number(Double(textBytes) / 1e6 / $0) } ?? .null,
             "runs": .array(rows.map { row in

@@ -48,6 +48,15 @@ import Testing
         #expect(runs.allSatisfy { ($0["tokens_per_second"] as? Double ?? 0) > 0 })
     }
 
+    @Test func benchCanTimeTheStagesAlone() throws {
+        let result = try CLIHarness.run(["bench", "--pipeline", "Tests/TextPipelineCLITests/Fixtures/tokens-sentences.yaml",
+                                         "--input", "Tests/TextPipelineCLITests/Fixtures/sample.jsonl", "--no-io", "--raw-icu", "--json"])
+        #expect(result.status == 0)
+        let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any]
+        #expect(object["includes_io"] as? Bool == false)
+        #expect((object["raw_icu_mb_per_second"] as? Double ?? 0) > 0)
+    }
+
     @Test func benchRejectsBadWorkerLists() throws {
         #expect(try CLIHarness.run(["bench", "--input", "x", "--workers", "1,zero"]).status == 2)
     }

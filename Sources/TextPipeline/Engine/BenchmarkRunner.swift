@@ -38,7 +38,11 @@ public struct BenchmarkRunner: Sendable {
     }
 
     /// Runs the slice `repeats` times with `workers` threads; `progress` is called after each repeat.
-    public func measure(workers: Int, repeats: Int, progress: (Int) -> Void = { _ in }) throws -> Row {
+    /// - Parameter includeIO: parse each JSON line and encode each output line inside the timing
+    ///   (the default, as `textpipe run` does); when false, records are parsed beforehand and
+    ///   nothing is encoded, so only the stages are timed (as peers that take in-memory texts are).
+    public func measure(workers: Int, repeats: Int, includeIO: Bool = true, progress: (Int) -> Void = { _ in }) throws -> Row {
+        let records = includeIO ? self.records : self.records.map { RawRecord.parsed($0.parse()) }
         let analyser = RecordAnalyser(pipeline: pipeline, output: OutputOptions())
         let engine = StreamEngine(pipeline: pipeline, configuration: .init(workers: workers))
         var timings: [Double] = []
@@ -59,7 +63,7 @@ public struct BenchmarkRunner: Sendable {
                     var buffer = JSONBuffer()
                     switch try analyser.analyse(record, worker: &worker) {
                     case .document(let document):
-                        analyser.encoder.encode(document, into: &buffer)
+                        if includeIO { analyser.encoder.encode(document, into: &buffer) }
                         return document.tokens.count
                     case .failure:
                         return 0
