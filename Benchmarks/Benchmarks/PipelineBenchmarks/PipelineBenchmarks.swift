@@ -13,7 +13,7 @@ import TextPipelineStages
 let benchmarks: @Sendable () -> Void = {
     let slice = CorpusSlice.load(megabytes: 10)
     let configuration = SuiteConfiguration.make(maxIterations: 8, maxSeconds: 30)
-    print("corpus: \(slice.source), \(slice.articles.count) articles, \(Double(slice.textBytes) / 1e6) MB of text")
+    slice.announce()
 
     StageBenchmark.pipelineInMemory("news-en-in-memory-1-worker-10MB", slice: slice, configuration: configuration) {
         try Repository.pipeline("Pipelines/news-en.yaml")

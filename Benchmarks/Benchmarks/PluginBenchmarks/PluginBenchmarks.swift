@@ -30,7 +30,7 @@ let benchmarks: @Sendable () -> Void = {
 
         """),
     ]
-    print("corpus: \(slice.source), \(slice.articles.count) articles, \(Double(slice.textBytes) / 1e6) MB of text")
+    slice.announce()
 
     for (name, yaml) in variants {
         StageBenchmark.pipelineInMemory("\(name)-in-memory-1-worker-10MB", slice: slice, configuration: configuration) {

@@ -14,9 +14,8 @@ import TextPipelineStages
 /// tracked beside wall-clock time, which suffers more on a loaded machine.
 let benchmarks: @Sendable () -> Void = {
     let slice = CorpusSlice.load(megabytes: 10)
-    let megabytes = Double(slice.textBytes) / 1e6
     let configuration = SuiteConfiguration.make(maxIterations: 10, maxSeconds: 20)
-    print("corpus: \(slice.source), \(slice.articles.count) articles, \(megabytes) MB of text")
+    slice.announce()
 
     Benchmark("sentences-tokenize+sentences.icu@1-10MB", configuration: configuration) { benchmark in
         let stages = try SentenceStages()

@@ -11,9 +11,8 @@ import TextPipelineStages
 /// slice; divide the slice size by the wall-clock time for MB/s (printed on stderr).
 let benchmarks: @Sendable () -> Void = {
     let slice = CorpusSlice.load(megabytes: 10)
-    let megabytes = Double(slice.textBytes) / 1e6
     let configuration = SuiteConfiguration.make(maxIterations: 10, maxSeconds: 20)
-    print("corpus: \(slice.source), \(slice.articles.count) articles, \(megabytes) MB of text")
+    slice.announce()
 
     Benchmark("tokenize.icu@1-10MB", configuration: configuration) { benchmark in
         let stage = try ICUTokenizerStage()

@@ -53,6 +53,11 @@ public struct CorpusSlice: Sendable {
         self.source = source
     }
 
+    /// Prints where the slice came from and its size, once per suite.
+    public func announce() {
+        print("corpus: \(source), \(articles.count) articles, \(Double(textBytes) / 1e6) MB of text")
+    }
+
     /// Documents for every article, with no layers yet.
     public func documents() -> [Document] {
         articles.map { Document(id: $0.id, utf8: $0.text, title: $0.title) }

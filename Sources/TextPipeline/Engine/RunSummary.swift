@@ -1,3 +1,5 @@
+import Foundation
+
 /// Totals of one run, printed to stderr at the end.
 public struct RunSummary: Sendable {
     /// Records written (analyses and error records).
@@ -31,14 +33,6 @@ public struct RunSummary: Sendable {
     }
 
     private func format(_ value: Double, _ decimals: Int) -> String {
-        var scaled = value
-        for _ in 0 ..< decimals { scaled *= 10 }
-        let rounded = Int(scaled.rounded())
-        guard decimals > 0 else { return String(rounded) }
-        var divisor = 1
-        for _ in 0 ..< decimals { divisor *= 10 }
-        let fraction = String(abs(rounded) % divisor)
-        let sign = rounded < 0 && rounded / divisor == 0 ? "-" : ""
-        return "\(sign)\(rounded / divisor).\(String(repeating: "0", count: decimals - fraction.count))\(fraction)"
+        String(format: "%.\(decimals)f", value)
     }
 }

@@ -45,13 +45,6 @@ public struct StageOptions {
         self.values = values
     }
 
-    /// Options with no values, for stages built in code.
-    public static func empty(specs: [OptionSpec]) -> StageOptions {
-        // An absent mapping never throws.
-        // swiftlint:disable:next force_try
-        try! StageOptions(node: nil, specs: specs, file: "<code>", keyPath: "with", baseDirectory: FileManager.default.currentDirectoryPath)
-    }
-
     /// Whether the pipeline file set `name`.
     public func contains(_ name: String) -> Bool { values[name] != nil }
 

@@ -5,23 +5,19 @@ extension CompiledGazetteer {
     /// - Complexity: O(1) expected; probes end at an empty bucket or after a full cycle.
     @inline(__always)
     func tokenID(of key: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int32 {
-        let tag = hash >> 32
-        var slot = Int(truncatingIfNeeded: hash) & bucketMask
-        for _ in 0 ... bucketMask {
-            let bucket = vocabularyBuckets[slot]
-            if bucket == 0 { return -1 }
-            if bucket >> 32 == tag {
-                let id = Int(bucket & 0xFFFF_FFFF) - 1
-                if id < vocabularyCount, keyEquals(id, key) { return Int32(id) }
-            }
-            slot = (slot + 1) & bucketMask
-        }
-        return -1
+        probe(hash: hash) { keyEquals($0, key) }
     }
 
     /// ``tokenID(of:hash:)`` for ASCII token bytes not yet lower-cased: compares them folded, without a copy.
     @inline(__always)
     func tokenID(ofASCII token: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int32 {
+        probe(hash: hash) { foldedEquals($0, token) }
+    }
+
+    /// Linear probing of the vocabulary's hash table: the first id whose tag
+    /// matches `hash` and that `equals` accepts, or −1.
+    @inline(__always)
+    private func probe(hash: UInt64, equals: (Int) -> Bool) -> Int32 {
         let tag = hash >> 32
         var slot = Int(truncatingIfNeeded: hash) & bucketMask
         for _ in 0 ... bucketMask {
@@ -29,7 +25,7 @@ extension CompiledGazetteer {
             if bucket == 0 { return -1 }
             if bucket >> 32 == tag {
                 let id = Int(bucket & 0xFFFF_FFFF) - 1
-                if id < vocabularyCount, foldedEquals(id, token) { return Int32(id) }
+                if id < vocabularyCount, equals(id) { return Int32(id) }
             }
             slot = (slot + 1) & bucketMask
         }
