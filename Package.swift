@@ -24,6 +24,7 @@ let package = Package(
             name: "CICU",
             linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icudata")]
         ),
+        .target(name: "CPrefetch"),
         .target(
             name: "CZlib",
             linkerSettings: [.linkedLibrary("z")]
@@ -35,7 +36,7 @@ let package = Package(
         ),
         .target(
             name: "TextPipelineStages",
-            dependencies: ["TextPipeline", "CICU"],
+            dependencies: ["TextPipeline", "CICU", "CPrefetch"],
             resources: [.copy("Resources")],
             swiftSettings: strictSettings
         ),

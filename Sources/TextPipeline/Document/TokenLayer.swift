@@ -9,6 +9,15 @@ public struct TokenLayer: Sendable, Equatable {
 
     public init() {}
 
+    /// A layer from its columns.
+    /// - Precondition: the columns have the same count; tokens are sorted and non-overlapping.
+    public init(starts: [Int32], ends: [Int32], kinds: [TokenKind]) {
+        precondition(starts.count == ends.count && ends.count == kinds.count, "token columns differ in length")
+        self.starts = starts
+        self.ends = ends
+        self.kinds = kinds
+    }
+
     /// The number of tokens.
     public var count: Int { starts.count }
     public var isEmpty: Bool { starts.isEmpty }

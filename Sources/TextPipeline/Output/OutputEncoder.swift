@@ -100,9 +100,9 @@ public struct OutputEncoder: Sendable {
             out.string(document.utf8[bytes])
             out.raw(",\"label\":")
             out.string(entities.labels[index].rawValue)
-            if let id = entities.canonicalIDs[index] {
+            if entities.hasCanonicalID(index) {
                 out.raw(",\"id\":")
-                out.string(id)
+                out.string(entities.canonicalIDBytes(index))
             }
             out.raw("}")
         }

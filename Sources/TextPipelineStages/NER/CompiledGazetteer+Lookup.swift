@@ -1,53 +1,67 @@
+import CPrefetch
+
 /// The hot-path reads of a compiled gazetteer. Every reference read from the
 /// file is checked before it is followed; a bad one reads as "absent".
 extension CompiledGazetteer {
     /// The vocabulary id of a folded token key, or −1.
+    /// - Parameters:
+    ///   - hash: ``keyHash(_:)`` of the key.
+    ///   - prefix: ``VocabularyKey/prefix(of:)`` of the key.
     /// - Complexity: O(1) expected; probes end at an empty bucket or after a full cycle.
     @inline(__always)
-    func tokenID(of key: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int32 {
-        probe(hash: hash) { keyEquals($0, key) }
+    func tokenID(of key: UnsafeBufferPointer<UInt8>, hash: UInt64, prefix: UInt64) -> Int32 {
+        probe(hash: hash, length: key.count, prefix: prefix) { id in
+            keyTail(id, length: key.count) { memcmp($0.baseAddress!, key.baseAddress! + 8, key.count - 8) == 0 }
+        }
     }
 
-    /// ``tokenID(of:hash:)`` for ASCII token bytes not yet lower-cased: compares them folded, without a copy.
+    /// ``tokenID(of:hash:prefix:)`` for ASCII token bytes not yet lower-cased (hash and prefix
+    /// of the lower-cased bytes): compares them folded, without a copy.
     @inline(__always)
-    func tokenID(ofASCII token: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int32 {
-        probe(hash: hash) { foldedEquals($0, token) }
+    func tokenID(ofASCII token: UnsafeBufferPointer<UInt8>, hash: UInt64, prefix: UInt64) -> Int32 {
+        probe(hash: hash, length: token.count, prefix: prefix) { id in
+            keyTail(id, length: token.count) { tail in
+                for index in 0 ..< tail.count {
+                    let byte = token[8 + index]
+                    if tail[index] != (byte &- 0x41 < 26 ? byte | 0x20 : byte) { return false }
+                }
+                return true
+            }
+        }
     }
 
-    /// Linear probing of the vocabulary's hash table: the first id whose tag
-    /// matches `hash` and that `equals` accepts, or −1.
+    /// Hints that the vocabulary bucket where a lookup of `hash` starts will be read soon.
     @inline(__always)
-    private func probe(hash: UInt64, equals: (Int) -> Bool) -> Int32 {
-        let tag = hash >> 32
+    func prefetchBucket(hash: UInt64) {
+        tp_prefetch(vocabularyBuckets.baseAddress! + (Int(truncatingIfNeeded: hash) & bucketMask) * 2)
+    }
+
+    /// Linear probing of the vocabulary's hash table: the first id whose head word matches hash
+    /// and length, whose stored first eight bytes equal `prefix` and, for a key longer than eight
+    /// bytes, whose remaining bytes `tail` accepts; or −1.
+    @inline(__always)
+    private func probe(hash: UInt64, length: Int, prefix: UInt64, tail: (Int) -> Bool) -> Int32 {
+        let signature = VocabularyKey.signature(hash: hash, length: length)
         var slot = Int(truncatingIfNeeded: hash) & bucketMask
         for _ in 0 ... bucketMask {
-            let bucket = vocabularyBuckets[slot]
-            if bucket == 0 { return -1 }
-            if bucket >> 32 == tag {
-                let id = Int(bucket & 0xFFFF_FFFF) - 1
-                if id < vocabularyCount, equals(id) { return Int32(id) }
+            let head = vocabularyBuckets[slot * 2]
+            if head == 0 { return -1 }
+            if head & ~0xFFFF_FFFF == signature, vocabularyBuckets[slot * 2 + 1] == prefix {
+                let id = Int(head & 0xFFFF_FFFF) - 1
+                if id < vocabularyCount, length <= 8 || tail(id) { return Int32(id) }
             }
             slot = (slot + 1) & bucketMask
         }
         return -1
     }
 
+    /// Calls `compare` with the bytes after the eighth of vocabulary key `id`, when the key has
+    /// `length` bytes and lies inside its pool; false otherwise.
     @inline(__always)
-    private func foldedEquals(_ id: Int, _ token: UnsafeBufferPointer<UInt8>) -> Bool {
+    private func keyTail(_ id: Int, length: Int, _ compare: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
         let offset = Int(vocabularySpans[id * 2]), count = Int(vocabularySpans[id * 2 + 1])
-        guard count == token.count, offset <= vocabularyPool.count - count else { return false }
-        for index in 0 ..< count {
-            let byte = token[index]
-            if vocabularyPool[offset + index] != (byte &- 0x41 < 26 ? byte | 0x20 : byte) { return false }
-        }
-        return true
-    }
-
-    @inline(__always)
-    private func keyEquals(_ id: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
-        let offset = Int(vocabularySpans[id * 2]), count = Int(vocabularySpans[id * 2 + 1])
-        guard count == key.count, offset <= vocabularyPool.count - count else { return false }
-        return memcmp(vocabularyPool.baseAddress! + offset, key.baseAddress!, count) == 0
+        guard count == length, count > 8, offset <= vocabularyPool.count - count else { return false }
+        return compare(UnsafeBufferPointer(rebasing: vocabularyPool[offset + 8 ..< offset + count]))
     }
 
     /// The root's child along `token` (a valid vocabulary id) with its flags, or 0.
@@ -78,6 +92,24 @@ extension CompiledGazetteer {
         return 0
     }
 
+    /// Hints that the root's child along `token` will be read soon.
+    @inline(__always)
+    func prefetchRootChild(token: Int) {
+        tp_prefetch(rootChildren.baseAddress! + token)
+    }
+
+    /// Hints that the edge slot where a search for `(parent, token)` starts will be read soon.
+    @inline(__always)
+    func prefetchEdge(parent: UInt32, token: UInt32) {
+        tp_prefetch(edges.baseAddress! + GazetteerFormat.edgeSlot(parent: parent, token: token, mask: edgeMask) * 3)
+    }
+
+    /// Hints that the output range of `node` will be read soon.
+    @inline(__always)
+    func prefetchOutputs(of node: UInt32) {
+        if Int(node) < nodeCount { tp_prefetch(outputStarts.baseAddress! + Int(node)) }
+    }
+
     /// The outputs reached at `node` (pair numbers in ``outputs``), best first (empty when none or out of bounds).
     @inline(__always)
     func outputRange(of node: UInt32) -> Range<Int> {
@@ -104,10 +136,12 @@ extension CompiledGazetteer {
         slice(strings, Int(record.formsOffset), Int(record.formsLength))
     }
 
-    /// The canonical id of an entry ("" when out of bounds).
-    func canonicalID(of record: EntryRecord) -> String {
-        guard let bytes = slice(identifiers, Int(record.idOffset), Int(record.idLength)) else { return "" }
-        return String(decoding: bytes, as: UTF8.self)
+    /// The canonical id of entry `index` as UTF-8 bytes in the mapping, or nil when out of range or bounds.
+    @inline(__always)
+    func canonicalIDBytes(ofEntry index: Int) -> UnsafeBufferPointer<UInt8>? {
+        guard index >= 0, index < entryCount else { return nil }
+        let words = index * 4
+        return slice(identifiers, Int(entries[words + 1]), Int(entries[words + 2] >> 16))
     }
 
     private func slice(_ buffer: UnsafeBufferPointer<UInt8>, _ offset: Int, _ count: Int) -> UnsafeBufferPointer<UInt8>? {

@@ -75,7 +75,7 @@ public final class CompiledGazetteer: @unchecked Sendable {
             rootChildren = layout.buffer(.rootChildren)
             continuations = layout.buffer(.continuations)
             edgeMask = edges.count / 3 - 1
-            bucketMask = vocabularyBuckets.count - 1
+            bucketMask = vocabularyBuckets.count / 2 - 1
             checksumHex = String(layout.storedChecksum, radix: 16).leftPadded(to: 16)
             sourceChecksum = layout.sourceChecksum
         } catch {

@@ -1,8 +1,8 @@
-/// The layout of compiled gazetteer files (`.tpg`), version 1. Little-endian.
+/// The layout of compiled gazetteer files (`.tpg`), version 2. Little-endian.
 ///
 /// ```
 /// 0   magic "TPGAZET\0"          8 bytes
-/// 8   format version (UInt32)    = 1
+/// 8   format version (UInt32)    = 2
 /// 12  section count (UInt32)
 /// 16  file length (UInt64)       must equal the file's size
 /// 24  checksum (UInt64)          ``GazetteerFormat/checksum(_:)`` of bytes 32..<length
@@ -20,14 +20,19 @@
 /// at each node, and the entries themselves with their strings.
 enum GazetteerFormat {
     static let magic: [UInt8] = Array("TPGAZET".utf8) + [0]
-    static let version: UInt32 = 1
+    /// 2: vocabulary buckets carry the key's length and first eight bytes (version 1 had tag and id only).
+    static let version: UInt32 = 2
     static let headerSize = 64
     static let sectionRecordSize = 24
     static let checksummedFrom = 32
 
     /// Section kinds; each appears exactly once.
     enum Section: UInt32, CaseIterable {
-        /// [UInt64]: `(hash >> 32) << 32 | (vocabulary id + 1)`, 0 = empty. Power-of-two count.
+        /// [UInt64] pairs, a power-of-two number of them, 0 = empty. Word 0 is
+        /// `(hash >> 40) << 40 | min(key length, 255) << 32 | (vocabulary id + 1)`; word 1 holds the
+        /// key's first eight bytes, little-endian, zero-padded (``VocabularyKey/prefix(of:)``). A key of
+        /// at most eight bytes is thus compared with one cache line read; longer keys compare
+        /// their remaining bytes in ``vocabularyPool``.
         case vocabularyBuckets = 1
         /// [UInt32] pairs: offset and length of each vocabulary key in ``vocabularyPool``.
         case vocabularySpans = 2

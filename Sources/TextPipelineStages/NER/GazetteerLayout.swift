@@ -47,8 +47,8 @@ struct GazetteerLayout {
 
     private func checkCounts(_ fail: (String) -> GazetteerFileError) throws {
         func elements(_ kind: GazetteerFormat.Section) -> Int { (ranges[kind]?.count ?? 0) / kind.elementSize }
-        let buckets = elements(.vocabularyBuckets), slots = elements(.edges) / 3
-        guard buckets > 0, buckets & (buckets - 1) == 0, buckets >= vocabularyCount,
+        let buckets = elements(.vocabularyBuckets) / 2, slots = elements(.edges) / 3
+        guard buckets > 0, buckets & (buckets - 1) == 0, buckets >= vocabularyCount, elements(.vocabularyBuckets) == buckets * 2,
               elements(.vocabularySpans) == vocabularyCount * 2,
               slots > 0, slots & (slots - 1) == 0, elements(.edges) == slots * 3, slots >= nodeCount - 1,
               nodeCount >= 1, elements(.outputStarts) == nodeCount + 1,

@@ -13,16 +13,32 @@ struct GazetteerMatcher {
     let options: MatchOptions
     var normalizer = KeyNormalizer()
     var entryNormalizer = KeyNormalizer()
+    /// Folded keys of the current document's non-ASCII tokens.
     private var keyPool: [UInt8] = []
-    private var keyStarts: [Int32] = []
-    private var hashes: [UInt64] = []
-    /// Per token of the current document: its bytes are ASCII.
-    var tokenASCII: [Bool] = []
+    /// Per token of the current document (the first ``tokenCount`` rows; the rest are stale).
+    private var keys: [TokenKey] = []
+    private var tokenCount = 0
+    /// Per token of the current document: its vocabulary id in the gazetteer being walked, or −1.
     private var ids: [Int32] = []
     var documentForm: [UInt8] = []
 
+    /// A token's match key: its hash, its first eight bytes, and where its bytes are.
+    struct TokenKey {
+        /// ``keyHash(_:)`` of the folded key.
+        var hash: UInt64 = 0
+        /// ``VocabularyKey/prefix(of:)`` of the folded key.
+        var prefix: UInt64 = 0
+        /// ASCII tokens: the token's bytes in the text, not yet lower-cased; others: the folded key in ``keyPool``.
+        var start: Int32 = 0
+        var end: Int32 = 0
+        var ascii = false
+    }
+
     /// The folded-key hash of each token of the last document matched (FNV-1a, as ``NERRules`` stores words).
-    var tokenHashes: [UInt64] { hashes }
+    var tokenHashes: [UInt64] { keys.prefix(tokenCount).map(\.hash) }
+
+    /// Whether token `index` of the last document matched is ASCII.
+    func isASCII(_ index: Int) -> Bool { keys[index].ascii }
 
     init(gazetteers: [CompiledGazetteer], options: MatchOptions) {
         self.gazetteers = gazetteers
@@ -31,83 +47,106 @@ struct GazetteerMatcher {
 
     /// Every verified match inside `segments` (token ranges, usually sentences), in order of start.
     mutating func matches(in document: Document, segments: [Range<Int>]) -> [GazetteerMatch] {
-        computeKeys(document, lookingUpIn: gazetteers.count == 1 ? gazetteers[0] : nil)
         var found: [GazetteerMatch] = []
+        findMatches(in: document, segments: segments, into: &found)
+        return found
+    }
+
+    /// ``matches(in:segments:)`` into a buffer the caller reuses across documents (emptied first).
+    mutating func findMatches(in document: Document, segments: [Range<Int>], into found: inout [GazetteerMatch]) {
+        found.removeAll(keepingCapacity: true)
+        computeKeys(document)
         for (index, gazetteer) in gazetteers.enumerated() {
-            if gazetteers.count > 1 { lookUpIDs(gazetteer) }
+            lookUpIDs(gazetteer, document)
             for segment in segments {
                 walk(gazetteer, index, segment, document, &found)
             }
         }
         if gazetteers.count > 1 { found.sort { ($0.start, $0.gazetteer) < ($1.start, $1.gazetteer) } }
-        return found
     }
 
-    /// Folds and hashes every token once. With one gazetteer, also looks each key up
-    /// right away (``ids``) instead of keeping the keys for a second pass.
-    private mutating func computeKeys(_ document: Document, lookingUpIn single: CompiledGazetteer?) {
+    /// How many tokens ahead lookups prefetch the table slots they will read: far enough for a
+    /// memory access to complete, near enough for the lines to stay cached.
+    static let prefetchDistance = 12
+
+    /// Folds and hashes every token once, without creating strings: ASCII tokens are hashed from
+    /// the text, lower-cased on the fly; others are folded by ICU into ``keyPool``.
+    private mutating func computeKeys(_ document: Document) {
         let tokens = document.tokens
+        tokenCount = tokens.count
         keyPool.removeAll(keepingCapacity: true)
-        keyStarts.removeAll(keepingCapacity: true)
-        hashes.removeAll(keepingCapacity: true)
-        tokenASCII.removeAll(keepingCapacity: true)
-        ids.removeAll(keepingCapacity: true)
-        keyStarts.reserveCapacity(tokens.count + 1)
-        document.utf8.withUnsafeBufferPointer { text in
-            for index in 0 ..< tokens.count {
-                let bytes = UnsafeBufferPointer(rebasing: text[Int(tokens.starts[index]) ..< Int(tokens.ends[index])])
-                if let single, let hash = Self.asciiKeyHash(bytes) {
-                    // ASCII: fold, test and hash in one pass, compare without copying.
-                    tokenASCII.append(true)
-                    hashes.append(hash)
-                    ids.append(bytes.isEmpty ? -1 : single.tokenID(ofASCII: bytes, hash: hash))
-                    continue
-                }
-                tokenASCII.append(KeyNormalizer.isASCII(bytes))
-                if let single {
-                    let (hash, id) = normalizer.withForm(.key, of: bytes) { key -> (UInt64, Int32) in
-                        let hash = keyHash(key)
-                        return (hash, key.isEmpty ? -1 : single.tokenID(of: key, hash: hash))
+        if keys.count < tokenCount { keys = [TokenKey](repeating: TokenKey(), count: max(tokenCount, keys.count * 2)) }
+        var keys = self.keys
+        self.keys = []
+        defer { self.keys = keys }
+        keys.withUnsafeMutableBufferPointer { keys in
+            document.utf8.withUnsafeBufferPointer { text in
+                for index in 0 ..< tokenCount {
+                    let start = tokens.starts[index], end = tokens.ends[index]
+                    let bytes = UnsafeBufferPointer(rebasing: text[Int(start) ..< Int(end)])
+                    if let (hash, prefix) = Self.asciiKey(bytes) {
+                        keys[index] = TokenKey(hash: hash, prefix: prefix, start: start, end: end, ascii: true)
+                    } else {
+                        let poolStart = Int32(keyPool.count)
+                        let (hash, prefix) = normalizer.withForm(.key, of: bytes) { key in
+                            keyPool.append(contentsOf: key)
+                            return (keyHash(key), VocabularyKey.prefix(of: key))
+                        }
+                        keys[index] = TokenKey(hash: hash, prefix: prefix, start: poolStart, end: Int32(keyPool.count), ascii: false)
                     }
-                    hashes.append(hash)
-                    ids.append(id)
-                } else {
-                    keyStarts.append(Int32(keyPool.count))
-                    hashes.append(normalizer.withForm(.key, of: bytes) { key in
-                        keyPool.append(contentsOf: key)
-                        return keyHash(key)
-                    })
                 }
             }
         }
-        keyStarts.append(Int32(keyPool.count))
     }
 
-    /// The key hash of an ASCII token (lower-cased on the fly, as ``KeyNormalizer`` folds it), or nil when it is not ASCII.
+    /// The key hash and key prefix of an ASCII token (lower-cased on the fly, as ``KeyNormalizer``
+    /// folds it), or nil when it is not ASCII.
     @inline(__always)
-    static func asciiKeyHash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64? {
+    static func asciiKey(_ bytes: UnsafeBufferPointer<UInt8>) -> (hash: UInt64, prefix: UInt64)? {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var prefix: UInt64 = 0
         var combined: UInt8 = 0
-        for byte in bytes {
+        for index in 0 ..< bytes.count {
+            let byte = bytes[index]
             combined |= byte
-            hash = (hash ^ UInt64(byte &- 0x41 < 26 ? byte | 0x20 : byte)) &* 0x0000_0100_0000_01B3
+            let folded = byte &- 0x41 < 26 ? byte | 0x20 : byte
+            hash = (hash ^ UInt64(folded)) &* 0x0000_0100_0000_01B3
+            if index < 8 { prefix |= UInt64(folded) << UInt64(index * 8) }
         }
-        return combined < 0x80 ? hash : nil
+        return combined < 0x80 ? (hash, prefix) : nil
     }
 
-    private mutating func lookUpIDs(_ gazetteer: CompiledGazetteer) {
-        ids.removeAll(keepingCapacity: true)
-        keyPool.withUnsafeBufferPointer { pool in
-            for index in 0 ..< hashes.count {
-                let key = UnsafeBufferPointer(rebasing: pool[Int(keyStarts[index]) ..< Int(keyStarts[index + 1])])
-                ids.append(key.isEmpty ? -1 : gazetteer.tokenID(of: key, hash: hashes[index]))
+    /// Looks every token up in `gazetteer`'s vocabulary (``ids``, −1 for absent): ASCII tokens
+    /// compare folded against the text, others against their key in ``keyPool``.
+    private mutating func lookUpIDs(_ gazetteer: CompiledGazetteer, _ document: Document) {
+        let count = tokenCount
+        if ids.count < count { ids = [Int32](repeating: -1, count: max(count, ids.count * 2)) }
+        ids.withUnsafeMutableBufferPointer { ids in
+            keys.withUnsafeBufferPointer { keys in
+                document.utf8.withUnsafeBufferPointer { text in
+                    keyPool.withUnsafeBufferPointer { pool in
+                        for index in 0 ..< count {
+                            if index + Self.prefetchDistance < count { gazetteer.prefetchBucket(hash: keys[index + Self.prefetchDistance].hash) }
+                            let key = keys[index]
+                            let bytes = UnsafeBufferPointer(rebasing: (key.ascii ? text : pool)[Int(key.start) ..< Int(key.end)])
+                            ids[index] = bytes.isEmpty ? -1
+                                : key.ascii ? gazetteer.tokenID(ofASCII: bytes, hash: key.hash, prefix: key.prefix)
+                                : gazetteer.tokenID(of: bytes, hash: key.hash, prefix: key.prefix)
+                        }
+                    }
+                }
             }
         }
     }
 
     private mutating func walk(_ gazetteer: CompiledGazetteer, _ index: Int, _ segment: Range<Int>, _ document: Document,
                                _ found: inout [GazetteerMatch]) {
-        for start in segment where ids[start] >= 0 {
+        for start in segment {
+            prefetchFirstStep(gazetteer, from: start + Self.prefetchDistance)
+            if start + 2 * Self.prefetchDistance < tokenCount, ids[start + 2 * Self.prefetchDistance] >= 0 {
+                gazetteer.prefetchRootChild(token: Int(ids[start + 2 * Self.prefetchDistance]))
+            }
+            guard ids[start] >= 0 else { continue }
             var child = gazetteer.rootChild(token: Int(ids[start]))
             var position = start + 1
             while child != 0 {
@@ -121,6 +160,17 @@ struct GazetteerMatcher {
                 child = gazetteer.child(of: node, token: UInt32(ids[position]))
                 position += 1
             }
+        }
+    }
+
+    /// Hints the table slots a walk from token `start` reads first: its node's outputs and the edge to the next token.
+    @inline(__always)
+    private func prefetchFirstStep(_ gazetteer: CompiledGazetteer, from start: Int) {
+        guard start + 1 < tokenCount, ids[start] >= 0 else { return }
+        let child = gazetteer.rootChild(token: Int(ids[start]))
+        if child & GazetteerFormat.hasOutputs != 0 { gazetteer.prefetchOutputs(of: child & GazetteerFormat.nodeMask) }
+        if child & GazetteerFormat.hasChildren != 0, ids[start + 1] >= 0 {
+            gazetteer.prefetchEdge(parent: child & GazetteerFormat.nodeMask, token: UInt32(ids[start + 1]))
         }
     }
 
@@ -144,7 +194,7 @@ struct GazetteerMatcher {
                                  _ document: Document) -> Bool {
         let mode = options.effectiveMode(summary.casePolicy)
         if mode == .diacritics { return true }
-        if mode == .insensitive, summary.asciiForms, span.allSatisfy({ tokenASCII[$0] }) { return true }
+        if mode == .insensitive, summary.asciiForms, span.allSatisfy({ keys[$0].ascii }) { return true }
         guard let record = gazetteer.entry(entryIndex) else { return false }
         return verify(record, gazetteer, span, document)
     }

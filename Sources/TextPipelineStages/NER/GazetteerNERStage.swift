@@ -40,55 +40,55 @@ public struct GazetteerNERStage: Stage {
     struct Worker: StageWorker {
         var matcher: GazetteerMatcher
         let rules: NERRules?
-        /// Canonical ids already decoded: a direct-mapped cache by gazetteer and entry, so repeated
-        /// names share one string without hashing a dictionary key.
-        var idKeys = [Int](repeating: -1, count: 1 << 14)
-        var idStrings = [String](repeating: "", count: 1 << 14)
+        /// Scratch buffers reused across documents.
+        private var segments: [Range<Int>] = []
+        private var found: [GazetteerMatch] = []
+        private var chosen: [GazetteerMatch] = []
 
         init(matcher: GazetteerMatcher, rules: NERRules?) {
             self.matcher = matcher
             self.rules = rules
         }
 
-        mutating func canonicalID(_ match: GazetteerMatch) -> String? {
-            let key = match.gazetteer << 40 | match.entry
-            let slot = (key &* 0x9E37_79B9) >> 7 & (idKeys.count - 1)
-            if idKeys[slot] == key { return idStrings[slot] }
-            guard let id = matcher.gazetteers[match.gazetteer].canonicalID(ofEntry: match.entry) else { return nil }
-            idKeys[slot] = key
-            idStrings[slot] = id
-            return id
-        }
-
         mutating func process(_ document: inout Document, context: StageContext) throws {
             PossessiveSplit.apply(to: &document)
-            let segments = document.sentences.isEmpty
-                ? [0 ..< document.tokens.count]
-                : (0 ..< document.sentences.count).map { document.sentences.tokenRange($0) }
-            let matches = matcher.matches(in: document, segments: segments)
-            try context.checkDeadline()
-            let entities = matches.filter { $0.kind == .entity }
-            let chosen = OverlapResolver.resolve(entities, policy: matcher.options.overlap)
-            var ids: [String?] = []
-            ids.reserveCapacity(chosen.count)
-            for match in chosen { ids.append(canonicalID(match)) }
-            let found: [FoundEntity]
-            if let rules {
-                found = RuleTagger(rules: rules, document: document, segments: segments, matches: matches,
-                                   hashes: matcher.tokenHashes, gazetteers: matcher.gazetteers).tag(chosen, ids: ids)
+            segments.removeAll(keepingCapacity: true)
+            if document.sentences.isEmpty {
+                segments.append(0 ..< document.tokens.count)
             } else {
-                found = zip(chosen, ids).map { FoundEntity(start: $0.start, end: $0.end, label: $0.label.entityLabel, canonicalID: $1) }
+                for index in 0 ..< document.sentences.count { segments.append(document.sentences.tokenRange(index)) }
             }
-            for entity in found {
-                // Names found by rules alone get an id derived like a source entry's: stable, namespaced.
-                let id = entity.canonicalID ?? derivedID(entity, document)
-                document.entities.append(tokens: entity.start ..< entity.end, label: entity.label, canonicalID: id)
+            matcher.findMatches(in: document, segments: segments, into: &found)
+            try context.checkDeadline()
+            OverlapResolver.resolveEntities(found, policy: matcher.options.overlap, into: &chosen)
+            if let rules {
+                let tagged = RuleTagger(rules: rules, document: document, segments: segments, matches: found,
+                                        hashes: matcher.tokenHashes, gazetteers: matcher.gazetteers).tag(chosen)
+                document.entities.reserveCapacity(adding: tagged.count)
+                for entity in tagged {
+                    append(start: entity.start, end: entity.end, label: entity.label, reference: entity.canonicalID, to: &document)
+                }
+            } else {
+                document.entities.reserveCapacity(adding: chosen.count, idBytes: chosen.count * 24)
+                for match in chosen {
+                    append(start: match.start, end: match.end, label: match.label.entityLabel, reference: match.reference, to: &document)
+                }
             }
-            if matcher.options.overlap == .all { writeSpans(entities, into: &document) }
+            if matcher.options.overlap == .all { writeSpans(found.filter { $0.kind == .entity }, into: &document) }
         }
 
-        private func derivedID(_ entity: FoundEntity, _ document: Document) -> String? {
-            let label: GazetteerLabel? = switch entity.label {
+        /// Appends an entity with its entry's canonical id, copied from the mapped gazetteer; names found
+        /// by rules alone get an id derived like a source entry's: stable, namespaced.
+        private func append(start: Int, end: Int, label: EntityLabel, reference: EntryReference?, to document: inout Document) {
+            if let reference, let id = matcher.gazetteers[Int(reference.gazetteer)].canonicalIDBytes(ofEntry: Int(reference.entry)) {
+                document.entities.append(tokens: start ..< end, label: label, canonicalIDBytes: id)
+            } else {
+                document.entities.append(tokens: start ..< end, label: label, canonicalID: derivedID(label, start ..< end, document))
+            }
+        }
+
+        private func derivedID(_ entityLabel: EntityLabel, _ tokens: Range<Int>, _ document: Document) -> String? {
+            let label: GazetteerLabel? = switch entityLabel {
             case .person: .person
             case .location: .location
             case .organization: .organization
@@ -96,7 +96,7 @@ public struct GazetteerNERStage: Stage {
             default: nil
             }
             guard let label else { return nil }
-            return CanonicalID.derive(label: label, surface: document.text(bytes: document.byteRange(ofTokens: entity.start ..< entity.end)))
+            return CanonicalID.derive(label: label, surface: document.text(bytes: document.byteRange(ofTokens: tokens)))
         }
 
         private func writeSpans(_ matches: [GazetteerMatch], into document: inout Document) {
@@ -109,19 +109,13 @@ public struct GazetteerNERStage: Stage {
     }
 }
 
-/// An entity before it is written: tokens `start ..< end`.
+/// An entity before it is written: tokens `start ..< end`, and the entry whose id it takes
+/// (nil: found by rules alone).
 struct FoundEntity: Equatable {
     var start: Int
     var end: Int
     var label: EntityLabel
-    var canonicalID: String?
-}
-
-extension CompiledGazetteer {
-    /// The canonical id of entry `index`, or nil when it is out of range.
-    func canonicalID(ofEntry index: Int) -> String? {
-        entry(index).map(canonicalID(of:))
-    }
+    var canonicalID: EntryReference?
 }
 
 extension String {

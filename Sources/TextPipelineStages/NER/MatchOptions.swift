@@ -49,17 +49,3 @@ public struct MatchOptions: Sendable {
         }
     }
 }
-
-/// One gazetteer match over tokens `start ..< end`.
-public struct GazetteerMatch: Sendable, Equatable {
-    public var start: Int
-    public var end: Int
-    /// Index of the gazetteer in the stage's list.
-    public var gazetteer: Int
-    /// Entry index in that gazetteer.
-    public var entry: Int
-    public var label: GazetteerLabel
-    public var kind: EntryKind
-    public var priority: Int16
-    public var length: Int { end - start }
-}

@@ -1,29 +1,36 @@
 /// Chooses non-overlapping matches under an ``OverlapPolicy``.
 enum OverlapResolver {
-    /// The chosen matches, sorted by start. `matches` must be sorted by start.
-    /// - Complexity: O(n log n).
-    static func resolve(_ matches: [GazetteerMatch], policy: OverlapPolicy) -> [GazetteerMatch] {
+    /// The chosen entity matches, sorted by start (``EntryKind/entity``; weak evidence is skipped) into a
+    /// buffer the caller reuses (emptied first). `matches` must be sorted by start.
+    /// - Complexity: O(n) for leftmost-longest, O(n log n) for priority.
+    static func resolveEntities(_ matches: [GazetteerMatch], policy: OverlapPolicy, into chosen: inout [GazetteerMatch]) {
+        chosen.removeAll(keepingCapacity: true)
         switch policy {
-        case .longest, .all: leftmostLongest(matches)
-        case .priority: byPriority(matches)
+        case .longest, .all: leftmostLongest(matches, entitiesOnly: true, into: &chosen)
+        case .priority: chosen = byPriority(matches.filter { $0.kind == .entity })
         }
     }
 
     /// Leftmost start, then longest, then priority, then earlier gazetteer.
     static func leftmostLongest(_ matches: [GazetteerMatch]) -> [GazetteerMatch] {
         var chosen: [GazetteerMatch] = []
+        leftmostLongest(matches, entitiesOnly: false, into: &chosen)
+        return chosen
+    }
+
+    private static func leftmostLongest(_ matches: [GazetteerMatch], entitiesOnly: Bool, into chosen: inout [GazetteerMatch]) {
         var index = 0
         while index < matches.count {
-            var best = matches[index]
-            var next = index + 1
-            while next < matches.count, matches[next].start == best.start {
-                if better(matches[next], than: best) { best = matches[next] }
-                next += 1
+            var best: GazetteerMatch?
+            let start = matches[index].start
+            while index < matches.count, matches[index].start == start {
+                let match = matches[index]
+                index += 1
+                if entitiesOnly, match.kind != .entity { continue }
+                if best.map({ better(match, than: $0) }) ?? true { best = match }
             }
-            if chosen.last.map({ $0.end <= best.start }) ?? true { chosen.append(best) }
-            index = next
+            if let best, chosen.last.map({ $0.end <= best.start }) ?? true { chosen.append(best) }
         }
-        return chosen
     }
 
     private static func better(_ a: GazetteerMatch, than b: GazetteerMatch) -> Bool {

@@ -51,62 +51,90 @@ enum PossessiveSplit {
     }
 
     /// Splits every possessive word token of `document` in two (the name, a
-    /// punctuation-kind ending) and moves sentence ranges to match.
+    /// punctuation-kind ending) and moves sentence and entity ranges to match.
     /// Leaves the document untouched when no token has the ending.
+    /// - Complexity: O(tokens); the runs between split tokens are copied in bulk.
     static func apply(to document: inout Document) {
         let tokens = document.tokens
-        var splits: [Int] = []
+        var splits: [(index: Int, prefix: Int32, suffix: Int32)] = []
         document.utf8.withUnsafeBufferPointer { text in
-            for index in 0 ..< tokens.count where tokens.kinds[index] == .word {
-                let range = tokens.byteRange(index)
-                let bytes = UnsafeBufferPointer(rebasing: text[range])
-                if cut(bytes) != (0, 0) { splits.append(index) }
-            }
-        }
-        guard !splits.isEmpty else { return }
-        var rebuilt = TokenLayer()
-        rebuilt.reserveCapacity(tokens.count + splits.count)
-        var newIndex = [Int32](repeating: 0, count: tokens.count + 1)
-        var next = 0
-        document.utf8.withUnsafeBufferPointer { text in
-            for index in 0 ..< tokens.count {
-                newIndex[index] = Int32(rebuilt.count)
-                let start = tokens.starts[index], end = tokens.ends[index]
-                if next < splits.count, splits[next] == index {
-                    next += 1
-                    let (prefix, suffix) = cut(UnsafeBufferPointer(rebasing: text[Int(start) ..< Int(end)]))
-                    let nameStart = start + Int32(prefix), nameEnd = end - Int32(suffix)
-                    if nameStart > start { rebuilt.append(start: start, end: nameStart, kind: .punctuation) }
-                    rebuilt.append(start: nameStart, end: nameEnd, kind: .word)
-                    if nameEnd < end { rebuilt.append(start: nameEnd, end: end, kind: .punctuation) }
-                } else {
-                    rebuilt.append(start: start, end: end, kind: tokens.kinds[index])
+            tokens.kinds.withUnsafeBufferPointer { kinds in
+                for index in 0 ..< kinds.count where kinds[index] == .word {
+                    let (prefix, suffix) = cut(UnsafeBufferPointer(rebasing: text[Int(tokens.starts[index]) ..< Int(tokens.ends[index])]))
+                    if prefix + suffix > 0 { splits.append((index, Int32(prefix), Int32(suffix))) }
                 }
             }
         }
-        newIndex[tokens.count] = Int32(rebuilt.count)
-        document.tokens = rebuilt
-        remapSentences(&document.sentences, newIndex)
-        remapEntities(&document.entities, newIndex)
+        guard !splits.isEmpty else { return }
+        let added = splits.reduce(0) { $0 + ($1.prefix > 0 ? 1 : 0) + ($1.suffix > 0 ? 1 : 0) }
+        var starts: [Int32] = [], ends: [Int32] = [], kinds: [TokenKind] = []
+        starts.reserveCapacity(tokens.count + added)
+        ends.reserveCapacity(tokens.count + added)
+        kinds.reserveCapacity(tokens.count + added)
+        var copied = 0
+        for split in splits {
+            starts.append(contentsOf: tokens.starts[copied ..< split.index])
+            ends.append(contentsOf: tokens.ends[copied ..< split.index])
+            kinds.append(contentsOf: tokens.kinds[copied ..< split.index])
+            let start = tokens.starts[split.index], end = tokens.ends[split.index]
+            let nameStart = start + split.prefix, nameEnd = end - split.suffix
+            if split.prefix > 0 { starts.append(start); ends.append(nameStart); kinds.append(.punctuation) }
+            starts.append(nameStart); ends.append(nameEnd); kinds.append(.word)
+            if split.suffix > 0 { starts.append(nameEnd); ends.append(end); kinds.append(.punctuation) }
+            copied = split.index + 1
+        }
+        starts.append(contentsOf: tokens.starts[copied...])
+        ends.append(contentsOf: tokens.ends[copied...])
+        kinds.append(contentsOf: tokens.kinds[copied...])
+        document.tokens = TokenLayer(starts: starts, ends: ends, kinds: kinds)
+        let shift = IndexShift(splits.map { ($0.index, ($0.prefix > 0 ? 1 : 0) + ($0.suffix > 0 ? 1 : 0)) })
+        remapSentences(&document.sentences, shift)
+        remapEntities(&document.entities, shift)
     }
 
-    private static func remapEntities(_ entities: inout EntityLayer, _ newIndex: [Int32]) {
+    /// Old token index → new token index after tokens were split: a boundary moves by the
+    /// pieces added before it. It walks from the previous query, so ascending queries cost O(1) amortised.
+    private struct IndexShift {
+        /// (split token index, tokens added there), ascending.
+        let splits: [(index: Int, added: Int)]
+        private var next = 0
+        private var shift = 0
+
+        init(_ splits: [(index: Int, added: Int)]) { self.splits = splits }
+
+        /// The new index of the token boundary before old token `index`.
+        mutating func boundary(_ index: Int) -> Int {
+            while next < splits.count, splits[next].index < index {
+                shift += splits[next].added
+                next += 1
+            }
+            while next > 0, splits[next - 1].index >= index {
+                next -= 1
+                shift -= splits[next].added
+            }
+            return index + shift
+        }
+    }
+
+    private static func remapEntities(_ entities: inout EntityLayer, _ shift: IndexShift) {
         guard !entities.isEmpty else { return }
+        var shift = shift
         let old = entities
         entities = EntityLayer()
         for index in 0 ..< old.count {
             let range = old.tokenRange(index)
-            entities.append(tokens: Int(newIndex[range.lowerBound]) ..< Int(newIndex[range.upperBound]),
+            entities.append(tokens: shift.boundary(range.lowerBound) ..< shift.boundary(range.upperBound),
                             label: old.labels[index], canonicalID: old.canonicalIDs[index])
         }
     }
 
-    private static func remapSentences(_ sentences: inout SentenceLayer, _ newIndex: [Int32]) {
+    private static func remapSentences(_ sentences: inout SentenceLayer, _ shift: IndexShift) {
+        var shift = shift
         let old = sentences
         sentences.removeAll()
         for index in 0 ..< old.count {
             let range = old.tokenRange(index)
-            sentences.append(tokens: Int(newIndex[range.lowerBound]) ..< Int(newIndex[range.upperBound]))
+            sentences.append(tokens: shift.boundary(range.lowerBound) ..< shift.boundary(range.upperBound))
         }
     }
 }

@@ -20,7 +20,8 @@ struct RuleTagger {
         var start: Int
         var end: Int
         var label: EntityLabel
-        var canonicalID: String?
+        /// The entry whose canonical id the entity takes (nil: found by rules alone).
+        var canonicalID: EntryReference?
         var strength: Strength
         var length: Int { end - start }
     }
@@ -72,14 +73,13 @@ struct RuleTagger {
         }
     }
 
-    /// Entities for the document, sorted and non-overlapping.
-    /// - Parameters:
-    ///   - chosen: entity matches after overlap resolution.
-    ///   - ids: their canonical ids.
-    func tag(_ chosen: [GazetteerMatch], ids: [String?]) -> [FoundEntity] {
+    /// Entities for the document, sorted and non-overlapping, from the entity matches
+    /// left after overlap resolution (`chosen`).
+    func tag(_ chosen: [GazetteerMatch]) -> [FoundEntity] {
         var candidates: [Candidate] = []
-        for (match, id) in zip(chosen, ids) where keep(match) {
-            candidates.append(Candidate(start: match.start, end: match.end, label: match.label.entityLabel, canonicalID: id, strength: .gazetteer))
+        for match in chosen where keep(match) {
+            candidates.append(Candidate(start: match.start, end: match.end, label: match.label.entityLabel,
+                                        canonicalID: match.reference, strength: .gazetteer))
         }
         var removed = [Bool](repeating: false, count: candidates.count)
         var added: [Candidate] = []

@@ -18,7 +18,7 @@ import Testing
     @Test func roundTrip() throws {
         let gazetteer = try CompiledGazetteer(path: compiled().path)
         #expect(gazetteer.statistics.entries == 4)
-        #expect(gazetteer.formatVersion == 1)
+        #expect(gazetteer.formatVersion == GazetteerFormat.version)
         #expect(gazetteer.labelCounts() == [.person: 1, .location: 2, .organization: 1])
         try gazetteer.verify()
     }

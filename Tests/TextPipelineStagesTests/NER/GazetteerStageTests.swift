@@ -43,6 +43,17 @@ import TextPipeline
         #expect(found.isEmpty)
     }
 
+    /// Vocabulary buckets hold a key's first eight bytes: keys of up to eight bytes are decided
+    /// there, longer ones compare their tail, so keys that share eight bytes must stay apart.
+    @Test func keysLongerThanEightBytesCompareTheirTails() throws {
+        let long = String(repeating: "Abcdefgh", count: 40)
+        let tsv = "Abcdefgh\tORG\nAbcdefghij Corp\tORG\nÉcolevilleX\tLOC\n\(long)\tMISC\n"
+        let pipeline = try NERFixture.pipeline(tsv, options: "rules: none")
+        let text = "Abcdefgh, ABCDEFGHIJ corp, Abcdefghik Corp, Abcdefghi, écolevillex, Écolevilley, \(long), \(long)x."
+        let found = try NERFixture.entities(text, pipeline)
+        #expect(found.map(\.text) == ["Abcdefgh", "ABCDEFGHIJ corp", "écolevillex", long])
+    }
+
     @Test func possessiveEndingIsNotPartOfTheName() throws {
         let found = try NERFixture.entities("Putin's envoy met Putin’s aide.", lookup())
         #expect(found.map(\.text) == ["Putin", "Putin"])

@@ -1,0 +1,23 @@
+/// One gazetteer match over tokens `start ..< end`.
+public struct GazetteerMatch: Sendable, Equatable {
+    public var start: Int
+    public var end: Int
+    /// Index of the gazetteer in the stage's list.
+    public var gazetteer: Int
+    /// Entry index in that gazetteer.
+    public var entry: Int
+    public var label: GazetteerLabel
+    public var kind: EntryKind
+    public var priority: Int16
+    public var length: Int { end - start }
+
+    /// The matched entry, whose canonical id the entity takes.
+    var reference: EntryReference { EntryReference(gazetteer: Int32(gazetteer), entry: Int32(entry)) }
+}
+
+/// An entry of one of a stage's gazetteers: how an entity refers to its canonical id
+/// until the id's bytes are copied out of the mapped file into the entity layer.
+struct EntryReference: Equatable {
+    var gazetteer: Int32
+    var entry: Int32
+}
