@@ -92,22 +92,11 @@ extension CompiledGazetteer {
         return 0
     }
 
-    /// Hints that the root's child along `token` will be read soon.
+    /// False when `node` certainly has no child along `token` (the edge filter's bit is clear).
     @inline(__always)
-    func prefetchRootChild(token: Int) {
-        tp_prefetch(rootChildren.baseAddress! + token)
-    }
-
-    /// Hints that the edge slot where a search for `(parent, token)` starts will be read soon.
-    @inline(__always)
-    func prefetchEdge(parent: UInt32, token: UInt32) {
-        tp_prefetch(edges.baseAddress! + GazetteerFormat.edgeSlot(parent: parent, token: token, mask: edgeMask) * 3)
-    }
-
-    /// Hints that the output range of `node` will be read soon.
-    @inline(__always)
-    func prefetchOutputs(of node: UInt32) {
-        if Int(node) < nodeCount { tp_prefetch(outputStarts.baseAddress! + Int(node)) }
+    func mayHaveChild(of node: UInt32, token: UInt32) -> Bool {
+        let bit = GazetteerFormat.edgeFilterBit(parent: node, token: token, mask: edgeFilterMask)
+        return edgeFilter[bit >> 6] & (1 << UInt64(bit & 63)) != 0
     }
 
     /// The outputs reached at `node` (pair numbers in ``outputs``), best first (empty when none or out of bounds).

@@ -19,6 +19,9 @@ extension CompiledGazetteer {
                 throw fail("edge slot \(slot) refers to a missing node or token")
             }
         }
+        for slot in 0 ... edgeMask where edges[slot * 3 + 2] != 0 && !mayHaveChild(of: edges[slot * 3], token: edges[slot * 3 + 1]) {
+            throw fail("the edge filter misses edge slot \(slot)")
+        }
         for token in 0 ..< vocabularyCount where Int(rootChildren[token] & GazetteerFormat.nodeMask) >= nodeCount {
             throw fail("root child of token \(token) refers to a missing node")
         }

@@ -35,8 +35,11 @@ public final class CompiledGazetteer: @unchecked Sendable {
     let identifiers: UnsafeBufferPointer<UInt8>
     let rootChildren: UnsafeBufferPointer<UInt32>
     let continuations: UnsafeBufferPointer<UInt64>
+    let edgeFilter: UnsafeBufferPointer<UInt64>
     let edgeMask: Int
     let bucketMask: Int
+    /// The number of bits in ``edgeFilter`` minus one.
+    let edgeFilterMask: Int
     /// The checksum stored in the header, as 16 hex digits.
     public let checksumHex: String
     /// The checksum of the sources the file was compiled from.
@@ -74,6 +77,8 @@ public final class CompiledGazetteer: @unchecked Sendable {
             identifiers = layout.buffer(.identifiers)
             rootChildren = layout.buffer(.rootChildren)
             continuations = layout.buffer(.continuations)
+            edgeFilter = layout.buffer(.edgeFilter)
+            edgeFilterMask = edgeFilter.count * 64 - 1
             edgeMask = edges.count / 3 - 1
             bucketMask = vocabularyBuckets.count / 2 - 1
             checksumHex = String(layout.storedChecksum, radix: 16).leftPadded(to: 16)

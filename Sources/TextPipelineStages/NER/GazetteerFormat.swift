@@ -1,8 +1,8 @@
-/// The layout of compiled gazetteer files (`.tpg`), version 2. Little-endian.
+/// The layout of compiled gazetteer files (`.tpg`), version 3. Little-endian.
 ///
 /// ```
 /// 0   magic "TPGAZET\0"          8 bytes
-/// 8   format version (UInt32)    = 2
+/// 8   format version (UInt32)    = 3
 /// 12  section count (UInt32)
 /// 16  file length (UInt64)       must equal the file's size
 /// 24  checksum (UInt64)          ``GazetteerFormat/checksum(_:)`` of bytes 32..<length
@@ -21,7 +21,8 @@
 enum GazetteerFormat {
     static let magic: [UInt8] = Array("TPGAZET".utf8) + [0]
     /// 2: vocabulary buckets carry the key's length and first eight bytes (version 1 had tag and id only).
-    static let version: UInt32 = 2
+    /// 3: an edge filter (``Section/edgeFilter``); ``keyHash(_:)`` mixes eight bytes at a time (was FNV-1a).
+    static let version: UInt32 = 3
     static let headerSize = 64
     static let sectionRecordSize = 24
     static let checksummedFrom = 32
@@ -57,10 +58,14 @@ enum GazetteerFormat {
         /// [UInt64] bit set over vocabulary ids: the token occurs after the first token of some entry.
         /// Tokens outside it end a walk without a probe of the edge table.
         case continuations = 11
+        /// [UInt64] bit set, a power-of-two number of bits (at least 16 per edge): the bit
+        /// ``GazetteerFormat/edgeFilterBit(parent:token:mask:)`` of every edge is set. A clear
+        /// bit proves the edge absent, so most failed steps never touch the (large) edge table.
+        case edgeFilter = 12
 
         var elementSize: Int {
             switch self {
-            case .vocabularyBuckets, .continuations: 8
+            case .vocabularyBuckets, .continuations, .edgeFilter: 8
             case .vocabularySpans, .edges, .outputStarts, .outputs, .entries, .rootChildren: 4
             case .vocabularyPool, .strings, .identifiers: 1
             }
@@ -79,10 +84,22 @@ enum GazetteerFormat {
     /// The slot where the search for edge `(parent, token)` starts.
     @inline(__always)
     static func edgeSlot(parent: UInt32, token: UInt32, mask: Int) -> Int {
+        Int(truncatingIfNeeded: edgeHash(parent: parent, token: token)) & mask
+    }
+
+    /// The bit of ``Section/edgeFilter`` (a bit number below `mask + 1`) that edge `(parent, token)` sets:
+    /// drawn from the hash's high half, independent of its slot.
+    @inline(__always)
+    static func edgeFilterBit(parent: UInt32, token: UInt32, mask: Int) -> Int {
+        Int(truncatingIfNeeded: edgeHash(parent: parent, token: token) >> 32) & mask
+    }
+
+    @inline(__always)
+    static func edgeHash(parent: UInt32, token: UInt32) -> UInt64 {
         var mixed = UInt64(parent) << 32 | UInt64(token)
         mixed = (mixed ^ (mixed >> 33)) &* 0xff51_afd7_ed55_8ccd
         mixed ^= mixed >> 29
-        return Int(truncatingIfNeeded: mixed) & mask
+        return mixed
     }
 
     /// A 64-bit checksum of `bytes`, eight bytes at a time (not cryptographic).

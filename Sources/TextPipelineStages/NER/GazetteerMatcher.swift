@@ -20,6 +20,9 @@ struct GazetteerMatcher {
     private var tokenCount = 0
     /// Per token of the current document: its vocabulary id in the gazetteer being walked, or −1.
     private var ids: [Int32] = []
+    /// The walks still going, and those that reached a node with outputs (``walk(_:_:)``).
+    private var frontier: [Walk] = []
+    private var reached: [Walk] = []
     var documentForm: [UInt8] = []
 
     /// A token's match key: its hash, its first eight bytes, and where its bytes are.
@@ -34,7 +37,7 @@ struct GazetteerMatcher {
         var ascii = false
     }
 
-    /// The folded-key hash of each token of the last document matched (FNV-1a, as ``NERRules`` stores words).
+    /// The folded-key hash of each token of the last document matched (``keyHash(_:)``, as ``NERRules`` stores words).
     var tokenHashes: [UInt64] { keys.prefix(tokenCount).map(\.hash) }
 
     /// Whether token `index` of the last document matched is ASCII.
@@ -58,9 +61,8 @@ struct GazetteerMatcher {
         computeKeys(document)
         for (index, gazetteer) in gazetteers.enumerated() {
             lookUpIDs(gazetteer, document)
-            for segment in segments {
-                walk(gazetteer, index, segment, document, &found)
-            }
+            walk(gazetteer, segments)
+            for node in reached { collect(gazetteer, index, node, document, &found) }
         }
         if gazetteers.count > 1 { found.sort { ($0.start, $0.gazetteer) < ($1.start, $1.gazetteer) } }
     }
@@ -103,17 +105,25 @@ struct GazetteerMatcher {
     /// folds it), or nil when it is not ASCII.
     @inline(__always)
     static func asciiKey(_ bytes: UnsafeBufferPointer<UInt8>) -> (hash: UInt64, prefix: UInt64)? {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var hash = KeyHash.seed(count: bytes.count)
         var prefix: UInt64 = 0
+        var word: UInt64 = 0
         var combined: UInt8 = 0
         for index in 0 ..< bytes.count {
             let byte = bytes[index]
             combined |= byte
-            let folded = byte &- 0x41 < 26 ? byte | 0x20 : byte
-            hash = (hash ^ UInt64(folded)) &* 0x0000_0100_0000_01B3
-            if index < 8 { prefix |= UInt64(folded) << UInt64(index * 8) }
+            word |= UInt64(byte &- 0x41 < 26 ? byte | 0x20 : byte) << UInt64((index & 7) * 8)
+            if index & 7 == 7 {
+                if index == 7 { prefix = word }
+                hash = KeyHash.mix(hash, word)
+                word = 0
+            }
         }
-        return combined < 0x80 ? (hash, prefix) : nil
+        if bytes.count & 7 != 0 {
+            if bytes.count < 8 { prefix = word }
+            hash = KeyHash.mix(hash, word)
+        }
+        return combined < 0x80 ? (KeyHash.finish(hash), prefix) : nil
     }
 
     /// Looks every token up in `gazetteer`'s vocabulary (``ids``, −1 for absent): ASCII tokens
@@ -139,44 +149,73 @@ struct GazetteerMatcher {
         }
     }
 
-    private mutating func walk(_ gazetteer: CompiledGazetteer, _ index: Int, _ segment: Range<Int>, _ document: Document,
-                               _ found: inout [GazetteerMatch]) {
-        for start in segment {
-            prefetchFirstStep(gazetteer, from: start + Self.prefetchDistance)
-            if start + 2 * Self.prefetchDistance < tokenCount, ids[start + 2 * Self.prefetchDistance] >= 0 {
-                gazetteer.prefetchRootChild(token: Int(ids[start + 2 * Self.prefetchDistance]))
-            }
-            guard ids[start] >= 0 else { continue }
-            var child = gazetteer.rootChild(token: Int(ids[start]))
-            var position = start + 1
-            while child != 0 {
-                let node = child & GazetteerFormat.nodeMask
-                if child & GazetteerFormat.hasOutputs != 0 {
-                    let outputs = gazetteer.outputRange(of: node)
-                    if !outputs.isEmpty { collect(gazetteer, index, outputs, start ..< position, document, &found) }
-                }
-                guard child & GazetteerFormat.hasChildren != 0, position < segment.upperBound, ids[position] >= 0,
-                      gazetteer.continues(token: Int(ids[position])) else { break }
-                child = gazetteer.child(of: node, token: UInt32(ids[position]))
-                position += 1
-            }
-        }
+    /// A walk through the trie: tokens `start ..< next` led to `node` (flags included); it may
+    /// continue up to token `limit` (its segment's end).
+    struct Walk {
+        var start: Int32
+        var next: Int32
+        var limit: Int32
+        var node: UInt32
     }
 
-    /// Hints the table slots a walk from token `start` reads first: its node's outputs and the edge to the next token.
-    @inline(__always)
-    private func prefetchFirstStep(_ gazetteer: CompiledGazetteer, from start: Int) {
-        guard start + 1 < tokenCount, ids[start] >= 0 else { return }
-        let child = gazetteer.rootChild(token: Int(ids[start]))
-        if child & GazetteerFormat.hasOutputs != 0 { gazetteer.prefetchOutputs(of: child & GazetteerFormat.nodeMask) }
-        if child & GazetteerFormat.hasChildren != 0, ids[start + 1] >= 0 {
-            gazetteer.prefetchEdge(parent: child & GazetteerFormat.nodeMask, token: UInt32(ids[start + 1]))
+    /// Walks the trie from every token of `segments`, one token level at a time, and leaves
+    /// every node with outputs in ``reached``, sorted by start, then end.
+    ///
+    /// Level by level rather than start by start: each pass is a short loop whose table reads
+    /// (root children, edge filter, edge table) do not depend on one another, so the processor
+    /// overlaps their cache misses instead of waiting for each walk's previous step.
+    private mutating func walk(_ gazetteer: CompiledGazetteer, _ segments: [Range<Int>]) {
+        reached.removeAll(keepingCapacity: true)
+        frontier.removeAll(keepingCapacity: true)
+        for segment in segments {
+            for start in segment where ids[start] >= 0 {
+                let child = gazetteer.rootChild(token: Int(ids[start]))
+                if child & GazetteerFormat.hasOutputs != 0 {
+                    reached.append(Walk(start: Int32(start), next: Int32(start + 1), limit: Int32(segment.upperBound), node: child))
+                }
+                if child & GazetteerFormat.hasChildren != 0, start + 1 < segment.upperBound {
+                    frontier.append(Walk(start: Int32(start), next: Int32(start + 1), limit: Int32(segment.upperBound), node: child))
+                }
+            }
         }
+        let singleTokens = reached.count
+        while !frontier.isEmpty {
+            // Keep the walks whose next token may follow their node; the filter reads are independent.
+            var kept = 0
+            for index in frontier.indices {
+                let walk = frontier[index]
+                let token = ids[Int(walk.next)]
+                guard token >= 0, gazetteer.continues(token: Int(token)),
+                      gazetteer.mayHaveChild(of: walk.node & GazetteerFormat.nodeMask, token: UInt32(token)) else { continue }
+                frontier[kept] = walk
+                kept += 1
+            }
+            frontier.removeLast(frontier.count - kept)
+            // Step along the edge table.
+            var alive = 0
+            for index in frontier.indices {
+                var walk = frontier[index]
+                let child = gazetteer.child(of: walk.node & GazetteerFormat.nodeMask, token: UInt32(ids[Int(walk.next)]))
+                guard child != 0 else { continue }
+                walk.node = child
+                walk.next += 1
+                if child & GazetteerFormat.hasOutputs != 0 { reached.append(walk) }
+                if child & GazetteerFormat.hasChildren != 0, walk.next < walk.limit {
+                    frontier[alive] = walk
+                    alive += 1
+                }
+            }
+            frontier.removeLast(frontier.count - alive)
+        }
+        // Each level appended its walks in order of start; longer walks came later.
+        if reached.count > singleTokens { reached.sort { ($0.start, $0.next) < ($1.start, $1.next) } }
     }
 
     /// Adds the best verified entry of each kind reached at a node.
-    private mutating func collect(_ gazetteer: CompiledGazetteer, _ index: Int, _ outputs: Range<Int>, _ span: Range<Int>,
+    private mutating func collect(_ gazetteer: CompiledGazetteer, _ index: Int, _ walk: Walk,
                                   _ document: Document, _ found: inout [GazetteerMatch]) {
+        let outputs = gazetteer.outputRange(of: walk.node & GazetteerFormat.nodeMask)
+        let span = Int(walk.start) ..< Int(walk.next)
         var seenKinds: UInt8 = 0
         for output in outputs {
             let (entryIndex, word) = gazetteer.output(output)

@@ -63,9 +63,12 @@ extension RuleTagger {
                 candidates[index].strength = .rule
             }
         }
+        // Longest name first: a dictionary's order is arbitrary (and seeded per process), so
+        // "Executive Life" must not lose to "Executive" by chance.
+        let longestFirst = names.sorted { $0.value.length > $1.value.length }
         var added: [Candidate] = []
         for index in 0 ..< document.tokens.count where features.capitalised[index] && !isCovered(index, candidates) {
-            for (key, name) in names where index + name.length <= document.tokens.count {
+            for (key, name) in longestFirst where index + name.length <= document.tokens.count {
                 let range = index ..< index + name.length
                 if sequenceHash(range) == key, !range.contains(where: { isCovered($0, candidates) }) {
                     added.append(Candidate(start: index, end: range.upperBound, label: .organization, canonicalID: name.source.canonicalID, strength: .rule))

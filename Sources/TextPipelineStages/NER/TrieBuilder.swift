@@ -112,6 +112,7 @@ struct TrieBuilder {
         }
         writer.add(.rootChildren, rootChildren)
         writer.add(.continuations, continuations)
+        writer.add(.edgeFilter, edgeFilter())
         return writer.finish()
     }
 
@@ -156,6 +157,18 @@ struct TrieBuilder {
         for node in 0 ..< Int(nodeCount) where starts[node] < starts[node + 1] { flags[node] |= GazetteerFormat.hasOutputs }
         for key in edgeKeys { flags[Int(key >> 32)] |= GazetteerFormat.hasChildren }
         return flags
+    }
+
+    /// The edge filter: 16 to 32 bits per edge, so about one failed step in 16 to 32 passes it.
+    private func edgeFilter() -> [UInt64] {
+        var bits = 64
+        while bits < edgeKeys.count * 16 { bits *= 2 }
+        var filter = [UInt64](repeating: 0, count: bits / 64)
+        for key in edgeKeys {
+            let bit = GazetteerFormat.edgeFilterBit(parent: UInt32(key >> 32), token: UInt32(truncatingIfNeeded: key), mask: bits - 1)
+            filter[bit >> 6] |= 1 << UInt64(bit & 63)
+        }
+        return filter
     }
 
     /// The open-addressing edge table, at most 3/4 full; children carry their flags.

@@ -61,6 +61,17 @@ import TestSupport
             == ["Moscow Holdings Inc/ORG", "Moscow Holdings/ORG"])
     }
 
+    /// Two organisations share a first word; a later mention takes the longer name. (The names
+    /// were once tried in a dictionary's order, which differs from process to process.)
+    @Test func laterMentionTakesTheLongestKnownOrganisationName() throws {
+        let pipeline = try NERFixture.pipeline(Self.gazetteer + "\nNew York\tLOC\tgeonames:5128581")
+        let text = "First Executive Corp said that its principal subsidiary grew. The company said Executive Life Insurance Co "
+            + "gave the capital to its subsidiary. Executive Life of New York took credits."
+        let found = try NERFixture.entities(text, pipeline).map { "\($0.text)/\($0.label)" }
+        #expect(found.contains("Executive Life/ORG"), "\(found)")
+        #expect(!found.contains("Executive/ORG"), "\(found)")
+    }
+
     @Test func tableHeadingsOfSingleLettersAreNotNames() throws {
         #expect(try tag("Standings: W D L G were shown.").isEmpty)
     }
