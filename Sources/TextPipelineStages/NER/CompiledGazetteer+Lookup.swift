@@ -107,6 +107,33 @@ extension CompiledGazetteer {
         return start ..< end
     }
 
+    /// Hints that the output range of `node` will be read soon.
+    @inline(__always)
+    func prefetchOutputRange(of node: UInt32) {
+        if Int(node) < nodeCount { tp_prefetch(outputStarts.baseAddress! + Int(node)) }
+    }
+
+    /// Hints that the first output of `node` will be read soon (reads its output range).
+    @inline(__always)
+    func prefetchFirstOutput(of node: UInt32) {
+        let start = outputRange(of: node).lowerBound
+        tp_prefetch(outputs.baseAddress! + start * 2)
+    }
+
+    /// Hints that entry `index`'s record will be read soon.
+    @inline(__always)
+    func prefetchEntry(_ index: Int) {
+        if index >= 0, index < entryCount { tp_prefetch(entries.baseAddress! + index * 4) }
+    }
+
+    /// Hints that entry `index`'s canonical id will be read soon (reads the entry's record).
+    @inline(__always)
+    func prefetchCanonicalID(ofEntry index: Int) {
+        guard index >= 0, index < entryCount else { return }
+        let offset = Int(entries[index * 4 + 1])
+        if offset < identifiers.count { tp_prefetch(identifiers.baseAddress! + offset) }
+    }
+
     /// Output `index`: its entry number and the entry's word 3.
     @inline(__always)
     func output(_ index: Int) -> (entry: Int, word: UInt32) {

@@ -62,7 +62,10 @@ struct GazetteerMatcher {
         for (index, gazetteer) in gazetteers.enumerated() {
             lookUpIDs(gazetteer, document)
             walk(gazetteer, segments)
-            for node in reached { collect(gazetteer, index, node, document, &found) }
+            for position in reached.indices {
+                prefetchOutputs(gazetteer, position)
+                collect(gazetteer, index, reached[position], document, &found)
+            }
         }
         if gazetteers.count > 1 { found.sort { ($0.start, $0.gazetteer) < ($1.start, $1.gazetteer) } }
     }
@@ -209,6 +212,19 @@ struct GazetteerMatcher {
         }
         // Each level appended its walks in order of start; longer walks came later.
         if reached.count > singleTokens { reached.sort { ($0.start, $0.next) < ($1.start, $1.next) } }
+    }
+
+    /// Hints the output tables that collecting later walks of ``reached`` reads: their output
+    /// range two strides ahead, their first output one stride ahead (once its range is cached).
+    @inline(__always)
+    private func prefetchOutputs(_ gazetteer: CompiledGazetteer, _ position: Int) {
+        let stride = Self.prefetchDistance
+        if position + 2 * stride < reached.count {
+            gazetteer.prefetchOutputRange(of: reached[position + 2 * stride].node & GazetteerFormat.nodeMask)
+        }
+        if position + stride < reached.count {
+            gazetteer.prefetchFirstOutput(of: reached[position + stride].node & GazetteerFormat.nodeMask)
+        }
     }
 
     /// Adds the best verified entry of each kind reached at a node.

@@ -65,16 +65,31 @@ public struct GazetteerNERStage: Stage {
                 let tagged = RuleTagger(rules: rules, document: document, segments: segments, matches: found,
                                         hashes: matcher.tokenHashes, gazetteers: matcher.gazetteers).tag(chosen)
                 document.entities.reserveCapacity(adding: tagged.count)
-                for entity in tagged {
+                for (index, entity) in tagged.enumerated() {
+                    prefetchCanonicalIDs(tagged, from: index) { $0.canonicalID }
                     append(start: entity.start, end: entity.end, label: entity.label, reference: entity.canonicalID, to: &document)
                 }
             } else {
                 document.entities.reserveCapacity(adding: chosen.count, idBytes: chosen.count * 24)
-                for match in chosen {
+                for (index, match) in chosen.enumerated() {
+                    prefetchCanonicalIDs(chosen, from: index) { $0.reference }
                     append(start: match.start, end: match.end, label: match.label.entityLabel, reference: match.reference, to: &document)
                 }
             }
             if matcher.options.overlap == .all { writeSpans(found.filter { $0.kind == .entity }, into: &document) }
+        }
+
+        /// Hints the entry records and canonical ids that appending later entities of `list` reads:
+        /// records two strides ahead, ids one stride ahead (once the record is cached).
+        @inline(__always)
+        private func prefetchCanonicalIDs<T>(_ list: [T], from index: Int, _ reference: (T) -> EntryReference?) {
+            let stride = GazetteerMatcher.prefetchDistance
+            if index + 2 * stride < list.count, let ahead = reference(list[index + 2 * stride]) {
+                matcher.gazetteers[Int(ahead.gazetteer)].prefetchEntry(Int(ahead.entry))
+            }
+            if index + stride < list.count, let ahead = reference(list[index + stride]) {
+                matcher.gazetteers[Int(ahead.gazetteer)].prefetchCanonicalID(ofEntry: Int(ahead.entry))
+            }
         }
 
         /// Appends an entity with its entry's canonical id, copied from the mapped gazetteer; names found

@@ -59,9 +59,19 @@ enum PossessiveSplit {
         var splits: [(index: Int, prefix: Int32, suffix: Int32)] = []
         document.utf8.withUnsafeBufferPointer { text in
             tokens.kinds.withUnsafeBufferPointer { kinds in
-                for index in 0 ..< kinds.count where kinds[index] == .word {
-                    let (prefix, suffix) = cut(UnsafeBufferPointer(rebasing: text[Int(tokens.starts[index]) ..< Int(tokens.ends[index])]))
-                    if prefix + suffix > 0 { splits.append((index, Int32(prefix), Int32(suffix))) }
+                tokens.starts.withUnsafeBufferPointer { starts in
+                    tokens.ends.withUnsafeBufferPointer { ends in
+                        for index in 0 ..< kinds.count where kinds[index] == .word && ends[index] - starts[index] >= 3 {
+                            let start = Int(starts[index]), end = Int(ends[index])
+                            // Cheap test first: an ending needs a final s, a prefix an apostrophe
+                            // (' or the first byte of ’) as its second or third byte.
+                            let second = text[start + 1], third = text[start + 2]
+                            guard text[end - 1] | 0x20 == 0x73 || second == 0x27 || second == 0xE2 || third == 0x27 || third == 0xE2
+                            else { continue }
+                            let (prefix, suffix) = cut(UnsafeBufferPointer(rebasing: text[start ..< end]))
+                            if prefix + suffix > 0 { splits.append((index, Int32(prefix), Int32(suffix))) }
+                        }
+                    }
                 }
             }
         }
