@@ -48,7 +48,7 @@ struct NERRules: Sendable {
     }
 
     /// One set per section, indexed by the section's position in `Section.allCases` (no dictionary on the hot path).
-    private var sets = [Set<UInt64>](repeating: [], count: Section.allCases.count)
+    private var sets = [WordHashSet](repeating: WordHashSet(), count: Section.allCases.count)
     /// The fallback labels; nil leaves such names out.
     private(set) var fallbackSingle: EntityLabel? = .miscellaneous
     private(set) var fallbackMulti: EntityLabel? = .person

@@ -22,10 +22,10 @@ extension RuleTagger {
 
     /// After "Vladimir Putin", a lone "Putin" anywhere in the article is that person, with the same id.
     func propagatePersons(_ candidates: inout [Candidate]) {
-        var people: [UInt64: Candidate] = [:]
+        var people = WordHashMap<Candidate>()
         for candidate in candidates where candidate.label == .person && candidate.length >= 2 && candidate.strength >= .rule {
             for index in candidate.start ..< candidate.end where features.capitalised[index] || headline[index] {
-                if people[hashes[index]] == nil { people[hashes[index]] = candidate }
+                people.insertIfAbsent(hashes[index], candidate)
             }
         }
         guard !people.isEmpty else { return }
@@ -47,12 +47,13 @@ extension RuleTagger {
     /// After "Magna International Inc" or "Ruch SA", "Magna" and "Ruch" are that organisation:
     /// the name without its designators, found elsewhere in the article, is relabelled or added.
     func propagateOrganisations(_ candidates: inout [Candidate]) {
-        var names: [UInt64: (length: Int, source: Candidate)] = [:]
+        var names = WordHashMap<(length: Int, source: Candidate)>()
         for candidate in candidates where candidate.label == .organization && candidate.length >= 2 {
             var end = candidate.end
             while end > candidate.start + 1, rules.contains(.orgDesignators, hashes[end - 1]) || isPeriod(end - 1) { end -= 1 }
             guard end < candidate.end else { continue }
-            names[sequenceHash(candidate.start ..< end)] = (end - candidate.start, candidate)
+            let name = (length: end - candidate.start, source: candidate)
+            names.update(sequenceHash(candidate.start ..< end), initial: name) { $0 = name }
         }
         guard !names.isEmpty else { return }
         for index in candidates.indices where candidates[index].label != .organization && candidates[index].strength < .gazetteer
@@ -63,9 +64,9 @@ extension RuleTagger {
                 candidates[index].strength = .rule
             }
         }
-        // Longest name first: a dictionary's order is arbitrary (and seeded per process), so
-        // "Executive Life" must not lose to "Executive" by chance.
-        let longestFirst = names.sorted { $0.value.length > $1.value.length }
+        // Longest name first: a hash table's order is arbitrary (a `Dictionary`'s is even seeded
+        // per process), so "Executive Life" must not lose to "Executive" by chance.
+        let longestFirst = names.pairs.sorted { $0.value.length > $1.value.length }
         var added: [Candidate] = []
         for index in 0 ..< document.tokens.count where features.capitalised[index] && !isCovered(index, candidates) {
             for (key, name) in longestFirst where index + name.length <= document.tokens.count {
@@ -82,10 +83,10 @@ extension RuleTagger {
     /// A weakly guessed name takes the label of the same words found by a lookup
     /// or a rule elsewhere in the article; capitalised repeats that no rule caught are added.
     func propagateSurfaces(_ candidates: inout [Candidate]) {
-        var known: [UInt64: Candidate] = [:]
+        var known = WordHashMap<Candidate>()
         for candidate in candidates where candidate.strength >= .rule {
             let key = sequenceHash(candidate.start ..< candidate.end)
-            if known[key].map({ $0.strength < candidate.strength }) ?? true { known[key] = candidate }
+            known.update(key, initial: candidate) { if $0.strength < candidate.strength { $0 = candidate } }
         }
         for index in candidates.indices where candidates[index].strength == .fallback {
             if let source = known[sequenceHash(candidates[index].start ..< candidates[index].end)] {
@@ -94,7 +95,7 @@ extension RuleTagger {
                 candidates[index].strength = .rule
             }
         }
-        let lengths = Set(known.values.map(\.length)).sorted(by: >)
+        let lengths = Set(known.pairs.map(\.value.length)).sorted(by: >)
         var added: [Candidate] = []
         var index = 0
         while index < document.tokens.count {

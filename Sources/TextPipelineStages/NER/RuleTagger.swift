@@ -40,7 +40,7 @@ struct RuleTagger {
     /// Per token: the first token of its segment.
     var segmentStart: [Bool]
     /// Per word (key hash): how often the article writes it capitalised inside a sentence, and in lower case.
-    var caseCounts: [UInt64: (capitalised: Int, lower: Int)] = [:]
+    var caseCounts = WordHashMap<(capitalised: Int, lower: Int)>()
 
     init(rules: NERRules, document: Document, segments: [Range<Int>], matches: [GazetteerMatch],
          hashes: [UInt64], gazetteers: [CompiledGazetteer]) {
@@ -61,11 +61,11 @@ struct RuleTagger {
         }
         let countCases = rules.fallbackRepeated != nil
         for index in 0 ..< count where countCases && document.tokens.kinds[index] == .word {
-            if features.lowercase[index] { caseCounts[hashes[index], default: (0, 0)].lower += 1 }
+            if features.lowercase[index] { caseCounts.update(hashes[index], initial: (0, 0)) { $0.lower += 1 } }
         }
         for segment in segments where !segment.isEmpty {
             for index in segment.dropFirst() where countCases && features.capitalised[index] && !features.allCaps[index] {
-                caseCounts[hashes[index], default: (0, 0)].capitalised += 1
+                caseCounts.update(hashes[index], initial: (0, 0)) { $0.capitalised += 1 }
             }
             segmentStart[segment.lowerBound] = true
             let isHeadline = isHeadlineSegment(segment)
