@@ -36,7 +36,8 @@ extension RuleTagger {
             }
         }
         var added: [Candidate] = []
-        for index in 0 ..< document.tokens.count where (features.capitalised[index] || features.allCaps[index]) && !isCovered(index, candidates) {
+        let covered = coverage(candidates)
+        for index in 0 ..< document.tokens.count where (features.capitalised[index] || features.allCaps[index]) && !covered[index] {
             if let person = people[hashes[index]] {
                 added.append(Candidate(start: index, end: index + 1, label: .person, canonicalID: person.canonicalID, strength: .rule))
             }
@@ -68,10 +69,11 @@ extension RuleTagger {
         // per process), so "Executive Life" must not lose to "Executive" by chance.
         let longestFirst = names.pairs.sorted { $0.value.length > $1.value.length }
         var added: [Candidate] = []
-        for index in 0 ..< document.tokens.count where features.capitalised[index] && !isCovered(index, candidates) {
+        let covered = coverage(candidates)
+        for index in 0 ..< document.tokens.count where features.capitalised[index] && !covered[index] {
             for (key, name) in longestFirst where index + name.length <= document.tokens.count {
                 let range = index ..< index + name.length
-                if sequenceHash(range) == key, !range.contains(where: { isCovered($0, candidates) }) {
+                if sequenceHash(range) == key, !range.contains(where: { covered[$0] }) {
                     added.append(Candidate(start: index, end: range.upperBound, label: .organization, canonicalID: name.source.canonicalID, strength: .rule))
                     break
                 }
@@ -97,13 +99,14 @@ extension RuleTagger {
         }
         let lengths = Set(known.pairs.map(\.value.length)).sorted(by: >)
         var added: [Candidate] = []
+        let covered = coverage(candidates)
         var index = 0
         while index < document.tokens.count {
             var advanced = false
-            if features.capitalised[index] || features.allCaps[index], !isCovered(index, candidates) {
+            if features.capitalised[index] || features.allCaps[index], !covered[index] {
                 for length in lengths where index + length <= document.tokens.count {
                     let range = index ..< index + length
-                    guard !range.contains(where: { isCovered($0, candidates) }), let source = known[sequenceHash(range)] else { continue }
+                    guard !range.contains(where: { covered[$0] }), let source = known[sequenceHash(range)] else { continue }
                     added.append(Candidate(start: index, end: index + length, label: source.label, canonicalID: source.canonicalID, strength: .rule))
                     index += length
                     advanced = true
@@ -128,13 +131,13 @@ extension RuleTagger {
         return range.count == 1 && document.utf8[range.lowerBound] == byte
     }
 
-    private func isCovered(_ token: Int, _ candidates: [Candidate]) -> Bool {
-        var low = 0, high = candidates.count
-        while low < high {
-            let mid = (low + high) / 2
-            if candidates[mid].end <= token { low = mid + 1 } else { high = mid }
+    /// Per token: some candidate covers it.
+    private func coverage(_ candidates: [Candidate]) -> [Bool] {
+        var covered = [Bool](repeating: false, count: document.tokens.count)
+        for candidate in candidates {
+            for index in candidate.start ..< candidate.end { covered[index] = true }
         }
-        return low < candidates.count && candidates[low].start <= token
+        return covered
     }
 
     private func merge(_ added: [Candidate], into candidates: inout [Candidate]) {

@@ -11,21 +11,22 @@ struct TokenFeatures {
 
     init(_ document: Document) {
         let tokens = document.tokens
-        capitalised.reserveCapacity(tokens.count)
+        let count = tokens.count
+        capitalised = [Bool](repeating: false, count: count)
+        allCaps = [Bool](repeating: false, count: count)
+        lowercase = [Bool](repeating: false, count: count)
         document.utf8.withUnsafeBufferPointer { text in
-            for index in 0 ..< tokens.count {
+            for index in 0 ..< count where tokens.kinds[index] == .word {
                 let bytes = UnsafeBufferPointer(rebasing: text[tokens.byteRange(index)])
-                let isWord = tokens.kinds[index] == .word
-                if isWord, let lead = bytes.first, lead < 0x80 {
-                    capitalised.append(lead &- 0x41 < 26)
-                    lowercase.append(lead &- 0x61 < 26)
-                    allCaps.append(Self.isAllCaps(bytes))
-                    continue
+                guard let lead = bytes.first else { continue }
+                allCaps[index] = Self.isAllCaps(bytes)
+                if lead < 0x80 {
+                    capitalised[index] = lead &- 0x41 < 26
+                    lowercase[index] = lead &- 0x61 < 26
+                } else if let first = Self.firstScalar(bytes) {
+                    capitalised[index] = first.properties.isUppercase || first.properties.generalCategory == .titlecaseLetter
+                    lowercase[index] = first.properties.isLowercase
                 }
-                let first = isWord ? Self.firstScalar(bytes) : nil
-                capitalised.append(first.map { $0.properties.isUppercase || $0.properties.generalCategory == .titlecaseLetter } ?? false)
-                lowercase.append(first?.properties.isLowercase ?? false)
-                allCaps.append(isWord && Self.isAllCaps(bytes))
             }
         }
     }
