@@ -38,17 +38,35 @@ public enum CanonicalID {
     static func asciiSlug(_ text: String) -> String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)
+        appendASCIISlug(of: text.utf8, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// ``derive(label:surface:)`` as UTF-8 bytes appended to `id`, for an ASCII surface; false
+    /// (and `id` untouched) when the surface is not ASCII.
+    static func deriveASCII(label: GazetteerLabel, surface: UnsafeBufferPointer<UInt8>, into id: inout [UInt8]) -> Bool {
+        guard KeyNormalizer.isASCII(surface) else { return false }
+        id.append(contentsOf: "tp:".utf8)
+        id.append(contentsOf: label.idKind.utf8)
+        id.append(0x2F)
+        appendASCIISlug(of: surface, to: &id)
+        return true
+    }
+
+    /// Appends the slug of ASCII `text` ("_" when it has no letter or digit).
+    private static func appendASCIISlug(of text: some Sequence<UInt8>, to bytes: inout [UInt8]) {
+        let start = bytes.count
         var pendingHyphen = false
-        for byte in text.utf8 {
+        for byte in text {
             let lower = byte &- 0x41 < 26 ? byte | 0x20 : byte
             if lower &- 0x61 < 26 || lower &- 0x30 < 10 {
-                if pendingHyphen, !bytes.isEmpty { bytes.append(0x2D) }
+                if pendingHyphen, bytes.count > start { bytes.append(0x2D) }
                 pendingHyphen = false
                 bytes.append(lower)
             } else if byte != 0x27 {
                 pendingHyphen = true
             }
         }
-        return bytes.isEmpty ? "_" : String(decoding: bytes, as: UTF8.self)
+        if bytes.count == start { bytes.append(0x5F) }
     }
 }

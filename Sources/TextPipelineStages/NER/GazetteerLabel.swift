@@ -33,6 +33,17 @@ public enum GazetteerLabel: UInt8, Sendable, CaseIterable {
         }
     }
 
+    /// The gazetteer label of a built-in entity label; nil for labels rule stages added.
+    init?(entityLabel: EntityLabel) {
+        switch entityLabel {
+        case .person: self = .person
+        case .location: self = .location
+        case .organization: self = .organization
+        case .miscellaneous: self = .miscellaneous
+        default: return nil
+        }
+    }
+
     /// The entity label written to the entity layer.
     public var entityLabel: EntityLabel {
         switch self {

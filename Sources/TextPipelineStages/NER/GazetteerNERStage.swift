@@ -44,6 +44,7 @@ public struct GazetteerNERStage: Stage {
         private var segments: [Range<Int>] = []
         private var found: [GazetteerMatch] = []
         private var chosen: [GazetteerMatch] = []
+        private var derivedIDBytes: [UInt8] = []
 
         init(matcher: GazetteerMatcher, rules: NERRules?) {
             self.matcher = matcher
@@ -94,23 +95,27 @@ public struct GazetteerNERStage: Stage {
 
         /// Appends an entity with its entry's canonical id, copied from the mapped gazetteer; names found
         /// by rules alone get an id derived like a source entry's: stable, namespaced.
-        private func append(start: Int, end: Int, label: EntityLabel, reference: EntryReference?, to document: inout Document) {
+        private mutating func append(start: Int, end: Int, label: EntityLabel, reference: EntryReference?, to document: inout Document) {
             if let reference, let id = matcher.gazetteers[Int(reference.gazetteer)].canonicalIDBytes(ofEntry: Int(reference.entry)) {
                 document.entities.append(tokens: start ..< end, label: label, canonicalIDBytes: id)
+                return
+            }
+            derivedIDBytes.removeAll(keepingCapacity: true)
+            let bytes = document.byteRange(ofTokens: start ..< end)
+            let ascii = GazetteerLabel(entityLabel: label).map { kind in
+                document.utf8.withUnsafeBufferPointer {
+                    CanonicalID.deriveASCII(label: kind, surface: UnsafeBufferPointer(rebasing: $0[bytes]), into: &derivedIDBytes)
+                }
+            } ?? false
+            if ascii {
+                derivedIDBytes.withUnsafeBufferPointer { document.entities.append(tokens: start ..< end, label: label, canonicalIDBytes: $0) }
             } else {
                 document.entities.append(tokens: start ..< end, label: label, canonicalID: derivedID(label, start ..< end, document))
             }
         }
 
         private func derivedID(_ entityLabel: EntityLabel, _ tokens: Range<Int>, _ document: Document) -> String? {
-            let label: GazetteerLabel? = switch entityLabel {
-            case .person: .person
-            case .location: .location
-            case .organization: .organization
-            case .miscellaneous: .miscellaneous
-            default: nil
-            }
-            guard let label else { return nil }
+            guard let label = GazetteerLabel(entityLabel: entityLabel) else { return nil }
             return CanonicalID.derive(label: label, surface: document.text(bytes: document.byteRange(ofTokens: tokens)))
         }
 

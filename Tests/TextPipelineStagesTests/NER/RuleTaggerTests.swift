@@ -35,6 +35,11 @@ import TestSupport
         for name in expected { #expect(found.contains(name), "\(name) in \(found)") }
     }
 
+    @Test func namesFoundByRulesGetDerivedIds() throws {
+        let found = try NERFixture.entities("Talks were led by Mr Jaroslav O'Kowalczyk. Later, Dr Łukasz Żak spoke.", NERFixture.pipeline(Self.gazetteer))
+        #expect(found.map(\.id) == ["tp:person/jaroslav-okowalczyk", "tp:person/łukasz-żak"])
+    }
+
     @Test func laterPartialMentionIsTheSamePerson() throws {
         let found = try NERFixture.entities("Vladimir Putin spoke. Later, Putin left.", NERFixture.pipeline(Self.gazetteer))
         #expect(found.map(\.text) == ["Vladimir Putin", "Putin"])
