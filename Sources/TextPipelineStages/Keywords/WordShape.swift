@@ -37,6 +37,20 @@ enum FormClass {
         return digits > 0 || letters == 0 || marks > 1
     }
 
+    /// ``characterCount(_:)`` and ``isNumericOrUnusual(_:)`` in one pass.
+    @inline(__always)
+    static func classify(_ folded: UnsafeBufferPointer<UInt8>) -> (characters: Int, isNumericOrUnusual: Bool) {
+        var characters = 0
+        var digits = 0
+        var letters = 0
+        var marks = 0
+        for byte in folded {
+            if byte & 0xC0 != 0x80 { characters += 1 }
+            if byte &- 0x30 < 10 { digits += 1 } else if byte &- 0x61 < 26 || byte >= 0x80 { letters += 1 } else if byte != 0x2E, byte != 0x27 { marks += 1 }
+        }
+        return (characters, digits > 0 || letters == 0 || marks > 1)
+    }
+
     /// The number of characters (Unicode scalars) of a folded form.
     static func characterCount(_ folded: UnsafeBufferPointer<UInt8>) -> Int {
         var count = 0
