@@ -124,7 +124,7 @@ struct TermAnalysis {
                                                    : TermFolding.fold(bytes, into: buffer, letters: &letters)
         let (id, isNew) = table.intern(buffer, length: length, hash: hash)
         if isNew {
-            let form = FormClass.classify(UnsafeBufferPointer(start: buffer, count: length))
+            let form = FormClass.classify(readingChunks: UnsafeBufferPointer(start: buffer, count: length))
             terms.appendReserved(TermStats(isStop: stopWords.contains(hash: hash) || form.characters < minLength,
                                            isNumeric: form.isNumericOrUnusual))
         }
