@@ -21,17 +21,18 @@ struct YakeScorer: KeywordScorer {
     private let leftTotal = Column<Int32>()
     private let rightDistinct = Column<Int32>()
     private let rightTotal = Column<Int32>()
-    private let offsets = Column<Int32>()
-    private let fill = Column<Int32>()
-    private let sentencesByTerm = Column<Int32>()
+    /// Per term: sentences seen so far, then twice its median sentence index.
+    private let seen = Column<Int32>()
+    private let twiceMedian = Column<Int32>()
     private let termH = Column<Double>()
     private let logarithms = LogTable()
     /// `ln(ln(3 + m))` for medians `m = index / 2`, filled on demand.
     private let positions = Column<Double>()
 
-    private func positionWeight(_ median: Double) -> Double {
-        let index = Int(median * 2)
-        guard index < 4096 else { return log(log(3 + median)) }
+    /// `ln(ln(3 + m))` for the median `m = twiceMedian / 2`.
+    @inline(__always)
+    private func positionWeight(twiceMedian index: Int) -> Double {
+        guard index < 4096 else { return log(log(3 + Double(index) / 2)) }
         while positions.count <= index { positions.append(log(log(3 + Double(positions.count) / 2))) }
         return positions[index]
     }
@@ -86,29 +87,25 @@ struct YakeScorer: KeywordScorer {
         }
     }
 
-    /// The median sentence index of each term, from the (term, sentence) pairs.
+    /// Twice the median sentence index of each term, in one pass over the
+    /// (term, sentence) pairs: a term's sentences come in increasing order, so its
+    /// median is the mean of its `(n - 1) / 2`-th and `n / 2`-th sentence.
     private mutating func groupSentences(_ analysis: TermAnalysis) {
         let count = analysis.termTotal
-        offsets.removeAll(keepingCapacity: true)
-        offsets.append(repeating: 0, count: count + 1)
-        for term in 0 ..< count { offsets[term + 1] = offsets[term] + analysis.terms[term].sentences }
-        sentencesByTerm.removeAll(keepingCapacity: true)
-        sentencesByTerm.append(repeating: 0, count: analysis.termSentencePairs.count)
-        fill.removeAll()
-        for term in 0 ..< count { fill.append(offsets[term]) }
+        seen.removeAll()
+        seen.append(repeating: 0, count: count)
+        twiceMedian.removeAll()
+        twiceMedian.append(repeating: 0, count: count)
+        let (stats, seen, twice) = (analysis.terms.base, seen.base, twiceMedian.base)
         for pair in analysis.termSentencePairs {
             let term = Int(pair >> 32)
-            sentencesByTerm[Int(fill[term])] = Int32(truncatingIfNeeded: pair)
-            fill[term] += 1
+            let sentence = Int32(truncatingIfNeeded: pair)
+            let index = seen[term]
+            let sentences = stats[term].sentences
+            if index == (sentences - 1) / 2 { twice[term] += sentence }
+            if index == sentences / 2 { twice[term] += sentence }
+            seen[term] = index + 1
         }
-    }
-
-    private func median(_ term: Int) -> Double {
-        let start = Int(offsets[term])
-        let count = Int(offsets[term + 1]) - start
-        guard count > 0 else { return 0 }
-        let middle = start + count / 2
-        return count % 2 == 1 ? Double(sentencesByTerm[middle]) : Double(sentencesByTerm[middle - 1] + sentencesByTerm[middle]) / 2
     }
 
     private mutating func termWeights(_ analysis: TermAnalysis) {
@@ -134,7 +131,7 @@ struct YakeScorer: KeywordScorer {
         termH.append(repeating: 0, count: count)
         // Positions first (they may grow the table of `positions`), then plain arithmetic.
         let h = termH.base
-        for term in 0 ..< count { h[term] = positionWeight(median(term)) }
+        for term in 0 ..< count { h[term] = positionWeight(twiceMedian: Int(twiceMedian[term])) }
         let (leftDistinct, leftTotal, rightDistinct, rightTotal) = (leftDistinct.base, leftTotal.base, rightDistinct.base, rightTotal.base)
         for term in 0 ..< count {
             let tf = Double(stats[term].count)
