@@ -42,6 +42,7 @@ struct KeywordRanker {
         guard settings.top > 0, candidates.count > 0 else { return [] }
         selectBest(goodness, count: candidates.count, limit: settings.top + 6)
         var keywords: [Keyword] = []
+        keywords.reserveCapacity(min(settings.top, candidates.count))
         keyBytes.removeAll()
         keyStarts.removeAll(keepingCapacity: true)
         keyStarts.append(0)
