@@ -74,14 +74,17 @@ struct KeywordRanker {
             } else {
                 // A heap of the best `limit`, worst at the root.
                 order.reserveCapacity(limit)
-                for candidate in 0 ..< Int32(count) {
-                    if order.count < limit {
-                        order.append(candidate)
-                        siftUp(order.count - 1, values)
-                    } else if Self.isBetter(candidate, than: order[0], values) {
-                        order[0] = candidate
-                        siftDown(0, values)
-                    }
+                for candidate in 0 ..< Int32(limit) {
+                    order.append(candidate)
+                    siftUp(order.count - 1, values)
+                }
+                // Later candidates lose ties to everything in the heap: only a
+                // strictly greater goodness than the root's gets in.
+                var worst = values[Int(order[0])]
+                for candidate in limit ..< count where values[candidate] > worst {
+                    order[0] = Int32(candidate)
+                    siftDown(0, values)
+                    worst = values[Int(order[0])]
                 }
             }
             order.sort { Self.isBetter($0, than: $1, values) }
