@@ -40,9 +40,19 @@ struct YakeScorer: KeywordScorer {
     mutating func score(_ analysis: TermAnalysis, candidates: CandidateTable, into goodness: Column<Double>) {
         countEdges(analysis)
         termWeights(analysis)
+        let (flags, termH) = (analysis.wordFlags.base, termH.base)
+        let (firstWord, length, frequency) = (candidates.firstWord.base, candidates.length.base, candidates.frequency.base)
         analysis.wordTerm.withUnsafeBufferPointer { terms in
             for index in 0 ..< candidates.count {
-                let h = candidateH(index, analysis: analysis, candidates: candidates, terms: terms)
+                let word = Int(firstWord[index])
+                let h: Double
+                if length[index] == 1, flags[word] & TermAnalysis.stopFlag == 0 {
+                    // `candidateH` for one content word, same operations: H(t) / ((H(t) + 1) · tf).
+                    let term = termH[Int(terms[word])]
+                    h = term / ((term + 1) * Double(frequency[index]))
+                } else {
+                    h = candidateH(index, analysis: analysis, candidates: candidates, terms: terms)
+                }
                 goodness[index] = 1 / max(h, 1e-12)
             }
         }
