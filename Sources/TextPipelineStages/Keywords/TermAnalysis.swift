@@ -125,7 +125,7 @@ struct TermAnalysis {
         let (id, isNew) = table.intern(buffer, length: length, hash: hash)
         if isNew {
             let form = FormClass.classify(readingChunks: UnsafeBufferPointer(start: buffer, count: length))
-            terms.appendReserved(TermStats(isStop: stopWords.contains(hash: hash) || form.characters < minLength,
+            terms.appendReserved(TermStats(isStop: form.characters < minLength || stopWords.contains(hash: hash),
                                            isNumeric: form.isNumericOrUnusual))
         }
         let shape = WordShape.of(letters, count: bytes.count, position: position)
