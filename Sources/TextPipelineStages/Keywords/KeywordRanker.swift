@@ -9,16 +9,19 @@ struct KeywordRanker {
     private let keyBytes = Column<UInt8>()
     private var keyStarts: [Int] = [0]
     private var similarity = NearDuplicates()
+    /// `pow(phraseFactorWeight, n)` at index `n`, filled on demand by ``phraseFactor(_:words:)``.
+    private let phraseFactors = Column<Double>()
+    private var phraseFactorWeight = Double.nan
 
     /// Multiplies `goodness` by the phrase weight and the entity and title boosts of `settings`.
-    func applyBoosts(_ goodness: Column<Double>, analysis: TermAnalysis, candidates: CandidateTable, settings: KeywordSettings) {
+    mutating func applyBoosts(_ goodness: Column<Double>, analysis: TermAnalysis, candidates: CandidateTable, settings: KeywordSettings) {
         let entityBoost = settings.entities.boost
         let titleBoost = settings.titleBoost
         let phraseWeight = settings.phraseWeight
         guard entityBoost != 1 || titleBoost != 1 || phraseWeight != 1 else { return }
         for index in 0 ..< candidates.count {
             if phraseWeight != 1, candidates.length[index] > 1 {
-                goodness[index] *= pow(phraseWeight, Double(candidates.length[index] - 1))
+                goodness[index] *= phraseFactor(phraseWeight, words: Int(candidates.length[index]))
             }
             if entityBoost != 1, candidates.isEntity[index] { goodness[index] *= entityBoost }
             if titleBoost != 1 {
@@ -33,6 +36,17 @@ struct KeywordRanker {
                 if inTitle > 0 { goodness[index] *= 1 + (titleBoost - 1) * Double(inTitle) / Double(content) }
             }
         }
+    }
+
+    /// `pow(weight, words - 1)`, computed once per length and weight (the same `pow` call).
+    @inline(__always)
+    private mutating func phraseFactor(_ weight: Double, words: Int) -> Double {
+        if weight != phraseFactorWeight {
+            phraseFactorWeight = weight
+            phraseFactors.removeAll()
+        }
+        while phraseFactors.count < words { phraseFactors.append(pow(weight, Double(phraseFactors.count))) }
+        return phraseFactors[words - 1]
     }
 
     /// The best `settings.top` candidates, best first, without near-duplicates.
