@@ -27,6 +27,20 @@ import TextPipeline
         #expect(record.line == 7)
     }
 
+    /// The string scanner reads 8 bytes at a time: escapes, quotes and non-ASCII
+    /// bytes are found at every offset inside a chunk and near the end of the line.
+    @Test func escapesAndNonASCIIAreFoundAtEveryChunkOffset() throws {
+        for offset in 0 ..< 17 {
+            for special in [#"\""#, #"\\"#, #"\n"#, #"\u00e9"#, "é", "北"] {
+                let plain = String(repeating: "a", count: offset)
+                let line = #"{"id": "x", "text": ""# + plain + special + plain + #""}"#
+                let record = try #require(article(parse(line)), "offset \(offset), \(special)")
+                let decoded = special == #"\""# ? "\"" : special == #"\\"# ? "\\" : special == #"\n"# ? "\n" : special == #"\u00e9"# ? "é" : special
+                #expect(String(decoding: record.text, as: UTF8.self) == plain + decoded + plain, "offset \(offset), \(special)")
+            }
+        }
+    }
+
     @Test func numericIDIsKeptAsItsLiteral() throws {
         #expect(try #require(article(parse(#"{"id": 12.50, "text": "x"}"#))).id == .number("12.50"))
     }

@@ -104,7 +104,7 @@ private struct Scanner {
         switch key {
         case .text:
             if first == UInt8(ascii: "\"") {
-                fields.text = try parseStringValue()
+                fields.text = try parseStringValue(reserving: true)
             } else {
                 let kind = describeByte()
                 try skipValue(depth: 0)
@@ -152,18 +152,17 @@ private struct Scanner {
 
     /// Decodes a string value. Structural errors throw; invalid UTF-8 inside
     /// a well-formed string is returned as a failure so the record keeps its id.
-    mutating func parseStringValue() throws(InputError) -> Result<[UInt8], InputError> {
+    /// - Parameter reserving: make room for the rest of the line at once (for
+    ///   `text`, most of the line) instead of growing the output step by step.
+    mutating func parseStringValue(reserving: Bool = false) throws(InputError) -> Result<[UInt8], InputError> {
         position += 1 // opening quote
         var output: [UInt8] = []
+        if reserving { output.reserveCapacity(bytes.count - position) }
         var utf8Error: InputError?
         var runStart = position
         while true {
             // Copy runs of plain ASCII in one go.
-            while position < bytes.count {
-                let byte = bytes[position]
-                if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte >= 0x80 { break }
-                position += 1
-            }
+            skipPlainASCII()
             if position > runStart { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart ..< position])) }
             guard position < bytes.count else { throw invalid("the string is not terminated (the line ends inside it)") }
             let byte = bytes[position]
@@ -188,6 +187,35 @@ private struct Scanner {
         }
         if let utf8Error { return .failure(utf8Error) }
         return .success(output)
+    }
+
+    /// Moves `position` to the next `"`, `\\` or non-ASCII byte, or to the end:
+    /// eight bytes at a time while they last, then one by one.
+    @inline(__always)
+    mutating func skipPlainASCII() {
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let raw = UnsafeRawPointer(bytes.baseAddress!)
+        while position + 8 <= bytes.count {
+            let chunk = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: position, as: UInt64.self))
+            let quote = chunk ^ (ones &* 0x22)
+            let backslash = chunk ^ (ones &* 0x5C)
+            // A lane's high bit is set where its byte is zero (exact: lanes never carry).
+            let isQuote = ~(((quote & low) &+ low) | quote) & high
+            let isBackslash = ~(((backslash & low) &+ low) | backslash) & high
+            let stops = (chunk & high) | isQuote | isBackslash
+            if stops != 0 {
+                position += stops.trailingZeroBitCount / 8
+                return
+            }
+            position += 8
+        }
+        while position < bytes.count {
+            let byte = bytes[position]
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte >= 0x80 { return }
+            position += 1
+        }
     }
 
     mutating func parseEscape(into output: inout [UInt8]) throws(InputError) {

@@ -41,7 +41,8 @@ public struct JSONBuffer {
         if value == value.rounded(), abs(value) < 1e15 {
             integer(Int(value))
         } else {
-            bytes.append(contentsOf: value.description.utf8)
+            var text = value.description
+            text.withUTF8 { bytes.append(contentsOf: $0) }
         }
     }
 
@@ -53,27 +54,54 @@ public struct JSONBuffer {
     /// A JSON string from UTF-8 bytes (which must be valid UTF-8).
     ///
     /// Inlinable so callers in other modules get a specialised copy: a generic
-    /// call across modules would box every byte.
+    /// call across modules would box every byte. Contiguous bytes take
+    /// ``string(contiguous:)``.
     @inlinable
     public mutating func string(_ utf8: some Collection<UInt8>) {
+        if utf8.withContiguousStorageIfAvailable({ string(contiguous: $0) }) != nil { return }
         bytes.append(UInt8(ascii: "\""))
         for byte in utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): raw("\\\"")
-            case UInt8(ascii: "\\"): raw("\\\\")
-            case 0x0A: raw("\\n")
-            case 0x0D: raw("\\r")
-            case 0x09: raw("\\t")
-            case 0x08: raw("\\b")
-            case 0x0C: raw("\\f")
-            case 0x00 ..< 0x20, 0x7F:
-                raw("\\u00")
-                bytes.append(Self.hexDigits[Int(byte >> 4)])
-                bytes.append(Self.hexDigits[Int(byte & 0xF)])
-            default: bytes.append(byte)
-            }
+            if Self.needsEscape(byte) { escape(byte) } else { bytes.append(byte) }
         }
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// ``string(_:)`` for contiguous bytes: runs that need no escape are copied at once.
+    @usableFromInline
+    mutating func string(contiguous utf8: UnsafeBufferPointer<UInt8>) {
+        bytes.append(UInt8(ascii: "\""))
+        var runStart = 0
+        for index in 0 ..< utf8.count where Self.needsEscape(utf8[index]) {
+            if index > runStart { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart ..< index])) }
+            escape(utf8[index])
+            runStart = index + 1
+        }
+        if utf8.count > runStart { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...])) }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Whether `byte` is written as an escape inside a JSON string.
+    @inlinable @inline(__always)
+    static func needsEscape(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0x7F
+    }
+
+    /// Appends the escape of a byte for which ``needsEscape(_:)`` holds.
+    @usableFromInline
+    mutating func escape(_ byte: UInt8) {
+        switch byte {
+        case UInt8(ascii: "\""): raw("\\\"")
+        case UInt8(ascii: "\\"): raw("\\\\")
+        case 0x0A: raw("\\n")
+        case 0x0D: raw("\\r")
+        case 0x09: raw("\\t")
+        case 0x08: raw("\\b")
+        case 0x0C: raw("\\f")
+        default:
+            raw("\\u00")
+            bytes.append(Self.hexDigits[Int(byte >> 4)])
+            bytes.append(Self.hexDigits[Int(byte & 0xF)])
+        }
     }
 
     public mutating func value(_ value: JSONValue) {

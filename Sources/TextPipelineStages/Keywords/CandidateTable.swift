@@ -17,6 +17,9 @@ struct CandidateTable {
     /// The single-word candidate of each term, or -1: no hashing for the commonest case.
     private let unigram = Column<Int32>()
 
+    /// Candidates every column has room for.
+    private var reserved = 0
+
     var count: Int { firstWord.count }
 
     /// The words of candidate `index`'s first occurrence.
@@ -36,6 +39,7 @@ struct CandidateTable {
         length.removeAll(keepingCapacity: true)
         frequency.removeAll(keepingCapacity: true)
         isEntity.removeAll(keepingCapacity: true)
+        if reserved == 0 { reserve(256) }
     }
 
     @inline(__always)
@@ -84,13 +88,24 @@ struct CandidateTable {
     }
 
     @inline(__always)
-    private func append(start: Int, count: Int, hash: UInt64, entity: Bool) -> Int {
-        hashes.append(hash)
-        firstWord.append(Int32(start))
-        length.append(Int32(count))
-        frequency.append(1)
-        isEntity.append(entity)
+    private mutating func append(start: Int, count: Int, hash: UInt64, entity: Bool) -> Int {
+        if firstWord.count == reserved { reserve(2 * reserved) }
+        hashes.appendReserved(hash)
+        firstWord.appendReserved(Int32(start))
+        length.appendReserved(Int32(count))
+        frequency.appendReserved(1)
+        isEntity.appendReserved(entity)
         return firstWord.count - 1
+    }
+
+    /// Makes room for `capacity` candidates in every column: one growth check per new candidate.
+    private mutating func reserve(_ capacity: Int) {
+        hashes.reserveCapacity(capacity)
+        firstWord.reserveCapacity(capacity)
+        length.reserveCapacity(capacity)
+        frequency.reserveCapacity(capacity)
+        isEntity.reserveCapacity(capacity)
+        reserved = capacity
     }
 
     @inline(__always)

@@ -39,8 +39,23 @@ final class Column<Element: BitwiseCopyable>: RandomAccessCollection {
         count += 1
     }
 
+    /// Appends into room reserved beforehand with ``reserveCapacity(_:)``: no growth check.
+    @inline(__always)
+    func appendReserved(_ element: Element) {
+        assert(count < capacity, "column capacity not reserved")
+        (base + count).initialize(to: element)
+        count += 1
+    }
+
     func append<S: Sequence>(contentsOf elements: S) where S.Element == Element {
         for element in elements { append(element) }
+    }
+
+    /// Appends a buffer's elements in one copy.
+    func append(contentsOf elements: UnsafeBufferPointer<Element>) {
+        reserveCapacity(count + elements.count)
+        if let source = elements.baseAddress { (base + count).initialize(from: source, count: elements.count) }
+        count += elements.count
     }
 
     /// Appends `count` copies of `value`.

@@ -9,16 +9,19 @@ struct KeywordRanker {
     private let keyBytes = Column<UInt8>()
     private var keyStarts: [Int] = [0]
     private var similarity = NearDuplicates()
+    /// `pow(phraseFactorWeight, n)` at index `n`, filled on demand by ``phraseFactor(_:words:)``.
+    private let phraseFactors = Column<Double>()
+    private var phraseFactorWeight = Double.nan
 
     /// Multiplies `goodness` by the phrase weight and the entity and title boosts of `settings`.
-    func applyBoosts(_ goodness: Column<Double>, analysis: TermAnalysis, candidates: CandidateTable, settings: KeywordSettings) {
+    mutating func applyBoosts(_ goodness: Column<Double>, analysis: TermAnalysis, candidates: CandidateTable, settings: KeywordSettings) {
         let entityBoost = settings.entities.boost
         let titleBoost = settings.titleBoost
         let phraseWeight = settings.phraseWeight
         guard entityBoost != 1 || titleBoost != 1 || phraseWeight != 1 else { return }
         for index in 0 ..< candidates.count {
             if phraseWeight != 1, candidates.length[index] > 1 {
-                goodness[index] *= pow(phraseWeight, Double(candidates.length[index] - 1))
+                goodness[index] *= phraseFactor(phraseWeight, words: Int(candidates.length[index]))
             }
             if entityBoost != 1, candidates.isEntity[index] { goodness[index] *= entityBoost }
             if titleBoost != 1 {
@@ -35,6 +38,17 @@ struct KeywordRanker {
         }
     }
 
+    /// `pow(weight, words - 1)`, computed once per length and weight (the same `pow` call).
+    @inline(__always)
+    private mutating func phraseFactor(_ weight: Double, words: Int) -> Double {
+        if weight != phraseFactorWeight {
+            phraseFactorWeight = weight
+            phraseFactors.removeAll()
+        }
+        while phraseFactors.count < words { phraseFactors.append(pow(weight, Double(phraseFactors.count))) }
+        return phraseFactors[words - 1]
+    }
+
     /// The best `settings.top` candidates, best first, without near-duplicates.
     /// Ties go to the candidate that occurs first.
     mutating func rank<Scorer: KeywordScorer>(_ goodness: Column<Double>, analysis: TermAnalysis, candidates: CandidateTable,
@@ -42,6 +56,7 @@ struct KeywordRanker {
         guard settings.top > 0, candidates.count > 0 else { return [] }
         selectBest(goodness, count: candidates.count, limit: settings.top + 6)
         var keywords: [Keyword] = []
+        keywords.reserveCapacity(min(settings.top, candidates.count))
         keyBytes.removeAll()
         keyStarts.removeAll(keepingCapacity: true)
         keyStarts.append(0)
@@ -73,14 +88,17 @@ struct KeywordRanker {
             } else {
                 // A heap of the best `limit`, worst at the root.
                 order.reserveCapacity(limit)
-                for candidate in 0 ..< Int32(count) {
-                    if order.count < limit {
-                        order.append(candidate)
-                        siftUp(order.count - 1, values)
-                    } else if Self.isBetter(candidate, than: order[0], values) {
-                        order[0] = candidate
-                        siftDown(0, values)
-                    }
+                for candidate in 0 ..< Int32(limit) {
+                    order.append(candidate)
+                    siftUp(order.count - 1, values)
+                }
+                // Later candidates lose ties to everything in the heap: only a
+                // strictly greater goodness than the root's gets in.
+                var worst = values[Int(order[0])]
+                for candidate in limit ..< count where values[candidate] > worst {
+                    order[0] = Int32(candidate)
+                    siftDown(0, values)
+                    worst = values[Int(order[0])]
                 }
             }
             order.sort { Self.isBetter($0, than: $1, values) }

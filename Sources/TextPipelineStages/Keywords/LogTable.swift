@@ -2,9 +2,17 @@ import Foundation
 
 /// Natural logarithms of small positive integers, computed once per worker.
 final class LogTable {
-    private let values: [Double] = (0 ..< 1024).map { $0 == 0 ? -.infinity : Foundation.log(Double($0)) }
+    private static let size = 1024
+    private let values: UnsafeMutablePointer<Double>
+
+    init() {
+        values = .allocate(capacity: Self.size)
+        for n in 0 ..< Self.size { (values + n).initialize(to: n == 0 ? -.infinity : Foundation.log(Double(n))) }
+    }
+
+    deinit { values.deallocate() }
 
     /// `ln(n)` for `n >= 1`.
     @inline(__always)
-    func log(_ n: Int) -> Double { n < values.count ? values[n] : Foundation.log(Double(n)) }
+    func log(_ n: Int) -> Double { n < Self.size ? values[n] : Foundation.log(Double(n)) }
 }

@@ -6,6 +6,9 @@ struct PairCounter {
     let keys = Column<UInt64>()
     let counts = Column<Int32>()
 
+    /// Pairs both columns have room for: one growth check per new pair.
+    private var reserved = 0
+
     var count: Int { keys.count }
 
     mutating func reset() {
@@ -47,11 +50,17 @@ struct PairCounter {
             slot = (slot + 1) & mask
         }
         slots.occupy(slot, with: keys.count)
-        keys.append(key)
-        counts.append(amount)
+        if keys.count == reserved {
+            reserved = max(256, 2 * reserved)
+            keys.reserveCapacity(reserved)
+            counts.reserveCapacity(reserved)
+        }
+        keys.appendReserved(key)
+        counts.appendReserved(amount)
     }
 
     /// The count of (`first`, `second`), 0 when never added.
+    @inline(__always)
     func count(_ first: Int32, _ second: Int32) -> Int32 {
         let key = Self.key(first, second)
         let mask = slots.mask

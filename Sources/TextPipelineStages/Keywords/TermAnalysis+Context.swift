@@ -5,21 +5,22 @@ extension TermAnalysis {
     /// than letters, digits, `-` and `'`. Terms absent from the text are ignored.
     /// Sets ``TermStats/inTitle``.
     mutating func markTitle(_ title: String?) {
-        guard let title, !title.isEmpty else { return }
-        var folded: [UInt8] = []
-        let bytes = Array(title.utf8)
-        bytes.withUnsafeBufferPointer { buffer in
-            var start = 0
-            for index in 0 ... buffer.count {
-                let isBreak = index == buffer.count || Self.isTitleBreak(buffer[index])
-                guard isBreak else { continue }
-                if index > start {
-                    let hash: UInt64 = TermFolding.fold(UnsafeBufferPointer(rebasing: buffer[start ..< index]), toArray: &folded)
-                    let id = folded.withUnsafeBufferPointer { table.lookup($0.baseAddress!, length: $0.count, hash: hash) }
-                    if let id { markInTitle(id) }
-                }
-                start = index + 1
+        guard var title, !title.isEmpty else { return }
+        title.withUTF8 { markTitle(bytes: $0) }
+    }
+
+    private mutating func markTitle(bytes buffer: UnsafeBufferPointer<UInt8>) {
+        var start = 0
+        for index in 0 ... buffer.count {
+            let isBreak = index == buffer.count || Self.isTitleBreak(buffer[index])
+            guard isBreak else { continue }
+            if index > start {
+                let word = UnsafeBufferPointer(rebasing: buffer[start ..< index])
+                let pointer = folded.reserve(word.count)
+                let (hash, length, _) = TermFolding.fold(word, into: pointer)
+                if let id = table.lookup(pointer, length: length, hash: hash) { markInTitle(id) }
             }
+            start = index + 1
         }
     }
 

@@ -37,7 +37,8 @@ struct TermStats {
 /// documents, a pass allocates nothing.
 struct TermAnalysis {
     var table = TermTable()
-    private let folded = FoldBuffer()
+    /// Scratch for folded forms: readable 8 bytes past any form (``TermTable`` compares in chunks).
+    let folded = FoldBuffer()
 
     /// The term of each word, in text order.
     let wordTerm = Column<Int32>()
@@ -89,8 +90,13 @@ struct TermAnalysis {
         blockEnds.removeAll(keepingCapacity: true)
         terms.removeAll(keepingCapacity: true)
         termSentencePairs.removeAll(keepingCapacity: true)
+        // A word holds at least one token, a term or a (term, sentence) pair at least
+        // one word: ``addWord`` appends without growth checks.
         wordTerm.reserveCapacity(tokens)
         words.reserveCapacity(tokens)
+        wordFlags.reserveCapacity(tokens)
+        terms.reserveCapacity(tokens)
+        termSentencePairs.reserveCapacity(tokens)
         sentences = 0
     }
 
@@ -108,17 +114,19 @@ struct TermAnalysis {
     }
 
     /// Records the word made of tokens `tokenRange` (bytes `bytes`, starting at byte `start`).
+    /// `chunked`: `bytes` may be read in whole 8-byte chunks (see ``TermFolding``).
     @inline(__always)
     mutating func addWord(_ tokenRange: Range<Int>, bytes: UnsafeBufferPointer<UInt8>, start: Int, sentence: Int32, position: Int,
-                          stopWords: StopWordList, minLength: Int) {
+                          chunked: Bool, stopWords: StopWordList, minLength: Int) {
         let buffer = folded.reserve(bytes.count)
         var letters = TermFolding.Letters()
-        let (hash, length, surfaceCount) = TermFolding.fold(bytes, into: buffer, letters: &letters)
+        let (hash, length, surfaceCount) = chunked ? TermFolding.fold(readingChunks: bytes, into: buffer, letters: &letters)
+                                                   : TermFolding.fold(bytes, into: buffer, letters: &letters)
         let (id, isNew) = table.intern(buffer, length: length, hash: hash)
         if isNew {
-            let form = UnsafeBufferPointer(start: buffer, count: length)
-            terms.append(TermStats(isStop: stopWords.contains(hash: hash) || FormClass.characterCount(form) < minLength,
-                                   isNumeric: FormClass.isNumericOrUnusual(form)))
+            let form = FormClass.classify(readingChunks: UnsafeBufferPointer(start: buffer, count: length))
+            terms.appendReserved(TermStats(isStop: form.characters < minLength || stopWords.contains(hash: hash),
+                                           isNumeric: form.isNumericOrUnusual))
         }
         let shape = WordShape.of(letters, count: bytes.count, position: position)
         // In place: `id` is a valid index of `terms`.
@@ -128,11 +136,11 @@ struct TermAnalysis {
         if stats.pointee.lastSentence != sentence {
             stats.pointee.lastSentence = sentence
             stats.pointee.sentences += 1
-            termSentencePairs.append(Int64(id) << 32 | Int64(sentence))
+            termSentencePairs.appendReserved(Int64(id) << 32 | Int64(sentence))
         }
-        wordTerm.append(id)
-        wordFlags.append((stats.pointee.isStop ? Self.stopFlag : 0) | (stats.pointee.isNumeric ? Self.numericFlag : 0))
-        words.append(WordInfo(firstToken: Int32(tokenRange.lowerBound), endToken: Int32(tokenRange.upperBound),
-                              surfaceEnd: Int32(start + surfaceCount), sentence: sentence, shape: shape))
+        wordTerm.appendReserved(id)
+        wordFlags.appendReserved((stats.pointee.isStop ? Self.stopFlag : 0) | (stats.pointee.isNumeric ? Self.numericFlag : 0))
+        words.appendReserved(WordInfo(firstToken: Int32(tokenRange.lowerBound), endToken: Int32(tokenRange.upperBound),
+                                      surfaceEnd: Int32(start + surfaceCount), sentence: sentence, shape: shape))
     }
 }

@@ -13,8 +13,10 @@ public enum TermFolding {
 
     /// What folding learnt about a word's letters, for ``WordShape``.
     struct Letters {
-        var upper = 0
-        var lower = 0
+        /// Whether the form has an ASCII capital.
+        var hasUpper = false
+        /// Whether the form has an ASCII small letter.
+        var hasLower = false
         var firstIsUpper = false
     }
 
@@ -56,7 +58,7 @@ public enum TermFolding {
         return hash ^ (hash >> 29)
     }
 
-    /// ``fold(_:into:)``, also counting ASCII capitals and small letters into `letters`.
+    /// ``fold(_:into:)``, also noting ASCII capitals and small letters in `letters`.
     @inline(__always)
     static func fold(_ bytes: UnsafeBufferPointer<UInt8>, into folded: UnsafeMutablePointer<UInt8>,
                      letters: inout Letters) -> (hash: UInt64, count: Int, surfaceCount: Int) {
@@ -69,9 +71,9 @@ public enum TermFolding {
             if byte < 0x80 {
                 if byte &- 0x41 < 26 {
                     folded[length] = byte | 0x20
-                    letters.upper += 1
+                    letters.hasUpper = true
                 } else {
-                    if byte &- 0x61 < 26 { letters.lower += 1 }
+                    if byte &- 0x61 < 26 { letters.hasLower = true }
                     folded[length] = byte
                 }
                 index += 1
@@ -95,6 +97,54 @@ public enum TermFolding {
             surfaceCount -= bytes[count - 2] == 0x27 ? 2 : 4
         }
         return (hashPadded(folded, count: length), length, surfaceCount)
+    }
+
+    /// ``fold(_:into:letters:)`` for a form whose bytes may be read in whole
+    /// 8-byte chunks (`bytes.baseAddress` is readable for `bytes.count` rounded up
+    /// to a multiple of 8): an all-ASCII form is folded and counted a chunk at a
+    /// time; any other form goes through the byte loop. Same results.
+    @inline(__always)
+    static func fold(readingChunks bytes: UnsafeBufferPointer<UInt8>, into folded: UnsafeMutablePointer<UInt8>,
+                     letters: inout Letters) -> (hash: UInt64, count: Int, surfaceCount: Int) {
+        let count = bytes.count
+        guard count > 0, foldASCII(UnsafeRawPointer(bytes.baseAddress!), count: count, into: folded, letters: &letters) else {
+            letters = Letters()
+            return fold(bytes, into: folded, letters: &letters)
+        }
+        var length = count
+        if length > 2, folded[length - 1] == 0x73, folded[length - 2] == 0x27 { length -= 2 }
+        return (hashPadded(folded, count: length), length, length)
+    }
+
+    /// Lower-cases `count` ASCII bytes 8 at a time into `folded` (which takes whole
+    /// chunks: `count + 8` bytes), noting capitals and small letters. Returns
+    /// false, with `folded` and `letters` unspecified, when a byte is not ASCII.
+    @inline(__always)
+    private static func foldASCII(_ source: UnsafeRawPointer, count: Int, into folded: UnsafeMutablePointer<UInt8>,
+                                  letters: inout Letters) -> Bool {
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let target = UnsafeMutableRawPointer(folded)
+        var capitalBits: UInt64 = 0
+        var smallBits: UInt64 = 0
+        var offset = 0
+        while offset < count {
+            var chunk = UInt64(littleEndian: source.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+            let take = count - offset
+            if take < 8 { chunk &= (1 &<< UInt64(8 * take)) &- 1 }
+            if chunk & high != 0 { return false }
+            // Every byte is below 0x80, so adding at most 0x3F never carries into the next byte.
+            let capitals = (chunk &+ ones &* 0x3F) & ~(chunk &+ ones &* 0x25) & high  // 0x41 ... 0x5A
+            let smalls = (chunk &+ ones &* 0x1F) & ~(chunk &+ ones &* 0x05) & high  // 0x61 ... 0x7A
+            capitalBits |= capitals
+            smallBits |= smalls
+            target.storeBytes(of: (chunk | capitals >> 2).littleEndian, toByteOffset: offset, as: UInt64.self)
+            offset += 8
+        }
+        letters.hasUpper = capitalBits != 0
+        letters.hasLower = smallBits != 0
+        letters.firstIsUpper = source.load(as: UInt8.self) &- 0x41 < 26
+        return true
     }
 
     /// Folds `bytes` into the array `folded` (replacing its contents) and returns the hash.

@@ -36,6 +36,13 @@ struct TermTable {
         let start = Int(keyStarts[Int(id)])
         guard Int(keyStarts[Int(id) + 1]) - start == length else { return false }
         let stored = keyBytes.base + start
+        if length <= 8 {
+            // Both sides are readable 8 bytes on (``FoldBuffer``; the slack after ``keyBytes``).
+            let mask: UInt64 = length == 8 ? ~0 : (1 &<< UInt64(8 * length)) &- 1
+            let a = UnsafeRawPointer(stored).loadUnaligned(as: UInt64.self)
+            let b = UnsafeRawPointer(key).loadUnaligned(as: UInt64.self)
+            return (a ^ b) & mask == 0
+        }
         if length <= 16 {
             for offset in 0 ..< length where stored[offset] != key[offset] { return false }
             return true
@@ -58,7 +65,10 @@ struct TermTable {
         let id = Int32(hashes.count)
         slots.occupy(slot, with: hashes.count)
         hashes.append(hash)
+        // Keep 8 initialised bytes of slack after the last key, for the chunk compare in `matches`.
+        keyBytes.reserveCapacity(keyBytes.count + length + 8)
         keyBytes.append(contentsOf: UnsafeBufferPointer(start: key, count: length))
+        (keyBytes.base + keyBytes.count).initialize(repeating: 0, count: 8)
         keyStarts.append(Int32(keyBytes.count))
         return (id, true)
     }

@@ -21,17 +21,18 @@ struct YakeScorer: KeywordScorer {
     private let leftTotal = Column<Int32>()
     private let rightDistinct = Column<Int32>()
     private let rightTotal = Column<Int32>()
-    private let offsets = Column<Int32>()
-    private let fill = Column<Int32>()
-    private let sentencesByTerm = Column<Int32>()
+    /// Per term: sentences seen so far, then twice its median sentence index.
+    private let seen = Column<Int32>()
+    private let twiceMedian = Column<Int32>()
     private let termH = Column<Double>()
     private let logarithms = LogTable()
     /// `ln(ln(3 + m))` for medians `m = index / 2`, filled on demand.
     private let positions = Column<Double>()
 
-    private func positionWeight(_ median: Double) -> Double {
-        let index = Int(median * 2)
-        guard index < 4096 else { return log(log(3 + median)) }
+    /// `ln(ln(3 + m))` for the median `m = twiceMedian / 2`.
+    @inline(__always)
+    private func positionWeight(twiceMedian index: Int) -> Double {
+        guard index < 4096 else { return log(log(3 + Double(index) / 2)) }
         while positions.count <= index { positions.append(log(log(3 + Double(positions.count) / 2))) }
         return positions[index]
     }
@@ -39,9 +40,19 @@ struct YakeScorer: KeywordScorer {
     mutating func score(_ analysis: TermAnalysis, candidates: CandidateTable, into goodness: Column<Double>) {
         countEdges(analysis)
         termWeights(analysis)
+        let (flags, termH) = (analysis.wordFlags.base, termH.base)
+        let (firstWord, length, frequency) = (candidates.firstWord.base, candidates.length.base, candidates.frequency.base)
         analysis.wordTerm.withUnsafeBufferPointer { terms in
             for index in 0 ..< candidates.count {
-                let h = candidateH(index, analysis: analysis, candidates: candidates, terms: terms)
+                let word = Int(firstWord[index])
+                let h: Double
+                if length[index] == 1, flags[word] & TermAnalysis.stopFlag == 0 {
+                    // `candidateH` for one content word, same operations: H(t) / ((H(t) + 1) · tf).
+                    let term = termH[Int(terms[word])]
+                    h = term / ((term + 1) * Double(frequency[index]))
+                } else {
+                    h = candidateH(index, analysis: analysis, candidates: candidates, terms: terms)
+                }
                 goodness[index] = 1 / max(h, 1e-12)
             }
         }
@@ -52,69 +63,73 @@ struct YakeScorer: KeywordScorer {
     /// Co-occurrences of adjacent words in a block, neither numeric.
     private mutating func countEdges(_ analysis: TermAnalysis) {
         edges.reset()
-        analysis.wordTerm.withUnsafeBufferPointer { terms in
-            for block in 0 ..< analysis.blockStarts.count {
-                var word = Int(analysis.blockStarts[block]) + 1
-                let end = Int(analysis.blockEnds[block])
-                while word < end {
-                    let left = terms[word - 1]
-                    let right = terms[word]
-                    if (analysis.wordFlags[word - 1] | analysis.wordFlags[word]) & TermAnalysis.numericFlag == 0 { edges.add(left, right) }
-                    word += 1
-                }
+        let terms = analysis.wordTerm.base
+        let flags = analysis.wordFlags.base
+        let (starts, ends) = (analysis.blockStarts.base, analysis.blockEnds.base)
+        for block in 0 ..< analysis.blockStarts.count {
+            var word = Int(starts[block]) + 1
+            let end = Int(ends[block])
+            while word < end {
+                if (flags[word - 1] | flags[word]) & TermAnalysis.numericFlag == 0 { edges.add(terms[word - 1], terms[word]) }
+                word += 1
             }
         }
         let count = analysis.termTotal
-        for column in [leftDistinct, leftTotal, rightDistinct, rightTotal] {
-            column.removeAll()
-            column.append(repeating: 0, count: count)
-        }
+        leftDistinct.removeAll()
+        leftDistinct.append(repeating: 0, count: count)
+        leftTotal.removeAll()
+        leftTotal.append(repeating: 0, count: count)
+        rightDistinct.removeAll()
+        rightDistinct.append(repeating: 0, count: count)
+        rightTotal.removeAll()
+        rightTotal.append(repeating: 0, count: count)
+        let (leftDistinct, leftTotal, rightDistinct, rightTotal) = (leftDistinct.base, leftTotal.base, rightDistinct.base, rightTotal.base)
+        let (keys, counts) = (edges.keys.base, edges.counts.base)
         for index in 0 ..< edges.count {
-            let (left, right) = edges.pair(index)
-            let weight = edges.counts[index]
-            rightDistinct[Int(left)] += 1
-            rightTotal[Int(left)] += weight
-            leftDistinct[Int(right)] += 1
-            leftTotal[Int(right)] += weight
+            let key = keys[index]
+            let left = Int(key >> 32)
+            let right = Int(key & 0xFFFF_FFFF)
+            let weight = counts[index]
+            rightDistinct[left] += 1
+            rightTotal[left] += weight
+            leftDistinct[right] += 1
+            leftTotal[right] += weight
         }
     }
 
-    /// The median sentence index of each term, from the (term, sentence) pairs.
+    /// Twice the median sentence index of each term, in one pass over the
+    /// (term, sentence) pairs: a term's sentences come in increasing order, so its
+    /// median is the mean of its `(n - 1) / 2`-th and `n / 2`-th sentence.
     private mutating func groupSentences(_ analysis: TermAnalysis) {
         let count = analysis.termTotal
-        offsets.removeAll(keepingCapacity: true)
-        offsets.append(repeating: 0, count: count + 1)
-        for term in 0 ..< count { offsets[term + 1] = offsets[term] + analysis.terms[term].sentences }
-        sentencesByTerm.removeAll(keepingCapacity: true)
-        sentencesByTerm.append(repeating: 0, count: analysis.termSentencePairs.count)
-        fill.removeAll()
-        for term in 0 ..< count { fill.append(offsets[term]) }
+        seen.removeAll()
+        seen.append(repeating: 0, count: count)
+        twiceMedian.removeAll()
+        twiceMedian.append(repeating: 0, count: count)
+        let (stats, seen, twice) = (analysis.terms.base, seen.base, twiceMedian.base)
         for pair in analysis.termSentencePairs {
             let term = Int(pair >> 32)
-            sentencesByTerm[Int(fill[term])] = Int32(truncatingIfNeeded: pair)
-            fill[term] += 1
+            let sentence = Int32(truncatingIfNeeded: pair)
+            let index = seen[term]
+            let sentences = stats[term].sentences
+            if index == (sentences - 1) / 2 { twice[term] += sentence }
+            if index == sentences / 2 { twice[term] += sentence }
+            seen[term] = index + 1
         }
-    }
-
-    private func median(_ term: Int) -> Double {
-        let start = Int(offsets[term])
-        let count = Int(offsets[term + 1]) - start
-        guard count > 0 else { return 0 }
-        let middle = start + count / 2
-        return count % 2 == 1 ? Double(sentencesByTerm[middle]) : Double(sentencesByTerm[middle - 1] + sentencesByTerm[middle]) / 2
     }
 
     private mutating func termWeights(_ analysis: TermAnalysis) {
         groupSentences(analysis)
         let count = analysis.termTotal
+        let stats = analysis.terms.base
         var maxTF: Int32 = 1
         var sum = 0.0
         var sumSquares = 0.0
         var valid = 0
         for term in 0 ..< count {
-            let tf = analysis.terms[term].count
+            let tf = stats[term].count
             maxTF = max(maxTF, tf)
-            guard !analysis.terms[term].isStop else { continue }
+            guard !stats[term].isStop else { continue }
             sum += Double(tf)
             sumSquares += Double(tf) * Double(tf)
             valid += 1
@@ -123,40 +138,48 @@ struct YakeScorer: KeywordScorer {
         let deviation = valid > 0 ? (max(0, sumSquares / Double(valid) - mean * mean)).squareRoot() : 0
         let sentences = Double(max(1, analysis.sentences))
         termH.removeAll(keepingCapacity: true)
+        termH.append(repeating: 0, count: count)
+        // Positions first (they may grow the table of `positions`), then plain arithmetic.
+        let h = termH.base
+        for term in 0 ..< count { h[term] = positionWeight(twiceMedian: Int(twiceMedian[term])) }
+        let (leftDistinct, leftTotal, rightDistinct, rightTotal) = (leftDistinct.base, leftTotal.base, rightDistinct.base, rightTotal.base)
         for term in 0 ..< count {
-            let tf = Double(analysis.terms[term].count)
+            let tf = Double(stats[term].count)
             let share = tf / Double(maxTF)
             let pwl = leftTotal[term] > 0 ? Double(leftDistinct[term]) / Double(leftTotal[term]) : 0
             let pwr = rightTotal[term] > 0 ? Double(rightDistinct[term]) / Double(rightTotal[term]) : 0
             let relatedness = (0.5 + pwl * share) + (0.5 + pwr * share)
             let frequency = tf / (mean + deviation)
-            let spread = Double(analysis.terms[term].sentences) / sentences
-            let casing = Double(max(analysis.terms[term].acronyms, analysis.terms[term].capitalised)) / (1 + logarithms.log(Int(tf)))
-            let position = positionWeight(median(term))
-            termH.append(position * relatedness / (casing + (frequency + spread) / relatedness))
+            let spread = Double(stats[term].sentences) / sentences
+            let casing = Double(max(stats[term].acronyms, stats[term].capitalised)) / (1 + logarithms.log(Int(stats[term].count)))
+            let position = h[term]
+            h[term] = position * relatedness / (casing + (frequency + spread) / relatedness)
         }
     }
 
     private func candidateH(_ index: Int, analysis: TermAnalysis, candidates: CandidateTable, terms: UnsafeBufferPointer<Int32>) -> Double {
         let words = candidates.words(index)
+        let flags = analysis.wordFlags.base
+        let stats = analysis.terms.base
+        let h = termH.base
         var sum = 0.0
         var product = 1.0
         for word in words {
             let term = Int(terms[word])
-            if !analysis.terms[term].isStop {
-                sum += termH[term]
-                product *= termH[term]
+            if flags[word] & TermAnalysis.stopFlag == 0 {
+                sum += h[term]
+                product *= h[term]
                 continue
             }
             var before = 0.0
             var after = 0.0
             if word > words.lowerBound {
                 let previous = terms[word - 1]
-                before = Double(edges.count(previous, Int32(term))) / Double(analysis.terms[Int(previous)].count)
+                before = Double(edges.count(previous, Int32(term))) / Double(stats[Int(previous)].count)
             }
             if word + 1 < words.upperBound {
                 let next = terms[word + 1]
-                after = Double(edges.count(Int32(term), next)) / Double(analysis.terms[Int(next)].count)
+                after = Double(edges.count(Int32(term), next)) / Double(stats[Int(next)].count)
             }
             let probability = before * after
             product *= 2 - probability
