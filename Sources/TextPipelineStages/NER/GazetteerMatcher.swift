@@ -40,9 +40,6 @@ struct GazetteerMatcher {
     /// The folded-key hash of each token of the last document matched (``keyHash(_:)``, as ``NERRules`` stores words).
     var tokenHashes: [UInt64] { keys.prefix(tokenCount).map(\.hash) }
 
-    /// Whether token `index` of the last document matched is ASCII.
-    func isASCII(_ index: Int) -> Bool { keys[index].ascii }
-
     init(gazetteers: [CompiledGazetteer], options: MatchOptions) {
         self.gazetteers = gazetteers
         self.options = options
