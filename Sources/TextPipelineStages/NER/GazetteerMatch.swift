@@ -12,12 +12,14 @@ public struct GazetteerMatch: Sendable, Equatable {
     public var length: Int { end - start }
 
     /// The matched entry, whose canonical id the entity takes.
-    var reference: EntryReference { EntryReference(gazetteer: Int32(gazetteer), entry: Int32(entry)) }
+    var reference: EntryReference { EntryReference(gazetteer: gazetteer, entry: entry) }
 }
 
 /// An entry of one of a stage's gazetteers: how an entity refers to its canonical id
 /// until the id's bytes are copied out of the mapped file into the entity layer.
+/// `entry` is as read from the file: a corrupted file may hold any value there, which
+/// ``CompiledGazetteer/canonicalIDBytes(ofEntry:)`` checks.
 struct EntryReference: Equatable {
-    var gazetteer: Int32
-    var entry: Int32
+    var gazetteer: Int
+    var entry: Int
 }

@@ -96,7 +96,7 @@ public struct GazetteerNERStage: Stage {
         /// Appends an entity with its entry's canonical id, copied from the mapped gazetteer; names found
         /// by rules alone get an id derived like a source entry's: stable, namespaced.
         private mutating func append(start: Int, end: Int, label: EntityLabel, reference: EntryReference?, to document: inout Document) {
-            if let reference, let id = matcher.gazetteers[Int(reference.gazetteer)].canonicalIDBytes(ofEntry: Int(reference.entry)) {
+            if let reference, let id = matcher.gazetteers[reference.gazetteer].canonicalIDBytes(ofEntry: reference.entry) {
                 document.entities.append(tokens: start ..< end, label: label, canonicalIDBytes: id)
                 return
             }

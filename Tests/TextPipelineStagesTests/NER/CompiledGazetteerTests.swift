@@ -88,6 +88,30 @@ import Testing
         }
     }
 
+    /// Entry numbers in the output table past any entry (and past `Int32`) are read as absent
+    /// entries: the lookup still matches, with a derived id, and nothing traps.
+    @Test func outputsNamingMissingEntriesDoNotCrashMatching() throws {
+        let (path, bytes) = try compiled()
+        var corrupted = bytes
+        let outputs: Range<Int> = try bytes.withUnsafeBytes { raw in
+            let layout = try GazetteerLayout(raw, path: path)
+            let section: UnsafeBufferPointer<UInt32> = layout.buffer(.outputs)
+            let start = UnsafeRawPointer(section.baseAddress!) - raw.baseAddress!
+            return start ..< start + section.count * 4
+        }
+        for word in stride(from: outputs.lowerBound, to: outputs.upperBound, by: 8) {
+            corrupted.replaceSubrange(word ..< word + 4, with: [0xFF, 0xFF, 0xFF, 0xFF])
+        }
+        try Data(corrupted).write(to: URL(fileURLWithPath: path))
+        let gazetteer = try CompiledGazetteer(path: path)
+        for rules in [false, true] {
+            var worker = try GazetteerNERStage(gazetteers: [gazetteer], rules: rules).makeWorker()
+            var document = try NERFixture.tokenized("Kim Jong Un visited Pyongyang, KCNA said.")
+            try worker.process(&document, context: .init())
+            #expect(document.entities.canonicalIDs.allSatisfy { $0?.hasPrefix("tp:") ?? true })
+        }
+    }
+
     @Test func replacingAMappedFileLeavesTheOldMappingIntact() throws {
         let (path, _) = try compiled()
         let old = try CompiledGazetteer(path: path)
