@@ -22,8 +22,8 @@ public struct EntityLayer: Sendable, Equatable {
     public private(set) var endTokens: [Int32] = []
     public private(set) var labels: [EntityLabel] = []
     /// Per entity: where its id starts in ``idPool``, or −1 when it has none; ids are stored back to back.
-    private var idStarts: [Int32] = []
-    private var idEnds: [Int32] = []
+    private var idStarts: [Int] = []
+    private var idEnds: [Int] = []
     private var idPool: [UInt8] = []
 
     public init() {}
@@ -46,9 +46,9 @@ public struct EntityLayer: Sendable, Equatable {
         endTokens.append(Int32(range.upperBound))
         labels.append(label)
         if let id {
-            idStarts.append(Int32(idPool.count))
+            idStarts.append(idPool.count)
             idPool.append(contentsOf: id)
-            idEnds.append(Int32(idPool.count))
+            idEnds.append(idPool.count)
         } else {
             idStarts.append(-1)
             idEnds.append(-1)
@@ -76,7 +76,7 @@ public struct EntityLayer: Sendable, Equatable {
     /// The UTF-8 bytes of entity `index`'s canonical id (empty when it has none).
     public func canonicalIDBytes(_ index: Int) -> ArraySlice<UInt8> {
         let start = idStarts[index]
-        return start < 0 ? [] : idPool[Int(start) ..< Int(idEnds[index])]
+        return start < 0 ? [] : idPool[start ..< idEnds[index]]
     }
 
     public static func == (a: EntityLayer, b: EntityLayer) -> Bool {
