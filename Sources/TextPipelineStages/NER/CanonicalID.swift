@@ -58,7 +58,7 @@ public enum CanonicalID {
         let start = bytes.count
         var pendingHyphen = false
         for byte in text {
-            let lower = byte &- 0x41 < 26 ? byte | 0x20 : byte
+            let lower = KeyNormalizer.foldASCII(byte)
             if lower &- 0x61 < 26 || lower &- 0x30 < 10 {
                 if pendingHyphen, bytes.count > start { bytes.append(0x2D) }
                 pendingHyphen = false

@@ -22,8 +22,7 @@ extension CompiledGazetteer {
         probe(hash: hash, length: token.count, prefix: prefix) { id in
             keyTail(id, length: token.count) { tail in
                 for index in 0 ..< tail.count {
-                    let byte = token[8 + index]
-                    if tail[index] != (byte &- 0x41 < 26 ? byte | 0x20 : byte) { return false }
+                    if tail[index] != KeyNormalizer.foldASCII(token[8 + index]) { return false }
                 }
                 return true
             }

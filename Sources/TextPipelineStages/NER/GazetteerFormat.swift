@@ -134,20 +134,10 @@ struct EntryRecord: Equatable {
     var priority: Int16
     /// Every stored form is ASCII, so case-insensitive matching needs no check beyond the key.
     var asciiForms: Bool
+}
 
-    init(formsOffset: UInt32, idOffset: UInt32, formsLength: UInt16, idLength: UInt16,
-         label: UInt8, casePolicy: UInt8, kind: UInt8, priority: Int16, asciiForms: Bool) {
-        self.asciiForms = asciiForms
-        self.formsOffset = formsOffset
-        self.idOffset = idOffset
-        self.formsLength = formsLength
-        self.idLength = idLength
-        self.label = label
-        self.casePolicy = casePolicy
-        self.kind = kind
-        self.priority = priority
-    }
-
+extension EntryRecord {
+    /// Decodes the four stored words (the memberwise initialiser builds a record to store).
     init(words w0: UInt32, _ w1: UInt32, _ w2: UInt32, _ w3: UInt32) {
         formsOffset = w0
         idOffset = w1

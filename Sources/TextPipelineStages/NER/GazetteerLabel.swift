@@ -35,13 +35,8 @@ public enum GazetteerLabel: UInt8, Sendable, CaseIterable {
 
     /// The gazetteer label of a built-in entity label; nil for labels rule stages added.
     init?(entityLabel: EntityLabel) {
-        switch entityLabel {
-        case .person: self = .person
-        case .location: self = .location
-        case .organization: self = .organization
-        case .miscellaneous: self = .miscellaneous
-        default: return nil
-        }
+        guard let label = Self.allCases.first(where: { $0.entityLabel == entityLabel }) else { return nil }
+        self = label
     }
 
     /// The entity label written to the entity layer.

@@ -38,21 +38,21 @@ struct GazetteerMatcher {
     }
 
     /// The folded-key hash of each token of the last document matched (``keyHash(_:)``, as ``NERRules`` stores words).
-    var tokenHashes: [UInt64] { keys.prefix(tokenCount).map(\.hash) }
+    var tokenHashes: TokenHashes { TokenHashes(keys: keys) }
+
+    /// Per-token key hashes, read in place from the matcher's keys (no copy per document).
+    struct TokenHashes {
+        fileprivate let keys: [TokenKey]
+        subscript(token: Int) -> UInt64 { keys[token].hash }
+    }
 
     init(gazetteers: [CompiledGazetteer], options: MatchOptions) {
         self.gazetteers = gazetteers
         self.options = options
     }
 
-    /// Every verified match inside `segments` (token ranges, usually sentences), in order of start.
-    mutating func matches(in document: Document, segments: [Range<Int>]) -> [GazetteerMatch] {
-        var found: [GazetteerMatch] = []
-        findMatches(in: document, segments: segments, into: &found)
-        return found
-    }
-
-    /// ``matches(in:segments:)`` into a buffer the caller reuses across documents (emptied first).
+    /// Every verified match inside `segments` (token ranges, usually sentences), in order of start,
+    /// into a buffer the caller reuses across documents (emptied first).
     mutating func findMatches(in document: Document, segments: [Range<Int>], into found: inout [GazetteerMatch]) {
         found.removeAll(keepingCapacity: true)
         computeKeys(document)
@@ -112,7 +112,7 @@ struct GazetteerMatcher {
         for index in 0 ..< bytes.count {
             let byte = bytes[index]
             combined |= byte
-            word |= UInt64(byte &- 0x41 < 26 ? byte | 0x20 : byte) << UInt64((index & 7) * 8)
+            word |= UInt64(KeyNormalizer.foldASCII(byte)) << UInt64((index & 7) * 8)
             if index & 7 == 7 {
                 if index == 7 { prefix = word }
                 hash = KeyHash.mix(hash, word)

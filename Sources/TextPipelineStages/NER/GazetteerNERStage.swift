@@ -86,10 +86,10 @@ public struct GazetteerNERStage: Stage {
         private func prefetchCanonicalIDs<T>(_ list: [T], from index: Int, _ reference: (T) -> EntryReference?) {
             let stride = GazetteerMatcher.prefetchDistance
             if index + 2 * stride < list.count, let ahead = reference(list[index + 2 * stride]) {
-                matcher.gazetteers[Int(ahead.gazetteer)].prefetchEntry(Int(ahead.entry))
+                matcher.gazetteers[ahead.gazetteer].prefetchEntry(ahead.entry)
             }
             if index + stride < list.count, let ahead = reference(list[index + stride]) {
-                matcher.gazetteers[Int(ahead.gazetteer)].prefetchCanonicalID(ofEntry: Int(ahead.entry))
+                matcher.gazetteers[ahead.gazetteer].prefetchCanonicalID(ofEntry: ahead.entry)
             }
         }
 
@@ -100,23 +100,20 @@ public struct GazetteerNERStage: Stage {
                 document.entities.append(tokens: start ..< end, label: label, canonicalIDBytes: id)
                 return
             }
-            derivedIDBytes.removeAll(keepingCapacity: true)
+            guard let kind = GazetteerLabel(entityLabel: label) else {
+                return document.entities.append(tokens: start ..< end, label: label, canonicalID: nil)
+            }
             let bytes = document.byteRange(ofTokens: start ..< end)
-            let ascii = GazetteerLabel(entityLabel: label).map { kind in
-                document.utf8.withUnsafeBufferPointer {
-                    CanonicalID.deriveASCII(label: kind, surface: UnsafeBufferPointer(rebasing: $0[bytes]), into: &derivedIDBytes)
-                }
-            } ?? false
+            derivedIDBytes.removeAll(keepingCapacity: true)
+            let ascii = document.utf8.withUnsafeBufferPointer {
+                CanonicalID.deriveASCII(label: kind, surface: UnsafeBufferPointer(rebasing: $0[bytes]), into: &derivedIDBytes)
+            }
             if ascii {
                 derivedIDBytes.withUnsafeBufferPointer { document.entities.append(tokens: start ..< end, label: label, canonicalIDBytes: $0) }
             } else {
-                document.entities.append(tokens: start ..< end, label: label, canonicalID: derivedID(label, start ..< end, document))
+                document.entities.append(tokens: start ..< end, label: label,
+                                         canonicalID: CanonicalID.derive(label: kind, surface: document.text(bytes: bytes)))
             }
-        }
-
-        private func derivedID(_ entityLabel: EntityLabel, _ tokens: Range<Int>, _ document: Document) -> String? {
-            guard let label = GazetteerLabel(entityLabel: entityLabel) else { return nil }
-            return CanonicalID.derive(label: label, surface: document.text(bytes: document.byteRange(ofTokens: tokens)))
         }
 
         private func writeSpans(_ matches: [GazetteerMatch], into document: inout Document) {

@@ -28,10 +28,7 @@ struct KeyNormalizer {
             let count = bytes.count
             if scratch.count < count { scratch = [UInt8](repeating: 0, count: count * 2) }
             return scratch.withUnsafeMutableBufferPointer { out in
-                for index in 0 ..< count {
-                    let byte = bytes[index]
-                    out[index] = byte &- 0x41 < 26 ? byte | 0x20 : byte
-                }
+                for index in 0 ..< count { out[index] = Self.foldASCII(bytes[index]) }
                 return body(UnsafeBufferPointer(rebasing: out[0 ..< count]))
             }
         }
@@ -57,6 +54,12 @@ struct KeyNormalizer {
             if Int(needed) <= capacity { return Int(needed) }
             scratch = [UInt8](repeating: 0, count: Int(needed) * 2)
         }
+    }
+
+    /// An ASCII byte as ICU case folding maps it: A–Z lower-cased, every other byte kept.
+    @inline(__always)
+    static func foldASCII(_ byte: UInt8) -> UInt8 {
+        byte &- 0x41 < 26 ? byte | 0x20 : byte
     }
 
     @inline(__always)

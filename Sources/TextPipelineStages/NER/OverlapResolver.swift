@@ -6,19 +6,13 @@ enum OverlapResolver {
     static func resolveEntities(_ matches: [GazetteerMatch], policy: OverlapPolicy, into chosen: inout [GazetteerMatch]) {
         chosen.removeAll(keepingCapacity: true)
         switch policy {
-        case .longest, .all: leftmostLongest(matches, entitiesOnly: true, into: &chosen)
+        case .longest, .all: leftmostLongestEntities(matches, into: &chosen)
         case .priority: chosen = byPriority(matches.filter { $0.kind == .entity })
         }
     }
 
-    /// Leftmost start, then longest, then priority, then earlier gazetteer.
-    static func leftmostLongest(_ matches: [GazetteerMatch]) -> [GazetteerMatch] {
-        var chosen: [GazetteerMatch] = []
-        leftmostLongest(matches, entitiesOnly: false, into: &chosen)
-        return chosen
-    }
-
-    private static func leftmostLongest(_ matches: [GazetteerMatch], entitiesOnly: Bool, into chosen: inout [GazetteerMatch]) {
+    /// Leftmost start, then longest, then priority, then earlier gazetteer; only entity matches.
+    private static func leftmostLongestEntities(_ matches: [GazetteerMatch], into chosen: inout [GazetteerMatch]) {
         var index = 0
         while index < matches.count {
             var best: GazetteerMatch?
@@ -26,7 +20,7 @@ enum OverlapResolver {
             while index < matches.count, matches[index].start == start {
                 let match = matches[index]
                 index += 1
-                if entitiesOnly, match.kind != .entity { continue }
+                if match.kind != .entity { continue }
                 if best.map({ better(match, than: $0) }) ?? true { best = match }
             }
             if let best, chosen.last.map({ $0.end <= best.start }) ?? true { chosen.append(best) }

@@ -29,7 +29,7 @@ struct RuleTagger {
     let rules: NERRules
     let document: Document
     let segments: [Range<Int>]
-    let hashes: [UInt64]
+    let hashes: GazetteerMatcher.TokenHashes
     let features: TokenFeatures
     let gazetteers: [CompiledGazetteer]
     /// Per token: a first-name / surname entry starts here.
@@ -43,7 +43,7 @@ struct RuleTagger {
     var caseCounts = WordHashMap<(capitalised: Int, lower: Int)>()
 
     init(rules: NERRules, document: Document, segments: [Range<Int>], matches: [GazetteerMatch],
-         hashes: [UInt64], gazetteers: [CompiledGazetteer]) {
+         hashes: GazetteerMatcher.TokenHashes, gazetteers: [CompiledGazetteer]) {
         self.rules = rules
         self.document = document
         self.segments = segments

@@ -1,3 +1,5 @@
+import TextPipeline
+
 /// A set of byte strings that answers membership for a buffer without
 /// allocating: an open-addressing table of FNV-1a hashes over one blob.
 ///
@@ -53,12 +55,6 @@ struct ByteSet: Sendable {
     }
 
     /// FNV-1a 64 of `bytes`: compute it once per token and probe several sets with it.
-    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes {
-            hash ^= UInt64(byte)
-            hash &*= 0x100_0000_01b3
-        }
-        return hash
-    }
+    @inline(__always)
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 { fnv1a64Value(bytes) }
 }
