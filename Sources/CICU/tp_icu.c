@@ -3,6 +3,7 @@
  * This is the only translation unit in TextPipeline that includes ICU.
  */
 #include "tp_icu.h"
+#include "tp_chunk_cache.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -31,6 +32,8 @@ struct tp_breaker {
     int32_t *ends;
     uint8_t *kinds;
     int32_t out_cap;
+    /* Word breakers: the tokens of chunks seen before (created on first use). */
+    tp_chunk_cache *chunks;
 };
 
 static int grow_units(tp_breaker *b, int64_t needed) {
@@ -161,6 +164,7 @@ tp_breaker *tp_breaker_clone(const tp_breaker *template_breaker) {
 void tp_breaker_close(tp_breaker *b) {
     if (!b) return;
     ubrk_close(b->iterator);
+    tp_chunk_cache_free(b->chunks);
     free(b->units);
     free(b->unit_to_byte);
     free(b->starts);
@@ -266,25 +270,26 @@ static int32_t run_together_stop(const UChar *units, int32_t start, int32_t end,
     return i;
 }
 
-/* Appends one token; returns 0 when out of memory. */
-static int push_token(tp_breaker *b, int32_t *count, int32_t from, int32_t to, int kind) {
+/* Appends one token, its offsets moved by `base` bytes; returns 0 when out of memory. */
+static int push_token(tp_breaker *b, int32_t *count, int32_t base, int32_t from, int32_t to, int kind) {
     if (*count == b->out_cap && !grow_outputs(b, *count + 1)) return 0;
-    b->starts[*count] = byte_offset(b, from);
-    b->ends[*count] = byte_offset(b, to);
+    b->starts[*count] = base + byte_offset(b, from);
+    b->ends[*count] = base + byte_offset(b, to);
     b->kinds[*count] = (uint8_t)kind;
     (*count)++;
     return 1;
 }
 
-int32_t tp_word_breaker_tokenize(tp_breaker *b, const uint8_t *text, int64_t len,
-                                 const int32_t **starts, const int32_t **ends, const uint8_t **kinds) {
-    if (!b || b->sentence) return -1;
+/*
+ * Runs ICU over `text` (`len` bytes) and appends its tokens to the outputs,
+ * from index *count, with offsets moved by `base`. Returns 0 on failure.
+ */
+static int icu_tokens(tp_breaker *b, const uint8_t *text, int64_t len, int32_t base, int32_t *count) {
     int32_t n = load_text(b, text, len, 0);
-    if (n < 0) return -1;
+    if (n < 0) return 0;
     UErrorCode status = U_ZERO_ERROR;
     ubrk_setText(b->iterator, b->units, n, &status);
-    if (U_FAILURE(status)) return -1;
-    int32_t count = 0;
+    if (U_FAILURE(status)) return 0;
     int32_t previous = ubrk_first(b->iterator);
     for (int32_t next = ubrk_next(b->iterator); next != UBRK_DONE; next = ubrk_next(b->iterator)) {
         int kind = kind_of_status(ubrk_getRuleStatus(b->iterator));
@@ -294,14 +299,143 @@ int32_t tp_word_breaker_tokenize(tp_breaker *b, const uint8_t *text, int64_t len
             /* "world.Today": word, full stop, rest (which may split again). */
             int32_t stop;
             while ((stop = run_together_stop(b->units, previous, next, n)) >= 0) {
-                if (!push_token(b, &count, previous, stop, TP_TOKEN_WORD)) return -1;
-                if (!push_token(b, &count, stop, stop + 1, TP_TOKEN_PUNCTUATION)) return -1;
+                if (!push_token(b, count, base, previous, stop, TP_TOKEN_WORD)) return 0;
+                if (!push_token(b, count, base, stop, stop + 1, TP_TOKEN_PUNCTUATION)) return 0;
                 previous = stop + 1;
             }
         }
-        if (kind >= 0 && !push_token(b, &count, previous, next, kind)) return -1;
+        if (kind >= 0 && !push_token(b, count, base, previous, next, kind)) return 0;
         previous = next;
     }
+    return 1;
+}
+
+/*
+ * Where the chunk that starts at `from` ends: after the next line feed, or
+ * at the next ASCII character other than a space that follows a space (or
+ * at `len`). UAX #29 always breaks there: after a line feed (WB3a), and
+ * between a space and what follows it unless that is another space (WB3d)
+ * or a combining mark, format character or ZWJ (WB4), none of them ASCII.
+ * No rule looks across such a break, so the tokens of a chunk depend on its
+ * bytes alone, and so do this file's refinements of them: run_together_stop
+ * looks at most back to white space and forward to white space.
+ */
+static inline int64_t next_chunk_end(const uint8_t *text, int64_t from, int64_t len) {
+    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    int64_t i = from;
+    /* Eight bytes at a time: the lowest flagged byte of `candidates` is the
+     * first space or line feed; higher flags may be false and are checked. */
+    for (; i + 8 <= len; i += 8) {
+        uint64_t word;
+        memcpy(&word, text + i, 8);
+        uint64_t spaces = word ^ (ones * ' '), feeds = word ^ (ones * '\n');
+        uint64_t candidates = ((spaces - ones) & ~spaces & highs) | ((feeds - ones) & ~feeds & highs);
+        for (; candidates; candidates &= candidates - 1) {
+            int64_t j = i + (__builtin_ctzll(candidates) >> 3);
+            if (text[j] == '\n') return j + 1;
+            if (text[j] == ' ' && j + 1 < len && text[j + 1] != ' ' && text[j + 1] < 0x80) return j + 1;
+        }
+    }
+    for (; i < len; i++) {
+        if (text[i] == '\n') return i + 1;
+        if (text[i] == ' ' && i + 1 < len && text[i + 1] != ' ' && text[i + 1] < 0x80) return i + 1;
+    }
+    return len;
+}
+
+/* One chunk: bytes `from ..< to` of the text, of which `from ..< end` are
+ * its key (the chunk without trailing spaces, which make no tokens). */
+typedef struct {
+    int64_t from;
+    int64_t to;
+    int64_t end;
+    uint64_t hash;
+} chunk;
+
+/* The chunk that starts at `from`, its hash computed and its cache slot
+ * prefetched while the previous chunk is tokenized. */
+static inline chunk chunk_at(const tp_breaker *b, const uint8_t *text, int64_t from, int64_t len) {
+    chunk c = { from, next_chunk_end(text, from, len), 0, 0 };
+    c.end = c.to;
+    while (c.end > from && text[c.end - 1] == ' ') c.end--;
+    if (c.end > from && c.end - from <= TP_CHUNK_CACHE_MAX_KEY) {
+        c.hash = tp_chunk_hash(text + from, (uint32_t)(c.end - from), len - from);
+        tp_chunk_cache_prefetch(b->chunks, c.hash);
+    }
+    return c;
+}
+
+/*
+ * Appends the tokens of chunk `c`: from the chunk cache when it was seen
+ * before, otherwise from ICU, remembering them for next time.
+ */
+static int chunk_tokens(tp_breaker *b, const uint8_t *text, int64_t len, chunk c, int32_t *count) {
+    int64_t key_len = c.end - c.from;
+    if (key_len == 0) return 1;
+    const uint8_t *key = text + c.from;
+    int32_t base = (int32_t)c.from;
+    uint32_t cached_count = 0;
+    const tp_cached_token *cached = tp_chunk_cache_find(b->chunks, key, (uint32_t)key_len, len - c.from, c.hash, &cached_count);
+    if (cached) {
+        if (*count + (int64_t)cached_count > b->out_cap && !grow_outputs(b, *count + (int32_t)cached_count)) return 0;
+        for (uint32_t t = 0; t < cached_count; t++) {
+            b->starts[*count] = base + cached[t].start;
+            b->ends[*count] = base + cached[t].end;
+            b->kinds[*count] = cached[t].kind;
+            (*count)++;
+        }
+        return 1;
+    }
+    int32_t first = *count;
+    if (!icu_tokens(b, key, key_len, base, count)) return 0;
+    uint32_t found_count = (uint32_t)(*count - first);
+    if (key_len > TP_CHUNK_CACHE_MAX_KEY || found_count > TP_CHUNK_CACHE_MAX_TOKENS) return 1;
+    tp_cached_token found[TP_CHUNK_CACHE_MAX_TOKENS];
+    for (uint32_t t = 0; t < found_count; t++) {
+        found[t].start = (uint8_t)(b->starts[first + (int32_t)t] - base);
+        found[t].end = (uint8_t)(b->ends[first + (int32_t)t] - base);
+        found[t].kind = b->kinds[first + (int32_t)t];
+    }
+    tp_chunk_cache_insert(b->chunks, key, (uint32_t)key_len, c.hash, found, found_count);
+    return 1;
+}
+
+int32_t tp_word_breaker_tokenize(tp_breaker *b, const uint8_t *text, int64_t len,
+                                 const int32_t **starts, const int32_t **ends, const uint8_t **kinds) {
+    if (!b || b->sentence || len < 0 || len > INT32_MAX / 2) return -1;
+    if (!b->chunks && !(b->chunks = tp_chunk_cache_new())) return tp_word_breaker_tokenize_whole(b, text, len, starts, ends, kinds);
+    /* Chunks are found, hashed and their slots prefetched a few chunks ahead. */
+    enum { lookahead = 4 };
+    chunk queue[lookahead];
+    int head = 0, queued = 0;
+    int64_t scanned = 0;
+    int32_t count = 0;
+    while (queued < lookahead && scanned < len) {
+        queue[queued++] = chunk_at(b, text, scanned, len);
+        scanned = queue[queued - 1].to;
+    }
+    while (queued > 0) {
+        chunk current = queue[head];
+        if (scanned < len) {
+            queue[head] = chunk_at(b, text, scanned, len);
+            scanned = queue[head].to;
+        } else {
+            queued--;
+        }
+        head = (head + 1) % lookahead;
+        if (!chunk_tokens(b, text, len, current, &count)) return -1;
+    }
+    *starts = b->starts;
+    *ends = b->ends;
+    *kinds = b->kinds;
+    return count;
+}
+
+int32_t tp_word_breaker_tokenize_whole(tp_breaker *b, const uint8_t *text, int64_t len,
+                                       const int32_t **starts, const int32_t **ends, const uint8_t **kinds) {
+    if (!b || b->sentence) return -1;
+    int32_t count = 0;
+    if (!icu_tokens(b, text, len, 0, &count)) return -1;
     *starts = b->starts;
     *ends = b->ends;
     *kinds = b->kinds;

@@ -56,11 +56,25 @@ void tp_breaker_close(tp_breaker *breaker);
  * becomes word, full stop, word (see run_together_stop in tp_icu.c).
  * On return, `*starts`, `*ends` and `*kinds` point
  * at arrays owned by the breaker, valid until the next call on it.
- * Returns the number of tokens, or -1 on an ICU error or a text over 2 GB.
+ * Returns the number of tokens, or -1 on an ICU error or a text over 1 GB.
+ *
+ * The text is cut where UAX #29 always breaks (after a space, before
+ * ASCII other than a space; after a line feed), and the tokens of each short
+ * chunk are remembered per breaker: a chunk seen before is not shown to ICU
+ * again. The tokens are exactly those of tp_word_breaker_tokenize_whole.
  */
 int32_t tp_word_breaker_tokenize(tp_breaker *breaker, const uint8_t *text, int64_t len,
                                  const int32_t **starts, const int32_t **ends,
                                  const uint8_t **kinds);
+
+/**
+ * The same tokens as tp_word_breaker_tokenize, found by running ICU once
+ * over the whole text with no chunk memo: the reference that tests compare
+ * the memo against.
+ */
+int32_t tp_word_breaker_tokenize_whole(tp_breaker *breaker, const uint8_t *text, int64_t len,
+                                       const int32_t **starts, const int32_t **ends,
+                                       const uint8_t **kinds);
 
 /**
  * Runs the sentence breaker over `text` and returns the interior boundaries

@@ -12,14 +12,31 @@ public final class ICUBreaker {
     deinit { tp_breaker_close(handle) }
 
     /// Replaces `tokens` with the word tokens of `text` (white space dropped).
+    ///
+    /// Short chunks of text between breaks that UAX #29 always makes (after a space, before
+    /// ASCII; after a line feed) are tokenized by ICU once per breaker and remembered, so
+    /// repeated words cost a table lookup; the tokens are exactly ``tokenizeWhole(_:into:)``'s.
     /// - Throws: ``StageError`` when ICU fails or the text exceeds 1 GB.
     public func tokenize(_ text: [UInt8], into tokens: inout TokenLayer) throws {
+        try tokenize(text, into: &tokens, with: tp_word_breaker_tokenize)
+    }
+
+    /// The same tokens as ``tokenize(_:into:)``, from one ICU pass over the whole text with no
+    /// memo: the reference the memo is tested against.
+    public func tokenizeWhole(_ text: [UInt8], into tokens: inout TokenLayer) throws {
+        try tokenize(text, into: &tokens, with: tp_word_breaker_tokenize_whole)
+    }
+
+    private typealias TokenizeFunction = (OpaquePointer?, UnsafePointer<UInt8>?, Int64, UnsafeMutablePointer<UnsafePointer<Int32>?>?,
+                                          UnsafeMutablePointer<UnsafePointer<Int32>?>?, UnsafeMutablePointer<UnsafePointer<UInt8>?>?) -> Int32
+
+    private func tokenize(_ text: [UInt8], into tokens: inout TokenLayer, with function: TokenizeFunction) throws {
         tokens.removeAll()
         var starts: UnsafePointer<Int32>?
         var ends: UnsafePointer<Int32>?
         var kinds: UnsafePointer<UInt8>?
         let count = text.withUnsafeBufferPointer { buffer in
-            tp_word_breaker_tokenize(handle, buffer.baseAddress, Int64(buffer.count), &starts, &ends, &kinds)
+            function(handle, buffer.baseAddress, Int64(buffer.count), &starts, &ends, &kinds)
         }
         guard count >= 0 else { throw StageError("ICU word breaking failed (text of \(text.count) bytes)") }
         guard count > 0, let starts, let ends, let kinds else { return }

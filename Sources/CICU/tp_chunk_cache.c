@@ -1,0 +1,43 @@
+/*
+ * tp_chunk_cache.c — the chunk memo's allocation and insertion; lookups are
+ * inline in tp_chunk_cache.h.
+ */
+#include "tp_chunk_cache.h"
+
+#include <stdlib.h>
+
+tp_chunk_cache *tp_chunk_cache_new(void) {
+    tp_chunk_cache *cache = calloc(1, sizeof(tp_chunk_cache));
+    if (!cache) return NULL;
+    if (posix_memalign((void **)&cache->slots, 64, TP_CHUNK_CACHE_SLOTS * sizeof(tp_chunk_slot)) != 0) {
+        free(cache);
+        return NULL;
+    }
+    memset(cache->slots, 0, TP_CHUNK_CACHE_SLOTS * sizeof(tp_chunk_slot));
+    return cache;
+}
+
+void tp_chunk_cache_free(tp_chunk_cache *cache) {
+    if (!cache) return;
+    free(cache->slots);
+    free(cache);
+}
+
+void tp_chunk_cache_insert(tp_chunk_cache *cache, const uint8_t *key, uint32_t len, uint64_t hash,
+                           const tp_cached_token *tokens, uint32_t count) {
+    if (len > TP_CHUNK_CACHE_MAX_KEY || count > TP_CHUNK_CACHE_MAX_TOKENS) return;
+    if (cache->entries == TP_CHUNK_CACHE_ENTRIES) {
+        memset(cache->slots, 0, TP_CHUNK_CACHE_SLOTS * sizeof(tp_chunk_slot));
+        cache->entries = 0;
+    }
+    uint32_t index = tp_chunk_home(hash);
+    while (cache->slots[index].tag != 0) index = index + 1 == TP_CHUNK_CACHE_SLOTS ? 0 : index + 1;
+    tp_chunk_slot *slot = &cache->slots[index];
+    memset(slot, 0, sizeof(tp_chunk_slot));
+    slot->tag = tp_chunk_tag(hash);
+    slot->key_len = (uint8_t)len;
+    slot->token_count = (uint8_t)count;
+    memcpy(slot->key, key, len);
+    memcpy(slot->tokens, tokens, count * sizeof(tp_cached_token));
+    cache->entries++;
+}
