@@ -3,22 +3,35 @@ import CPrefetch
 /// The hot-path reads of a compiled gazetteer. Every reference read from the
 /// file is checked before it is followed; a bad one reads as "absent".
 extension CompiledGazetteer {
-    /// The vocabulary id of a folded token key, or −1.
+    /// What the vocabulary holds for one token: its id, the root's child along it and the
+    /// signature of that child's children (``GazetteerFormat/Section/vocabularyBuckets``).
+    struct TokenEntry {
+        /// The vocabulary id, or −1 when the token is in no entry.
+        var id: Int32
+        /// The root's child along the token with its flags, or 0 (also for a reference out of bounds).
+        var rootChild: UInt32
+        /// The OR of ``GazetteerFormat/childSignature(token:)`` over the tokens that may follow ``rootChild``.
+        var childSignature: UInt64
+
+        static let absent = TokenEntry(id: -1, rootChild: 0, childSignature: 0)
+    }
+
+    /// The vocabulary's entry for a folded token key.
     /// - Parameters:
     ///   - hash: ``keyHash(_:)`` of the key.
     ///   - prefix: ``VocabularyKey/prefix(of:)`` of the key.
     /// - Complexity: O(1) expected; probes end at an empty bucket or after a full cycle.
     @inline(__always)
-    func tokenID(of key: UnsafeBufferPointer<UInt8>, hash: UInt64, prefix: UInt64) -> Int32 {
+    func lookUp(_ key: UnsafeBufferPointer<UInt8>, hash: UInt64, prefix: UInt64) -> TokenEntry {
         probe(hash: hash, length: key.count, prefix: prefix) { id in
             keyTail(id, length: key.count) { memcmp($0.baseAddress!, key.baseAddress! + 8, key.count - 8) == 0 }
         }
     }
 
-    /// ``tokenID(of:hash:prefix:)`` for ASCII token bytes not yet lower-cased (hash and prefix
+    /// ``lookUp(_:hash:prefix:)`` for ASCII token bytes not yet lower-cased (hash and prefix
     /// of the lower-cased bytes): compares them folded, without a copy.
     @inline(__always)
-    func tokenID(ofASCII token: UnsafeBufferPointer<UInt8>, hash: UInt64, prefix: UInt64) -> Int32 {
+    func lookUp(ascii token: UnsafeBufferPointer<UInt8>, hash: UInt64, prefix: UInt64) -> TokenEntry {
         probe(hash: hash, length: token.count, prefix: prefix) { id in
             keyTail(id, length: token.count) { tail in
                 for index in 0 ..< tail.count {
@@ -32,26 +45,30 @@ extension CompiledGazetteer {
     /// Hints that the vocabulary bucket where a lookup of `hash` starts will be read soon.
     @inline(__always)
     func prefetchBucket(hash: UInt64) {
-        tp_prefetch(vocabularyBuckets.baseAddress! + (Int(truncatingIfNeeded: hash) & bucketMask) * 2)
+        tp_prefetch(vocabularyBuckets.baseAddress! + (Int(truncatingIfNeeded: hash) & bucketMask) * 4)
     }
 
-    /// Linear probing of the vocabulary's hash table: the first id whose head word matches hash
-    /// and length, whose stored first eight bytes equal `prefix` and, for a key longer than eight
-    /// bytes, whose remaining bytes `tail` accepts; or −1.
+    /// Linear probing of the vocabulary's hash table: the first bucket whose head word matches
+    /// hash and length, whose stored first eight bytes equal `prefix` and, for a key longer than
+    /// eight bytes, whose remaining bytes `tail` accepts; or ``TokenEntry/absent``.
     @inline(__always)
-    private func probe(hash: UInt64, length: Int, prefix: UInt64, tail: (Int) -> Bool) -> Int32 {
+    private func probe(hash: UInt64, length: Int, prefix: UInt64, tail: (Int) -> Bool) -> TokenEntry {
         let signature = VocabularyKey.signature(hash: hash, length: length)
         var slot = Int(truncatingIfNeeded: hash) & bucketMask
         for _ in 0 ... bucketMask {
-            let head = vocabularyBuckets[slot * 2]
-            if head == 0 { return -1 }
-            if head & ~0xFFFF_FFFF == signature, vocabularyBuckets[slot * 2 + 1] == prefix {
+            let head = vocabularyBuckets[slot * 4]
+            if head == 0 { return .absent }
+            if head & ~0xFFFF_FFFF == signature, vocabularyBuckets[slot * 4 + 1] == prefix {
                 let id = Int(head & 0xFFFF_FFFF) - 1
-                if id < vocabularyCount, length <= 8 || tail(id) { return Int32(id) }
+                if id < vocabularyCount, length <= 8 || tail(id) {
+                    let child = UInt32(truncatingIfNeeded: vocabularyBuckets[slot * 4 + 2])
+                    return TokenEntry(id: Int32(id), rootChild: Int(child & GazetteerFormat.nodeMask) < nodeCount ? child : 0,
+                                      childSignature: vocabularyBuckets[slot * 4 + 3])
+                }
             }
             slot = (slot + 1) & bucketMask
         }
-        return -1
+        return .absent
     }
 
     /// Calls `compare` with the bytes after the eighth of vocabulary key `id`, when the key has
@@ -61,13 +78,6 @@ extension CompiledGazetteer {
         let offset = Int(vocabularySpans[id * 2]), count = Int(vocabularySpans[id * 2 + 1])
         guard count == length, count > 8, offset <= vocabularyPool.count - count else { return false }
         return compare(UnsafeBufferPointer(rebasing: vocabularyPool[offset + 8 ..< offset + count]))
-    }
-
-    /// The root's child along `token` (a valid vocabulary id) with its flags, or 0.
-    @inline(__always)
-    func rootChild(token: Int) -> UInt32 {
-        let child = rootChildren[token]
-        return Int(child & GazetteerFormat.nodeMask) < nodeCount ? child : 0
     }
 
     /// Whether `token` (a valid vocabulary id) occurs after the first token of some entry.

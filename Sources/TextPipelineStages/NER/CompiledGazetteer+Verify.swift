@@ -22,8 +22,16 @@ extension CompiledGazetteer {
         for slot in 0 ... edgeMask where edges[slot * 3 + 2] != 0 && !mayHaveChild(of: edges[slot * 3], token: edges[slot * 3 + 1]) {
             throw fail("the edge filter misses edge slot \(slot)")
         }
-        for token in 0 ..< vocabularyCount where Int(rootChildren[token] & GazetteerFormat.nodeMask) >= nodeCount {
-            throw fail("root child of token \(token) refers to a missing node")
+        var rootSignatures: [UInt32: UInt64] = [:]
+        for slot in 0 ... bucketMask where vocabularyBuckets[slot * 4] != 0 {
+            let child = UInt32(truncatingIfNeeded: vocabularyBuckets[slot * 4 + 2])
+            guard Int(child & GazetteerFormat.nodeMask) < nodeCount else { throw fail("vocabulary bucket \(slot) names a missing root child") }
+            if child != 0 { rootSignatures[child & GazetteerFormat.nodeMask] = vocabularyBuckets[slot * 4 + 3] }
+        }
+        for slot in 0 ... edgeMask where edges[slot * 3 + 2] != 0 {
+            if let signature = rootSignatures[edges[slot * 3]], signature & GazetteerFormat.childSignature(token: edges[slot * 3 + 1]) == 0 {
+                throw fail("the child signature of node \(edges[slot * 3]) misses edge slot \(slot)")
+            }
         }
         for node in 0 ..< nodeCount where outputStarts[node] > outputStarts[node + 1] {
             throw fail("output table of node \(node) is not ascending")

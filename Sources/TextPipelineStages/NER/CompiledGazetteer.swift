@@ -33,7 +33,6 @@ public final class CompiledGazetteer: @unchecked Sendable {
     let entries: UnsafeBufferPointer<UInt32>
     let strings: UnsafeBufferPointer<UInt8>
     let identifiers: UnsafeBufferPointer<UInt8>
-    let rootChildren: UnsafeBufferPointer<UInt32>
     let continuations: UnsafeBufferPointer<UInt64>
     let edgeFilter: UnsafeBufferPointer<UInt64>
     let edgeMask: Int
@@ -75,12 +74,11 @@ public final class CompiledGazetteer: @unchecked Sendable {
             entries = layout.buffer(.entries)
             strings = layout.buffer(.strings)
             identifiers = layout.buffer(.identifiers)
-            rootChildren = layout.buffer(.rootChildren)
             continuations = layout.buffer(.continuations)
             edgeFilter = layout.buffer(.edgeFilter)
             edgeFilterMask = edgeFilter.count * 64 - 1
             edgeMask = edges.count / 3 - 1
-            bucketMask = vocabularyBuckets.count / 2 - 1
+            bucketMask = vocabularyBuckets.count / 4 - 1
             checksumHex = String(layout.storedChecksum, radix: 16).leftPadded(to: 16)
             sourceChecksum = layout.sourceChecksum
         } catch {

@@ -1,8 +1,8 @@
-/// The layout of compiled gazetteer files (`.tpg`), version 3. Little-endian.
+/// The layout of compiled gazetteer files (`.tpg`), version 4. Little-endian.
 ///
 /// ```
 /// 0   magic "TPGAZET\0"          8 bytes
-/// 8   format version (UInt32)    = 3
+/// 8   format version (UInt32)    = 4
 /// 12  section count (UInt32)
 /// 16  file length (UInt64)       must equal the file's size
 /// 24  checksum (UInt64)          ``GazetteerFormat/checksum(_:)`` of bytes 32..<length
@@ -22,18 +22,23 @@ enum GazetteerFormat {
     static let magic: [UInt8] = Array("TPGAZET".utf8) + [0]
     /// 2: vocabulary buckets carry the key's length and first eight bytes (version 1 had tag and id only).
     /// 3: an edge filter (``Section/edgeFilter``); ``keyHash(_:)`` mixes eight bytes at a time (was FNV-1a).
-    static let version: UInt32 = 3
+    /// 4: vocabulary buckets carry the root's child along their token and that child's
+    /// ``childSignature(token:)`` (a separate root-children section before).
+    static let version: UInt32 = 4
     static let headerSize = 64
     static let sectionRecordSize = 24
     static let checksummedFrom = 32
 
     /// Section kinds; each appears exactly once.
     enum Section: UInt32, CaseIterable {
-        /// [UInt64] pairs, a power-of-two number of them, 0 = empty. Word 0 is
+        /// [UInt64] quadruples (32-byte buckets), a power-of-two number of them, 0 = empty. Word 0 is
         /// `(hash >> 40) << 40 | min(key length, 255) << 32 | (vocabulary id + 1)`; word 1 holds the
-        /// key's first eight bytes, little-endian, zero-padded (``VocabularyKey/prefix(of:)``). A key of
-        /// at most eight bytes is thus compared with one cache line read; longer keys compare
-        /// their remaining bytes in ``vocabularyPool``.
+        /// key's first eight bytes, little-endian, zero-padded (``VocabularyKey/prefix(of:)``); word 2
+        /// the root's child along the token with its flags (low 32 bits; 0 when no entry starts with
+        /// it); word 3 the OR of ``GazetteerFormat/childSignature(token:)`` over the tokens that
+        /// follow that child. A key of at most eight bytes is thus looked up, and its walk started and
+        /// mostly ended, with one cache-line read; longer keys compare their remaining bytes in
+        /// ``vocabularyPool``.
         case vocabularyBuckets = 1
         /// [UInt32] pairs: offset and length of each vocabulary key in ``vocabularyPool``.
         case vocabularySpans = 2
@@ -52,9 +57,6 @@ enum GazetteerFormat {
         case strings = 8
         /// Bytes: canonical ids, each stored once.
         case identifiers = 9
-        /// [UInt32], one per vocabulary id: the root's child along that token, or 0.
-        /// A dense copy of the root's edges: most tokens start no entry, and this answers in one read.
-        case rootChildren = 10
         /// [UInt64] bit set over vocabulary ids: the token occurs after the first token of some entry.
         /// Tokens outside it end a walk without a probe of the edge table.
         case continuations = 11
@@ -66,13 +68,13 @@ enum GazetteerFormat {
         var elementSize: Int {
             switch self {
             case .vocabularyBuckets, .continuations, .edgeFilter: 8
-            case .vocabularySpans, .edges, .outputStarts, .outputs, .entries, .rootChildren: 4
+            case .vocabularySpans, .edges, .outputStarts, .outputs, .entries: 4
             case .vocabularyPool, .strings, .identifiers: 1
             }
         }
     }
 
-    /// Child references (in ``Section/edges`` and ``Section/rootChildren``) carry two flags above the node number,
+    /// Child references (in ``Section/edges`` and ``Section/vocabularyBuckets``) carry two flags above the node number,
     /// so a walk reads the output table and probes for children only when there is something there.
     static let hasOutputs: UInt32 = 1 << 31
     static let hasChildren: UInt32 = 1 << 30
@@ -92,6 +94,13 @@ enum GazetteerFormat {
     @inline(__always)
     static func edgeFilterBit(parent: UInt32, token: UInt32, mask: Int) -> Int {
         Int(truncatingIfNeeded: edgeHash(parent: parent, token: token) >> 32) & mask
+    }
+
+    /// The bit that token `token` sets in the child signature of a node it follows (one of 64):
+    /// a clear bit in a root child's signature proves the step absent without a filter read.
+    @inline(__always)
+    static func childSignature(token: UInt32) -> UInt64 {
+        1 << ((UInt64(token) &* 0x9E37_79B9_7F4A_7C15) >> 58)
     }
 
     @inline(__always)

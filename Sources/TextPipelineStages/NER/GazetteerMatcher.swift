@@ -18,8 +18,8 @@ struct GazetteerMatcher {
     /// Per token of the current document (the first ``tokenCount`` rows; the rest are stale).
     private var keys: [TokenKey] = []
     private var tokenCount = 0
-    /// Per token of the current document: its vocabulary id in the gazetteer being walked, or −1.
-    private var ids: [Int32] = []
+    /// Per token of the current document: what the vocabulary of the gazetteer being walked holds for it.
+    private var lookups: [CompiledGazetteer.TokenEntry] = []
     /// The walks still going, and those that reached a node with outputs (``walk(_:_:)``).
     private var frontier: [Walk] = []
     private var reached: [Walk] = []
@@ -57,7 +57,7 @@ struct GazetteerMatcher {
         found.removeAll(keepingCapacity: true)
         computeKeys(document)
         for (index, gazetteer) in gazetteers.enumerated() {
-            lookUpIDs(gazetteer, document)
+            lookUp(gazetteer, document)
             walk(gazetteer, segments)
             for position in reached.indices {
                 prefetchOutputs(gazetteer, position)
@@ -126,12 +126,12 @@ struct GazetteerMatcher {
         return combined < 0x80 ? (KeyHash.finish(hash), prefix) : nil
     }
 
-    /// Looks every token up in `gazetteer`'s vocabulary (``ids``, −1 for absent): ASCII tokens
-    /// compare folded against the text, others against their key in ``keyPool``.
-    private mutating func lookUpIDs(_ gazetteer: CompiledGazetteer, _ document: Document) {
+    /// Looks every token up in `gazetteer`'s vocabulary (``lookups``): ASCII tokens compare folded
+    /// against the text, others against their key in ``keyPool``.
+    private mutating func lookUp(_ gazetteer: CompiledGazetteer, _ document: Document) {
         let count = tokenCount
-        if ids.count < count { ids = [Int32](repeating: -1, count: max(count, ids.count * 2)) }
-        ids.withUnsafeMutableBufferPointer { ids in
+        if lookups.count < count { lookups = Array(repeating: .absent, count: max(count, lookups.count * 2)) }
+        lookups.withUnsafeMutableBufferPointer { lookups in
             keys.withUnsafeBufferPointer { keys in
                 document.utf8.withUnsafeBufferPointer { text in
                     keyPool.withUnsafeBufferPointer { pool in
@@ -139,9 +139,9 @@ struct GazetteerMatcher {
                             if index + Self.prefetchDistance < count { gazetteer.prefetchBucket(hash: keys[index + Self.prefetchDistance].hash) }
                             let key = keys[index]
                             let bytes = UnsafeBufferPointer(rebasing: (key.ascii ? text : pool)[Int(key.start) ..< Int(key.end)])
-                            ids[index] = bytes.isEmpty ? -1
-                                : key.ascii ? gazetteer.tokenID(ofASCII: bytes, hash: key.hash, prefix: key.prefix)
-                                : gazetteer.tokenID(of: bytes, hash: key.hash, prefix: key.prefix)
+                            lookups[index] = bytes.isEmpty ? .absent
+                                : key.ascii ? gazetteer.lookUp(ascii: bytes, hash: key.hash, prefix: key.prefix)
+                                : gazetteer.lookUp(bytes, hash: key.hash, prefix: key.prefix)
                         }
                     }
                 }
@@ -162,14 +162,16 @@ struct GazetteerMatcher {
     /// every node with outputs in ``reached``, sorted by start, then end.
     ///
     /// Level by level rather than start by start: each pass is a short loop whose table reads
-    /// (root children, edge filter, edge table) do not depend on one another, so the processor
-    /// overlaps their cache misses instead of waiting for each walk's previous step.
+    /// (edge filter, edge table) do not depend on one another, so the processor overlaps their
+    /// cache misses instead of waiting for each walk's previous step. The first two levels read
+    /// nothing but ``lookups``: the root's child and its child signature came with the token's
+    /// vocabulary bucket, and most walks end at the second token.
     private mutating func walk(_ gazetteer: CompiledGazetteer, _ segments: [Range<Int>]) {
         reached.removeAll(keepingCapacity: true)
         frontier.removeAll(keepingCapacity: true)
         for segment in segments {
-            for start in segment where ids[start] >= 0 {
-                let child = gazetteer.rootChild(token: Int(ids[start]))
+            for start in segment where lookups[start].rootChild != 0 {
+                let child = lookups[start].rootChild
                 if child & GazetteerFormat.hasOutputs != 0 {
                     reached.append(Walk(start: Int32(start), next: Int32(start + 1), limit: Int32(segment.upperBound), node: child))
                 }
@@ -184,9 +186,12 @@ struct GazetteerMatcher {
             var kept = 0
             for index in frontier.indices {
                 let walk = frontier[index]
-                let token = ids[Int(walk.next)]
-                guard token >= 0, gazetteer.continues(token: Int(token)),
-                      gazetteer.mayHaveChild(of: walk.node & GazetteerFormat.nodeMask, token: UInt32(token)) else { continue }
+                let token = lookups[Int(walk.next)].id
+                guard token >= 0, gazetteer.continues(token: Int(token)) else { continue }
+                if walk.next == walk.start + 1 {
+                    guard lookups[Int(walk.start)].childSignature & GazetteerFormat.childSignature(token: UInt32(token)) != 0 else { continue }
+                }
+                guard gazetteer.mayHaveChild(of: walk.node & GazetteerFormat.nodeMask, token: UInt32(token)) else { continue }
                 frontier[kept] = walk
                 kept += 1
             }
@@ -195,7 +200,7 @@ struct GazetteerMatcher {
             var alive = 0
             for index in frontier.indices {
                 var walk = frontier[index]
-                let child = gazetteer.child(of: walk.node & GazetteerFormat.nodeMask, token: UInt32(ids[Int(walk.next)]))
+                let child = gazetteer.child(of: walk.node & GazetteerFormat.nodeMask, token: UInt32(lookups[Int(walk.next)].id))
                 guard child != 0 else { continue }
                 walk.node = child
                 walk.next += 1

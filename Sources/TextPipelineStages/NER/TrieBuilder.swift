@@ -88,7 +88,8 @@ struct TrieBuilder {
         statistics.vocabulary = vocabulary.count
         var writer = GazetteerWriter(counts: [UInt32(records.count), nodeCount, UInt32(vocabulary.count), UInt32(edgeSlots.count / 3)],
                                      sourceChecksum: sourceChecksum)
-        writer.add(.vocabularyBuckets, vocabulary.finalBuckets())
+        let (rootChildren, signatures, continuations) = rootSummaries(flags)
+        writer.add(.vocabularyBuckets, vocabulary.finalBuckets(rootChildren: rootChildren, signatures: signatures))
         writer.add(.vocabularySpans, vocabulary.spans)
         writer.add(.vocabularyPool, vocabulary.pool)
         writer.add(.edges, edgeSlots)
@@ -100,20 +101,31 @@ struct TrieBuilder {
         writer.add(.entries, words)
         writer.add(.strings, strings)
         writer.add(.identifiers, ids.pool)
-        var rootChildren = [UInt32](repeating: 0, count: vocabulary.count)
-        var continuations = [UInt64](repeating: 0, count: (vocabulary.count + 63) / 64)
-        for (index, key) in edgeKeys.enumerated() {
-            let token = Int(UInt32(truncatingIfNeeded: key))
-            if key >> 32 == 0 {
-                rootChildren[token] = UInt32(index + 1) | flags[index + 1]
-            } else {
-                continuations[token / 64] |= 1 << UInt64(token % 64)
-            }
-        }
-        writer.add(.rootChildren, rootChildren)
         writer.add(.continuations, continuations)
         writer.add(.edgeFilter, edgeFilter())
         return writer.finish()
+    }
+
+    /// Per vocabulary id: the root's child along the token (flagged, or 0), the signature of the
+    /// tokens that follow that child, and the bit set of tokens that follow any node but the root.
+    private func rootSummaries(_ flags: [UInt32]) -> (rootChildren: [UInt32], signatures: [UInt64], continuations: [UInt64]) {
+        var rootChildren = [UInt32](repeating: 0, count: vocabulary.count)
+        var signatures = [UInt64](repeating: 0, count: vocabulary.count)
+        var continuations = [UInt64](repeating: 0, count: (vocabulary.count + 63) / 64)
+        // Node n is created by edge n − 1; a child of the root is created by an edge from node 0.
+        var rootTokenOfNode = [Int32](repeating: -1, count: Int(nodeCount))
+        for (index, key) in edgeKeys.enumerated() where key >> 32 == 0 {
+            let token = Int(UInt32(truncatingIfNeeded: key))
+            rootChildren[token] = UInt32(index + 1) | flags[index + 1]
+            rootTokenOfNode[index + 1] = Int32(token)
+        }
+        for key in edgeKeys where key >> 32 != 0 {
+            let token = UInt32(truncatingIfNeeded: key)
+            continuations[Int(token) / 64] |= 1 << UInt64(token % 64)
+            let rootToken = rootTokenOfNode[Int(key >> 32)]
+            if rootToken >= 0 { signatures[Int(rootToken)] |= GazetteerFormat.childSignature(token: token) }
+        }
+        return (rootChildren, signatures, continuations)
     }
 
     /// Per node, its entries: best priority first, then entities before weak evidence, then source order.

@@ -39,20 +39,23 @@ struct VocabularyBuilder {
         buckets = Self.table(pool: pool, spans: spans, slots: buckets.count * 2)
     }
 
-    /// The final bucket table (pairs of words, see ``GazetteerFormat/Section/vocabularyBuckets``), at most half full.
-    func finalBuckets() -> [UInt64] {
+    /// The final bucket table (four words per bucket, see ``GazetteerFormat/Section/vocabularyBuckets``),
+    /// at most half full, with each token's root child and that child's signature (per id).
+    func finalBuckets(rootChildren: [UInt32], signatures: [UInt64]) -> [UInt64] {
         var slots = 16
         while slots < count * 2 { slots *= 2 }
-        var table = [UInt64](repeating: 0, count: slots * 2)
+        var table = [UInt64](repeating: 0, count: slots * 4)
         let mask = slots - 1
         pool.withUnsafeBufferPointer { bytes in
             for id in 0 ..< count {
                 let key = UnsafeBufferPointer(rebasing: bytes[Int(spans[id * 2]) ..< Int(spans[id * 2] + spans[id * 2 + 1])])
                 let hash = keyHash(key)
                 var slot = Int(truncatingIfNeeded: hash) & mask
-                while table[slot * 2] != 0 { slot = (slot + 1) & mask }
-                table[slot * 2] = VocabularyKey.head(hash: hash, length: key.count, id: id)
-                table[slot * 2 + 1] = VocabularyKey.prefix(of: key)
+                while table[slot * 4] != 0 { slot = (slot + 1) & mask }
+                table[slot * 4] = VocabularyKey.head(hash: hash, length: key.count, id: id)
+                table[slot * 4 + 1] = VocabularyKey.prefix(of: key)
+                table[slot * 4 + 2] = UInt64(rootChildren[id])
+                table[slot * 4 + 3] = signatures[id]
             }
         }
         return table

@@ -112,6 +112,32 @@ import Testing
         }
     }
 
+    /// The walk trusts a root child's signature to end walks at their second token, and
+    /// `verify()` checks every signature against the edges: with the signatures cleared (and the
+    /// checksum resealed), two-token entries are no longer found and verification names the problem.
+    @Test func childSignaturesEndWalksAndAreVerified() throws {
+        let (path, bytes) = try compiled()
+        var corrupted = bytes
+        let buckets: Range<Int> = try bytes.withUnsafeBytes { raw in
+            let layout = try GazetteerLayout(raw, path: path)
+            let section: UnsafeBufferPointer<UInt64> = layout.buffer(.vocabularyBuckets)
+            let start = UnsafeRawPointer(section.baseAddress!) - raw.baseAddress!
+            return start ..< start + section.count * 8
+        }
+        for bucket in stride(from: buckets.lowerBound, to: buckets.upperBound, by: 32) {
+            corrupted.replaceSubrange(bucket + 24 ..< bucket + 32, with: [UInt8](repeating: 0, count: 8))
+        }
+        GazetteerWriter.sealChecksum(&corrupted)
+        try Data(corrupted).write(to: URL(fileURLWithPath: path))
+        let gazetteer = try CompiledGazetteer(path: path)
+        #expect { try gazetteer.verify() } throws: { "\($0)".contains("child signature") }
+        var worker = try GazetteerNERStage(gazetteers: [gazetteer]).makeWorker()
+        var document = try NERFixture.tokenized("Kim Jong Un visited Pyongyang, KCNA said.")
+        try worker.process(&document, context: .init())
+        #expect(document.entities.canonicalIDs.contains("geonames:1871859"))
+        #expect(!document.entities.labels.contains(.person))
+    }
+
     @Test func replacingAMappedFileLeavesTheOldMappingIntact() throws {
         let (path, _) = try compiled()
         let old = try CompiledGazetteer(path: path)
