@@ -85,10 +85,10 @@ struct GazetteerMatcher {
             document.utf8.withUnsafeBufferPointer { text in
                 for index in 0 ..< tokenCount {
                     let start = tokens.starts[index], end = tokens.ends[index]
-                    let bytes = UnsafeBufferPointer(rebasing: text[Int(start) ..< Int(end)])
-                    if let (hash, prefix) = Self.asciiKey(bytes) {
+                    if let (hash, prefix) = Self.asciiKey(in: text, Int(start) ..< Int(end)) {
                         keys[index] = TokenKey(hash: hash, prefix: prefix, start: start, end: end, ascii: true)
                     } else {
+                        let bytes = UnsafeBufferPointer(rebasing: text[Int(start) ..< Int(end)])
                         let poolStart = Int32(keyPool.count)
                         let (hash, prefix) = normalizer.withForm(.key, of: bytes) { key in
                             keyPool.append(contentsOf: key)
@@ -101,29 +101,42 @@ struct GazetteerMatcher {
         }
     }
 
-    /// The key hash and key prefix of an ASCII token (lower-cased on the fly, as ``KeyNormalizer``
-    /// folds it), or nil when it is not ASCII.
+    /// The key hash and key prefix of the ASCII token at `range` of `text` (lower-cased as
+    /// ``KeyNormalizer`` folds it), or nil when it is not ASCII.
+    ///
+    /// Eight bytes at a time: each word is loaded whole while it lies inside `text` (bytes past
+    /// the token are masked off), checked for non-ASCII bytes and lower-cased with word arithmetic.
     @inline(__always)
-    static func asciiKey(_ bytes: UnsafeBufferPointer<UInt8>) -> (hash: UInt64, prefix: UInt64)? {
-        var hash = KeyHash.seed(count: bytes.count)
+    static func asciiKey(in text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> (hash: UInt64, prefix: UInt64)? {
+        let raw = UnsafeRawBufferPointer(text)
+        var hash = KeyHash.seed(count: range.count)
         var prefix: UInt64 = 0
-        var word: UInt64 = 0
-        var combined: UInt8 = 0
-        for index in 0 ..< bytes.count {
-            let byte = bytes[index]
-            combined |= byte
-            word |= UInt64(KeyNormalizer.foldASCII(byte)) << UInt64((index & 7) * 8)
-            if index & 7 == 7 {
-                if index == 7 { prefix = word }
-                hash = KeyHash.mix(hash, word)
-                word = 0
+        var high: UInt64 = 0
+        var at = range.lowerBound
+        while at < range.upperBound {
+            let left = range.upperBound - at
+            var word: UInt64 = 0
+            if at + 8 <= raw.count {
+                word = raw.loadUnaligned(fromByteOffset: at, as: UInt64.self)
+                if left < 8 { word &= ~0 >> UInt64(8 * (8 - left)) }
+            } else {
+                for index in 0 ..< left { word |= UInt64(raw[at + index]) << UInt64(index * 8) }
             }
+            high |= word
+            let folded = foldASCII(word)
+            if at == range.lowerBound { prefix = folded }
+            hash = KeyHash.mix(hash, folded)
+            at += 8
         }
-        if bytes.count & 7 != 0 {
-            if bytes.count < 8 { prefix = word }
-            hash = KeyHash.mix(hash, word)
-        }
-        return combined < 0x80 ? (KeyHash.finish(hash), prefix) : nil
+        return high & 0x8080_8080_8080_8080 == 0 ? (KeyHash.finish(hash), prefix) : nil
+    }
+
+    /// ``KeyNormalizer/foldASCII(_:)`` of every byte of a word of ASCII bytes (A–Z gain 0x20;
+    /// bytes of 0x80 and above give an undefined result, which callers discard).
+    @inline(__always)
+    static func foldASCII(_ word: UInt64) -> UInt64 {
+        let atLeastA = word &+ 0x3F3F_3F3F_3F3F_3F3F, aboveZ = word &+ 0x2525_2525_2525_2525
+        return word | ((atLeastA & ~aboveZ & 0x8080_8080_8080_8080) >> 2)
     }
 
     /// Looks every token up in `gazetteer`'s vocabulary (``lookups``): ASCII tokens compare folded

@@ -4,15 +4,22 @@ import Testing
 /// The matcher folds and hashes ASCII tokens in one pass; that must agree with how the
 /// compiler hashes the folded keys it stores, or lookups silently miss.
 @Suite struct KeyHashTests {
+    /// Every printable ASCII byte (the neighbours of A and Z included), tokens of every length
+    /// up to 40, with other bytes (capitals, non-ASCII) before and after the token in the text,
+    /// which the word-at-a-time loads read and must mask off; and tokens at the very end of it.
     @Test func fusedASCIIFoldAndHashAgreesWithTheCompilersKeys() {
         var generator = SystemRandomNumberGenerator()
-        let alphabet = Array("abcXYZ019'-._ Q".utf8)
+        let alphabet = Array(0x20 ... 0x7E).map(UInt8.init)
+        let surroundings = Array("QZ\u{C3}\u{BC}[@".utf8)
         var normalizer = KeyNormalizer()
         for length in 0 ... 40 {
-            for _ in 0 ..< 20 {
+            for trailing in [0, 1, 3, 9] {
                 let token = (0 ..< length).map { _ in alphabet.randomElement(using: &generator)! }
+                let before = (0 ..< 3).map { _ in surroundings.randomElement(using: &generator)! }
+                let after = (0 ..< trailing).map { _ in surroundings.randomElement(using: &generator)! }
+                let text = before + token + after
                 let folded = normalizer.form(.key, of: token)
-                let fused = token.withUnsafeBufferPointer { GazetteerMatcher.asciiKey($0) }
+                let fused = text.withUnsafeBufferPointer { GazetteerMatcher.asciiKey(in: $0, 3 ..< 3 + length) }
                 let expected = folded.withUnsafeBufferPointer { (keyHash($0), VocabularyKey.prefix(of: $0)) }
                 #expect(fused?.hash == expected.0, "\(String(decoding: token, as: UTF8.self))")
                 #expect(fused?.prefix == expected.1)
@@ -21,8 +28,9 @@ import Testing
     }
 
     @Test func nonASCIITokensAreLeftToICU() {
-        let token = Array("Zürich".utf8)
-        #expect(token.withUnsafeBufferPointer { GazetteerMatcher.asciiKey($0) } == nil)
+        for text in ["Zürich", "ZüricherSeeUferweg", "abcdefgh\u{E9}"].map({ Array($0.utf8) }) {
+            #expect(text.withUnsafeBufferPointer { GazetteerMatcher.asciiKey(in: $0, 0 ..< $0.count) } == nil)
+        }
     }
 
     @Test func keysDifferingInOneByteHashApart() {
