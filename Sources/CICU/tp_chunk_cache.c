@@ -5,14 +5,24 @@
 #include "tp_chunk_cache.h"
 
 #include <stdlib.h>
+#include <sys/mman.h>
+
+/* The table is allocated in 2 MB pages where the kernel allows it (transparent huge pages
+ * on request): lookups land anywhere in it, and with 4 KB pages nearly every one would also
+ * miss the TLB. */
+#define HUGE_PAGE (2u << 20)
+#define TABLE_BYTES (((size_t)TP_CHUNK_CACHE_SLOTS * sizeof(tp_chunk_slot) + HUGE_PAGE - 1) / HUGE_PAGE * HUGE_PAGE)
 
 tp_chunk_cache *tp_chunk_cache_new(void) {
     tp_chunk_cache *cache = calloc(1, sizeof(tp_chunk_cache));
     if (!cache) return NULL;
-    if (posix_memalign((void **)&cache->slots, 64, TP_CHUNK_CACHE_SLOTS * sizeof(tp_chunk_slot)) != 0) {
+    if (posix_memalign((void **)&cache->slots, HUGE_PAGE, TABLE_BYTES) != 0) {
         free(cache);
         return NULL;
     }
+#ifdef MADV_HUGEPAGE
+    madvise(cache->slots, TABLE_BYTES, MADV_HUGEPAGE);
+#endif
     memset(cache->slots, 0, TP_CHUNK_CACHE_SLOTS * sizeof(tp_chunk_slot));
     return cache;
 }

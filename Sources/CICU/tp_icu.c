@@ -405,7 +405,7 @@ int32_t tp_word_breaker_tokenize(tp_breaker *b, const uint8_t *text, int64_t len
     if (!b || b->sentence || len < 0 || len > INT32_MAX / 2) return -1;
     if (!b->chunks && !(b->chunks = tp_chunk_cache_new())) return tp_word_breaker_tokenize_whole(b, text, len, starts, ends, kinds);
     /* Chunks are found, hashed and their slots prefetched a few chunks ahead. */
-    enum { lookahead = 4 };
+    enum { lookahead = 16 };
     chunk queue[lookahead];
     int head = 0, queued = 0;
     int64_t scanned = 0;
