@@ -62,16 +62,34 @@ public enum GazetteerCompiler {
     }
 
     /// A checksum of the sources' bytes and the format version: the cache key of compiled sources.
+    /// The files are read in blocks into one buffer (every run of a pipeline computes this).
     public static func sourceChecksum(of sources: [String]) throws -> UInt64 {
-        var all: [UInt8] = Array("tpg\(GazetteerFormat.version)".utf8)
+        let prefix = Array("tpg\(GazetteerFormat.version)".utf8)
+        var files: [(descriptor: Int32, size: Int)] = []
+        defer { for file in files { close(file.descriptor) } }
         for path in sources {
-            guard let data = FileManager.default.contents(atPath: path) else {
-                throw GazetteerSourceError(file: path, line: 0, message: "cannot read the file")
-            }
-            all += data
-            all.append(0xFF)
+            let descriptor = open(path, O_RDONLY)
+            var status = stat()
+            guard descriptor >= 0 else { throw GazetteerSourceError(file: path, line: 0, message: "cannot read the file") }
+            files.append((descriptor, 0))
+            guard fstat(descriptor, &status) == 0 else { throw GazetteerSourceError(file: path, line: 0, message: "cannot read the file") }
+            files[files.count - 1].size = Int(status.st_size)
         }
-        return all.withUnsafeBytes { GazetteerFormat.checksum($0) }
+        var stream = ChecksumStream(totalCount: prefix.count + files.reduce(0) { $0 + $1.size + 1 })
+        prefix.withUnsafeBytes { stream.feed($0) }
+        let block = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 8)
+        defer { block.deallocate() }
+        for (path, file) in zip(sources, files) {
+            var left = file.size
+            while left > 0 {
+                let count = read(file.descriptor, block.baseAddress, min(left, block.count))
+                guard count > 0 else { throw GazetteerSourceError(file: path, line: 0, message: "cannot read the file (it changed while being read)") }
+                stream.feed(UnsafeRawBufferPointer(rebasing: block[..<count]))
+                left -= count
+            }
+            withUnsafeBytes(of: UInt8(0xFF)) { stream.feed($0) }
+        }
+        return stream.finish()
     }
 }
 

@@ -113,17 +113,9 @@ enum GazetteerFormat {
 
     /// A 64-bit checksum of `bytes`, eight bytes at a time (not cryptographic).
     static func checksum(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
-        var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
-        let words = bytes.count / 8
-        for index in 0 ..< words {
-            let word = bytes.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self)
-            hash = (hash ^ word) &* 0xff51_afd7_ed55_8ccd
-            hash = (hash << 31) | (hash >> 33)
-        }
-        for index in words * 8 ..< bytes.count {
-            hash = (hash ^ UInt64(bytes[index])) &* 0xc4ce_b9fe_1a85_ec53
-        }
-        return hash ^ (hash >> 29)
+        var stream = ChecksumStream(totalCount: bytes.count)
+        stream.feed(bytes)
+        return stream.finish()
     }
 }
 
