@@ -16,20 +16,24 @@
 tp_chunk_cache *tp_chunk_cache_new(void) {
     tp_chunk_cache *cache = calloc(1, sizeof(tp_chunk_cache));
     if (!cache) return NULL;
-    if (posix_memalign((void **)&cache->slots, HUGE_PAGE, TABLE_BYTES) != 0) {
+    /* Fresh anonymous pages are zero (every slot empty) and cost nothing until touched: a
+     * short run does not pay for the whole table. One extra huge page leaves room to align. */
+    void *mapped = mmap(NULL, TABLE_BYTES + HUGE_PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (mapped == MAP_FAILED) {
         free(cache);
         return NULL;
     }
+    cache->mapping = mapped;
+    cache->slots = (tp_chunk_slot *)(((uintptr_t)mapped + HUGE_PAGE - 1) / HUGE_PAGE * HUGE_PAGE);
 #ifdef MADV_HUGEPAGE
     madvise(cache->slots, TABLE_BYTES, MADV_HUGEPAGE);
 #endif
-    memset(cache->slots, 0, TP_CHUNK_CACHE_SLOTS * sizeof(tp_chunk_slot));
     return cache;
 }
 
 void tp_chunk_cache_free(tp_chunk_cache *cache) {
     if (!cache) return;
-    free(cache->slots);
+    munmap(cache->mapping, TABLE_BYTES + HUGE_PAGE);
     free(cache);
 }
 

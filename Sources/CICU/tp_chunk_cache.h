@@ -55,6 +55,8 @@ _Static_assert(sizeof(tp_chunk_slot) == 64, "a slot is one cache line");
 typedef struct {
     tp_chunk_slot *slots;
     uint32_t entries;
+    /* The anonymous mapping that holds the slots (aligned inside it to a huge page). */
+    void *mapping;
 } tp_chunk_cache;
 
 /** A new empty table, or NULL when out of memory. */
