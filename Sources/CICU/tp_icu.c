@@ -379,9 +379,9 @@ static int chunk_tokens(tp_breaker *b, const uint8_t *text, int64_t len, chunk c
     if (cached) {
         if (*count + (int64_t)cached_count > b->out_cap && !grow_outputs(b, *count + (int32_t)cached_count)) return 0;
         for (uint32_t t = 0; t < cached_count; t++) {
-            b->starts[*count] = base + cached[t].start;
-            b->ends[*count] = base + cached[t].end;
-            b->kinds[*count] = cached[t].kind;
+            b->starts[*count] = base + (int32_t)tp_cached_token_start(cached[t]);
+            b->ends[*count] = base + (int32_t)tp_cached_token_end(cached[t]);
+            b->kinds[*count] = (uint8_t)tp_cached_token_kind(cached[t]);
             (*count)++;
         }
         return 1;
@@ -392,9 +392,8 @@ static int chunk_tokens(tp_breaker *b, const uint8_t *text, int64_t len, chunk c
     if (key_len > TP_CHUNK_CACHE_MAX_KEY || found_count > TP_CHUNK_CACHE_MAX_TOKENS) return 1;
     tp_cached_token found[TP_CHUNK_CACHE_MAX_TOKENS];
     for (uint32_t t = 0; t < found_count; t++) {
-        found[t].start = (uint8_t)(b->starts[first + (int32_t)t] - base);
-        found[t].end = (uint8_t)(b->ends[first + (int32_t)t] - base);
-        found[t].kind = b->kinds[first + (int32_t)t];
+        found[t] = tp_cached_token_make((uint32_t)(b->starts[first + (int32_t)t] - base),
+                                        (uint32_t)(b->ends[first + (int32_t)t] - base), b->kinds[first + (int32_t)t]);
     }
     tp_chunk_cache_insert(b->chunks, key, (uint32_t)key_len, c.hash, found, found_count);
     return 1;

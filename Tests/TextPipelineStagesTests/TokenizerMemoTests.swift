@@ -54,8 +54,8 @@ import TextPipelineStages
     @Test func aFullMemoIsEmptiedAndStillRight() throws {
         let template = try ICUBreakerTemplate(sentence: false, locale: "en")
         let memo = try template.makeBreaker(), whole = try template.makeBreaker()
-        // More distinct chunks than the memo holds (73,728), in one text and then again.
-        let text = (0 ..< 90000).map { "w\($0)x," }.joined(separator: " ")
+        // More distinct chunks than the memo holds (98,304), in one text and then again.
+        let text = (0 ..< 120_000).map { "w\($0)x," }.joined(separator: " ")
         try Self.expectSameTokens(text, memo: memo, whole: whole)
         try Self.expectSameTokens(text, memo: memo, whole: whole)
     }
