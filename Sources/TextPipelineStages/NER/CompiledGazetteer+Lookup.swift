@@ -20,10 +20,11 @@ extension CompiledGazetteer {
     /// - Parameters:
     ///   - hash: ``keyHash(_:)`` of the key.
     ///   - prefix: ``VocabularyKey/prefix(of:)`` of the key.
+    ///   - middle: ``VocabularyKey/middle(of:)`` of the key.
     /// - Complexity: O(1) expected; probes end at an empty bucket or after a full cycle.
     @inline(__always)
-    func lookUp(_ key: UnsafeBufferPointer<UInt8>, hash: UInt64, prefix: UInt64) -> TokenEntry {
-        probe(hash: hash, length: key.count, prefix: prefix) { id in
+    func lookUp(_ key: UnsafeBufferPointer<UInt8>, hash: UInt64, prefix: UInt64, middle: UInt32) -> TokenEntry {
+        probe(hash: hash, length: key.count, prefix: prefix, middle: middle) { id in
             keyTail(id, length: key.count) { memcmp($0.baseAddress!, key.baseAddress! + 8, key.count - 8) == 0 }
         }
     }
@@ -31,8 +32,8 @@ extension CompiledGazetteer {
     /// ``lookUp(_:hash:prefix:)`` for ASCII token bytes not yet lower-cased (hash and prefix
     /// of the lower-cased bytes): compares them folded, without a copy.
     @inline(__always)
-    func lookUp(ascii token: UnsafeBufferPointer<UInt8>, hash: UInt64, prefix: UInt64) -> TokenEntry {
-        probe(hash: hash, length: token.count, prefix: prefix) { id in
+    func lookUp(ascii token: UnsafeBufferPointer<UInt8>, hash: UInt64, prefix: UInt64, middle: UInt32) -> TokenEntry {
+        probe(hash: hash, length: token.count, prefix: prefix, middle: middle) { id in
             keyTail(id, length: token.count) { tail in
                 for index in 0 ..< tail.count {
                     if tail[index] != KeyNormalizer.foldASCII(token[8 + index]) { return false }
@@ -49,19 +50,20 @@ extension CompiledGazetteer {
     }
 
     /// Linear probing of the vocabulary's hash table: the first bucket whose head word matches
-    /// hash and length, whose stored first eight bytes equal `prefix` and, for a key longer than
-    /// eight bytes, whose remaining bytes `tail` accepts; or ``TokenEntry/absent``.
+    /// hash and length, whose stored bytes equal `prefix` and `middle` and, for a key longer than
+    /// ``VocabularyKey/bucketBytes``, whose remaining bytes `tail` accepts; or ``TokenEntry/absent``.
     @inline(__always)
-    private func probe(hash: UInt64, length: Int, prefix: UInt64, tail: (Int) -> Bool) -> TokenEntry {
+    private func probe(hash: UInt64, length: Int, prefix: UInt64, middle: UInt32, tail: (Int) -> Bool) -> TokenEntry {
         let signature = VocabularyKey.signature(hash: hash, length: length)
         var slot = Int(truncatingIfNeeded: hash) & bucketMask
         for _ in 0 ... bucketMask {
             let head = vocabularyBuckets[slot * 4]
             if head == 0 { return .absent }
-            if head & ~0xFFFF_FFFF == signature, vocabularyBuckets[slot * 4 + 1] == prefix {
+            let third = vocabularyBuckets[slot * 4 + 2]
+            if head & ~0xFFFF_FFFF == signature, vocabularyBuckets[slot * 4 + 1] == prefix, UInt32(third >> 32) == middle {
                 let id = Int(head & 0xFFFF_FFFF) - 1
-                if id < vocabularyCount, length <= 8 || tail(id) {
-                    let child = UInt32(truncatingIfNeeded: vocabularyBuckets[slot * 4 + 2])
+                if id < vocabularyCount, length <= VocabularyKey.bucketBytes || tail(id) {
+                    let child = UInt32(truncatingIfNeeded: third)
                     return TokenEntry(id: Int32(id), rootChild: Int(child & GazetteerFormat.nodeMask) < nodeCount ? child : 0,
                                       childSignature: vocabularyBuckets[slot * 4 + 3])
                 }

@@ -1,8 +1,8 @@
-/// The layout of compiled gazetteer files (`.tpg`), version 4. Little-endian.
+/// The layout of compiled gazetteer files (`.tpg`), version 5. Little-endian.
 ///
 /// ```
 /// 0   magic "TPGAZET\0"          8 bytes
-/// 8   format version (UInt32)    = 4
+/// 8   format version (UInt32)    = 5
 /// 12  section count (UInt32)
 /// 16  file length (UInt64)       must equal the file's size
 /// 24  checksum (UInt64)          ``GazetteerFormat/checksum(_:)`` of bytes 32..<length
@@ -24,7 +24,8 @@ enum GazetteerFormat {
     /// 3: an edge filter (``Section/edgeFilter``); ``keyHash(_:)`` mixes eight bytes at a time (was FNV-1a).
     /// 4: vocabulary buckets carry the root's child along their token and that child's
     /// ``childSignature(token:)`` (a separate root-children section before).
-    static let version: UInt32 = 4
+    /// 5: vocabulary buckets carry the key's bytes 8 ..< 12 (``VocabularyKey/middle(of:)``).
+    static let version: UInt32 = 5
     static let headerSize = 64
     static let sectionRecordSize = 24
     static let checksummedFrom = 32
@@ -35,10 +36,10 @@ enum GazetteerFormat {
         /// `(hash >> 40) << 40 | min(key length, 255) << 32 | (vocabulary id + 1)`; word 1 holds the
         /// key's first eight bytes, little-endian, zero-padded (``VocabularyKey/prefix(of:)``); word 2
         /// the root's child along the token with its flags (low 32 bits; 0 when no entry starts with
-        /// it); word 3 the OR of ``GazetteerFormat/childSignature(token:)`` over the tokens that
-        /// follow that child. A key of at most eight bytes is thus looked up, and its walk started and
-        /// mostly ended, with one cache-line read; longer keys compare their remaining bytes in
-        /// ``vocabularyPool``.
+        /// it) and the key's bytes 8 ..< 12 (high 32 bits, ``VocabularyKey/middle(of:)``); word 3 the
+        /// OR of ``GazetteerFormat/childSignature(token:)`` over the tokens that follow that child.
+        /// A key of at most twelve bytes is thus looked up, and its walk started and mostly ended,
+        /// with one cache-line read; longer keys compare their remaining bytes in ``vocabularyPool``.
         case vocabularyBuckets = 1
         /// [UInt32] pairs: offset and length of each vocabulary key in ``vocabularyPool``.
         case vocabularySpans = 2

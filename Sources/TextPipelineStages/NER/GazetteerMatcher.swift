@@ -25,12 +25,14 @@ struct GazetteerMatcher {
     private var reached: [Walk] = []
     var documentForm: [UInt8] = []
 
-    /// A token's match key: its hash, its first eight bytes, and where its bytes are.
+    /// A token's match key: its hash, its first twelve bytes, and where its bytes are.
     struct TokenKey {
         /// ``keyHash(_:)`` of the folded key.
         var hash: UInt64 = 0
         /// ``VocabularyKey/prefix(of:)`` of the folded key.
         var prefix: UInt64 = 0
+        /// ``VocabularyKey/middle(of:)`` of the folded key.
+        var middle: UInt32 = 0
         /// ASCII tokens: the token's bytes in the text, not yet lower-cased; others: the folded key in ``keyPool``.
         var start: Int32 = 0
         var end: Int32 = 0
@@ -85,32 +87,33 @@ struct GazetteerMatcher {
             document.utf8.withUnsafeBufferPointer { text in
                 for index in 0 ..< tokenCount {
                     let start = tokens.starts[index], end = tokens.ends[index]
-                    if let (hash, prefix) = Self.asciiKey(in: text, Int(start) ..< Int(end)) {
-                        keys[index] = TokenKey(hash: hash, prefix: prefix, start: start, end: end, ascii: true)
+                    if let (hash, prefix, middle) = Self.asciiKey(in: text, Int(start) ..< Int(end)) {
+                        keys[index] = TokenKey(hash: hash, prefix: prefix, middle: middle, start: start, end: end, ascii: true)
                     } else {
                         let bytes = UnsafeBufferPointer(rebasing: text[Int(start) ..< Int(end)])
                         let poolStart = Int32(keyPool.count)
-                        let (hash, prefix) = normalizer.withForm(.key, of: bytes) { key in
+                        let (hash, prefix, middle) = normalizer.withForm(.key, of: bytes) { key in
                             keyPool.append(contentsOf: key)
-                            return (keyHash(key), VocabularyKey.prefix(of: key))
+                            return (keyHash(key), VocabularyKey.prefix(of: key), VocabularyKey.middle(of: key))
                         }
-                        keys[index] = TokenKey(hash: hash, prefix: prefix, start: poolStart, end: Int32(keyPool.count), ascii: false)
+                        keys[index] = TokenKey(hash: hash, prefix: prefix, middle: middle, start: poolStart, end: Int32(keyPool.count),
+                                               ascii: false)
                     }
                 }
             }
         }
     }
 
-    /// The key hash and key prefix of the ASCII token at `range` of `text` (lower-cased as
-    /// ``KeyNormalizer`` folds it), or nil when it is not ASCII.
+    /// The key hash, key prefix and key middle (``VocabularyKey``) of the ASCII token at `range`
+    /// of `text` (lower-cased as ``KeyNormalizer`` folds it), or nil when it is not ASCII.
     ///
     /// Eight bytes at a time: each word is loaded whole while it lies inside `text` (bytes past
     /// the token are masked off), checked for non-ASCII bytes and lower-cased with word arithmetic.
     @inline(__always)
-    static func asciiKey(in text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> (hash: UInt64, prefix: UInt64)? {
+    static func asciiKey(in text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> (hash: UInt64, prefix: UInt64, middle: UInt32)? {
         let raw = UnsafeRawBufferPointer(text)
         var hash = KeyHash.seed(count: range.count)
-        var prefix: UInt64 = 0
+        var prefix: UInt64 = 0, middle: UInt32 = 0
         var high: UInt64 = 0
         var at = range.lowerBound
         while at < range.upperBound {
@@ -125,10 +128,11 @@ struct GazetteerMatcher {
             high |= word
             let folded = foldASCII(word)
             if at == range.lowerBound { prefix = folded }
+            if at == range.lowerBound + 8 { middle = UInt32(truncatingIfNeeded: folded) }
             hash = KeyHash.mix(hash, folded)
             at += 8
         }
-        return high & 0x8080_8080_8080_8080 == 0 ? (KeyHash.finish(hash), prefix) : nil
+        return high & 0x8080_8080_8080_8080 == 0 ? (KeyHash.finish(hash), prefix, middle) : nil
     }
 
     /// ``KeyNormalizer/foldASCII(_:)`` of every byte of a word of ASCII bytes (A–Z gain 0x20;
@@ -153,8 +157,8 @@ struct GazetteerMatcher {
                             let key = keys[index]
                             let bytes = UnsafeBufferPointer(rebasing: (key.ascii ? text : pool)[Int(key.start) ..< Int(key.end)])
                             lookups[index] = bytes.isEmpty ? .absent
-                                : key.ascii ? gazetteer.lookUp(ascii: bytes, hash: key.hash, prefix: key.prefix)
-                                : gazetteer.lookUp(bytes, hash: key.hash, prefix: key.prefix)
+                                : key.ascii ? gazetteer.lookUp(ascii: bytes, hash: key.hash, prefix: key.prefix, middle: key.middle)
+                                : gazetteer.lookUp(bytes, hash: key.hash, prefix: key.prefix, middle: key.middle)
                         }
                     }
                 }

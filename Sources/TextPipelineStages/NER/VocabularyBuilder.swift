@@ -54,7 +54,7 @@ struct VocabularyBuilder {
                 while table[slot * 4] != 0 { slot = (slot + 1) & mask }
                 table[slot * 4] = VocabularyKey.head(hash: hash, length: key.count, id: id)
                 table[slot * 4 + 1] = VocabularyKey.prefix(of: key)
-                table[slot * 4 + 2] = UInt64(rootChildren[id])
+                table[slot * 4 + 2] = UInt64(rootChildren[id]) | UInt64(VocabularyKey.middle(of: key)) << 32
                 table[slot * 4 + 3] = signatures[id]
             }
         }

@@ -45,13 +45,16 @@ import TextPipeline
 
     /// Vocabulary buckets hold a key's first eight bytes: keys of up to eight bytes are decided
     /// there, longer ones compare their tail, so keys that share eight bytes must stay apart.
+    /// Keys are told apart by their first eight bytes, then bytes 8 ..< 12 (both in the bucket),
+    /// then the rest (in the pool): near misses in each part must not match.
     @Test func keysLongerThanEightBytesCompareTheirTails() throws {
         let long = String(repeating: "Abcdefgh", count: 40)
-        let tsv = "Abcdefgh\tORG\nAbcdefghij Corp\tORG\nÉcolevilleX\tLOC\n\(long)\tMISC\n"
+        let tsv = "Abcdefgh\tORG\nAbcdefghij Corp\tORG\nÉcolevilleX\tLOC\n\(long)\tMISC\nAbcdefghijkl\tLOC\nAbcdefghijklmn\tPER\n"
         let pipeline = try NERFixture.pipeline(tsv, options: "rules: none")
-        let text = "Abcdefgh, ABCDEFGHIJ corp, Abcdefghik Corp, Abcdefghi, écolevillex, Écolevilley, \(long), \(long)x."
+        let text = "Abcdefgh, ABCDEFGHIJ corp, Abcdefghik Corp, Abcdefghi, écolevillex, Écolevilley, \(long), \(long)x, "
+            + "abcdefghijkl, Abcdefghijkm, Abcdefghijklmn, Abcdefghijklmo."
         let found = try NERFixture.entities(text, pipeline)
-        #expect(found.map(\.text) == ["Abcdefgh", "ABCDEFGHIJ corp", "écolevillex", long])
+        #expect(found.map(\.text) == ["Abcdefgh", "ABCDEFGHIJ corp", "écolevillex", long, "abcdefghijkl", "Abcdefghijklmn"])
     }
 
     @Test func possessiveEndingIsNotPartOfTheName() throws {

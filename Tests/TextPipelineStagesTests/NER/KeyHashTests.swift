@@ -20,9 +20,10 @@ import Testing
                 let text = before + token + after
                 let folded = normalizer.form(.key, of: token)
                 let fused = text.withUnsafeBufferPointer { GazetteerMatcher.asciiKey(in: $0, 3 ..< 3 + length) }
-                let expected = folded.withUnsafeBufferPointer { (keyHash($0), VocabularyKey.prefix(of: $0)) }
+                let expected = folded.withUnsafeBufferPointer { (keyHash($0), VocabularyKey.prefix(of: $0), VocabularyKey.middle(of: $0)) }
                 #expect(fused?.hash == expected.0, "\(String(decoding: token, as: UTF8.self))")
                 #expect(fused?.prefix == expected.1)
+                #expect(fused?.middle == expected.2)
             }
         }
     }
