@@ -15,6 +15,15 @@ import Testing
         return (path, bytes)
     }
 
+    /// Where section `kind` lies in a compiled file's bytes.
+    func sectionBytes(_ kind: GazetteerFormat.Section, of bytes: [UInt8], path: String) throws -> Range<Int> {
+        try bytes.withUnsafeBytes { raw in
+            let section: UnsafeBufferPointer<UInt8> = try GazetteerLayout(raw, path: path).buffer(kind)
+            let start = UnsafeRawPointer(section.baseAddress!) - raw.baseAddress!
+            return start ..< start + section.count
+        }
+    }
+
     @Test func roundTrip() throws {
         let gazetteer = try CompiledGazetteer(path: compiled().path)
         #expect(gazetteer.statistics.entries == 4)
@@ -93,12 +102,7 @@ import Testing
     @Test func outputsNamingMissingEntriesDoNotCrashMatching() throws {
         let (path, bytes) = try compiled()
         var corrupted = bytes
-        let outputs: Range<Int> = try bytes.withUnsafeBytes { raw in
-            let layout = try GazetteerLayout(raw, path: path)
-            let section: UnsafeBufferPointer<UInt32> = layout.buffer(.outputs)
-            let start = UnsafeRawPointer(section.baseAddress!) - raw.baseAddress!
-            return start ..< start + section.count * 4
-        }
+        let outputs = try sectionBytes(.outputs, of: bytes, path: path)
         for word in stride(from: outputs.lowerBound, to: outputs.upperBound, by: 8) {
             corrupted.replaceSubrange(word ..< word + 4, with: [0xFF, 0xFF, 0xFF, 0xFF])
         }
@@ -118,12 +122,7 @@ import Testing
     @Test func childSignaturesEndWalksAndAreVerified() throws {
         let (path, bytes) = try compiled()
         var corrupted = bytes
-        let buckets: Range<Int> = try bytes.withUnsafeBytes { raw in
-            let layout = try GazetteerLayout(raw, path: path)
-            let section: UnsafeBufferPointer<UInt64> = layout.buffer(.vocabularyBuckets)
-            let start = UnsafeRawPointer(section.baseAddress!) - raw.baseAddress!
-            return start ..< start + section.count * 8
-        }
+        let buckets = try sectionBytes(.vocabularyBuckets, of: bytes, path: path)
         for bucket in stride(from: buckets.lowerBound, to: buckets.upperBound, by: 32) {
             corrupted.replaceSubrange(bucket + 24 ..< bucket + 32, with: [UInt8](repeating: 0, count: 8))
         }
