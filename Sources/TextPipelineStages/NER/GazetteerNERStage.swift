@@ -74,7 +74,7 @@ public struct GazetteerNERStage: Stage {
                 document.entities.reserveCapacity(adding: chosen.count, idBytes: chosen.count * 24)
                 for (index, match) in chosen.enumerated() {
                     prefetchCanonicalIDs(chosen, from: index) { $0.reference }
-                    append(start: match.start, end: match.end, label: match.label.entityLabel, reference: match.reference, to: &document)
+                    append(start: match.start, end: match.end, label: match.label, reference: match.reference, to: &document)
                 }
             }
             if matcher.options.overlap == .all { writeSpans(found.filter { $0.kind == .entity }, into: &document) }
@@ -95,13 +95,11 @@ public struct GazetteerNERStage: Stage {
 
         /// Appends an entity with its entry's canonical id, copied from the mapped gazetteer; names found
         /// by rules alone get an id derived like a source entry's: stable, namespaced.
-        private mutating func append(start: Int, end: Int, label: EntityLabel, reference: EntryReference?, to document: inout Document) {
+        private mutating func append(start: Int, end: Int, label kind: GazetteerLabel, reference: EntryReference?, to document: inout Document) {
+            let label = kind.entityLabel
             if let reference, let id = matcher.gazetteers[reference.gazetteer].canonicalIDBytes(ofEntry: reference.entry) {
                 document.entities.append(tokens: start ..< end, label: label, canonicalIDBytes: id)
                 return
-            }
-            guard let kind = GazetteerLabel(entityLabel: label) else {
-                return document.entities.append(tokens: start ..< end, label: label, canonicalID: nil)
             }
             let bytes = document.byteRange(ofTokens: start ..< end)
             derivedIDBytes.removeAll(keepingCapacity: true)
@@ -131,7 +129,7 @@ public struct GazetteerNERStage: Stage {
 struct FoundEntity: Equatable {
     var start: Int
     var end: Int
-    var label: EntityLabel
+    var label: GazetteerLabel
     var canonicalID: EntryReference?
 }
 

@@ -50,9 +50,9 @@ struct NERRules: Sendable {
     /// One set per section, indexed by the section's position in `Section.allCases` (no dictionary on the hot path).
     private var sets = [WordHashSet](repeating: WordHashSet(), count: Section.allCases.count)
     /// The fallback labels; nil leaves such names out.
-    private(set) var fallbackSingle: EntityLabel? = .miscellaneous
-    private(set) var fallbackMulti: EntityLabel? = .person
-    private(set) var fallbackRepeated: EntityLabel?
+    private(set) var fallbackSingle: GazetteerLabel? = .miscellaneous
+    private(set) var fallbackMulti: GazetteerLabel? = .person
+    private(set) var fallbackRepeated: GazetteerLabel?
 
     /// Whether a token whose key hash is `hash` is listed in `section`.
     @inline(__always)
@@ -81,7 +81,7 @@ struct NERRules: Sendable {
                 throw GazetteerSourceError(file: file, line: index + 1, message: "'\(line)' is not a single word")
             }
             if section == .fallbackSingle || section == .fallbackMulti || section == .fallbackRepeated {
-                let label = line.lowercased() == "none" ? nil : GazetteerLabel(parsing: line)?.entityLabel
+                let label = line.lowercased() == "none" ? nil : GazetteerLabel(parsing: line)
                 guard label != nil || line.lowercased() == "none" else {
                     throw GazetteerSourceError(file: file, line: index + 1, message: "'\(line)' is not a label (PER, LOC, ORG, MISC or none)")
                 }

@@ -7,7 +7,7 @@ extension RuleTagger {
     /// (ORG, LOC, MISC); a first name at its start or a surname at its end (PER);
     /// a reporting verb after it (PER); a place preposition before it (LOC);
     /// an organisation word before it (ORG); otherwise a fallback guess.
-    func classify(_ range: Range<Int>, titleBefore: Bool) -> (EntityLabel, Strength)? {
+    func classify(_ range: Range<Int>, titleBefore: Bool) -> (GazetteerLabel, Strength)? {
         let count = range.count
         let previous = range.lowerBound - 1, next = range.upperBound
         if titleBefore { return (.person, .rule) }
@@ -29,7 +29,7 @@ extension RuleTagger {
 
     /// A designator that names the kind of the whole sequence: its last word, a word right before "of",
     /// or a place or organisation word first ("Lake Balaton", "Air France").
-    func designator(_ range: Range<Int>) -> (EntityLabel, Int)? {
+    func designator(_ range: Range<Int>) -> (GazetteerLabel, Int)? {
         if range.count >= 2, let label = designatorLabel(hashes[range.upperBound - 1]) { return (label, range.upperBound - 1) }
         if range.count >= 2, rules.contains(.locDesignators, hashes[range.lowerBound]) { return (.location, range.lowerBound) }
         if range.count >= 2, rules.contains(.orgPrefixes, hashes[range.lowerBound]) { return (.organization, range.lowerBound) }
@@ -39,7 +39,7 @@ extension RuleTagger {
         return nil
     }
 
-    private func designatorLabel(_ hash: UInt64) -> EntityLabel? {
+    private func designatorLabel(_ hash: UInt64) -> GazetteerLabel? {
         if rules.contains(.orgDesignators, hash) { return .organization }
         if rules.contains(.locDesignators, hash) { return .location }
         if rules.contains(.miscDesignators, hash) { return .miscellaneous }

@@ -137,7 +137,7 @@ extension RuleTagger {
     }
 
     /// The label of a partly looked-up run that context claims as one name.
-    private func wholeRunLabel(_ run: Run, covered: Set<Int>, onlySingleTokens: Bool) -> EntityLabel? {
+    private func wholeRunLabel(_ run: Run, covered: Set<Int>, onlySingleTokens: Bool) -> GazetteerLabel? {
         if let (label, index) = designator(run.range), !covered.contains(index) { return label }
         if run.range.count >= 2, rules.contains(.orgPrefixes, hashes[run.range.lowerBound]), !covered.contains(run.range.lowerBound) {
             return .organization

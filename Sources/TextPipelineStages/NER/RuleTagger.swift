@@ -19,7 +19,7 @@ struct RuleTagger {
     struct Candidate {
         var start: Int
         var end: Int
-        var label: EntityLabel
+        var label: GazetteerLabel
         /// The entry whose canonical id the entity takes (nil: found by rules alone).
         var canonicalID: EntryReference?
         var strength: Strength
@@ -78,7 +78,7 @@ struct RuleTagger {
     func tag(_ chosen: [GazetteerMatch]) -> [FoundEntity] {
         var candidates: [Candidate] = []
         for match in chosen where keep(match) {
-            candidates.append(Candidate(start: match.start, end: match.end, label: match.label.entityLabel,
+            candidates.append(Candidate(start: match.start, end: match.end, label: match.label,
                                         canonicalID: match.reference, strength: .gazetteer))
         }
         var removed = [Bool](repeating: false, count: candidates.count)
