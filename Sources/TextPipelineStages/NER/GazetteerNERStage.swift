@@ -45,6 +45,7 @@ public struct GazetteerNERStage: Stage {
         private var found: [GazetteerMatch] = []
         private var chosen: [GazetteerMatch] = []
         private var derivedIDBytes: [UInt8] = []
+        private var ruleScratch = RuleTagger.Scratch()
 
         init(matcher: GazetteerMatcher, rules: NERRules?) {
             self.matcher = matcher
@@ -63,8 +64,9 @@ public struct GazetteerNERStage: Stage {
             try context.checkDeadline()
             OverlapResolver.resolveEntities(found, policy: matcher.options.overlap, into: &chosen)
             if let rules {
-                let tagged = RuleTagger(rules: rules, document: document, segments: segments, matches: found,
-                                        hashes: matcher.tokenHashes, gazetteers: matcher.gazetteers).tag(chosen)
+                RuleTagger.tag(chosen, matches: found, rules: rules, document: document, segments: segments,
+                               hashes: matcher.tokenHashes, gazetteers: matcher.gazetteers, scratch: &ruleScratch)
+                let tagged = ruleScratch.candidates
                 document.entities.reserveCapacity(adding: tagged.count)
                 for (index, entity) in tagged.enumerated() {
                     prefetchCanonicalIDs(tagged, from: index) { $0.canonicalID }
@@ -122,15 +124,6 @@ public struct GazetteerNERStage: Stage {
             document.spans["gazetteer"] = layer
         }
     }
-}
-
-/// An entity before it is written: tokens `start ..< end`, and the entry whose id it takes
-/// (nil: found by rules alone).
-struct FoundEntity: Equatable {
-    var start: Int
-    var end: Int
-    var label: GazetteerLabel
-    var canonicalID: EntryReference?
 }
 
 extension String {

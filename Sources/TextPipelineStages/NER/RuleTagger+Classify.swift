@@ -12,15 +12,15 @@ extension RuleTagger {
         let previous = range.lowerBound - 1, next = range.upperBound
         if titleBefore { return (.person, .rule) }
         if let (label, _) = designator(range) { return (label, .rule) }
-        if firstName[range.lowerBound], (2 ... 4).contains(count) { return (.person, .rule) }
-        if (2 ... 3).contains(count), surname[range.upperBound - 1] { return (.person, .rule) }
+        if token(range.lowerBound, is: .firstName), (2 ... 4).contains(count) { return (.person, .rule) }
+        if (2 ... 3).contains(count), token(range.upperBound - 1, is: .surname) { return (.person, .rule) }
         if next < document.tokens.count, count <= 3, rules.contains(.personVerbs, hashes[next]) { return (.person, .fallback) }
-        if previous >= 0, features.lowercase[previous] || !features.capitalised[previous] {
+        if previous >= 0, token(previous, is: .lowercase) || !token(previous, is: .capitalised) {
             if rules.contains(.locPrepositions, hashes[previous]), count <= 3 { return (.location, .fallback) }
             if rules.contains(.orgContext, hashes[previous]) { return (.organization, .fallback) }
         }
         if count == 1, rules.fallbackSingle == nil, let repeated = rules.fallbackRepeated,
-           let counts = caseCounts[hashes[range.lowerBound]], counts.capitalised >= 2, counts.lower == 0 {
+           let counts = scratch.caseCounts[hashes[range.lowerBound]], counts.capitalised >= 2, counts.lower == 0 {
             return (repeated, .fallback)
         }
         guard let label = count >= 2 ? rules.fallbackMulti : rules.fallbackSingle else { return nil }

@@ -33,10 +33,24 @@ import Testing
         map.insertIfAbsent(5, 7)        // absent: added
         reference[5] = 7
         #expect(map.count == reference.count)
-        let pairs = Dictionary(uniqueKeysWithValues: map.pairs.map { ($0.key, $0.value) })
+        var pairs: [UInt64: Int] = [:]
+        map.forEach { pairs[$0] = $1 }
         #expect(pairs.count == reference.count && pairs == reference)
         #expect(map[3 << 8] == 6)
         #expect(map[4 << 8] == nil)
         #expect(WordHashMap<Int>().isEmpty)
+        #expect(WordHashMap<Int>()[0] == nil)
+    }
+
+    @Test func mapEmptiedForReuseForgetsEveryKey() {
+        var map = WordHashMap<Int>()
+        for key in 1 ... 5000 as ClosedRange<UInt64> { map.insertIfAbsent(key << 8, Int(key)) }
+        map.removeAll(reservingCapacity: 10)
+        #expect(map.isEmpty && map[1 << 8] == nil)
+        for key in 1 ... 100 as ClosedRange<UInt64> { map.insertIfAbsent(key << 9, Int(key)) }  // grows past the reservation
+        var pairs: [UInt64: Int] = [:]
+        map.forEach { pairs[$0] = $1 }
+        #expect(pairs == Dictionary(uniqueKeysWithValues: (1 ... 100 as ClosedRange<UInt64>).map { ($0 << 9, Int($0)) }))
+        #expect(map[5000 << 8] == nil)
     }
 }
