@@ -40,9 +40,10 @@ extension RuleTagger {
     }
 
     private func designatorLabel(_ hash: UInt64) -> GazetteerLabel? {
-        if rules.contains(.orgDesignators, hash) { return .organization }
-        if rules.contains(.locDesignators, hash) { return .location }
-        if rules.contains(.miscDesignators, hash) { return .miscellaneous }
+        let sections = rules.sections(of: hash)
+        if sections.contains(.orgDesignators) { return .organization }
+        if sections.contains(.locDesignators) { return .location }
+        if sections.contains(.miscDesignators) { return .miscellaneous }
         return nil
     }
 }

@@ -50,10 +50,11 @@ extension RuleTagger {
         while start < range.upperBound {
             // An initial ("A." in "A. J. Rowe") is part of the name, even when it spells a stop word.
             if isInitial(start) { break }
-            if rules.contains(.titles, hashes[start])
-                || (rules.contains(.titleModifiers, hashes[start]) && start + 1 < range.upperBound && rules.contains(.titles, hashes[start + 1])) {
-                titleBefore = rules.contains(.titles, hashes[start]) || titleBefore
-            } else if !rules.contains(.notNames, hashes[start]) && !rules.contains(.connectors, hashes[start]) {
+            let sections = rules.sections(of: hashes[start])
+            if sections.contains(.titles)
+                || (sections.contains(.titleModifiers) && start + 1 < range.upperBound && rules.contains(.titles, hashes[start + 1])) {
+                titleBefore = sections.contains(.titles) || titleBefore
+            } else if !sections.contains(.notNames) && !sections.contains(.connectors) {
                 break
             }
             start += 1
@@ -83,9 +84,9 @@ extension RuleTagger {
     }
 
     /// A designator or organisation prefix ("University", "Bank", "Lake").
-    private func isKindWord(_ hash: UInt64) -> Bool {
-        [NERRules.Section.orgDesignators, .locDesignators, .miscDesignators, .orgPrefixes].contains { rules.contains($0, hash) }
-    }
+    private func isKindWord(_ hash: UInt64) -> Bool { !rules.sections(of: hash).isDisjoint(with: Self.kindWords) }
+
+    private static let kindWords = NERRules.Sections(.orgDesignators, .locDesignators, .miscDesignators, .orgPrefixes)
 
     private func followedByPersonVerb(_ index: Int) -> Bool {
         index + 1 < document.tokens.count && rules.contains(.personVerbs, hashes[index + 1])
@@ -151,13 +152,15 @@ extension RuleTagger {
         return nil
     }
 
+    /// Words a piece never starts with.
+    private static let notInPieces = NERRules.Sections(.connectors, .titles, .titleModifiers, .notNames)
+
     /// The pieces of `range` no lookup covers, without connectors, titles and non-names, into `scratch.pieces`.
     private mutating func uncoveredPieces(_ range: Range<Int>) {
         scratch.pieces.removeAll(keepingCapacity: true)
         var index = range.lowerBound
         while index < range.upperBound {
-            if token(index, is: .lookup) || rules.contains(.connectors, hashes[index]) || rules.contains(.titles, hashes[index])
-                || rules.contains(.titleModifiers, hashes[index]) || rules.contains(.notNames, hashes[index]) || isPeriod(index) {
+            if token(index, is: .lookup) || !rules.sections(of: hashes[index]).isDisjoint(with: Self.notInPieces) || isPeriod(index) {
                 index += 1
                 continue
             }

@@ -168,15 +168,13 @@ struct RuleTagger {
     /// (outside headlines), and single words that are common capitalised non-names are dropped.
     private func keep(_ match: GazetteerMatch) -> Bool {
         guard (match.start ..< match.end).contains(where: { document.tokens.kinds[$0].isWordLike }) else { return false }
-        if match.length == 1 {
-            let hash = hashes[match.start]
-            for section in [NERRules.Section.notNames, .titles, .orgDesignators, .locDesignators, .miscDesignators] where rules.contains(section, hash) {
-                return false
-            }
-        }
+        if match.length == 1, !rules.sections(of: hashes[match.start]).isDisjoint(with: Self.notNamesAlone) { return false }
         if !token(match.start, is: .headline), token(match.start, is: .lowercase), entryIsCapitalised(match) { return false }
         return true
     }
+
+    /// What a single-word lookup must not be: a non-name, a title or a designator.
+    private static let notNamesAlone = NERRules.Sections(.notNames, .titles, .orgDesignators, .locDesignators, .miscDesignators)
 
     private func entryIsCapitalised(_ match: GazetteerMatch) -> Bool {
         guard let record = gazetteers[match.gazetteer].entry(match.entry),

@@ -45,7 +45,8 @@ struct TokenFeatures: OptionSet {
     private static func of(_ bytes: UnsafeBufferPointer<UInt8>) -> TokenFeatures {
         guard let lead = bytes.first else { return [] }
         var features: TokenFeatures = bytes.count >= 2 ? .longWord : []
-        if isAllCaps(bytes) { features.insert(.allCaps) }
+        // A lower-case or non-ASCII first byte already rules capitals out.
+        if lead &- 0x61 >= 26, lead < 0x80, isAllCaps(bytes) { features.insert(.allCaps) }
         if lead < 0x80 {
             if lead &- 0x41 < 26 { features.insert(.capitalised) }
             if lead &- 0x61 < 26 { features.insert(.lowercase) }

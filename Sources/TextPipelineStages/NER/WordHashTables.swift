@@ -2,54 +2,6 @@
 /// rules. The keys are already well mixed, so their own low bits pick the slot: no `Hasher`
 /// (SipHash) runs per lookup, as it would in a `Set<UInt64>` or `Dictionary`.
 
-/// A set of word hashes: open addressing, at most half full.
-struct WordHashSet: Sendable {
-    /// 0 marks an empty slot; the key 0 itself is kept in ``containsZero``.
-    private var slots = [UInt64](repeating: 0, count: 8)
-    private var containsZero = false
-    private(set) var count = 0
-
-    mutating func insert(_ key: UInt64) {
-        guard key != 0 else {
-            if !containsZero { count += 1 }
-            containsZero = true
-            return
-        }
-        let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: key) & mask
-        while slots[slot] != 0 {
-            if slots[slot] == key { return }
-            slot = (slot + 1) & mask
-        }
-        slots[slot] = key
-        count += 1
-        if count * 2 > slots.count { rehash(to: slots.count * 2) }
-    }
-
-    @inline(__always)
-    func contains(_ key: UInt64) -> Bool {
-        guard key != 0 else { return containsZero }
-        let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: key) & mask
-        while true {
-            let stored = slots[slot]
-            if stored == key { return true }
-            if stored == 0 { return false }
-            slot = (slot + 1) & mask
-        }
-    }
-
-    private mutating func rehash(to capacity: Int) {
-        let old = slots
-        slots = [UInt64](repeating: 0, count: capacity)
-        let zero = containsZero
-        count = 0
-        containsZero = false
-        for key in old where key != 0 { insert(key) }
-        if zero { insert(0) }
-    }
-}
-
 /// A map from word hashes (or hashes of word sequences) to values: open addressing, at most half full.
 ///
 /// Meant to be kept across documents: ``removeAll(reservingCapacity:)`` empties it without freeing
@@ -140,3 +92,5 @@ extension Int {
     /// The smallest power of two at least `self` (1 for values below 2).
     var nextPowerOfTwo: Int { self <= 1 ? 1 : 1 << (Int.bitWidth - (self - 1).leadingZeroBitCount) }
 }
+
+extension WordHashMap: Sendable where Value: Sendable {}
