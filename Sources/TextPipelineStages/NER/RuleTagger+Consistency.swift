@@ -74,10 +74,10 @@ extension RuleTagger {
         scratch.added.removeAll(keepingCapacity: true)
         let count = document.tokens.count
         for index in 0 ..< count where token(index, is: .capitalised) && !token(index, is: .covered) {
-            for length in scratch.lengths where index + length <= count {
+            let stretch = uncoveredStretch(from: index)
+            for length in scratch.lengths where length <= stretch {
                 let range = index ..< index + length
-                guard !range.contains(where: { token($0, is: .covered) }),
-                      let name = scratch.names[sequenceHash(range)], name.length == length else { continue }
+                guard let name = scratch.names[sequenceHash(range)], name.length == length else { continue }
                 scratch.added.append(Candidate(start: index, end: range.upperBound, label: .organization, canonicalID: name.source.canonicalID, strength: .rule))
                 break
             }
@@ -107,9 +107,9 @@ extension RuleTagger {
         while index < count {
             var advanced = false
             if token(index, isAnyOf: [.capitalised, .allCaps]), !token(index, is: .covered) {
-                for length in scratch.lengths where index + length <= count {
-                    let range = index ..< index + length
-                    guard !range.contains(where: { token($0, is: .covered) }), let source = scratch.known[sequenceHash(range)] else { continue }
+                let stretch = uncoveredStretch(from: index)
+                for length in scratch.lengths where length <= stretch {
+                    guard let source = scratch.known[sequenceHash(index ..< index + length)] else { continue }
                     scratch.added.append(Candidate(start: index, end: index + length, label: source.label, canonicalID: source.canonicalID, strength: .rule))
                     index += length
                     advanced = true
@@ -119,6 +119,15 @@ extension RuleTagger {
             if !advanced { index += 1 }
         }
         merge()
+    }
+
+    /// How many tokens from `index` on no entity covers, up to the longest of `scratch.lengths`
+    /// (the names that may start at `index` fit in them).
+    private func uncoveredStretch(from index: Int) -> Int {
+        let end = min(document.tokens.count, index + (scratch.lengths.first ?? 0))
+        var stretch = index
+        while stretch < end, !token(stretch, is: .covered) { stretch += 1 }
+        return stretch - index
     }
 
     /// Marks the tokens of every candidate ``TokenFeatures/covered``.
