@@ -39,7 +39,7 @@ extension RuleTagger {
             }
         }
         scratch.added.removeAll(keepingCapacity: true)
-        for index in 0 ..< document.tokens.count where token(index, isAnyOf: [.capitalised, .allCaps]) && !token(index, is: .covered) {
+        for index in scratch.openCapitals where !token(index, is: .covered) {
             if let person = scratch.people[hashes[index]] {
                 scratch.added.append(Candidate(start: index, end: index + 1, label: .person, canonicalID: person.canonicalID, strength: .rule))
             }
@@ -72,8 +72,7 @@ extension RuleTagger {
         // to "Executive" by chance. Names of one length differ in hash, so one lookup per length finds the name.
         Self.distinctLengths(of: scratch.names, \.length, into: &scratch.lengths)
         scratch.added.removeAll(keepingCapacity: true)
-        let count = document.tokens.count
-        for index in 0 ..< count where token(index, is: .capitalised) && !token(index, is: .covered) {
+        for index in scratch.openCapitals where token(index, is: .capitalised) && !token(index, is: .covered) {
             let stretch = uncoveredStretch(from: index)
             for length in scratch.lengths where length <= stretch {
                 let range = index ..< index + length
@@ -102,21 +101,15 @@ extension RuleTagger {
         }
         Self.distinctLengths(of: scratch.known, \.length, into: &scratch.lengths)
         scratch.added.removeAll(keepingCapacity: true)
-        let count = document.tokens.count
-        var index = 0
-        while index < count {
-            var advanced = false
-            if token(index, isAnyOf: [.capitalised, .allCaps]), !token(index, is: .covered) {
-                let stretch = uncoveredStretch(from: index)
-                for length in scratch.lengths where length <= stretch {
-                    guard let source = scratch.known[sequenceHash(index ..< index + length)] else { continue }
-                    scratch.added.append(Candidate(start: index, end: index + length, label: source.label, canonicalID: source.canonicalID, strength: .rule))
-                    index += length
-                    advanced = true
-                    break
-                }
+        var next = 0  // A repeat found is skipped whole.
+        for index in scratch.openCapitals where index >= next && !token(index, is: .covered) {
+            let stretch = uncoveredStretch(from: index)
+            for length in scratch.lengths where length <= stretch {
+                guard let source = scratch.known[sequenceHash(index ..< index + length)] else { continue }
+                scratch.added.append(Candidate(start: index, end: index + length, label: source.label, canonicalID: source.canonicalID, strength: .rule))
+                next = index + length
+                break
             }
-            if !advanced { index += 1 }
         }
         merge()
     }
@@ -130,8 +123,15 @@ extension RuleTagger {
         return stretch - index
     }
 
-    /// Marks the tokens of every candidate ``TokenFeatures/covered``.
-    mutating func markCoverage() { markCovered(scratch.candidates) }
+    /// Marks the tokens of every candidate ``TokenFeatures/covered`` and lists the capitalised
+    /// (or all-capital) tokens left uncovered in `scratch.openCapitals`.
+    mutating func markCoverage() {
+        markCovered(scratch.candidates)
+        scratch.openCapitals.removeAll(keepingCapacity: true)
+        for index in scratch.features.indices where token(index, isAnyOf: [.capitalised, .allCaps]) && !token(index, is: .covered) {
+            scratch.openCapitals.append(index)
+        }
+    }
 
     private mutating func markCovered(_ candidates: [Candidate]) {
         for candidate in candidates {

@@ -40,6 +40,9 @@ struct RuleTagger {
         /// Lookups inside the run being applied, and the run's pieces no lookup covers.
         var inside: [Int] = []
         var pieces: [Range<Int>] = []
+        /// Capitalised or all-capital tokens no entity covered after the runs, in order: where the
+        /// consistency rules look for repeats (coverage only grows, so each rule checks again).
+        var openCapitals: [Int] = []
         /// Distinct lengths of the names a consistency rule looks for, longest first.
         var lengths: [Int] = []
         /// Per word (key hash): how often the article writes it capitalised inside a sentence, and in lower case.

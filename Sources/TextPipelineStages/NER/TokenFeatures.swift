@@ -33,9 +33,11 @@ struct TokenFeatures: OptionSet {
         features.removeAll(keepingCapacity: true)
         features.append(contentsOf: repeatElement([], count: tokens.count))
         document.utf8.withUnsafeBufferPointer { text in
-            features.withUnsafeMutableBufferPointer { features in
-                for index in 0 ..< tokens.count where tokens.kinds[index] == .word {
-                    features[index] = of(UnsafeBufferPointer(rebasing: text[tokens.byteRange(index)]))
+            tokens.kinds.withUnsafeBufferPointer { kinds in
+                features.withUnsafeMutableBufferPointer { features in
+                    for index in 0 ..< kinds.count where kinds[index] == .word {
+                        features[index] = of(UnsafeBufferPointer(rebasing: text[tokens.byteRange(index)]))
+                    }
                 }
             }
         }
