@@ -8,9 +8,8 @@ extension RuleTagger {
         var titleBefore: Bool
     }
 
-    private func isCapitalisedWord(_ index: Int) -> Bool {
-        document.tokens.kinds[index] == .word && token(index, is: .capitalised)
-    }
+    /// Only words carry the capitalisation bits (``TokenFeatures/compute(_:into:)``).
+    private func isCapitalisedWord(_ index: Int) -> Bool { token(index, is: .capitalised) }
 
     /// An initial ("J") or a dotted abbreviation ("U.S") that a period may follow inside a name.
     private func isAbbreviation(_ index: Int) -> Bool {

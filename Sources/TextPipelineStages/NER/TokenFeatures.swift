@@ -1,7 +1,7 @@
 import TextPipeline
 
 /// Per-token facts the rules read, one bit each: capitalisation, computed once per document from
-/// bytes (``compute(_:into:)``), and the marks ``RuleTagger`` adds (lookup starts, headlines,
+/// bytes for word tokens only (``compute(_:into:)``), and the marks ``RuleTagger`` adds (lookup starts, headlines,
 /// segment starts, coverage).
 struct TokenFeatures: OptionSet {
     let rawValue: UInt16
