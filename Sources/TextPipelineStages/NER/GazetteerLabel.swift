@@ -33,12 +33,6 @@ public enum GazetteerLabel: UInt8, Sendable, CaseIterable {
         }
     }
 
-    /// The gazetteer label of a built-in entity label; nil for labels rule stages added.
-    init?(entityLabel: EntityLabel) {
-        guard let label = Self.allCases.first(where: { $0.entityLabel == entityLabel }) else { return nil }
-        self = label
-    }
-
     /// The entity label written to the entity layer.
     public var entityLabel: EntityLabel {
         switch self {

@@ -45,6 +45,7 @@ public struct GazetteerNERStage: Stage {
         private var found: [GazetteerMatch] = []
         private var chosen: [GazetteerMatch] = []
         private var derivedIDBytes: [UInt8] = []
+        private var ruleScratch = RuleTagger.Scratch()
 
         init(matcher: GazetteerMatcher, rules: NERRules?) {
             self.matcher = matcher
@@ -63,8 +64,9 @@ public struct GazetteerNERStage: Stage {
             try context.checkDeadline()
             OverlapResolver.resolveEntities(found, policy: matcher.options.overlap, into: &chosen)
             if let rules {
-                let tagged = RuleTagger(rules: rules, document: document, segments: segments, matches: found,
-                                        hashes: matcher.tokenHashes, gazetteers: matcher.gazetteers).tag(chosen)
+                RuleTagger.tag(chosen, matches: found, rules: rules, document: document, segments: segments,
+                               hashes: matcher.tokenHashes, gazetteers: matcher.gazetteers, scratch: &ruleScratch)
+                let tagged = ruleScratch.candidates
                 document.entities.reserveCapacity(adding: tagged.count)
                 for (index, entity) in tagged.enumerated() {
                     prefetchCanonicalIDs(tagged, from: index) { $0.canonicalID }
@@ -74,7 +76,7 @@ public struct GazetteerNERStage: Stage {
                 document.entities.reserveCapacity(adding: chosen.count, idBytes: chosen.count * 24)
                 for (index, match) in chosen.enumerated() {
                     prefetchCanonicalIDs(chosen, from: index) { $0.reference }
-                    append(start: match.start, end: match.end, label: match.label.entityLabel, reference: match.reference, to: &document)
+                    append(start: match.start, end: match.end, label: match.label, reference: match.reference, to: &document)
                 }
             }
             if matcher.options.overlap == .all { writeSpans(found.filter { $0.kind == .entity }, into: &document) }
@@ -95,13 +97,11 @@ public struct GazetteerNERStage: Stage {
 
         /// Appends an entity with its entry's canonical id, copied from the mapped gazetteer; names found
         /// by rules alone get an id derived like a source entry's: stable, namespaced.
-        private mutating func append(start: Int, end: Int, label: EntityLabel, reference: EntryReference?, to document: inout Document) {
+        private mutating func append(start: Int, end: Int, label kind: GazetteerLabel, reference: EntryReference?, to document: inout Document) {
+            let label = kind.entityLabel
             if let reference, let id = matcher.gazetteers[reference.gazetteer].canonicalIDBytes(ofEntry: reference.entry) {
                 document.entities.append(tokens: start ..< end, label: label, canonicalIDBytes: id)
                 return
-            }
-            guard let kind = GazetteerLabel(entityLabel: label) else {
-                return document.entities.append(tokens: start ..< end, label: label, canonicalID: nil)
             }
             let bytes = document.byteRange(ofTokens: start ..< end)
             derivedIDBytes.removeAll(keepingCapacity: true)
@@ -124,15 +124,6 @@ public struct GazetteerNERStage: Stage {
             document.spans["gazetteer"] = layer
         }
     }
-}
-
-/// An entity before it is written: tokens `start ..< end`, and the entry whose id it takes
-/// (nil: found by rules alone).
-struct FoundEntity: Equatable {
-    var start: Int
-    var end: Int
-    var label: EntityLabel
-    var canonicalID: EntryReference?
 }
 
 extension String {

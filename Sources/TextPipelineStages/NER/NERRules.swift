@@ -47,16 +47,29 @@ struct NERRules: Sendable {
         }
     }
 
-    /// One set per section, indexed by the section's position in `Section.allCases` (no dictionary on the hot path).
-    private var sets = [WordHashSet](repeating: WordHashSet(), count: Section.allCases.count)
+    /// A set of sections, one bit per ``Section/index``.
+    struct Sections: OptionSet, Sendable {
+        let rawValue: UInt16
+        init(rawValue: UInt16) { self.rawValue = rawValue }
+        init(_ sections: Section...) { rawValue = sections.reduce(0) { $0 | 1 << $1.index } }
+        @inline(__always)
+        func contains(_ section: Section) -> Bool { rawValue & 1 << section.index != 0 }
+    }
+
+    /// Per word (key hash): the sections that list it, so one probe answers every section.
+    private var words = WordHashMap<Sections>()
     /// The fallback labels; nil leaves such names out.
-    private(set) var fallbackSingle: EntityLabel? = .miscellaneous
-    private(set) var fallbackMulti: EntityLabel? = .person
-    private(set) var fallbackRepeated: EntityLabel?
+    private(set) var fallbackSingle: GazetteerLabel? = .miscellaneous
+    private(set) var fallbackMulti: GazetteerLabel? = .person
+    private(set) var fallbackRepeated: GazetteerLabel?
 
     /// Whether a token whose key hash is `hash` is listed in `section`.
     @inline(__always)
-    func contains(_ section: Section, _ hash: UInt64) -> Bool { sets[section.index].contains(hash) }
+    func contains(_ section: Section, _ hash: UInt64) -> Bool { sections(of: hash).contains(section) }
+
+    /// The sections that list a token whose key hash is `hash`.
+    @inline(__always)
+    func sections(of hash: UInt64) -> Sections { words[hash] ?? [] }
 
     /// Parses a rules file. - Throws: ``GazetteerSourceError`` naming the file and line.
     static func parse(_ text: String, file: String) throws -> NERRules {
@@ -81,7 +94,7 @@ struct NERRules: Sendable {
                 throw GazetteerSourceError(file: file, line: index + 1, message: "'\(line)' is not a single word")
             }
             if section == .fallbackSingle || section == .fallbackMulti || section == .fallbackRepeated {
-                let label = line.lowercased() == "none" ? nil : GazetteerLabel(parsing: line)?.entityLabel
+                let label = line.lowercased() == "none" ? nil : GazetteerLabel(parsing: line)
                 guard label != nil || line.lowercased() == "none" else {
                     throw GazetteerSourceError(file: file, line: index + 1, message: "'\(line)' is not a label (PER, LOC, ORG, MISC or none)")
                 }
@@ -93,7 +106,7 @@ struct NERRules: Sendable {
                 continue
             }
             let key = normalizer.form(.key, of: Array(line.utf8))
-            rules.sets[section.index].insert(key.withUnsafeBufferPointer { keyHash($0) })
+            rules.words.update(key.withUnsafeBufferPointer { keyHash($0) }, initial: []) { $0.insert(Sections(section)) }
         }
         return rules
     }

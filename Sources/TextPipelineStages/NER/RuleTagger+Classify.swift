@@ -7,20 +7,20 @@ extension RuleTagger {
     /// (ORG, LOC, MISC); a first name at its start or a surname at its end (PER);
     /// a reporting verb after it (PER); a place preposition before it (LOC);
     /// an organisation word before it (ORG); otherwise a fallback guess.
-    func classify(_ range: Range<Int>, titleBefore: Bool) -> (EntityLabel, Strength)? {
+    func classify(_ range: Range<Int>, titleBefore: Bool) -> (GazetteerLabel, Strength)? {
         let count = range.count
         let previous = range.lowerBound - 1, next = range.upperBound
         if titleBefore { return (.person, .rule) }
         if let (label, _) = designator(range) { return (label, .rule) }
-        if firstName[range.lowerBound], (2 ... 4).contains(count) { return (.person, .rule) }
-        if (2 ... 3).contains(count), surname[range.upperBound - 1] { return (.person, .rule) }
+        if token(range.lowerBound, is: .firstName), (2 ... 4).contains(count) { return (.person, .rule) }
+        if (2 ... 3).contains(count), token(range.upperBound - 1, is: .surname) { return (.person, .rule) }
         if next < document.tokens.count, count <= 3, rules.contains(.personVerbs, hashes[next]) { return (.person, .fallback) }
-        if previous >= 0, features.lowercase[previous] || !features.capitalised[previous] {
+        if previous >= 0, token(previous, is: .lowercase) || !token(previous, is: .capitalised) {
             if rules.contains(.locPrepositions, hashes[previous]), count <= 3 { return (.location, .fallback) }
             if rules.contains(.orgContext, hashes[previous]) { return (.organization, .fallback) }
         }
         if count == 1, rules.fallbackSingle == nil, let repeated = rules.fallbackRepeated,
-           let counts = caseCounts[hashes[range.lowerBound]], counts.capitalised >= 2, counts.lower == 0 {
+           let counts = scratch.caseCounts[hashes[range.lowerBound]], counts.capitalised >= 2, counts.lower == 0 {
             return (repeated, .fallback)
         }
         guard let label = count >= 2 ? rules.fallbackMulti : rules.fallbackSingle else { return nil }
@@ -29,7 +29,7 @@ extension RuleTagger {
 
     /// A designator that names the kind of the whole sequence: its last word, a word right before "of",
     /// or a place or organisation word first ("Lake Balaton", "Air France").
-    func designator(_ range: Range<Int>) -> (EntityLabel, Int)? {
+    func designator(_ range: Range<Int>) -> (GazetteerLabel, Int)? {
         if range.count >= 2, let label = designatorLabel(hashes[range.upperBound - 1]) { return (label, range.upperBound - 1) }
         if range.count >= 2, rules.contains(.locDesignators, hashes[range.lowerBound]) { return (.location, range.lowerBound) }
         if range.count >= 2, rules.contains(.orgPrefixes, hashes[range.lowerBound]) { return (.organization, range.lowerBound) }
@@ -39,10 +39,11 @@ extension RuleTagger {
         return nil
     }
 
-    private func designatorLabel(_ hash: UInt64) -> EntityLabel? {
-        if rules.contains(.orgDesignators, hash) { return .organization }
-        if rules.contains(.locDesignators, hash) { return .location }
-        if rules.contains(.miscDesignators, hash) { return .miscellaneous }
+    private func designatorLabel(_ hash: UInt64) -> GazetteerLabel? {
+        let sections = rules.sections(of: hash)
+        if sections.contains(.orgDesignators) { return .organization }
+        if sections.contains(.locDesignators) { return .location }
+        if sections.contains(.miscDesignators) { return .miscellaneous }
         return nil
     }
 }

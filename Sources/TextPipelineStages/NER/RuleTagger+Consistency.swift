@@ -4,118 +4,149 @@ import TextPipeline
 extension RuleTagger {
     /// "World Health Organization (WHO)": an all-capital word in parentheses right
     /// after an entity takes its label and id.
-    func inheritAcronyms(_ candidates: inout [Candidate]) {
+    mutating func inheritAcronyms() {
         let tokens = document.tokens
-        var added: [Candidate] = []
-        for candidate in candidates where candidate.length >= 2 {
+        scratch.added.removeAll(keepingCapacity: true)
+        // Only single-token candidates are relabelled, so the longer ones read here stay as they were.
+        for position in scratch.candidates.indices where scratch.candidates[position].length >= 2 {
+            let candidate = scratch.candidates[position]
             let open = candidate.end, acronym = open + 1, close = open + 2
-            guard close < tokens.count, isByte(open, 0x28), isByte(close, 0x29), features.allCaps[acronym] else { continue }
-            if let index = candidates.firstIndex(where: { $0.start == acronym && $0.end == acronym + 1 }) {
-                if candidates[index].strength < .gazetteer { candidates[index].label = candidate.label }
-            } else if !candidates.contains(where: { $0.start <= acronym && $0.end > acronym }) {
-                added.append(Candidate(start: acronym, end: acronym + 1, label: candidate.label,
-                                       canonicalID: candidate.canonicalID, strength: .rule))
+            guard close < tokens.count, isByte(open, 0x28), isByte(close, 0x29), token(acronym, is: .allCaps) else { continue }
+            if let index = scratch.candidates.firstIndex(where: { $0.start == acronym && $0.end == acronym + 1 }) {
+                if scratch.candidates[index].strength < .gazetteer { scratch.candidates[index].label = candidate.label }
+            } else if !scratch.candidates.contains(where: { $0.start <= acronym && $0.end > acronym }) {
+                scratch.added.append(Candidate(start: acronym, end: acronym + 1, label: candidate.label,
+                                               canonicalID: candidate.canonicalID, strength: .rule))
             }
         }
-        merge(added, into: &candidates)
+        merge()
     }
 
     /// After "Vladimir Putin", a lone "Putin" anywhere in the article is that person, with the same id.
-    func propagatePersons(_ candidates: inout [Candidate]) {
-        var people = WordHashMap<Candidate>()
-        for candidate in candidates where candidate.label == .person && candidate.length >= 2 && candidate.strength >= .rule {
-            for index in candidate.start ..< candidate.end where features.capitalised[index] || headline[index] {
-                people.insertIfAbsent(hashes[index], candidate)
+    mutating func propagatePersons() {
+        scratch.people.removeAll(reservingCapacity: scratch.candidates.count)
+        for candidate in scratch.candidates where candidate.label == .person && candidate.length >= 2 && candidate.strength >= .rule {
+            for index in candidate.start ..< candidate.end where token(index, isAnyOf: [.capitalised, .headline]) {
+                scratch.people.insertIfAbsent(hashes[index], candidate)
             }
         }
-        guard !people.isEmpty else { return }
-        for index in candidates.indices where candidates[index].length == 1 && candidates[index].label != .miscellaneous {
-            if let person = people[hashes[candidates[index].start]], candidates[index].label != .person || candidates[index].canonicalID == nil {
-                candidates[index].label = .person
-                candidates[index].canonicalID = person.canonicalID
+        guard !scratch.people.isEmpty else { return }
+        for index in scratch.candidates.indices where scratch.candidates[index].length == 1 && scratch.candidates[index].label != .miscellaneous {
+            if let person = scratch.people[hashes[scratch.candidates[index].start]],
+               scratch.candidates[index].label != .person || scratch.candidates[index].canonicalID == nil {
+                scratch.candidates[index].label = .person
+                scratch.candidates[index].canonicalID = person.canonicalID
             }
         }
-        var added: [Candidate] = []
-        let covered = coverage(candidates)
-        for index in 0 ..< document.tokens.count where (features.capitalised[index] || features.allCaps[index]) && !covered[index] {
-            if let person = people[hashes[index]] {
-                added.append(Candidate(start: index, end: index + 1, label: .person, canonicalID: person.canonicalID, strength: .rule))
+        scratch.added.removeAll(keepingCapacity: true)
+        for index in scratch.openCapitals where !token(index, is: .covered) {
+            if let person = scratch.people[hashes[index]] {
+                scratch.added.append(Candidate(start: index, end: index + 1, label: .person, canonicalID: person.canonicalID, strength: .rule))
             }
         }
-        merge(added, into: &candidates)
+        merge()
     }
 
     /// After "Magna International Inc" or "Ruch SA", "Magna" and "Ruch" are that organisation:
     /// the name without its designators, found elsewhere in the article, is relabelled or added.
-    func propagateOrganisations(_ candidates: inout [Candidate]) {
-        var names = WordHashMap<(length: Int, source: Candidate)>()
-        for candidate in candidates where candidate.label == .organization && candidate.length >= 2 {
+    mutating func propagateOrganisations() {
+        scratch.names.removeAll(reservingCapacity: scratch.candidates.count)
+        for candidate in scratch.candidates where candidate.label == .organization && candidate.length >= 2 {
             var end = candidate.end
             while end > candidate.start + 1, rules.contains(.orgDesignators, hashes[end - 1]) || isPeriod(end - 1) { end -= 1 }
             guard end < candidate.end else { continue }
             let name = (length: end - candidate.start, source: candidate)
-            names.update(sequenceHash(candidate.start ..< end), initial: name) { $0 = name }
+            let key = sequenceHash(candidate.start ..< end)
+            scratch.names.update(key, initial: name) { $0 = name }
         }
-        guard !names.isEmpty else { return }
-        for index in candidates.indices where candidates[index].label != .organization && candidates[index].strength < .gazetteer
-            || candidates[index].length == 1 && candidates[index].label == .location {
-            if let (_, source) = names[sequenceHash(candidates[index].start ..< candidates[index].end)] {
-                candidates[index].label = .organization
-                candidates[index].canonicalID = source.canonicalID
-                candidates[index].strength = .rule
+        guard !scratch.names.isEmpty else { return }
+        for index in scratch.candidates.indices where scratch.candidates[index].label != .organization && scratch.candidates[index].strength < .gazetteer
+            || scratch.candidates[index].length == 1 && scratch.candidates[index].label == .location {
+            if let (_, source) = scratch.names[sequenceHash(scratch.candidates[index].start ..< scratch.candidates[index].end)] {
+                scratch.candidates[index].label = .organization
+                scratch.candidates[index].canonicalID = source.canonicalID
+                scratch.candidates[index].strength = .rule
             }
         }
-        // Longest name first: a hash table's order is arbitrary (a `Dictionary`'s is even seeded
-        // per process), so "Executive Life" must not lose to "Executive" by chance.
-        let longestFirst = names.pairs.sorted { $0.value.length > $1.value.length }
-        var added: [Candidate] = []
-        let covered = coverage(candidates)
-        for index in 0 ..< document.tokens.count where features.capitalised[index] && !covered[index] {
-            for (key, name) in longestFirst where index + name.length <= document.tokens.count {
-                let range = index ..< index + name.length
-                if sequenceHash(range) == key, !range.contains(where: { covered[$0] }) {
-                    added.append(Candidate(start: index, end: range.upperBound, label: .organization, canonicalID: name.source.canonicalID, strength: .rule))
-                    break
-                }
+        // Longest name first: a hash table's order is arbitrary, so "Executive Life" must not lose
+        // to "Executive" by chance. Names of one length differ in hash, so one lookup per length finds the name.
+        Self.distinctLengths(of: scratch.names, \.length, into: &scratch.lengths)
+        scratch.added.removeAll(keepingCapacity: true)
+        for index in scratch.openCapitals where token(index, is: .capitalised) && !token(index, is: .covered) {
+            let stretch = uncoveredStretch(from: index)
+            for length in scratch.lengths where length <= stretch {
+                let range = index ..< index + length
+                guard let name = scratch.names[sequenceHash(range)], name.length == length else { continue }
+                scratch.added.append(Candidate(start: index, end: range.upperBound, label: .organization, canonicalID: name.source.canonicalID, strength: .rule))
+                break
             }
         }
-        merge(added, into: &candidates)
+        merge()
     }
 
     /// A weakly guessed name takes the label of the same words found by a lookup
     /// or a rule elsewhere in the article; capitalised repeats that no rule caught are added.
-    func propagateSurfaces(_ candidates: inout [Candidate]) {
-        var known = WordHashMap<Candidate>()
-        for candidate in candidates where candidate.strength >= .rule {
+    mutating func propagateSurfaces() {
+        scratch.known.removeAll(reservingCapacity: scratch.candidates.count)
+        for candidate in scratch.candidates where candidate.strength >= .rule {
             let key = sequenceHash(candidate.start ..< candidate.end)
-            known.update(key, initial: candidate) { if $0.strength < candidate.strength { $0 = candidate } }
+            scratch.known.update(key, initial: candidate) { if $0.strength < candidate.strength { $0 = candidate } }
         }
-        for index in candidates.indices where candidates[index].strength == .fallback {
-            if let source = known[sequenceHash(candidates[index].start ..< candidates[index].end)] {
-                candidates[index].label = source.label
-                candidates[index].canonicalID = source.canonicalID
-                candidates[index].strength = .rule
+        for index in scratch.candidates.indices where scratch.candidates[index].strength == .fallback {
+            if let source = scratch.known[sequenceHash(scratch.candidates[index].start ..< scratch.candidates[index].end)] {
+                scratch.candidates[index].label = source.label
+                scratch.candidates[index].canonicalID = source.canonicalID
+                scratch.candidates[index].strength = .rule
             }
         }
-        let lengths = Set(known.pairs.map(\.value.length)).sorted(by: >)
-        var added: [Candidate] = []
-        let covered = coverage(candidates)
-        var index = 0
-        while index < document.tokens.count {
-            var advanced = false
-            if features.capitalised[index] || features.allCaps[index], !covered[index] {
-                for length in lengths where index + length <= document.tokens.count {
-                    let range = index ..< index + length
-                    guard !range.contains(where: { covered[$0] }), let source = known[sequenceHash(range)] else { continue }
-                    added.append(Candidate(start: index, end: index + length, label: source.label, canonicalID: source.canonicalID, strength: .rule))
-                    index += length
-                    advanced = true
-                    break
-                }
+        Self.distinctLengths(of: scratch.known, \.length, into: &scratch.lengths)
+        scratch.added.removeAll(keepingCapacity: true)
+        var next = 0  // A repeat found is skipped whole.
+        for index in scratch.openCapitals where index >= next && !token(index, is: .covered) {
+            let stretch = uncoveredStretch(from: index)
+            for length in scratch.lengths where length <= stretch {
+                guard let source = scratch.known[sequenceHash(index ..< index + length)] else { continue }
+                scratch.added.append(Candidate(start: index, end: index + length, label: source.label, canonicalID: source.canonicalID, strength: .rule))
+                next = index + length
+                break
             }
-            if !advanced { index += 1 }
         }
-        merge(added, into: &candidates)
+        merge()
+    }
+
+    /// How many tokens from `index` on no entity covers, up to the longest of `scratch.lengths`
+    /// (the names that may start at `index` fit in them).
+    private func uncoveredStretch(from index: Int) -> Int {
+        let end = min(document.tokens.count, index + (scratch.lengths.first ?? 0))
+        var stretch = index
+        while stretch < end, !token(stretch, is: .covered) { stretch += 1 }
+        return stretch - index
+    }
+
+    /// Marks the tokens of every candidate ``TokenFeatures/covered`` and lists the capitalised
+    /// (or all-capital) tokens left uncovered in `scratch.openCapitals`.
+    mutating func markCoverage() {
+        markCovered(scratch.candidates)
+        scratch.openCapitals.removeAll(keepingCapacity: true)
+        for index in scratch.features.indices where token(index, isAnyOf: [.capitalised, .allCaps]) && !token(index, is: .covered) {
+            scratch.openCapitals.append(index)
+        }
+    }
+
+    private mutating func markCovered(_ candidates: [Candidate]) {
+        for candidate in candidates {
+            for index in candidate.start ..< candidate.end { scratch.features[index].insert(.covered) }
+        }
+    }
+
+    /// The distinct lengths of the values in `table`, longest first.
+    private static func distinctLengths<Value>(of table: WordHashMap<Value>, _ length: (Value) -> Int, into lengths: inout [Int]) {
+        lengths.removeAll(keepingCapacity: true)
+        table.forEach { _, value in
+            let valueLength = length(value)
+            if !lengths.contains(valueLength) { lengths.append(valueLength) }
+        }
+        lengths.sort(by: >)
     }
 
     private func sequenceHash(_ range: Range<Int>) -> UInt64 {
@@ -131,18 +162,11 @@ extension RuleTagger {
         return range.count == 1 && document.utf8[range.lowerBound] == byte
     }
 
-    /// Per token: some candidate covers it.
-    private func coverage(_ candidates: [Candidate]) -> [Bool] {
-        var covered = [Bool](repeating: false, count: document.tokens.count)
-        for candidate in candidates {
-            for index in candidate.start ..< candidate.end { covered[index] = true }
-        }
-        return covered
-    }
-
-    private func merge(_ added: [Candidate], into candidates: inout [Candidate]) {
-        guard !added.isEmpty else { return }
-        candidates += added
-        candidates.sort { $0.start < $1.start }
+    /// Adds `scratch.added` to the candidates, marking their tokens covered, and sorts them by start.
+    private mutating func merge() {
+        guard !scratch.added.isEmpty else { return }
+        markCovered(scratch.added)
+        scratch.candidates += scratch.added
+        scratch.candidates.sort { $0.start < $1.start }
     }
 }

@@ -8,9 +8,8 @@ extension RuleTagger {
         var titleBefore: Bool
     }
 
-    private func isCapitalisedWord(_ index: Int) -> Bool {
-        document.tokens.kinds[index] == .word && features.capitalised[index]
-    }
+    /// Only words carry the capitalisation bits (``TokenFeatures/compute(_:into:)``).
+    private func isCapitalisedWord(_ index: Int) -> Bool { token(index, is: .capitalised) }
 
     /// An initial ("J") or a dotted abbreviation ("U.S") that a period may follow inside a name.
     private func isAbbreviation(_ index: Int) -> Bool {
@@ -19,9 +18,8 @@ extension RuleTagger {
         return range.count == 1 || document.utf8[range].contains(0x2E)
     }
 
-    /// The runs of a (non-headline) segment.
-    func capitalisedRuns(_ segment: Range<Int>) -> [Run] {
-        var runs: [Run] = []
+    /// Appends the runs of a (non-headline) segment to `scratch.runs`.
+    mutating func capitalisedRuns(_ segment: Range<Int>) {
         var index = segment.lowerBound
         while index < segment.upperBound {
             guard isCapitalisedWord(index) else {
@@ -39,10 +37,9 @@ extension RuleTagger {
                     break
                 }
             }
-            if let run = trimmed(index ..< end, segment: segment) { runs.append(run) }
+            if let run = trimmed(index ..< end, segment: segment) { scratch.runs.append(run) }
             index = end
         }
-        return runs
     }
 
     /// Drops leading titles and non-names, and an unsupported sentence-initial single word.
@@ -52,10 +49,11 @@ extension RuleTagger {
         while start < range.upperBound {
             // An initial ("A." in "A. J. Rowe") is part of the name, even when it spells a stop word.
             if isInitial(start) { break }
-            if rules.contains(.titles, hashes[start])
-                || (rules.contains(.titleModifiers, hashes[start]) && start + 1 < range.upperBound && rules.contains(.titles, hashes[start + 1])) {
-                titleBefore = rules.contains(.titles, hashes[start]) || titleBefore
-            } else if !rules.contains(.notNames, hashes[start]) && !rules.contains(.connectors, hashes[start]) {
+            let sections = rules.sections(of: hashes[start])
+            if sections.contains(.titles)
+                || (sections.contains(.titleModifiers) && start + 1 < range.upperBound && rules.contains(.titles, hashes[start + 1])) {
+                titleBefore = sections.contains(.titles) || titleBefore
+            } else if !sections.contains(.notNames) && !sections.contains(.connectors) {
                 break
             }
             start += 1
@@ -70,7 +68,7 @@ extension RuleTagger {
         }
         // Table headings of single letters ("W D L G") are not names.
         if range.upperBound - start >= 2, (start ..< range.upperBound).allSatisfy({ document.tokens.byteRange($0).count == 1 }) { return nil }
-        if range.upperBound - start == 1, start == segment.lowerBound, !titleBefore, !firstName[start], !followedByPersonVerb(start) { return nil }
+        if range.upperBound - start == 1, start == segment.lowerBound, !titleBefore, !token(start, is: .firstName), !followedByPersonVerb(start) { return nil }
         return Run(range: start ..< range.upperBound, titleBefore: titleBefore)
     }
 
@@ -85,84 +83,91 @@ extension RuleTagger {
     }
 
     /// A designator or organisation prefix ("University", "Bank", "Lake").
-    private func isKindWord(_ hash: UInt64) -> Bool {
-        [NERRules.Section.orgDesignators, .locDesignators, .miscDesignators, .orgPrefixes].contains { rules.contains($0, hash) }
-    }
+    private func isKindWord(_ hash: UInt64) -> Bool { !rules.sections(of: hash).isDisjoint(with: Self.kindWords) }
+
+    private static let kindWords = NERRules.Sections(.orgDesignators, .locDesignators, .miscDesignators, .orgPrefixes)
 
     private func followedByPersonVerb(_ index: Int) -> Bool {
         index + 1 < document.tokens.count && rules.contains(.personVerbs, hashes[index + 1])
     }
 
     /// Merges a run with the lookups inside it: a designator, title or first name
-    /// can claim the whole run (marking those lookups `removed`); uncovered pieces
-    /// are classified on their own. New entities go to `added`.
-    /// - Parameter candidates: the lookups, sorted by start and non-overlapping.
+    /// can claim the whole run (marking those lookups `scratch.removed`); uncovered pieces
+    /// are classified on their own. New entities go to `scratch.added`.
+    ///
+    /// `scratch.candidates` holds the lookups, sorted by start and non-overlapping; their
+    /// tokens are marked ``TokenFeatures/lookup``. Runs are disjoint, so a lookup a run
+    /// claimed never meets a later run, and inside a run the marked tokens are those its lookups cover.
     /// - Complexity: O(log n + run length).
-    func apply(_ run: Run, lookups candidates: [Candidate], removed: inout [Bool], added: inout [Candidate]) {
+    mutating func apply(_ run: Run) {
+        let candidates = scratch.candidates
         var first = 0, high = candidates.count
         while first < high {
             let mid = (first + high) / 2
             if candidates[mid].end <= run.range.lowerBound { first = mid + 1 } else { high = mid }
         }
-        var inside: [Int] = []
+        scratch.inside.removeAll(keepingCapacity: true)
         var index = first
         while index < candidates.count, candidates[index].start < run.range.upperBound {
-            if !removed[index] { inside.append(index) }
+            if !scratch.removed[index] { scratch.inside.append(index) }
             index += 1
         }
+        let inside = scratch.inside
         if inside.isEmpty {
             if let (label, strength) = classify(run.range, titleBefore: run.titleBefore) {
-                added.append(Candidate(start: run.range.lowerBound, end: run.range.upperBound, label: label, canonicalID: nil, strength: strength))
+                scratch.added.append(Candidate(start: run.range.lowerBound, end: run.range.upperBound, label: label, canonicalID: nil, strength: strength))
             }
             return
         }
         guard inside.allSatisfy({ candidates[$0].start >= run.range.lowerBound && candidates[$0].end <= run.range.upperBound }) else { return }
-        var covered = Set<Int>()
-        for index in inside { covered.formUnion(candidates[index].start ..< candidates[index].end) }
+        let covered = inside.reduce(0) { $0 + candidates[$1].length }
         let onlySingleTokens = inside.allSatisfy { candidates[$0].length == 1 && candidates[$0].label != .organization }
         // A first name looked up as something else ("Tom" as a company) before an unknown word.
         let firstNameLookup = inside.count == 1 && candidates[inside[0]].length == 1 && candidates[inside[0]].start == run.range.lowerBound
-        if covered.count == run.range.count, !onlySingleTokens || inside.count < 2 { return }
-        if let label = wholeRunLabel(run, covered: covered, onlySingleTokens: onlySingleTokens || firstNameLookup) {
-            for index in inside { removed[index] = true }
-            added.append(Candidate(start: run.range.lowerBound, end: run.range.upperBound, label: label, canonicalID: nil, strength: .rule))
+        if covered == run.range.count, !onlySingleTokens || inside.count < 2 { return }
+        if let label = wholeRunLabel(run, onlySingleTokens: onlySingleTokens || firstNameLookup) {
+            for index in inside { scratch.removed[index] = true }
+            scratch.added.append(Candidate(start: run.range.lowerBound, end: run.range.upperBound, label: label, canonicalID: nil, strength: .rule))
             return
         }
-        if covered.count == run.range.count { return }
-        for piece in uncoveredPieces(run.range, covered) {
+        if covered == run.range.count { return }
+        uncoveredPieces(run.range)
+        for piece in scratch.pieces {
             if let (label, strength) = classify(piece, titleBefore: run.titleBefore && piece.lowerBound == run.range.lowerBound) {
-                added.append(Candidate(start: piece.lowerBound, end: piece.upperBound, label: label, canonicalID: nil, strength: strength))
+                scratch.added.append(Candidate(start: piece.lowerBound, end: piece.upperBound, label: label, canonicalID: nil, strength: strength))
             }
         }
     }
 
     /// The label of a partly looked-up run that context claims as one name.
-    private func wholeRunLabel(_ run: Run, covered: Set<Int>, onlySingleTokens: Bool) -> EntityLabel? {
-        if let (label, index) = designator(run.range), !covered.contains(index) { return label }
-        if run.range.count >= 2, rules.contains(.orgPrefixes, hashes[run.range.lowerBound]), !covered.contains(run.range.lowerBound) {
+    private func wholeRunLabel(_ run: Run, onlySingleTokens: Bool) -> GazetteerLabel? {
+        if let (label, index) = designator(run.range), !token(index, is: .lookup) { return label }
+        if run.range.count >= 2, rules.contains(.orgPrefixes, hashes[run.range.lowerBound]), !token(run.range.lowerBound, is: .lookup) {
             return .organization
         }
         if run.titleBefore { return .person }
         let first = run.range.lowerBound
-        if firstName[first], run.range.count <= 3, !covered.contains(first) || onlySingleTokens { return .person }
+        if token(first, is: .firstName), run.range.count <= 3, !token(first, is: .lookup) || onlySingleTokens { return .person }
         return nil
     }
 
-    private func uncoveredPieces(_ range: Range<Int>, _ covered: Set<Int>) -> [Range<Int>] {
-        var pieces: [Range<Int>] = []
+    /// Words a piece never starts with.
+    private static let notInPieces = NERRules.Sections(.connectors, .titles, .titleModifiers, .notNames)
+
+    /// The pieces of `range` no lookup covers, without connectors, titles and non-names, into `scratch.pieces`.
+    private mutating func uncoveredPieces(_ range: Range<Int>) {
+        scratch.pieces.removeAll(keepingCapacity: true)
         var index = range.lowerBound
         while index < range.upperBound {
-            if covered.contains(index) || rules.contains(.connectors, hashes[index]) || rules.contains(.titles, hashes[index])
-                || rules.contains(.titleModifiers, hashes[index]) || rules.contains(.notNames, hashes[index]) || isPeriod(index) {
+            if token(index, is: .lookup) || !rules.sections(of: hashes[index]).isDisjoint(with: Self.notInPieces) || isPeriod(index) {
                 index += 1
                 continue
             }
             var end = index + 1
-            while end < range.upperBound, !covered.contains(end) { end += 1 }
+            while end < range.upperBound, !token(end, is: .lookup) { end += 1 }
             while end > index + 1, rules.contains(.connectors, hashes[end - 1]) || isPeriod(end - 1) { end -= 1 }
-            pieces.append(index ..< end)
+            scratch.pieces.append(index ..< end)
             index = end
         }
-        return pieces
     }
 }

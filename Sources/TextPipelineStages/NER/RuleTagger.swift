@@ -5,8 +5,8 @@ import TextPipeline
 /// sequences classified by titles, designators, first names and context
 /// words, then document-level consistency (see docs/gazetteer.md, "Rules").
 ///
-/// Built once per document by a worker; reads only the document, the
-/// matches and the per-token key hashes.
+/// Built per document by ``tag(_:matches:rules:document:segments:hashes:gazetteers:scratch:)``
+/// around the worker's ``Scratch``; reads only the document, the matches and the per-token key hashes.
 struct RuleTagger {
     /// How an entity was found; weaker ones may be relabelled by document-level consistency.
     enum Strength: Int, Comparable {
@@ -19,106 +19,165 @@ struct RuleTagger {
     struct Candidate {
         var start: Int
         var end: Int
-        var label: EntityLabel
+        var label: GazetteerLabel
         /// The entry whose canonical id the entity takes (nil: found by rules alone).
         var canonicalID: EntryReference?
         var strength: Strength
         var length: Int { end - start }
     }
 
+    /// The buffers a worker keeps across documents, so that tagging a document allocates
+    /// nothing once they have grown to the largest document's size.
+    struct Scratch {
+        /// Per token of the document: ``TokenFeatures``.
+        var features: [TokenFeatures] = []
+        /// The entities so far, sorted by start and non-overlapping; the result after ``tag``.
+        var candidates: [Candidate] = []
+        /// Per lookup in `candidates` while runs are applied: claimed by a whole run.
+        var removed: [Bool] = []
+        var added: [Candidate] = []
+        var runs: [Run] = []
+        /// Lookups inside the run being applied, and the run's pieces no lookup covers.
+        var inside: [Int] = []
+        var pieces: [Range<Int>] = []
+        /// Capitalised or all-capital tokens no entity covered after the runs, in order: where the
+        /// consistency rules look for repeats (coverage only grows, so each rule checks again).
+        var openCapitals: [Int] = []
+        /// Distinct lengths of the names a consistency rule looks for, longest first.
+        var lengths: [Int] = []
+        /// Per word (key hash): how often the article writes it capitalised inside a sentence, and in lower case.
+        var caseCounts = WordHashMap<(capitalised: Int, lower: Int)>()
+        /// Tables of the consistency rules (``propagatePersons()`` and its siblings).
+        var people = WordHashMap<Candidate>()
+        var names = WordHashMap<(length: Int, source: Candidate)>()
+        var known = WordHashMap<Candidate>()
+    }
+
     let rules: NERRules
     let document: Document
     let segments: [Range<Int>]
     let hashes: GazetteerMatcher.TokenHashes
-    let features: TokenFeatures
     let gazetteers: [CompiledGazetteer]
-    /// Per token: a first-name / surname entry starts here.
-    var firstName: [Bool]
-    var surname: [Bool]
-    /// Per token: its segment is written in capitals (a headline), so case says nothing.
-    var headline: [Bool]
-    /// Per token: the first token of its segment.
-    var segmentStart: [Bool]
-    /// Per word (key hash): how often the article writes it capitalised inside a sentence, and in lower case.
-    var caseCounts = WordHashMap<(capitalised: Int, lower: Int)>()
+    var scratch: Scratch
 
-    init(rules: NERRules, document: Document, segments: [Range<Int>], matches: [GazetteerMatch],
-         hashes: GazetteerMatcher.TokenHashes, gazetteers: [CompiledGazetteer]) {
-        self.rules = rules
-        self.document = document
-        self.segments = segments
-        self.hashes = hashes
-        self.gazetteers = gazetteers
-        features = TokenFeatures(document)
-        let count = document.tokens.count
-        firstName = [Bool](repeating: false, count: count)
-        surname = [Bool](repeating: false, count: count)
-        headline = [Bool](repeating: false, count: count)
-        segmentStart = [Bool](repeating: false, count: count)
-        for match in matches where match.length == 1 {
-            if match.kind == .firstName { firstName[match.start] = true }
-            if match.kind == .surname { surname[match.start] = true }
-        }
-        let countCases = rules.fallbackRepeated != nil
-        for index in 0 ..< count where countCases && document.tokens.kinds[index] == .word {
-            if features.lowercase[index] { caseCounts.update(hashes[index], initial: (0, 0)) { $0.lower += 1 } }
-        }
-        for segment in segments where !segment.isEmpty {
-            for index in segment.dropFirst() where countCases && features.capitalised[index] && !features.allCaps[index] {
-                caseCounts.update(hashes[index], initial: (0, 0)) { $0.capitalised += 1 }
-            }
-            segmentStart[segment.lowerBound] = true
-            let isHeadline = isHeadlineSegment(segment)
-            for index in segment { headline[index] = isHeadline }
-        }
+    /// Tags `document` from the entity matches left after overlap resolution (`chosen`) and
+    /// every match (`matches`, for first names and surnames), leaving its entities, sorted and
+    /// non-overlapping, in `scratch.candidates`.
+    static func tag(_ chosen: [GazetteerMatch], matches: [GazetteerMatch], rules: NERRules, document: Document,
+                    segments: [Range<Int>], hashes: GazetteerMatcher.TokenHashes, gazetteers: [CompiledGazetteer],
+                    scratch: inout Scratch) {
+        var tagger = RuleTagger(rules: rules, document: document, segments: segments, hashes: hashes,
+                                gazetteers: gazetteers, scratch: Scratch())
+        swap(&tagger.scratch, &scratch)
+        tagger.prepare(matches)
+        tagger.tag(chosen)
+        swap(&tagger.scratch, &scratch)
     }
 
-    /// Entities for the document, sorted and non-overlapping, from the entity matches
-    /// left after overlap resolution (`chosen`).
-    func tag(_ chosen: [GazetteerMatch]) -> [FoundEntity] {
-        var candidates: [Candidate] = []
-        for match in chosen where keep(match) {
-            candidates.append(Candidate(start: match.start, end: match.end, label: match.label.entityLabel,
-                                        canonicalID: match.reference, strength: .gazetteer))
+    private mutating func tag(_ chosen: [GazetteerMatch]) {
+        collectLookups(chosen)
+        scratch.runs.removeAll(keepingCapacity: true)
+        for segment in segments where !segment.isEmpty && !token(segment.lowerBound, is: .headline) {
+            capitalisedRuns(segment)
         }
-        var removed = [Bool](repeating: false, count: candidates.count)
-        var added: [Candidate] = []
-        for segment in segments where !segment.isEmpty && !headline[segment.lowerBound] {
-            for run in capitalisedRuns(segment) { apply(run, lookups: candidates, removed: &removed, added: &added) }
+        for run in scratch.runs { apply(run) }
+        removeClaimedLookups()
+        markCoverage()
+        relabelTeams()
+        inheritAcronyms()
+        propagatePersons()
+        propagateOrganisations()
+        propagateSurfaces()
+    }
+
+    /// Whether token `index` has every bit of `feature`.
+    @inline(__always)
+    func token(_ index: Int, is feature: TokenFeatures) -> Bool { scratch.features[index].contains(feature) }
+
+    /// Whether token `index` has some bit of `features`.
+    @inline(__always)
+    func token(_ index: Int, isAnyOf features: TokenFeatures) -> Bool { !scratch.features[index].isDisjoint(with: features) }
+
+    /// Token features, first-name and surname starts, segment starts and headlines, and (when a
+    /// rule reads them) the article's case counts.
+    private mutating func prepare(_ matches: [GazetteerMatch]) {
+        TokenFeatures.compute(document, into: &scratch.features)
+        let segments = segments
+        scratch.features.withUnsafeMutableBufferPointer { features in
+            for match in matches where match.length == 1 {
+                if match.kind == .firstName { features[match.start].insert(.firstName) }
+                if match.kind == .surname { features[match.start].insert(.surname) }
+            }
+            for segment in segments where !segment.isEmpty {
+                features[segment.lowerBound].insert(.segmentStart)
+                if Self.isHeadline(features[segment]) {
+                    for index in segment { features[index].insert(.headline) }
+                }
+            }
         }
-        candidates = zip(candidates, removed).filter { !$0.1 }.map(\.0) + added
-        candidates.sort { $0.start < $1.start }
-        relabelTeams(&candidates)
-        inheritAcronyms(&candidates)
-        propagatePersons(&candidates)
-        propagateOrganisations(&candidates)
-        propagateSurfaces(&candidates)
-        return candidates.map { FoundEntity(start: $0.start, end: $0.end, label: $0.label, canonicalID: $0.canonicalID) }
+        if rules.fallbackRepeated != nil { countCases() }
     }
 
     /// More than half of the segment's words of two letters or more are in capitals.
-    private func isHeadlineSegment(_ segment: Range<Int>) -> Bool {
+    private static func isHeadline(_ segment: Slice<UnsafeMutableBufferPointer<TokenFeatures>>) -> Bool {
         var words = 0, caps = 0
-        for index in segment where document.tokens.kinds[index] == .word && document.tokens.ends[index] - document.tokens.starts[index] >= 2 {
+        for features in segment where features.contains(.longWord) {
             words += 1
-            if features.allCaps[index] { caps += 1 }
+            if features.contains(.allCaps) { caps += 1 }
         }
         return caps >= 2 && caps * 2 > words
+    }
+
+    /// Counts every word in lower case, and capitalised (not all capitals) after its segment's first token.
+    private mutating func countCases() {
+        let kinds = document.tokens.kinds
+        scratch.caseCounts.removeAll(reservingCapacity: kinds.count)
+        for index in kinds.indices where kinds[index] == .word && token(index, is: .lowercase) {
+            scratch.caseCounts.update(hashes[index], initial: (0, 0)) { $0.lower += 1 }
+        }
+        for segment in segments where !segment.isEmpty {
+            for index in segment.dropFirst() where token(index, is: .capitalised) && !token(index, is: .allCaps) {
+                scratch.caseCounts.update(hashes[index], initial: (0, 0)) { $0.capitalised += 1 }
+            }
+        }
+    }
+
+    /// The lookups that pass the ambiguity control become candidates, their tokens marked ``TokenFeatures/lookup``.
+    private mutating func collectLookups(_ chosen: [GazetteerMatch]) {
+        scratch.candidates.removeAll(keepingCapacity: true)
+        for match in chosen where keep(match) {
+            scratch.candidates.append(Candidate(start: match.start, end: match.end, label: match.label,
+                                                canonicalID: match.reference, strength: .gazetteer))
+            for index in match.start ..< match.end { scratch.features[index].insert(.lookup) }
+        }
+        scratch.removed.removeAll(keepingCapacity: true)
+        scratch.removed.append(contentsOf: repeatElement(false, count: scratch.candidates.count))
+        scratch.added.removeAll(keepingCapacity: true)
+    }
+
+    /// Drops the lookups whole runs claimed, adds the runs' entities, and sorts.
+    private mutating func removeClaimedLookups() {
+        var kept = 0
+        for index in scratch.candidates.indices where !scratch.removed[index] {
+            scratch.candidates[kept] = scratch.candidates[index]
+            kept += 1
+        }
+        scratch.candidates.removeLast(scratch.candidates.count - kept)
+        scratch.candidates += scratch.added
+        scratch.candidates.sort { $0.start < $1.start }
     }
 
     /// Ambiguity control for lookups: a capitalised entry needs a capitalised token
     /// (outside headlines), and single words that are common capitalised non-names are dropped.
     private func keep(_ match: GazetteerMatch) -> Bool {
         guard (match.start ..< match.end).contains(where: { document.tokens.kinds[$0].isWordLike }) else { return false }
-        if match.length == 1 {
-            let hash = hashes[match.start]
-            for section in [NERRules.Section.notNames, .titles, .orgDesignators, .locDesignators, .miscDesignators] where rules.contains(section, hash) {
-                return false
-            }
-        }
-        if !headline[match.start], features.lowercase[match.start], entryIsCapitalised(match) { return false }
+        if match.length == 1, !rules.sections(of: hashes[match.start]).isDisjoint(with: Self.notNamesAlone) { return false }
+        if !token(match.start, is: .headline), token(match.start, is: .lowercase), entryIsCapitalised(match) { return false }
         return true
     }
+
+    /// What a single-word lookup must not be: a non-name, a title or a designator.
+    private static let notNamesAlone = NERRules.Sections(.notNames, .titles, .orgDesignators, .locDesignators, .miscDesignators)
 
     private func entryIsCapitalised(_ match: GazetteerMatch) -> Bool {
         guard let record = gazetteers[match.gazetteer].entry(match.entry),

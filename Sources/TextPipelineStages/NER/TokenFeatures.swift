@@ -1,34 +1,62 @@
 import TextPipeline
 
-/// Per-token facts the rules read: capitalisation and kind. Computed once per document from bytes.
-struct TokenFeatures {
-    /// The token starts with an upper-case letter (or title-case).
-    var capitalised: [Bool] = []
-    /// Every cased letter is upper case and there are at least two letters.
-    var allCaps: [Bool] = []
-    /// The token starts with a lower-case letter.
-    var lowercase: [Bool] = []
+/// Per-token facts the rules read, one bit each: capitalisation, computed once per document from
+/// bytes for word tokens only (``compute(_:into:)``), and the marks ``RuleTagger`` adds (lookup starts, headlines,
+/// segment starts, coverage).
+struct TokenFeatures: OptionSet {
+    let rawValue: UInt16
 
-    init(_ document: Document) {
+    /// The token starts with an upper-case letter (or title-case).
+    static let capitalised = TokenFeatures(rawValue: 1 << 0)
+    /// Every cased letter is upper case and there are at least two letters.
+    static let allCaps = TokenFeatures(rawValue: 1 << 1)
+    /// The token starts with a lower-case letter.
+    static let lowercase = TokenFeatures(rawValue: 1 << 2)
+    /// A word of two bytes or more (what headline detection counts).
+    static let longWord = TokenFeatures(rawValue: 1 << 3)
+    /// A first-name / surname entry starts here.
+    static let firstName = TokenFeatures(rawValue: 1 << 4)
+    static let surname = TokenFeatures(rawValue: 1 << 5)
+    /// Its segment is written in capitals (a headline), so case says nothing.
+    static let headline = TokenFeatures(rawValue: 1 << 6)
+    /// The first token of its segment.
+    static let segmentStart = TokenFeatures(rawValue: 1 << 7)
+    /// A lookup kept by the ambiguity control covers it.
+    static let lookup = TokenFeatures(rawValue: 1 << 8)
+    /// Some entity found so far covers it (document-level consistency).
+    static let covered = TokenFeatures(rawValue: 1 << 9)
+
+    /// Replaces the contents of `features` with one row per token of `document`: the
+    /// capitalisation bits and ``longWord``, every other bit clear. The buffer keeps its capacity.
+    static func compute(_ document: Document, into features: inout [TokenFeatures]) {
         let tokens = document.tokens
-        let count = tokens.count
-        capitalised = [Bool](repeating: false, count: count)
-        allCaps = [Bool](repeating: false, count: count)
-        lowercase = [Bool](repeating: false, count: count)
+        features.removeAll(keepingCapacity: true)
+        features.append(contentsOf: repeatElement([], count: tokens.count))
         document.utf8.withUnsafeBufferPointer { text in
-            for index in 0 ..< count where tokens.kinds[index] == .word {
-                let bytes = UnsafeBufferPointer(rebasing: text[tokens.byteRange(index)])
-                guard let lead = bytes.first else { continue }
-                allCaps[index] = Self.isAllCaps(bytes)
-                if lead < 0x80 {
-                    capitalised[index] = lead &- 0x41 < 26
-                    lowercase[index] = lead &- 0x61 < 26
-                } else if let first = Self.firstScalar(bytes) {
-                    capitalised[index] = first.properties.isUppercase || first.properties.generalCategory == .titlecaseLetter
-                    lowercase[index] = first.properties.isLowercase
+            tokens.kinds.withUnsafeBufferPointer { kinds in
+                features.withUnsafeMutableBufferPointer { features in
+                    for index in 0 ..< kinds.count where kinds[index] == .word {
+                        features[index] = of(UnsafeBufferPointer(rebasing: text[tokens.byteRange(index)]))
+                    }
                 }
             }
         }
+    }
+
+    /// The bits of a word's bytes.
+    private static func of(_ bytes: UnsafeBufferPointer<UInt8>) -> TokenFeatures {
+        guard let lead = bytes.first else { return [] }
+        var features: TokenFeatures = bytes.count >= 2 ? .longWord : []
+        // A lower-case or non-ASCII first byte already rules capitals out.
+        if lead &- 0x61 >= 26, lead < 0x80, isAllCaps(bytes) { features.insert(.allCaps) }
+        if lead < 0x80 {
+            if lead &- 0x41 < 26 { features.insert(.capitalised) }
+            if lead &- 0x61 < 26 { features.insert(.lowercase) }
+        } else if let first = firstScalar(bytes) {
+            if first.properties.isUppercase || first.properties.generalCategory == .titlecaseLetter { features.insert(.capitalised) }
+            if first.properties.isLowercase { features.insert(.lowercase) }
+        }
+        return features
     }
 
     static func firstScalar(_ bytes: UnsafeBufferPointer<UInt8>) -> Unicode.Scalar? {

@@ -2,77 +2,37 @@
 /// rules. The keys are already well mixed, so their own low bits pick the slot: no `Hasher`
 /// (SipHash) runs per lookup, as it would in a `Set<UInt64>` or `Dictionary`.
 
-/// A set of word hashes: open addressing, at most half full.
-struct WordHashSet: Sendable {
-    /// 0 marks an empty slot; the key 0 itself is kept in ``containsZero``.
-    private var slots = [UInt64](repeating: 0, count: 8)
-    private var containsZero = false
-    private(set) var count = 0
-
-    mutating func insert(_ key: UInt64) {
-        guard key != 0 else {
-            if !containsZero { count += 1 }
-            containsZero = true
-            return
-        }
-        let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: key) & mask
-        while slots[slot] != 0 {
-            if slots[slot] == key { return }
-            slot = (slot + 1) & mask
-        }
-        slots[slot] = key
-        count += 1
-        if count * 2 > slots.count { rehash(to: slots.count * 2) }
-    }
-
-    @inline(__always)
-    func contains(_ key: UInt64) -> Bool {
-        guard key != 0 else { return containsZero }
-        let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: key) & mask
-        while true {
-            let stored = slots[slot]
-            if stored == key { return true }
-            if stored == 0 { return false }
-            slot = (slot + 1) & mask
-        }
-    }
-
-    private mutating func rehash(to capacity: Int) {
-        let old = slots
-        slots = [UInt64](repeating: 0, count: capacity)
-        let zero = containsZero
-        count = 0
-        containsZero = false
-        for key in old where key != 0 { insert(key) }
-        if zero { insert(0) }
-    }
-}
-
-/// A map from word hashes to values: open addressing, at most half full.
+/// A map from word hashes (or hashes of word sequences) to values: open addressing, at most half full.
+///
+/// Meant to be kept across documents: ``removeAll(reservingCapacity:)`` empties it without freeing
+/// its buffers, and sizes the part of them in use to the keys expected, so a small document neither
+/// clears nor probes the room a large one needed.
 struct WordHashMap<Value> {
-    private var keys = [UInt64](repeating: 0, count: 16)
-    private var values: [Value?] = Array(repeating: nil, count: 16)
+    private var keys: [UInt64] = []
+    private var values: [Value?] = []
+    /// The slots in use: the first `capacity` of the buffers (a power of two, or 0 before the first key).
+    private var capacity = 0
     private(set) var count = 0
 
     var isEmpty: Bool { count == 0 }
 
     /// The value stored under `key`, or nil.
     subscript(key: UInt64) -> Value? {
+        guard count > 0 else { return nil }
         let slot = find(key)
         return keys[slot] == key ? values[slot] : nil
     }
 
     /// Changes the value under `key`, starting from `initial` when there is none.
     mutating func update(_ key: UInt64, initial: Value, _ change: (inout Value) -> Void) {
+        if capacity == 0 { resize(to: 16) }
         var slot = find(key)
         if values[slot] == nil {
             keys[slot] = key
             values[slot] = initial
             count += 1
-            if count * 2 > keys.count {
-                rehash(to: keys.count * 2)
+            if count * 2 > capacity {
+                grow()
                 slot = find(key)
             }
         }
@@ -84,27 +44,53 @@ struct WordHashMap<Value> {
         update(key, initial: value) { _ in }
     }
 
-    /// Every stored pair, in slot order (deterministic for the same insertions).
-    var pairs: [(key: UInt64, value: Value)] {
-        keys.indices.compactMap { slot in values[slot].map { (keys[slot], $0) } }
+    /// Empties the map, keeping its buffers, with room for `expected` keys before it grows.
+    /// - Complexity: O(the slots kept in use), about 2 × `expected`.
+    mutating func removeAll(reservingCapacity expected: Int) {
+        count = 0
+        resize(to: max(16, (2 * expected).nextPowerOfTwo))
+    }
+
+    /// Calls `body` with every stored pair, in slot order (deterministic for the same insertions).
+    func forEach(_ body: (_ key: UInt64, _ value: Value) -> Void) {
+        for slot in 0 ..< capacity { if let value = values[slot] { body(keys[slot], value) } }
     }
 
     /// The slot holding `key`, or the empty slot where it would go.
     @inline(__always)
     private func find(_ key: UInt64) -> Int {
-        let mask = keys.count - 1
+        let mask = capacity - 1
         var slot = Int(truncatingIfNeeded: key) & mask
         while values[slot] != nil, keys[slot] != key { slot = (slot + 1) & mask }
         return slot
     }
 
-    private mutating func rehash(to capacity: Int) {
-        let oldKeys = keys, oldValues = values
-        keys = [UInt64](repeating: 0, count: capacity)
-        values = Array(repeating: nil, count: capacity)
-        count = 0
-        for slot in oldKeys.indices {
-            if let value = oldValues[slot] { update(oldKeys[slot], initial: value) { _ in } }
+    /// Uses the first `slots` of the buffers, all empty (growing the buffers when they are shorter).
+    /// - Precondition: the map is empty.
+    private mutating func resize(to slots: Int) {
+        if values.count < slots {
+            keys = [UInt64](repeating: 0, count: slots)
+            values = Array(repeating: nil, count: slots)
+        } else {
+            values.withUnsafeMutableBufferPointer { $0[0 ..< slots].update(repeating: nil) }
         }
+        capacity = slots
+    }
+
+    /// Doubles the slots in use and places every pair again.
+    private mutating func grow() {
+        var pairs: [(UInt64, Value)] = []
+        pairs.reserveCapacity(count)
+        forEach { pairs.append(($0, $1)) }
+        count = 0
+        resize(to: capacity * 2)
+        for (key, value) in pairs { insertIfAbsent(key, value) }
     }
 }
+
+extension Int {
+    /// The smallest power of two at least `self` (1 for values below 2).
+    var nextPowerOfTwo: Int { self <= 1 ? 1 : 1 << (Int.bitWidth - (self - 1).leadingZeroBitCount) }
+}
+
+extension WordHashMap: Sendable where Value: Sendable {}
