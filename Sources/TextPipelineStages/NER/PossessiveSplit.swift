@@ -53,7 +53,11 @@ enum PossessiveSplit {
     /// Splits every possessive word token of `document` in two (the name, a
     /// punctuation-kind ending) and moves sentence and entity ranges to match.
     /// Leaves the document untouched when no token has the ending.
-    /// - Complexity: O(tokens); the runs between split tokens are copied in bulk.
+    ///
+    /// Every token that splits holds an apostrophe (`'`, or `’` whose UTF-8 starts with E2), so
+    /// the text is searched for those bytes eight at a time and only the tokens around them are
+    /// examined; news text has about one per hundred tokens.
+    /// - Complexity: O(text length + tokens); the runs between split tokens are copied in bulk.
     static func apply(to document: inout Document) {
         let tokens = document.tokens
         var splits: [(index: Int, prefix: Int32, suffix: Int32)] = []
@@ -61,14 +65,12 @@ enum PossessiveSplit {
             tokens.kinds.withUnsafeBufferPointer { kinds in
                 tokens.starts.withUnsafeBufferPointer { starts in
                     tokens.ends.withUnsafeBufferPointer { ends in
-                        for index in 0 ..< kinds.count where kinds[index] == .word && ends[index] - starts[index] >= 3 {
-                            let start = Int(starts[index]), end = Int(ends[index])
-                            // Cheap test first: an ending needs a final s, a prefix an apostrophe
-                            // (' or the first byte of ’) as its second or third byte.
-                            let second = text[start + 1], third = text[start + 2]
-                            guard text[end - 1] | 0x20 == 0x73 || second == 0x27 || second == 0xE2 || third == 0x27 || third == 0xE2
-                            else { continue }
-                            let (prefix, suffix) = cut(UnsafeBufferPointer(rebasing: text[start ..< end]))
+                        var index = 0
+                        forEachApostropheByte(in: text) { position in
+                            while index < ends.count, Int(ends[index]) <= position { index += 1 }
+                            guard index < ends.count, Int(starts[index]) <= position, kinds[index] == .word,
+                                  ends[index] - starts[index] >= 3, splits.last?.index != index else { return }
+                            let (prefix, suffix) = cut(UnsafeBufferPointer(rebasing: text[Int(starts[index]) ..< Int(ends[index])]))
                             if prefix + suffix > 0 { splits.append((index, Int32(prefix), Int32(suffix))) }
                         }
                     }
@@ -100,6 +102,28 @@ enum PossessiveSplit {
         let shift = IndexShift(splits.map { ($0.index, ($0.prefix > 0 ? 1 : 0) + ($0.suffix > 0 ? 1 : 0)) })
         remapSentences(&document.sentences, shift)
         remapEntities(&document.entities, shift)
+    }
+
+    /// Calls `body` with the offset of every byte 0x27 (`'`) or 0xE2 (the first byte of `’`, and
+    /// of other punctuation of U+2000…U+2FFF) in `text`, in ascending order.
+    @inline(__always)
+    private static func forEachApostropheByte(in text: UnsafeBufferPointer<UInt8>, _ body: (Int) -> Void) {
+        let raw = UnsafeRawBufferPointer(text)
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        var at = 0
+        while at + 8 <= raw.count {
+            let word = raw.loadUnaligned(fromByteOffset: at, as: UInt64.self)
+            let quotes = word ^ (ones &* 0x27), leads = word ^ (ones &* 0xE2)
+            // The lowest flag of each test is exact; higher ones may be false and are checked.
+            var candidates = ((quotes &- ones) & ~quotes & highs) | ((leads &- ones) & ~leads & highs)
+            while candidates != 0 {
+                let position = at + candidates.trailingZeroBitCount >> 3
+                if raw[position] == 0x27 || raw[position] == 0xE2 { body(position) }
+                candidates &= candidates - 1
+            }
+            at += 8
+        }
+        for position in at ..< raw.count where raw[position] == 0x27 || raw[position] == 0xE2 { body(position) }
     }
 
     /// Old token index → new token index after tokens were split: a boundary moves by the
