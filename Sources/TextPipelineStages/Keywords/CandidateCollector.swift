@@ -37,7 +37,9 @@ struct CandidateCollector {
                 case .runs: collectRuns(range, flags: flags, terms: terms, maxWords: maxWords)
                 }
             }
-            addWholeEntities(terms: terms)
+            // An n-gram starts and ends with a content word: only one of four words or more can hold two stop words side by side.
+            table.mayHoldAdjacentStopWords = shape == .ngrams && maxWords >= 4
+            addWholeEntities(terms: terms, flags: flags)
         }
     }
 
@@ -110,10 +112,13 @@ struct CandidateCollector {
         }
     }
 
-    private mutating func addWholeEntities(terms: UnsafeBufferPointer<Int32>) {
+    private mutating func addWholeEntities(terms: UnsafeBufferPointer<Int32>, flags: UnsafeBufferPointer<UInt8>) {
         for entity in 0 ..< wholeStart.count {
-            let start = Int(wholeStart[entity])
-            table.add(start: start, count: Int(wholeEnd[entity]) - start, terms: terms, entity: true)
+            let (start, end) = (Int(wholeStart[entity]), Int(wholeEnd[entity]))
+            table.add(start: start, count: end - start, terms: terms, entity: true)
+            for word in start + 1 ..< end where flags[word - 1] & flags[word] & TermAnalysis.stopFlag != 0 {
+                table.mayHoldAdjacentStopWords = true
+            }
         }
     }
 }

@@ -44,7 +44,7 @@ struct YakeScorer: KeywordScorer {
     }
 
     mutating func score(_ analysis: TermAnalysis, candidates: CandidateTable, into goodness: Column<Double>) {
-        countEdges(analysis)
+        countEdges(analysis, stopPairs: candidates.mayHoldAdjacentStopWords)
         termWeights(analysis)
         let (flags, termH) = (analysis.wordFlags.base, termH.base)
         let (firstWord, length, frequency) = (candidates.firstWord.base, candidates.length.base, candidates.frequency.base)
@@ -68,15 +68,20 @@ struct YakeScorer: KeywordScorer {
 
     /// Co-occurrences of adjacent words in a block, neither numeric: counts each
     /// pair into ``edges``, then each term's neighbours into ``neighbours``.
-    private mutating func countEdges(_ analysis: TermAnalysis) {
+    /// Two stop words side by side count only when `stopPairs`: otherwise no
+    /// candidate reads their count, and a stop word's neighbours are never read.
+    private mutating func countEdges(_ analysis: TermAnalysis, stopPairs: Bool) {
         edges.reset()
         let (terms, flags) = (analysis.wordTerm.base, analysis.wordFlags.base)
         let (starts, ends) = (analysis.blockStarts.base, analysis.blockEnds.base)
+        // A pair is skipped when either word is numeric, or both have the flags of `bothSkip`.
+        let bothSkip = stopPairs ? 0 : TermAnalysis.stopFlag
         for block in 0 ..< analysis.blockStarts.count {
             var word = Int(starts[block]) + 1
             let end = Int(ends[block])
             while word < end {
-                if (flags[word - 1] | flags[word]) & TermAnalysis.numericFlag == 0 { edges.add(terms[word - 1], terms[word]) }
+                let (before, after) = (flags[word - 1], flags[word])
+                if (before | after) & TermAnalysis.numericFlag == 0, before & after & bothSkip == 0 { edges.add(terms[word - 1], terms[word]) }
                 word += 1
             }
         }
