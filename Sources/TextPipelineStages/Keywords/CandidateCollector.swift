@@ -14,9 +14,15 @@ struct CandidateCollector {
     var table = CandidateTable()
     /// Per word: 1 when inside an entity treated whole or excluded, else 0.
     private let blocked = Column<Bool>()
-    /// Per word: the entity that starts there (index), or -1.
+    /// Per word: the entity that starts there (index), or -1; filled only when
+    /// ``tracksEntities``.
     private let entityStarting = Column<Int32>()
     private let entityEnd = Column<Int32>()
+    /// Whether candidates are checked against entities (used but not kept whole).
+    private var tracksEntities = false
+    /// The word ranges of the entities to add whole, in entity order.
+    private let wholeStart = Column<Int32>()
+    private let wholeEnd = Column<Int32>()
 
     /// Collects the candidates of the analysed document.
     mutating func collect(_ analysis: TermAnalysis, document: Document, shape: CandidateShape, maxWords: Int, entities policy: EntityPolicy) {
@@ -31,22 +37,34 @@ struct CandidateCollector {
                 case .runs: collectRuns(range, flags: flags, terms: terms, maxWords: maxWords)
                 }
             }
-            if policy.wholeEntities { addWholeEntities(analysis, document: document, terms: terms, policy: policy) }
+            // An n-gram starts and ends with a content word: only one of four words or more can hold two stop words side by side.
+            table.mayHoldAdjacentStopWords = shape == .ngrams && maxWords >= 4
+            addWholeEntities(terms: terms, flags: flags)
         }
     }
 
+    /// Maps each entity to its words once: blocks the words of entities kept whole
+    /// or excluded, records the ranges to add whole, and the others for ``isEntity(_:_:)``.
     private mutating func markEntities(_ analysis: TermAnalysis, document: Document, policy: EntityPolicy) {
         blocked.removeAll(keepingCapacity: true)
         entityStarting.removeAll(keepingCapacity: true)
         entityEnd.removeAll(keepingCapacity: true)
+        wholeStart.removeAll()
+        wholeEnd.removeAll()
         let words = analysis.wordCount
         blocked.append(repeating: false, count: words)
-        entityStarting.append(repeating: -1, count: words)
+        tracksEntities = policy.usesEntities && !policy.wholeEntities
+        if tracksEntities { entityStarting.append(repeating: -1, count: words) }
         guard policy.usesEntities else { return }
         for entity in 0 ..< document.entities.count {
             guard let range = analysis.words(ofTokens: document.entities.tokenRange(entity)) else { continue }
-            if policy.wholeEntities || policy.excludedLabels.contains(document.entities.labels[entity]) {
+            let excluded = policy.excludedLabels.contains(document.entities.labels[entity])
+            if policy.wholeEntities || excluded {
                 for word in range { blocked[word] = true }
+                if policy.wholeEntities, !excluded, range.count <= EntityPolicy.maxEntityWords {
+                    wholeStart.append(Int32(range.lowerBound))
+                    wholeEnd.append(Int32(range.upperBound))
+                }
             } else {
                 entityStarting[range.lowerBound] = Int32(entityEnd.count)
                 entityEnd.append(Int32(range.upperBound))
@@ -57,6 +75,7 @@ struct CandidateCollector {
     /// Whether words `start ...` `end` are exactly an entity (recorded when entities are not whole).
     @inline(__always)
     private func isEntity(_ start: Int, _ end: Int) -> Bool {
+        guard tracksEntities else { return false }
         let index = Int(entityStarting[start])
         return index >= 0 && Int(entityEnd[index]) == end + 1
     }
@@ -93,11 +112,13 @@ struct CandidateCollector {
         }
     }
 
-    private mutating func addWholeEntities(_ analysis: TermAnalysis, document: Document, terms: UnsafeBufferPointer<Int32>, policy: EntityPolicy) {
-        for entity in 0 ..< document.entities.count where !policy.excludedLabels.contains(document.entities.labels[entity]) {
-            guard let range = analysis.words(ofTokens: document.entities.tokenRange(entity)),
-                  range.count <= EntityPolicy.maxEntityWords else { continue }
-            table.add(start: range.lowerBound, count: range.count, terms: terms, entity: true)
+    private mutating func addWholeEntities(terms: UnsafeBufferPointer<Int32>, flags: UnsafeBufferPointer<UInt8>) {
+        for entity in 0 ..< wholeStart.count {
+            let (start, end) = (Int(wholeStart[entity]), Int(wholeEnd[entity]))
+            table.add(start: start, count: end - start, terms: terms, entity: true)
+            for word in start + 1 ..< end where flags[word - 1] & flags[word] & TermAnalysis.stopFlag != 0 {
+                table.mayHoldAdjacentStopWords = true
+            }
         }
     }
 }

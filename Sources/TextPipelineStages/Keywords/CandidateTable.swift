@@ -20,6 +20,10 @@ struct CandidateTable {
     /// Candidates every column has room for.
     private var reserved = 0
 
+    /// Whether some candidate may hold two adjacent stop words (false: none does).
+    /// Set by the collector; YAKE then needs the co-occurrence counts of stop words.
+    var mayHoldAdjacentStopWords = false
+
     var count: Int { firstWord.count }
 
     /// The words of candidate `index`'s first occurrence.
@@ -33,6 +37,7 @@ struct CandidateTable {
     mutating func reset(terms: Int) {
         unigram.removeAll()
         unigram.append(repeating: -1, count: terms)
+        mayHoldAdjacentStopWords = false
         slots.reset()
         hashes.removeAll(keepingCapacity: true)
         firstWord.removeAll(keepingCapacity: true)

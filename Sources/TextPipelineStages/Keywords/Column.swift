@@ -47,6 +47,14 @@ final class Column<Element: BitwiseCopyable>: RandomAccessCollection {
         count += 1
     }
 
+    /// ``appendReserved(_:)`` that keeps the element only when `keep` is true, without a branch.
+    @inline(__always)
+    func appendReserved(_ element: Element, keeping keep: Bool) {
+        assert(count < capacity, "column capacity not reserved")
+        (base + count).initialize(to: element)
+        count &+= keep ? 1 : 0
+    }
+
     func append<S: Sequence>(contentsOf elements: S) where S.Element == Element {
         for element in elements { append(element) }
     }

@@ -16,24 +16,23 @@ struct KeywordRanker {
     /// Multiplies `goodness` by the phrase weight and the entity and title boosts of `settings`.
     mutating func applyBoosts(_ goodness: Column<Double>, analysis: TermAnalysis, candidates: CandidateTable, settings: KeywordSettings) {
         let entityBoost = settings.entities.boost
-        let titleBoost = settings.titleBoost
+        // No candidate has a word of the title when no term of the article has.
+        let titleBoost = analysis.titleTerms > 0 ? settings.titleBoost : 1
         let phraseWeight = settings.phraseWeight
         guard entityBoost != 1 || titleBoost != 1 || phraseWeight != 1 else { return }
+        let (values, length, isEntity) = (goodness.base, candidates.length.base, candidates.isEntity.base)
+        let (flags, terms, stats) = (analysis.wordFlags.base, analysis.wordTerm.base, analysis.terms.base)
         for index in 0 ..< candidates.count {
-            if phraseWeight != 1, candidates.length[index] > 1 {
-                goodness[index] *= phraseFactor(phraseWeight, words: Int(candidates.length[index]))
-            }
-            if entityBoost != 1, candidates.isEntity[index] { goodness[index] *= entityBoost }
+            if phraseWeight != 1, length[index] > 1 { values[index] *= phraseFactor(phraseWeight, words: Int(length[index])) }
+            if entityBoost != 1, isEntity[index] { values[index] *= entityBoost }
             if titleBoost != 1 {
                 var inTitle = 0
                 var content = 0
-                for word in candidates.words(index) {
-                    let term = Int(analysis.wordTerm[word])
-                    if analysis.terms[term].isStop { continue }
+                for word in candidates.words(index) where flags[word] & TermAnalysis.stopFlag == 0 {
                     content += 1
-                    if analysis.terms[term].inTitle { inTitle += 1 }
+                    if stats[Int(terms[word])].inTitle { inTitle += 1 }
                 }
-                if inTitle > 0 { goodness[index] *= 1 + (titleBoost - 1) * Double(inTitle) / Double(content) }
+                if inTitle > 0 { values[index] *= 1 + (titleBoost - 1) * Double(inTitle) / Double(content) }
             }
         }
     }

@@ -7,10 +7,26 @@ import TextPipeline
 /// check costs one set probe and never builds a string.
 public struct StopWordList: Sendable, Equatable {
     private var hashes: Set<UInt64> = [] {
-        didSet { slots = Self.table(hashes) }
+        didSet { (slots, filter) = (Self.table(hashes), Self.filter(hashes)) }
     }
     /// Open-addressing copy of ``hashes`` for lookups in hot loops (0 marks an empty slot).
     private var slots: [UInt64] = [0]
+    /// One bit per value of bits 6 to 18 of a hash, set for the stop words: a clear
+    /// bit answers most other words from 1 KB, without probing ``slots``.
+    private var filter = [UInt64](repeating: 0, count: filterWords)
+    private static let filterWords = 128
+
+    private static func filter(_ hashes: Set<UInt64>) -> [UInt64] {
+        var filter = [UInt64](repeating: 0, count: filterWords)
+        for hash in hashes { filter[filterWord(hash)] |= filterBit(hash) }
+        return filter
+    }
+
+    @inline(__always)
+    private static func filterWord(_ hash: UInt64) -> Int { Int(truncatingIfNeeded: hash >> 6) & (filterWords - 1) }
+
+    @inline(__always)
+    private static func filterBit(_ hash: UInt64) -> UInt64 { 1 &<< (hash & 63) }
 
     private static func table(_ hashes: Set<UInt64>) -> [UInt64] {
         var size = 16
@@ -47,16 +63,16 @@ public struct StopWordList: Sendable, Equatable {
     /// Whether the folded form with hash `hash` is a stop word.
     @inline(__always)
     func contains(hash: UInt64) -> Bool {
+        guard filter[Self.filterWord(hash)] & Self.filterBit(hash) != 0 else { return false }
         guard hash != 0 else { return hashes.contains(hash) }
-        return slots.withUnsafeBufferPointer { slots in
-            let mask = slots.count - 1
-            var slot = Int(truncatingIfNeeded: hash >> 40) & mask
-            while true {
-                let stored = slots[slot]
-                if stored == hash { return true }
-                if stored == 0 { return false }
-                slot = (slot + 1) & mask
-            }
+        // Plain subscripts: a closure here stays out of line in the interning loop.
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash >> 40) & mask
+        while true {
+            let stored = slots[slot]
+            if stored == hash { return true }
+            if stored == 0 { return false }
+            slot = (slot + 1) & mask
         }
     }
 

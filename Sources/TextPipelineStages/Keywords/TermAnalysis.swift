@@ -7,7 +7,6 @@ struct WordInfo {
     /// Byte offset where the word's surface ends (before a dropped possessive).
     var surfaceEnd: Int32
     var sentence: Int32
-    var shape: WordShape
 }
 
 /// What one document says about one term (a folded word form).
@@ -52,10 +51,13 @@ struct TermAnalysis {
     let blockEnds = Column<Int32>()
     /// Per term id.
     let terms = Column<TermStats>()
-    /// (term, sentence) each time a term first appears in a sentence, in text order.
+    /// (term, sentence) each time a term other than a stop word first appears in a
+    /// sentence, in text order. Stop words are left out: no stage reads where they occur.
     let termSentencePairs = Column<Int64>()
     /// The number of sentences analysed (the sentence layer's, plus line starts).
     private(set) var sentences = 0
+    /// The number of terms marked ``TermStats/inTitle``.
+    private(set) var titleTerms = 0
 
     var wordCount: Int { wordTerm.count }
     var termTotal: Int { terms.count }
@@ -98,9 +100,15 @@ struct TermAnalysis {
         terms.reserveCapacity(tokens)
         termSentencePairs.reserveCapacity(tokens)
         sentences = 0
+        titleTerms = 0
     }
 
-    mutating func markInTitle(_ term: Int32) { terms[Int(term)].inTitle = true }
+    /// Marks `term` as occurring in the title; counts it in ``titleTerms`` the first time.
+    mutating func markInTitle(_ term: Int32) {
+        guard !terms[Int(term)].inTitle else { return }
+        terms[Int(term)].inTitle = true
+        titleTerms += 1
+    }
 
     mutating func startSentence() -> Int32 {
         sentences += 1
@@ -131,16 +139,17 @@ struct TermAnalysis {
         let shape = WordShape.of(letters, count: bytes.count, position: position)
         // In place: `id` is a valid index of `terms`.
         let stats = terms.base + Int(id)
+        // Counted without branches: shapes and first occurrences in a sentence follow no pattern.
         stats.pointee.count += 1
-        if shape == .acronym { stats.pointee.acronyms += 1 } else if shape == .capitalised { stats.pointee.capitalised += 1 }
-        if stats.pointee.lastSentence != sentence {
-            stats.pointee.lastSentence = sentence
-            stats.pointee.sentences += 1
-            termSentencePairs.appendReserved(Int64(id) << 32 | Int64(sentence))
-        }
+        stats.pointee.acronyms &+= shape == .acronym ? 1 : 0
+        stats.pointee.capitalised &+= shape == .capitalised ? 1 : 0
+        let firstInSentence = stats.pointee.lastSentence != sentence
+        stats.pointee.lastSentence = sentence
+        stats.pointee.sentences &+= firstInSentence ? 1 : 0
+        termSentencePairs.appendReserved(Int64(id) << 32 | Int64(sentence), keeping: firstInSentence && !stats.pointee.isStop)
         wordTerm.appendReserved(id)
         wordFlags.appendReserved((stats.pointee.isStop ? Self.stopFlag : 0) | (stats.pointee.isNumeric ? Self.numericFlag : 0))
         words.appendReserved(WordInfo(firstToken: Int32(tokenRange.lowerBound), endToken: Int32(tokenRange.upperBound),
-                                      surfaceEnd: Int32(start + surfaceCount), sentence: sentence, shape: shape))
+                                      surfaceEnd: Int32(start + surfaceCount), sentence: sentence))
     }
 }

@@ -17,28 +17,34 @@ import Foundation
 /// Lower H is better; the goodness is `1 / H` and the output score `1 / (1 + H)`.
 struct YakeScorer: KeywordScorer {
     private var edges = PairCounter()
-    private let leftDistinct = Column<Int32>()
-    private let leftTotal = Column<Int32>()
-    private let rightDistinct = Column<Int32>()
-    private let rightTotal = Column<Int32>()
+    /// Per term: its distinct neighbours and co-occurrences on either side.
+    private let neighbours = Column<Neighbours>()
     /// Per term: sentences seen so far, then twice its median sentence index.
     private let seen = Column<Int32>()
     private let twiceMedian = Column<Int32>()
     private let termH = Column<Double>()
     private let logarithms = LogTable()
-    /// `ln(ln(3 + m))` for medians `m = index / 2`, filled on demand.
+    /// `ln(ln(3 + m))` for medians `m = index / 2`, filled by ``preparePositions(sentences:)``.
     private let positions = Column<Double>()
+    /// The most entries ``positions`` holds; larger medians are computed each time.
+    private static let positionsCached = 4096
 
-    /// `ln(ln(3 + m))` for the median `m = twiceMedian / 2`.
+    /// Fills ``positions`` for every median of a document with `sentences` sentences
+    /// (twice the median is at most `2 × (sentences − 1)`), up to ``positionsCached``.
+    private func preparePositions(sentences: Int) {
+        let needed = min(Self.positionsCached, 2 * sentences)
+        while positions.count < needed { positions.append(log(log(3 + Double(positions.count) / 2))) }
+    }
+
+    /// `ln(ln(3 + m))` for the median `m = twiceMedian / 2`: from the table when
+    /// ``preparePositions(sentences:)`` filled it that far (the same computation).
     @inline(__always)
     private func positionWeight(twiceMedian index: Int) -> Double {
-        guard index < 4096 else { return log(log(3 + Double(index) / 2)) }
-        while positions.count <= index { positions.append(log(log(3 + Double(positions.count) / 2))) }
-        return positions[index]
+        index < positions.count ? positions[index] : log(log(3 + Double(index) / 2))
     }
 
     mutating func score(_ analysis: TermAnalysis, candidates: CandidateTable, into goodness: Column<Double>) {
-        countEdges(analysis)
+        countEdges(analysis, stopPairs: candidates.mayHoldAdjacentStopWords)
         termWeights(analysis)
         let (flags, termH) = (analysis.wordFlags.base, termH.base)
         let (firstWord, length, frequency) = (candidates.firstWord.base, candidates.length.base, candidates.frequency.base)
@@ -60,46 +66,41 @@ struct YakeScorer: KeywordScorer {
 
     func outputScore(_ goodness: Double) -> Double { goodness / (1 + goodness) }
 
-    /// Co-occurrences of adjacent words in a block, neither numeric.
-    private mutating func countEdges(_ analysis: TermAnalysis) {
+    /// Co-occurrences of adjacent words in a block, neither numeric: counts each
+    /// pair into ``edges``, then each term's neighbours into ``neighbours``.
+    /// Two stop words side by side count only when `stopPairs`: otherwise no
+    /// candidate reads their count, and a stop word's neighbours are never read.
+    private mutating func countEdges(_ analysis: TermAnalysis, stopPairs: Bool) {
         edges.reset()
-        let terms = analysis.wordTerm.base
-        let flags = analysis.wordFlags.base
+        let (terms, flags) = (analysis.wordTerm.base, analysis.wordFlags.base)
         let (starts, ends) = (analysis.blockStarts.base, analysis.blockEnds.base)
+        // A pair is skipped when either word is numeric, or both have the flags of `bothSkip`.
+        let bothSkip = stopPairs ? 0 : TermAnalysis.stopFlag
         for block in 0 ..< analysis.blockStarts.count {
             var word = Int(starts[block]) + 1
             let end = Int(ends[block])
             while word < end {
-                if (flags[word - 1] | flags[word]) & TermAnalysis.numericFlag == 0 { edges.add(terms[word - 1], terms[word]) }
+                let (before, after) = (flags[word - 1], flags[word])
+                if (before | after) & TermAnalysis.numericFlag == 0, before & after & bothSkip == 0 { edges.add(terms[word - 1], terms[word]) }
                 word += 1
             }
         }
-        let count = analysis.termTotal
-        leftDistinct.removeAll()
-        leftDistinct.append(repeating: 0, count: count)
-        leftTotal.removeAll()
-        leftTotal.append(repeating: 0, count: count)
-        rightDistinct.removeAll()
-        rightDistinct.append(repeating: 0, count: count)
-        rightTotal.removeAll()
-        rightTotal.append(repeating: 0, count: count)
-        let (leftDistinct, leftTotal, rightDistinct, rightTotal) = (leftDistinct.base, leftTotal.base, rightDistinct.base, rightTotal.base)
+        neighbours.removeAll()
+        neighbours.append(repeating: Neighbours(), count: analysis.termTotal)
+        let neighbours = neighbours.base
         let (keys, counts) = (edges.keys.base, edges.counts.base)
         for index in 0 ..< edges.count {
-            let key = keys[index]
-            let left = Int(key >> 32)
-            let right = Int(key & 0xFFFF_FFFF)
-            let weight = counts[index]
-            rightDistinct[left] += 1
-            rightTotal[left] += weight
-            leftDistinct[right] += 1
-            leftTotal[right] += weight
+            let (left, right) = (Int(keys[index] >> 32), Int(keys[index] & 0xFFFF_FFFF))
+            neighbours[left].rightDistinct += 1
+            neighbours[left].rightTotal += counts[index]
+            neighbours[right].leftDistinct += 1
+            neighbours[right].leftTotal += counts[index]
         }
     }
 
-    /// Twice the median sentence index of each term, in one pass over the
-    /// (term, sentence) pairs: a term's sentences come in increasing order, so its
-    /// median is the mean of its `(n - 1) / 2`-th and `n / 2`-th sentence.
+    /// Twice the median sentence index of each term other than a stop word, in one
+    /// pass over the (term, sentence) pairs: a term's sentences come in increasing
+    /// order, so its median is the mean of its `(n - 1) / 2`-th and `n / 2`-th sentence.
     private mutating func groupSentences(_ analysis: TermAnalysis) {
         let count = analysis.termTotal
         seen.removeAll()
@@ -118,6 +119,9 @@ struct YakeScorer: KeywordScorer {
         }
     }
 
+    /// `H(t)` of every term other than a stop word, into ``termH``. A stop word
+    /// inside a candidate counts through its bigram probabilities instead, so its
+    /// `H` is never read and not computed.
     private mutating func termWeights(_ analysis: TermAnalysis) {
         groupSentences(analysis)
         let count = analysis.termTotal
@@ -139,20 +143,19 @@ struct YakeScorer: KeywordScorer {
         let sentences = Double(max(1, analysis.sentences))
         termH.removeAll(keepingCapacity: true)
         termH.append(repeating: 0, count: count)
-        // Positions first (they may grow the table of `positions`), then plain arithmetic.
-        let h = termH.base
-        for term in 0 ..< count { h[term] = positionWeight(twiceMedian: Int(twiceMedian[term])) }
-        let (leftDistinct, leftTotal, rightDistinct, rightTotal) = (leftDistinct.base, leftTotal.base, rightDistinct.base, rightTotal.base)
-        for term in 0 ..< count {
+        preparePositions(sentences: analysis.sentences)
+        let (h, twiceMedian, neighbours) = (termH.base, twiceMedian.base, neighbours.base)
+        for term in 0 ..< count where !stats[term].isStop {
             let tf = Double(stats[term].count)
             let share = tf / Double(maxTF)
-            let pwl = leftTotal[term] > 0 ? Double(leftDistinct[term]) / Double(leftTotal[term]) : 0
-            let pwr = rightTotal[term] > 0 ? Double(rightDistinct[term]) / Double(rightTotal[term]) : 0
+            let side = neighbours[term]
+            let pwl = side.leftTotal > 0 ? Double(side.leftDistinct) / Double(side.leftTotal) : 0
+            let pwr = side.rightTotal > 0 ? Double(side.rightDistinct) / Double(side.rightTotal) : 0
             let relatedness = (0.5 + pwl * share) + (0.5 + pwr * share)
             let frequency = tf / (mean + deviation)
             let spread = Double(stats[term].sentences) / sentences
             let casing = Double(max(stats[term].acronyms, stats[term].capitalised)) / (1 + logarithms.log(Int(stats[term].count)))
-            let position = h[term]
+            let position = positionWeight(twiceMedian: Int(twiceMedian[term]))
             h[term] = position * relatedness / (casing + (frequency + spread) / relatedness)
         }
     }
@@ -187,4 +190,12 @@ struct YakeScorer: KeywordScorer {
         }
         return product / ((sum + 1) * Double(candidates.frequency[index]))
     }
+}
+
+/// One term's neighbours in a document: distinct terms and co-occurrences to its left and right.
+private struct Neighbours {
+    var leftDistinct: Int32 = 0
+    var leftTotal: Int32 = 0
+    var rightDistinct: Int32 = 0
+    var rightTotal: Int32 = 0
 }
