@@ -24,7 +24,8 @@ struct ListMarker {
 extension SentenceWalk {
     /// A cheap test that rejects most tokens before ``listMarker(at:)``: a
     /// short number or word followed by an attached `.` or `)`.
-    private func mayStartNumberedMarker(_ k: Int) -> Bool {
+    @inline(__always)
+    func mayStartNumberedMarker(_ k: Int) -> Bool {
         guard k + 1 < view.count, view.length(k) <= 5, view.isAttached(k + 1) else { return false }
         switch view.kind(k) {
         case .number, .word: return view.isPeriod(k + 1) || view.isByte(k + 1, 0x29)
@@ -112,6 +113,8 @@ extension SentenceWalk {
 
     /// A bullet after white space, or the list marker after the last one in
     /// sequence ("1) one 2) two"), starts a sentence at token `k`.
+    /// Inlined: it is asked for most tokens once a document has had a list marker.
+    @inline(__always)
     func continuesList(at k: Int) -> Bool {
         let kind = view.kind(k)
         guard kind == .number || kind == .word || kind == .punctuation, k > sentenceStart, k >= handledUntil,

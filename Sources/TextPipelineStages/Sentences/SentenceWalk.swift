@@ -8,7 +8,10 @@ import TextPipeline
 /// `k` starts a terminal cluster, decides where that cluster's sentence ends.
 ///
 /// Non-copyable: one walk per document, borrowed by its helper methods and
-/// never duplicated.
+/// never duplicated. Only the walk's own bookkeeping is `mutating`: a
+/// non-mutating method called from a mutating one gets a copy of the whole
+/// walk (a few hundred bytes), so the rules that decide a cluster are
+/// non-mutating and the checks made for every token are inlined.
 struct SentenceWalk: ~Copyable {
     let splitter: SentenceSplitter
     let view: TokenView
@@ -54,6 +57,10 @@ struct SentenceWalk: ~Copyable {
         beginSentence(at: 0)
         visit(0)
         for k in 1 ..< count {
+            if isPlainWord(k) {
+                wordsInSentence += 1 // all that `visit` does for it
+                continue
+            }
             if endsSentence(before: k) {
                 sentences.append(tokens: sentenceStart ..< k)
                 beginSentence(at: k)
@@ -61,6 +68,20 @@ struct SentenceWalk: ~Copyable {
             visit(k)
         }
         sentences.append(tokens: sentenceStart ..< count)
+    }
+
+    /// Whether token `k` (≥ 1) is a word or number after one space that no
+    /// rule can act on, the common case: no line break, no decision of a
+    /// terminal cluster or of ICU for the gap before it, and it cannot be the
+    /// next list marker. For such a token ``endsSentence(before:)`` is false
+    /// and ``visit(_:)`` only counts it.
+    @inline(__always)
+    private func isPlainWord(_ k: Int) -> Bool {
+        let kind = view.kind(k)
+        guard kind == .word || kind == .number, k != decidedGap, candidates.isEmpty else { return false }
+        let gap = view.end(k - 1)
+        guard view.start(k) == gap + 1, view.text[gap] == 0x20 else { return false }
+        return lastMarker == nil || !mayStartNumberedMarker(k)
     }
 
     /// Whether a sentence ends in the gap before token `k`.
