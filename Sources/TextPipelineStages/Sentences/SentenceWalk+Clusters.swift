@@ -36,16 +36,20 @@ extension SentenceWalk {
 
     /// An emoticon or emoji after a space, with no terminator, ends a
     /// sentence before a capitalised sentence starter ("Thanks :) See you",
-    /// "We won 🎉 The party …"); nil when token `k` is neither. Its first
-    /// test is inlined: it is asked for every token that is not a word.
-    @inline(__always)
+    /// "We won 🎉 The party …"); nil when token `k` is neither. Only for
+    /// tokens that pass ``mayStartEmoticon(_:)``.
     func decideEmoticon(at k: Int) -> ClusterDecision? {
-        guard k > 0, !view.isAttached(k), view.kind(k) == .emoji || view.kind(k) == .punctuation && Self.isEyes(view.first(k)) else { return nil }
         let end = absorbTrailing(from: k)
         guard end > k else { return nil }
         guard end < view.count, !view.isAttached(end) else { return .goOn(end) }
         let next = lookAhead(from: end)
         return next.kind == .capitalized && isStarter(next.index) ? .breakAt(end) : .goOn(end)
+    }
+
+    /// An emoji, or punctuation starting with an emoticon's eyes, after white space.
+    @inline(__always)
+    func mayStartEmoticon(_ k: Int) -> Bool {
+        k > 0 && !view.isAttached(k) && (view.kind(k) == .emoji || view.kind(k) == .punctuation && Self.isEyes(view.first(k)))
     }
 
     /// `?`, `!` and their kin: a sentence ends unless a lower-case word, a

@@ -113,8 +113,6 @@ extension SentenceWalk {
 
     /// A bullet after white space, or the list marker after the last one in
     /// sequence ("1) one 2) two"), starts a sentence at token `k`.
-    /// Inlined: it is asked for most tokens once a document has had a list marker.
-    @inline(__always)
     func continuesList(at k: Int) -> Bool {
         let kind = view.kind(k)
         guard kind == .number || kind == .word || kind == .punctuation, k > sentenceStart, k >= handledUntil,

@@ -10,8 +10,9 @@ import TextPipeline
 /// Non-copyable: one walk per document, borrowed by its helper methods and
 /// never duplicated. Only the walk's own bookkeeping is `mutating`: a
 /// non-mutating method called from a mutating one gets a copy of the whole
-/// walk (a few hundred bytes), so the rules that decide a cluster are
-/// non-mutating and the checks made for every token are inlined.
+/// walk (a few hundred bytes), so the rules that decide a cluster or a line
+/// break are non-mutating, and they are called only after inlined checks
+/// that read single fields.
 struct SentenceWalk: ~Copyable {
     let splitter: SentenceSplitter
     let view: TokenView
@@ -97,8 +98,8 @@ struct SentenceWalk: ~Copyable {
         }
         if decidedGap == k { return decidedBreak }
         if !candidates.isEmpty, isForeignTerminatorBoundary(before: k) { return true }
-        // Only a bullet (punctuation) or, after a list marker, another marker can start an item.
-        if lastMarker == nil, view.kind(k) != .punctuation { return false }
+        // Only a bullet (they all start with E2) or, after a list marker, another marker can start an item.
+        guard view.first(k) == 0xE2 || lastMarker != nil && mayStartNumberedMarker(k) else { return false }
         return continuesList(at: k)
     }
 
@@ -123,7 +124,7 @@ struct SentenceWalk: ~Copyable {
         }
         guard k >= handledUntil else { return }
         guard view.isTerminator(k) else {
-            if let decision = decideEmoticon(at: k) { record(decision) }
+            if mayStartEmoticon(k), let decision = decideEmoticon(at: k) { record(decision) }
             return
         }
         var decision = decideCluster(at: k)
