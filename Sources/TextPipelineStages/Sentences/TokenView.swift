@@ -114,9 +114,11 @@ struct TokenView {
     }
 
     /// Counts line breaks in the white space before token `index` (≥ 1).
+    /// Inlined for the common gaps, none and one space.
+    @inline(__always)
     func lineBreaks(before index: Int) -> Int {
         let from = end(index - 1), to = start(index)
-        if to - from == 1, text[from] == 0x20 { return 0 }
+        if to == from || to - from == 1 && text[from] == 0x20 { return 0 }
         return LineBreaks.count(in: text, from ..< to)
     }
 
