@@ -52,7 +52,9 @@ struct TokenView {
 
     @inline(__always) func isPeriod(_ index: Int) -> Bool { isByte(index, 0x2E) }
 
-    /// The class of token `index` (``PunctuationClass/none`` for words and numbers).
+    /// The class of token `index` (``PunctuationClass/none`` for words and
+    /// numbers). Inlined: the walk asks it for most tokens that are not words.
+    @inline(__always)
     func punctuation(_ index: Int) -> PunctuationClass {
         let kind = kinds[index]
         guard kind == .punctuation || kind == .symbol || kind == .other else { return .none }
@@ -142,6 +144,8 @@ struct TokenView {
         }
     }
 
+    // The multi-byte classes stay out of line: rarer, and kept out of every inlined `punctuation`.
+    @inline(never)
     private static func twoByteClass(_ a: UInt8, _ b: UInt8) -> PunctuationClass {
         guard a == 0xC2 else { return .none }
         switch b {
@@ -151,6 +155,7 @@ struct TokenView {
         }
     }
 
+    @inline(never)
     private static func threeByteClass(_ a: UInt8, _ b: UInt8, _ c: UInt8) -> PunctuationClass {
         switch (a, b, c) {
         case (0xE2, 0x80, 0xA6): .ellipsis
