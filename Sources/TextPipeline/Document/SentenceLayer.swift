@@ -18,6 +18,16 @@ public struct SentenceLayer: Sendable, Equatable {
         endTokens.append(Int32(range.upperBound))
     }
 
+    /// Replaces every sentence with those of `other`, copied in bulk: at
+    /// most one allocation per column, and none while this layer's storage is
+    /// unshared and large enough. For a stage that builds sentences in a
+    /// buffer it keeps across documents.
+    public mutating func replaceAll(with other: SentenceLayer) {
+        removeAll()
+        firstTokens.append(contentsOf: other.firstTokens)
+        endTokens.append(contentsOf: other.endTokens)
+    }
+
     public mutating func removeAll() {
         firstTokens.removeAll(keepingCapacity: true)
         endTokens.removeAll(keepingCapacity: true)

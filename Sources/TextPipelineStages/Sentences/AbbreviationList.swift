@@ -23,7 +23,11 @@ public struct AbbreviationList: Sendable, Equatable {
         case general
     }
 
-    private var entries: [PackedWord: Kind] = [:]
+    private var entries: [PackedWord: Kind] = [:] {
+        didSet { table = PackedWordTable(entries.lazy.map { ($0.key, $0.value) }) }
+    }
+    /// ``entries`` for look-ups in the splitter's loop.
+    private var table = PackedWordTable<Kind>()
 
     public init() {}
 
@@ -64,8 +68,10 @@ public struct AbbreviationList: Sendable, Equatable {
     /// The class of the abbreviation spelled by `bytes` (any ASCII case), or nil. Allocates nothing.
     public func kind(of bytes: UnsafeBufferPointer<UInt8>) -> Kind? {
         guard let key = PackedWord(lowercasing: bytes) else { return nil }
-        return entries[key]
+        return table[key]
     }
+
+    public static func == (lhs: AbbreviationList, rhs: AbbreviationList) -> Bool { lhs.entries == rhs.entries }
 
     public func contains(_ abbreviation: String) -> Bool {
         PackedWord(Self.trimmed(abbreviation)).map { entries[$0] != nil } ?? false

@@ -72,6 +72,8 @@ public struct ICUSentenceStage: Stage {
         let breaker: ICUBreaker
         let splitter: SentenceSplitter
         var candidates: [Int32] = []
+        /// Sentences of the current document, kept across documents (see ``SentenceSplitter/split(_:candidates:buffer:)``).
+        var sentences = SentenceLayer()
 
         init(breaker: ICUBreaker, splitter: SentenceSplitter) {
             self.breaker = breaker
@@ -84,7 +86,7 @@ public struct ICUSentenceStage: Stage {
             } else {
                 candidates.removeAll(keepingCapacity: true)
             }
-            splitter.split(&document, candidates: candidates)
+            splitter.split(&document, candidates: candidates, buffer: &sentences)
         }
 
         /// ICU's boundaries are only consulted after terminators the splitter

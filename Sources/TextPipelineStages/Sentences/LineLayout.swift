@@ -11,11 +11,14 @@ import Foundation
 /// it, which a wrapped text never has; indented lines (tables) may be. Otherwise lines are *authored* (web text, one
 /// paragraph or item per line).
 ///
-/// - Complexity: O(text length), no allocation.
+/// - Complexity: O(text length), no allocation. Stops at the first line
+///   that rules hard wrapping out (most web text has one near the top), and
+///   counts code points eight bytes at a time.
 struct LineLayout {
     /// Whether the text is hard-wrapped.
     let isWrapped: Bool
-    /// The longest inner line, in code points: a lower bound of the wrap width.
+    /// The longest inner line, in code points: a lower bound of the wrap
+    /// width. Only measured in full for hard-wrapped texts.
     let width: Int
 
     init(text: UnsafeBufferPointer<UInt8>) {
@@ -32,6 +35,7 @@ struct LineLayout {
             let lineEnd = newline(in: text, from: lineStart) ?? text.count
             let (length, indent) = measure(UnsafeBufferPointer(rebasing: text[lineStart ..< lineEnd]))
             lengths.add(line: previousLength, followedBy: length, indented: indent >= 2)
+            if lengths.rulesOutWrapping { return (false, lengths.longest) }
             previousLength = length
             lineStart = lineEnd + 1
         }
@@ -51,13 +55,26 @@ struct LineLayout {
         var end = line.count
         while end > 0, line[end - 1] == 0x20 || line[end - 1] == 0x09 || line[end - 1] == 0x0D { end -= 1 }
         guard end > 0 else { return (0, 0) }
-        var continuation = 0
-        for byte in line[0 ..< end] where byte & 0xC0 == 0x80 { continuation += 1 }
         var indent = 0
         for byte in line[0 ..< end] {
             if byte == 0x20 { indent += 1 } else if byte == 0x09 { indent += 2 } else { break }
         }
-        return (end - continuation, indent)
+        return (end - continuationBytes(UnsafeBufferPointer(rebasing: line[0 ..< end])), indent)
+    }
+
+    /// Counts UTF-8 continuation bytes (`10xxxxxx`), eight bytes at a time.
+    private static func continuationBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        let raw = UnsafeRawBufferPointer(bytes)
+        var count = 0
+        var index = 0
+        while index + 8 <= raw.count {
+            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            // Bit 7 of a byte set and bit 6 clear.
+            count += (word & ~(word << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+            index += 8
+        }
+        for byte in raw[index...] where byte & 0xC0 == 0x80 { count += 1 }
+        return count
     }
 
     init(isWrapped: Bool, width: Int) {
@@ -87,8 +104,15 @@ struct LineLayout {
             }
         }
 
+        /// The widest wrap width taken for hard wrapping, and how much longer another line may be.
+        static let maxWidth = 110
+        static let slack = 10
+
+        /// A line too long for any wrap width: the text is not hard-wrapped, whatever follows.
+        var rulesOutWrapping: Bool { longestOfAll > Self.maxWidth + Self.slack }
+
         var looksWrapped: Bool {
-            guard inner >= 2, longest >= 50, longest <= 110, longestOfAll <= longest + 10 else { return false }
+            guard inner >= 2, longest >= 50, longest <= Self.maxWidth, longestOfAll <= longest + Self.slack else { return false }
             let lowest = max(0, (longest - 20) / 10) // buckets at or above longest - 20, rounded down
             var near = 0
             withUnsafeBytes(of: buckets) { raw in

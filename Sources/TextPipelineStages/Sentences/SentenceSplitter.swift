@@ -71,11 +71,22 @@ public struct SentenceSplitter: Sendable {
     /// Writes `document.sentences` from its tokens and ICU's `candidates`
     /// (ascending byte offsets; only consulted after terminators of other scripts).
     public func split(_ document: inout Document, candidates: [Int32]) {
-        document.sentences.removeAll()
-        guard !document.tokens.isEmpty else { return }
+        var buffer = SentenceLayer()
+        split(&document, candidates: candidates, buffer: &buffer)
+    }
+
+    /// ``split(_:candidates:)`` for a stage worker: the sentences are built in
+    /// `buffer`, which the worker keeps across documents so that it stops
+    /// growing, then copied into the document with one allocation per column.
+    func split(_ document: inout Document, candidates: [Int32], buffer: inout SentenceLayer) {
+        buffer.removeAll()
+        if !document.tokens.isEmpty { walk(document, candidates: candidates, into: &buffer) }
+        document.sentences.replaceAll(with: buffer)
+    }
+
+    /// Appends the sentences of `document` (which has tokens) to `sentences`.
+    private func walk(_ document: Document, candidates: [Int32], into sentences: inout SentenceLayer) {
         let tokens = document.tokens
-        var sentences = SentenceLayer()
-        swap(&sentences, &document.sentences)
         document.utf8.withUnsafeBufferPointer { text in
             tokens.starts.withUnsafeBufferPointer { starts in
                 tokens.ends.withUnsafeBufferPointer { ends in
@@ -89,6 +100,5 @@ public struct SentenceSplitter: Sendable {
                 }
             }
         }
-        swap(&sentences, &document.sentences)
     }
 }

@@ -22,7 +22,7 @@ enum PrecedingWord {
 
 extension SentenceWalk {
     /// Decides the terminal cluster that starts at token `t` (a terminator).
-    mutating func decideCluster(at t: Int) -> ClusterDecision {
+    func decideCluster(at t: Int) -> ClusterDecision {
         switch view.punctuation(t) {
         case .period: return decidePeriods(at: t)
         case .ellipsis: return decideEllipsis(at: t, end: absorbTrailing(from: absorbClosers(from: t + 1)))
@@ -36,9 +36,9 @@ extension SentenceWalk {
 
     /// An emoticon or emoji after a space, with no terminator, ends a
     /// sentence before a capitalised sentence starter ("Thanks :) See you",
-    /// "We won 🎉 The party …"); nil when token `k` is neither.
-    mutating func decideEmoticon(at k: Int) -> ClusterDecision? {
-        guard k > 0, !view.isAttached(k), view.kind(k) == .emoji || view.kind(k) == .punctuation else { return nil }
+    /// "We won 🎉 The party …"); nil when token `k` is neither. Only for
+    /// tokens that pass ``mayStartEmoticon(_:)``.
+    func decideEmoticon(at k: Int) -> ClusterDecision? {
         let end = absorbTrailing(from: k)
         guard end > k else { return nil }
         guard end < view.count, !view.isAttached(end) else { return .goOn(end) }
@@ -46,9 +46,15 @@ extension SentenceWalk {
         return next.kind == .capitalized && isStarter(next.index) ? .breakAt(end) : .goOn(end)
     }
 
+    /// An emoji, or punctuation starting with an emoticon's eyes, after white space.
+    @inline(__always)
+    func mayStartEmoticon(_ k: Int) -> Bool {
+        k > 0 && !view.isAttached(k) && (view.kind(k) == .emoji || view.kind(k) == .punctuation && Self.isEyes(view.first(k)))
+    }
+
     /// `?`, `!` and their kin: a sentence ends unless a lower-case word, a
     /// comma, an attached token or an open bracket follows.
-    private mutating func decideStrong(at t: Int) -> ClusterDecision {
+    private func decideStrong(at t: Int) -> ClusterDecision {
         let end = absorbTrailing(from: absorbClosers(from: t + 1))
         guard end < view.count else { return .goOn(end) }
         if view.isAttached(end) { return isRunTogetherAfterQuote(end) ? .breakAt(end) : .goOn(end) }
@@ -65,7 +71,7 @@ extension SentenceWalk {
 
     /// Runs of `.`: ellipses (attached, spaced, in brackets), the
     /// four-dot "word. . . ." and the single full stop.
-    private mutating func decidePeriods(at t: Int) -> ClusterDecision {
+    private func decidePeriods(at t: Int) -> ClusterDecision {
         var attachedEnd = t + 1
         while attachedEnd < view.count, view.isAttached(attachedEnd), view.isPeriod(attachedEnd) { attachedEnd += 1 }
         var spacedEnd = attachedEnd
@@ -99,7 +105,7 @@ extension SentenceWalk {
     }
 
     /// A single `.`, decided by the word before it and what follows.
-    private mutating func decideFullStop(at t: Int) -> ClusterDecision {
+    private func decideFullStop(at t: Int) -> ClusterDecision {
         let preceding = precedingWord(t)
         var end = absorbClosers(from: t + 1)
         if case .detached = preceding {} else { end = absorbFootnotes(from: end) }
@@ -233,7 +239,9 @@ extension SentenceWalk {
     /// lower-case word ("the store. w) hello"); a single capital with a period
     /// is an initial ("J. R. R. Tolkien") and does not count.
     private func startsNumberedItem(_ index: Int) -> Bool {
-        guard let marker = listMarker(at: index) else { return false }
+        // A bullet (E2 …), "(" or a numbered marker's shape first: most sentences start with none.
+        guard view.first(index) == 0xE2 || view.isByte(index, 0x28) || mayStartNumberedMarker(index),
+              let marker = listMarker(at: index) else { return false }
         return !(marker.numbering == .upperLetter && marker.delimiter == .period)
     }
 

@@ -2,6 +2,14 @@ extension SentenceWalk {
     /// Rule 3 of ``SentenceSplitter``: whether a single line break before
     /// token `k`, not already decided by a terminal cluster, ends a sentence.
     mutating func lineBreakEndsSentence(before k: Int) -> Bool {
+        lineBreakDecision(before: k) ?? !paragraphEndsWithFinalPunctuation(after: view.start(k))
+    }
+
+    /// Rule 3 up to its last test: nil when the break ends the sentence
+    /// unless the paragraph ends with final punctuation (a lower-case line
+    /// that is not a short item). Non-mutating, so the line tests it calls
+    /// borrow the walk instead of copying it.
+    private func lineBreakDecision(before k: Int) -> Bool? {
         if startsParagraphOrItem(k) { return true }
         if lineGoesOn(after: k - 1) { return false }
         if view.isLowercaseWord(k) {
@@ -9,7 +17,7 @@ extension SentenceWalk {
             if view.isByte(k - 1, 0x3A) { return true } // "Features:\nfast startup": items after a colon
             if lineEndsWithFinalPunctuation(from: view.start(k)) { return false } // "sentence\ncut off … pdf."
             if previousLineStartsLowercase(before: k) { return true } // "fast startup\nsmall binary": items
-            return !paragraphEndsWithFinalPunctuation(after: view.start(k))
+            return nil
         }
         if layout.isWrapped { return isAuthoredBreakInWrappedText(before: k) }
         // "400 yd\n( 365.8 m ).", "in November\n1986.": the tail of the sentence.

@@ -24,7 +24,8 @@ struct ListMarker {
 extension SentenceWalk {
     /// A cheap test that rejects most tokens before ``listMarker(at:)``: a
     /// short number or word followed by an attached `.` or `)`.
-    private func mayStartNumberedMarker(_ k: Int) -> Bool {
+    @inline(__always)
+    func mayStartNumberedMarker(_ k: Int) -> Bool {
         guard k + 1 < view.count, view.length(k) <= 5, view.isAttached(k + 1) else { return false }
         switch view.kind(k) {
         case .number, .word: return view.isPeriod(k + 1) || view.isByte(k + 1, 0x29)

@@ -65,7 +65,7 @@ extension SentenceWalk {
     func emoticonEnd(at index: Int) -> Int? {
         let text = view.text
         var byte = view.start(index)
-        guard text[byte] == 0x3A || text[byte] == 0x3B || text[byte] == 0x3D else { return nil }
+        guard Self.isEyes(text[byte]) else { return nil }
         byte += 1
         if byte < text.count, text[byte] == 0x2D || text[byte] == 0x27 || text[byte] == 0x5E || text[byte] == 0x6F { byte += 1 }
         let mouthStart = byte
@@ -76,6 +76,10 @@ extension SentenceWalk {
         while end < view.count, view.end(end) <= byte { end += 1 }
         return view.end(end - 1) == byte ? end : nil
     }
+
+    /// `:`, `;` or `=`, the eyes an emoticon starts with.
+    @inline(__always)
+    static func isEyes(_ byte: UInt8) -> Bool { byte == 0x3A || byte == 0x3B || byte == 0x3D }
 
     private static func isMouth(_ byte: UInt8) -> Bool {
         switch byte {

@@ -8,7 +8,11 @@ import TextPipeline
 /// `k` starts a terminal cluster, decides where that cluster's sentence ends.
 ///
 /// Non-copyable: one walk per document, borrowed by its helper methods and
-/// never duplicated.
+/// never duplicated. Only the walk's own bookkeeping is `mutating`: a
+/// non-mutating method called from a mutating one gets a copy of the whole
+/// walk (a few hundred bytes), so the rules that decide a cluster or a line
+/// break are non-mutating, and they are called only after inlined checks
+/// that read single fields.
 struct SentenceWalk: ~Copyable {
     let splitter: SentenceSplitter
     let view: TokenView
@@ -54,6 +58,10 @@ struct SentenceWalk: ~Copyable {
         beginSentence(at: 0)
         visit(0)
         for k in 1 ..< count {
+            if isPlainWord(k) {
+                wordsInSentence += 1 // all that `visit` does for it
+                continue
+            }
             if endsSentence(before: k) {
                 sentences.append(tokens: sentenceStart ..< k)
                 beginSentence(at: k)
@@ -61,6 +69,20 @@ struct SentenceWalk: ~Copyable {
             visit(k)
         }
         sentences.append(tokens: sentenceStart ..< count)
+    }
+
+    /// Whether token `k` (≥ 1) is a word or number after one space that no
+    /// rule can act on, the common case: no line break, no decision of a
+    /// terminal cluster or of ICU for the gap before it, and it cannot be the
+    /// next list marker. For such a token ``endsSentence(before:)`` is false
+    /// and ``visit(_:)`` only counts it.
+    @inline(__always)
+    private func isPlainWord(_ k: Int) -> Bool {
+        let kind = view.kind(k)
+        guard kind == .word || kind == .number, k != decidedGap, candidates.isEmpty else { return false }
+        let gap = view.end(k - 1)
+        guard view.start(k) == gap + 1, view.text[gap] == 0x20 else { return false }
+        return lastMarker == nil || !mayStartNumberedMarker(k)
     }
 
     /// Whether a sentence ends in the gap before token `k`.
@@ -76,8 +98,8 @@ struct SentenceWalk: ~Copyable {
         }
         if decidedGap == k { return decidedBreak }
         if !candidates.isEmpty, isForeignTerminatorBoundary(before: k) { return true }
-        // Only a bullet (punctuation) or, after a list marker, another marker can start an item.
-        if lastMarker == nil, view.kind(k) != .punctuation { return false }
+        // Only a bullet (they all start with E2) or, after a list marker, another marker can start an item.
+        guard view.first(k) == 0xE2 || lastMarker != nil && mayStartNumberedMarker(k) else { return false }
         return continuesList(at: k)
     }
 
@@ -102,7 +124,7 @@ struct SentenceWalk: ~Copyable {
         }
         guard k >= handledUntil else { return }
         guard view.isTerminator(k) else {
-            if let decision = decideEmoticon(at: k) { record(decision) }
+            if mayStartEmoticon(k), let decision = decideEmoticon(at: k) { record(decision) }
             return
         }
         var decision = decideCluster(at: k)

@@ -52,7 +52,9 @@ struct TokenView {
 
     @inline(__always) func isPeriod(_ index: Int) -> Bool { isByte(index, 0x2E) }
 
-    /// The class of token `index` (``PunctuationClass/none`` for words and numbers).
+    /// The class of token `index` (``PunctuationClass/none`` for words and
+    /// numbers). Inlined: the walk asks it for most tokens that are not words.
+    @inline(__always)
     func punctuation(_ index: Int) -> PunctuationClass {
         let kind = kinds[index]
         guard kind == .punctuation || kind == .symbol || kind == .other else { return .none }
@@ -114,9 +116,11 @@ struct TokenView {
     }
 
     /// Counts line breaks in the white space before token `index` (≥ 1).
+    /// Inlined for the common gaps, none and one space.
+    @inline(__always)
     func lineBreaks(before index: Int) -> Int {
         let from = end(index - 1), to = start(index)
-        if to - from == 1, text[from] == 0x20 { return 0 }
+        if to == from || to - from == 1 && text[from] == 0x20 { return 0 }
         return LineBreaks.count(in: text, from ..< to)
     }
 
@@ -140,6 +144,8 @@ struct TokenView {
         }
     }
 
+    // The multi-byte classes stay out of line: rarer, and kept out of every inlined `punctuation`.
+    @inline(never)
     private static func twoByteClass(_ a: UInt8, _ b: UInt8) -> PunctuationClass {
         guard a == 0xC2 else { return .none }
         switch b {
@@ -149,6 +155,7 @@ struct TokenView {
         }
     }
 
+    @inline(never)
     private static func threeByteClass(_ a: UInt8, _ b: UInt8, _ c: UInt8) -> PunctuationClass {
         switch (a, b, c) {
         case (0xE2, 0x80, 0xA6): .ellipsis

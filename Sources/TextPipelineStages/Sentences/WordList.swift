@@ -10,6 +10,16 @@ struct PackedWord: Hashable, Sendable {
     /// The longest word that can be packed, in bytes.
     static let capacity = 15
 
+    /// No word (every packed word stores its length): marks a free slot in a ``PackedWordTable``.
+    static var vacant: PackedWord { PackedWord() }
+
+    private init() {}
+
+    /// The hash ``PackedWordTable`` probes from: a multiplicative mix, high bits first.
+    var tableHash: Int {
+        Int(truncatingIfNeeded: ((low ^ (high &* 0x9E37_79B9_7F4A_7C15)) &* 0xBF58_476D_1CE4_E5B9) >> 32)
+    }
+
     /// Packs `bytes`, lower-casing ASCII letters; nil when empty or longer than ``capacity``.
     init?(lowercasing bytes: UnsafeBufferPointer<UInt8>) {
         guard !bytes.isEmpty, bytes.count <= Self.capacity else { return nil }
@@ -32,7 +42,11 @@ struct PackedWord: Hashable, Sendable {
 ///
 /// Used for the words that open sentences and the words that continue a line.
 public struct WordList: Sendable, Equatable {
-    private var words: Set<PackedWord> = []
+    private var words: Set<PackedWord> = [] {
+        didSet { table = PackedWordTable(words) }
+    }
+    /// ``words`` for look-ups in the splitter's loop.
+    private var table = PackedWordTable<Void>()
 
     public init() {}
 
@@ -50,6 +64,7 @@ public struct WordList: Sendable, Equatable {
             }
             words.insert(word)
         }
+        table = PackedWordTable(words)
     }
 
     /// Adds a word. - Throws: when it is empty or longer than 15 bytes.
@@ -66,8 +81,11 @@ public struct WordList: Sendable, Equatable {
 
     /// Whether `bytes` (any ASCII case) is in the list. Allocates nothing.
     func contains(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        PackedWord(lowercasing: bytes).map(words.contains) ?? false
+        guard let word = PackedWord(lowercasing: bytes) else { return false }
+        return table[word] != nil
     }
+
+    public static func == (lhs: WordList, rhs: WordList) -> Bool { lhs.words == rhs.words }
 
     /// The bundled list `Resources/sentences/<name>-<language>.txt`, or nil when there is none.
     static func bundled(_ name: String, language: String) throws -> WordList? {
