@@ -31,7 +31,9 @@ public struct JSONBuffer {
                 rest /= 10
                 count += 1
             }
-            bytes.append(contentsOf: buffer[(20 - count)...])
+            // A typed buffer, not a slice of raw bytes: the slice's append copies byte by byte.
+            let start = buffer.baseAddress!.assumingMemoryBound(to: UInt8.self) + (20 - count)
+            bytes.append(contentsOf: UnsafeBufferPointer(start: start, count: count))
         }
     }
 
