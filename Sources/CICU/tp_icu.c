@@ -350,15 +350,32 @@ typedef struct {
     int64_t to;
     int64_t end;
     uint64_t hash;
+    /* TP_TOKEN_WORD when the key is ASCII letters only, TP_TOKEN_NUMBER when
+     * it is ASCII digits only (the key is then one token: UAX #29 WB5, WB8),
+     * otherwise -1. */
+    int plain;
 } chunk;
 
-/* The chunk that starts at `from`, its hash computed and its cache slot
- * prefetched while the previous chunk is tokenized. */
+/* TP_TOKEN_WORD, TP_TOKEN_NUMBER or -1, as chunk.plain says. */
+static inline int plain_kind(const uint8_t *key, int64_t count) {
+    int letters = 1, digits = 1;
+    for (int64_t i = 0; i < count && (letters || digits); i++) {
+        uint8_t byte = key[i];
+        letters &= (uint8_t)((byte | 0x20) - 'a') < 26;
+        digits &= (uint8_t)(byte - '0') < 10;
+    }
+    return letters ? TP_TOKEN_WORD : digits ? TP_TOKEN_NUMBER : -1;
+}
+
+/* The chunk that starts at `from`; unless it is plain, its hash computed and
+ * its cache slot prefetched while the previous chunk is tokenized. */
 static inline chunk chunk_at(const tp_breaker *b, const uint8_t *text, int64_t from, int64_t len) {
-    chunk c = { from, next_chunk_end(text, from, len), 0, 0 };
+    chunk c = { from, next_chunk_end(text, from, len), 0, 0, -1 };
     c.end = c.to;
     while (c.end > from && text[c.end - 1] == ' ') c.end--;
-    if (c.end > from && c.end - from <= TP_CHUNK_CACHE_MAX_KEY) {
+    if (c.end == from) return c;
+    c.plain = plain_kind(text + from, c.end - from);
+    if (c.plain < 0 && c.end - from <= TP_CHUNK_CACHE_MAX_KEY) {
         c.hash = tp_chunk_hash(text + from, (uint32_t)(c.end - from), len - from);
         tp_chunk_cache_prefetch(b->chunks, c.hash);
     }
@@ -374,6 +391,15 @@ static int chunk_tokens(tp_breaker *b, const uint8_t *text, int64_t len, chunk c
     if (key_len == 0) return 1;
     const uint8_t *key = text + c.from;
     int32_t base = (int32_t)c.from;
+    if (c.plain >= 0) {
+        /* Byte offsets directly: push_token maps UTF-16 units of the last text given to ICU. */
+        if (*count == b->out_cap && !grow_outputs(b, *count + 1)) return 0;
+        b->starts[*count] = base;
+        b->ends[*count] = base + (int32_t)key_len;
+        b->kinds[*count] = (uint8_t)c.plain;
+        (*count)++;
+        return 1;
+    }
     uint32_t cached_count = 0;
     const tp_cached_token *cached = tp_chunk_cache_find(b->chunks, key, (uint32_t)key_len, len - c.from, c.hash, &cached_count);
     if (cached) {
