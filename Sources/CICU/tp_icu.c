@@ -270,14 +270,20 @@ static int32_t run_together_stop(const UChar *units, int32_t start, int32_t end,
     return i;
 }
 
-/* Appends one token, its offsets moved by `base` bytes; returns 0 when out of memory. */
-static int push_token(tp_breaker *b, int32_t *count, int32_t base, int32_t from, int32_t to, int kind) {
+/* Appends one token given in byte offsets; returns 0 when out of memory. */
+static inline int append_token(tp_breaker *b, int32_t *count, int32_t start, int32_t end, int kind) {
     if (*count == b->out_cap && !grow_outputs(b, *count + 1)) return 0;
-    b->starts[*count] = base + byte_offset(b, from);
-    b->ends[*count] = base + byte_offset(b, to);
+    b->starts[*count] = start;
+    b->ends[*count] = end;
     b->kinds[*count] = (uint8_t)kind;
     (*count)++;
     return 1;
+}
+
+/* Appends one token given in UTF-16 units of the text last loaded, its
+ * offsets moved by `base` bytes; returns 0 when out of memory. */
+static int push_token(tp_breaker *b, int32_t *count, int32_t base, int32_t from, int32_t to, int kind) {
+    return append_token(b, count, base + byte_offset(b, from), base + byte_offset(b, to), kind);
 }
 
 /*
@@ -310,6 +316,12 @@ static int icu_tokens(tp_breaker *b, const uint8_t *text, int64_t len, int32_t b
     return 1;
 }
 
+/* Whether a chunk ends after byte `i` (a line feed, or a space followed by
+ * ASCII other than a space). */
+static inline int ends_chunk(const uint8_t *text, int64_t i, int64_t len) {
+    return text[i] == '\n' || (text[i] == ' ' && i + 1 < len && text[i + 1] != ' ' && text[i + 1] < 0x80);
+}
+
 /*
  * Where the chunk that starts at `from` ends: after the next line feed, or
  * at the next ASCII character other than a space that follows a space (or
@@ -332,13 +344,11 @@ static inline int64_t next_chunk_end(const uint8_t *text, int64_t from, int64_t 
         uint64_t candidates = ((spaces - ones) & ~spaces & highs) | ((feeds - ones) & ~feeds & highs);
         for (; candidates; candidates &= candidates - 1) {
             int64_t j = i + (__builtin_ctzll(candidates) >> 3);
-            if (text[j] == '\n') return j + 1;
-            if (text[j] == ' ' && j + 1 < len && text[j + 1] != ' ' && text[j + 1] < 0x80) return j + 1;
+            if (ends_chunk(text, j, len)) return j + 1;
         }
     }
     for (; i < len; i++) {
-        if (text[i] == '\n') return i + 1;
-        if (text[i] == ' ' && i + 1 < len && text[i + 1] != ' ' && text[i + 1] < 0x80) return i + 1;
+        if (ends_chunk(text, i, len)) return i + 1;
     }
     return len;
 }
@@ -391,24 +401,13 @@ static int chunk_tokens(tp_breaker *b, const uint8_t *text, int64_t len, chunk c
     if (key_len == 0) return 1;
     const uint8_t *key = text + c.from;
     int32_t base = (int32_t)c.from;
-    if (c.plain >= 0) {
-        /* Byte offsets directly: push_token maps UTF-16 units of the last text given to ICU. */
-        if (*count == b->out_cap && !grow_outputs(b, *count + 1)) return 0;
-        b->starts[*count] = base;
-        b->ends[*count] = base + (int32_t)key_len;
-        b->kinds[*count] = (uint8_t)c.plain;
-        (*count)++;
-        return 1;
-    }
+    if (c.plain >= 0) return append_token(b, count, base, base + (int32_t)key_len, c.plain);
     uint32_t cached_count = 0;
     const tp_cached_token *cached = tp_chunk_cache_find(b->chunks, key, (uint32_t)key_len, len - c.from, c.hash, &cached_count);
     if (cached) {
-        if (*count + (int64_t)cached_count > b->out_cap && !grow_outputs(b, *count + (int32_t)cached_count)) return 0;
         for (uint32_t t = 0; t < cached_count; t++) {
-            b->starts[*count] = base + (int32_t)tp_cached_token_start(cached[t]);
-            b->ends[*count] = base + (int32_t)tp_cached_token_end(cached[t]);
-            b->kinds[*count] = (uint8_t)tp_cached_token_kind(cached[t]);
-            (*count)++;
+            if (!append_token(b, count, base + (int32_t)tp_cached_token_start(cached[t]), base + (int32_t)tp_cached_token_end(cached[t]),
+                              (int)tp_cached_token_kind(cached[t]))) return 0;
         }
         return 1;
     }

@@ -134,7 +134,7 @@ public enum TermFolding {
             if take < 8 { chunk &= (1 &<< UInt64(8 * take)) &- 1 }
             if chunk & high != 0 { return false }
             // Every byte is below 0x80, so adding at most 0x3F never carries into the next byte.
-            let capitals = (chunk &+ ones &* 0x3F) & ~(chunk &+ ones &* 0x25) & high  // 0x41 ... 0x5A
+            let capitals = ByteLanes.capitals(inASCII: chunk)  // 0x41 ... 0x5A
             let smalls = (chunk &+ ones &* 0x1F) & ~(chunk &+ ones &* 0x05) & high  // 0x61 ... 0x7A
             capitalBits |= capitals
             smallBits |= smalls

@@ -126,21 +126,13 @@ struct GazetteerMatcher {
                 for index in 0 ..< left { word |= UInt64(raw[at + index]) << UInt64(index * 8) }
             }
             high |= word
-            let folded = foldASCII(word)
+            let folded = ByteLanes.lowercased(ascii: word)
             if at == range.lowerBound { prefix = folded }
             if at == range.lowerBound + 8 { middle = UInt32(truncatingIfNeeded: folded) }
             hash = KeyHash.mix(hash, folded)
             at += 8
         }
-        return high & 0x8080_8080_8080_8080 == 0 ? (KeyHash.finish(hash), prefix, middle) : nil
-    }
-
-    /// ``KeyNormalizer/foldASCII(_:)`` of every byte of a word of ASCII bytes (A–Z gain 0x20;
-    /// bytes of 0x80 and above give an undefined result, which callers discard).
-    @inline(__always)
-    static func foldASCII(_ word: UInt64) -> UInt64 {
-        let atLeastA = word &+ 0x3F3F_3F3F_3F3F_3F3F, aboveZ = word &+ 0x2525_2525_2525_2525
-        return word | ((atLeastA & ~aboveZ & 0x8080_8080_8080_8080) >> 2)
+        return high & ByteLanes.highs == 0 ? (KeyHash.finish(hash), prefix, middle) : nil
     }
 
     /// Looks every token up in `gazetteer`'s vocabulary (``lookups``): ASCII tokens compare folded

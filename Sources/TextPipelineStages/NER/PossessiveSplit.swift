@@ -109,17 +109,13 @@ enum PossessiveSplit {
     @inline(__always)
     private static func forEachApostropheByte(in text: UnsafeBufferPointer<UInt8>, _ body: (Int) -> Void) {
         let raw = UnsafeRawBufferPointer(text)
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
         var at = 0
         while at + 8 <= raw.count {
             let word = raw.loadUnaligned(fromByteOffset: at, as: UInt64.self)
-            let quotes = word ^ (ones &* 0x27), leads = word ^ (ones &* 0xE2)
-            // The lowest flag of each test is exact; higher ones may be false and are checked.
-            var candidates = ((quotes &- ones) & ~quotes & highs) | ((leads &- ones) & ~leads & highs)
-            while candidates != 0 {
-                let position = at + candidates.trailingZeroBitCount >> 3
-                if raw[position] == 0x27 || raw[position] == 0xE2 { body(position) }
-                candidates &= candidates - 1
+            var found = ByteLanes.equal(to: 0x27, in: word) | ByteLanes.equal(to: 0xE2, in: word)
+            while found != 0 {
+                body(at + found.trailingZeroBitCount >> 3)
+                found &= found - 1
             }
             at += 8
         }
