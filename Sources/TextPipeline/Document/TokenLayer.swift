@@ -58,8 +58,20 @@ public struct TokenLayer: Sendable, Equatable {
     /// The index of the first token whose end is after `byteOffset`, or `count`.
     /// - Complexity: O(log n).
     public func firstToken(endingAfter byteOffset: Int32) -> Int {
-        var low = 0
-        var high = count
+        firstToken(endingAfter: byteOffset, from: 0)
+    }
+
+    /// ``firstToken(endingAfter:)`` for a caller that knows no token before `from` ends after
+    /// `byteOffset`: gallops forward from `from`, so ascending queries near one another are cheap.
+    /// - Complexity: O(log d), where d is the distance from `from` to the answer.
+    public func firstToken(endingAfter byteOffset: Int32, from: Int) -> Int {
+        var low = from, high = from, step = 1
+        while high < count, ends[high] <= byteOffset {
+            low = high + 1
+            high += step
+            step <<= 1
+        }
+        high = min(high, count)
         while low < high {
             let mid = (low + high) / 2
             if ends[mid] <= byteOffset { low = mid + 1 } else { high = mid }

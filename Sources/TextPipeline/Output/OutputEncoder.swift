@@ -102,7 +102,7 @@ public struct OutputEncoder: Sendable {
             out.string(entities.labels[index].rawValue)
             if entities.hasCanonicalID(index) {
                 out.raw(",\"id\":")
-                out.string(entities.canonicalIDBytes(index))
+                entities.withCanonicalIDBytes(index) { out.string(contiguous: $0) }
             }
             out.raw("}")
         }

@@ -1,4 +1,5 @@
 import CPrefetch
+import TextPipeline
 
 /// The hot-path reads of a compiled gazetteer. Every reference read from the
 /// file is checked before it is followed; a bad one reads as "absent".
@@ -91,7 +92,13 @@ extension CompiledGazetteer {
     /// The child of `node` along token `token` with its flags, or 0 (the root is never a child).
     @inline(__always)
     func child(of node: UInt32, token: UInt32) -> UInt32 {
-        var slot = GazetteerFormat.edgeSlot(parent: node, token: token, mask: edgeMask)
+        child(of: node, token: token, hash: GazetteerFormat.edgeHash(parent: node, token: token))
+    }
+
+    /// ``child(of:token:)`` with the edge's ``GazetteerFormat/edgeHash(parent:token:)`` already computed.
+    @inline(__always)
+    func child(of node: UInt32, token: UInt32, hash: UInt64) -> UInt32 {
+        var slot = GazetteerFormat.edgeSlot(hash: hash, mask: edgeMask)
         for _ in 0 ... edgeMask {
             let child = edges[slot * 3 + 2]
             if child == 0 { return 0 }
@@ -103,11 +110,29 @@ extension CompiledGazetteer {
         return 0
     }
 
+    /// Hints that the edge-table slot where the search for the edge of `hash` starts will be read soon.
+    @inline(__always)
+    func prefetchEdge(hash: UInt64) {
+        tp_prefetch(edges.baseAddress! + GazetteerFormat.edgeSlot(hash: hash, mask: edgeMask) * 3)
+    }
+
     /// False when `node` certainly has no child along `token` (the edge filter's bit is clear).
     @inline(__always)
     func mayHaveChild(of node: UInt32, token: UInt32) -> Bool {
-        let bit = GazetteerFormat.edgeFilterBit(parent: node, token: token, mask: edgeFilterMask)
+        mayHaveChild(hash: GazetteerFormat.edgeHash(parent: node, token: token))
+    }
+
+    /// ``mayHaveChild(of:token:)`` for the edge of ``GazetteerFormat/edgeHash(parent:token:)`` `hash`.
+    @inline(__always)
+    func mayHaveChild(hash: UInt64) -> Bool {
+        let bit = GazetteerFormat.edgeFilterBit(hash: hash, mask: edgeFilterMask)
         return edgeFilter[bit >> 6] & (1 << UInt64(bit & 63)) != 0
+    }
+
+    /// Hints that the edge-filter word that ``mayHaveChild(hash:)`` reads will be read soon.
+    @inline(__always)
+    func prefetchFilter(hash: UInt64) {
+        tp_prefetch(edgeFilter.baseAddress! + GazetteerFormat.edgeFilterBit(hash: hash, mask: edgeFilterMask) >> 6)
     }
 
     /// The outputs reached at `node` (pair numbers in ``outputs``), best first (empty when none or out of bounds).
@@ -137,14 +162,6 @@ extension CompiledGazetteer {
         if index >= 0, index < entryCount { tp_prefetch(entries.baseAddress! + index * 4) }
     }
 
-    /// Hints that entry `index`'s canonical id will be read soon (reads the entry's record).
-    @inline(__always)
-    func prefetchCanonicalID(ofEntry index: Int) {
-        guard index >= 0, index < entryCount else { return }
-        let offset = Int(entries[index * 4 + 1])
-        if offset < identifiers.count { tp_prefetch(identifiers.baseAddress! + offset) }
-    }
-
     /// Output `index`: its entry number and the entry's word 3.
     @inline(__always)
     func output(_ index: Int) -> (entry: Int, word: UInt32) {
@@ -163,13 +180,20 @@ extension CompiledGazetteer {
         slice(strings, Int(record.formsOffset), Int(record.formsLength))
     }
 
-    /// The canonical id of entry `index` as UTF-8 bytes in the mapping, or nil when out of range or bounds.
+    /// Where entry `index`'s canonical id lies in ``identifiers`` (``canonicalIDStore``), or nil
+    /// when the entry or the id is out of bounds.
     @inline(__always)
-    func canonicalIDBytes(ofEntry index: Int) -> UnsafeBufferPointer<UInt8>? {
+    func canonicalIDLocation(ofEntry index: Int) -> (offset: Int, length: Int)? {
         guard index >= 0, index < entryCount else { return nil }
         let words = index * 4
-        return slice(identifiers, Int(entries[words + 1]), Int(entries[words + 2] >> 16))
+        let offset = Int(entries[words + 1]), length = Int(entries[words + 2] >> 16)
+        guard offset <= identifiers.count, length <= identifiers.count - offset else { return nil }
+        return (offset, length)
     }
+
+    /// The canonical ids section as a store that entity layers read ids from in place; it keeps
+    /// this gazetteer (and so its mapping) alive.
+    var canonicalIDStore: CanonicalIDStore { CanonicalIDStore(bytes: identifiers, owner: self) }
 
     private func slice(_ buffer: UnsafeBufferPointer<UInt8>, _ offset: Int, _ count: Int) -> UnsafeBufferPointer<UInt8>? {
         guard offset <= buffer.count, count <= buffer.count - offset else { return nil }

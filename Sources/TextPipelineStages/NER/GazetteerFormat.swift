@@ -87,15 +87,23 @@ enum GazetteerFormat {
     /// The slot where the search for edge `(parent, token)` starts.
     @inline(__always)
     static func edgeSlot(parent: UInt32, token: UInt32, mask: Int) -> Int {
-        Int(truncatingIfNeeded: edgeHash(parent: parent, token: token)) & mask
+        edgeSlot(hash: edgeHash(parent: parent, token: token), mask: mask)
     }
+
+    /// ``edgeSlot(parent:token:mask:)`` from the edge's ``edgeHash(parent:token:)``.
+    @inline(__always)
+    static func edgeSlot(hash: UInt64, mask: Int) -> Int { Int(truncatingIfNeeded: hash) & mask }
 
     /// The bit of ``Section/edgeFilter`` (a bit number below `mask + 1`) that edge `(parent, token)` sets:
     /// drawn from the hash's high half, independent of its slot.
     @inline(__always)
     static func edgeFilterBit(parent: UInt32, token: UInt32, mask: Int) -> Int {
-        Int(truncatingIfNeeded: edgeHash(parent: parent, token: token) >> 32) & mask
+        edgeFilterBit(hash: edgeHash(parent: parent, token: token), mask: mask)
     }
+
+    /// ``edgeFilterBit(parent:token:mask:)`` from the edge's ``edgeHash(parent:token:)``.
+    @inline(__always)
+    static func edgeFilterBit(hash: UInt64, mask: Int) -> Int { Int(truncatingIfNeeded: hash >> 32) & mask }
 
     /// The bit that token `token` sets in the child signature of a node it follows (one of 64):
     /// a clear bit in a root child's signature proves the step absent without a filter read.

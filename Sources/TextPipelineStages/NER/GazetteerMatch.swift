@@ -15,10 +15,10 @@ public struct GazetteerMatch: Sendable, Equatable {
     var reference: EntryReference { EntryReference(gazetteer: gazetteer, entry: entry) }
 }
 
-/// An entry of one of a stage's gazetteers: how an entity refers to its canonical id
-/// until the id's bytes are copied out of the mapped file into the entity layer.
+/// An entry of one of a stage's gazetteers: how a match refers to its canonical id until
+/// the entity layer is written (with the id's place in the mapped file).
 /// `entry` is as read from the file: a corrupted file may hold any value there, which
-/// ``CompiledGazetteer/canonicalIDBytes(ofEntry:)`` checks.
+/// ``CompiledGazetteer/canonicalIDLocation(ofEntry:)`` checks.
 struct EntryReference: Equatable {
     var gazetteer: Int
     var entry: Int

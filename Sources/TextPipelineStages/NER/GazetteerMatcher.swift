@@ -23,6 +23,8 @@ struct GazetteerMatcher {
     /// The walks still going, and those that reached a node with outputs (``walk(_:_:)``).
     private var frontier: [Walk] = []
     private var reached: [Walk] = []
+    /// Per walk of ``frontier`` during a level: the edge hash of its next step.
+    private var stepHashes: [UInt64] = []
     var documentForm: [UInt8] = []
 
     /// A token's match key: its hash, its first twelve bytes, and where its bytes are.
@@ -191,38 +193,73 @@ struct GazetteerMatcher {
         }
         let singleTokens = reached.count
         while !frontier.isEmpty {
-            // Keep the walks whose next token may follow their node; the filter reads are independent.
-            var kept = 0
-            for index in frontier.indices {
-                let walk = frontier[index]
-                let token = lookups[Int(walk.next)].id
-                guard token >= 0, gazetteer.continues(token: Int(token)) else { continue }
-                if walk.next == walk.start + 1 {
-                    guard lookups[Int(walk.start)].childSignature & GazetteerFormat.childSignature(token: UInt32(token)) != 0 else { continue }
-                }
-                guard gazetteer.mayHaveChild(of: walk.node & GazetteerFormat.nodeMask, token: UInt32(token)) else { continue }
-                frontier[kept] = walk
-                kept += 1
-            }
-            frontier.removeLast(frontier.count - kept)
-            // Step along the edge table.
-            var alive = 0
-            for index in frontier.indices {
-                var walk = frontier[index]
-                let child = gazetteer.child(of: walk.node & GazetteerFormat.nodeMask, token: UInt32(lookups[Int(walk.next)].id))
-                guard child != 0 else { continue }
-                walk.node = child
-                walk.next += 1
-                if child & GazetteerFormat.hasOutputs != 0 { reached.append(walk) }
-                if child & GazetteerFormat.hasChildren != 0, walk.next < walk.limit {
-                    frontier[alive] = walk
-                    alive += 1
-                }
-            }
-            frontier.removeLast(frontier.count - alive)
+            keepPlausibleSteps(gazetteer)
+            keepFilteredSteps(gazetteer)
+            step(gazetteer)
         }
         // Each level appended its walks in order of start; longer walks came later.
         if reached.count > singleTokens { reached.sort { ($0.start, $0.next) < ($1.start, $1.next) } }
+    }
+
+    /// The first pass of a level: keeps the walks whose next token is in some entry after its first
+    /// token and, at the second token, is in the child signature of the first; computes the edge
+    /// hash of each kept step into ``stepHashes`` and hints its edge-filter word.
+    ///
+    /// The three passes of a level each read one table for every walk and decide nothing until
+    /// the next pass, so the reads of a level's walks are in flight together instead of one after
+    /// each mispredicted branch.
+    @inline(__always)
+    private mutating func keepPlausibleSteps(_ gazetteer: CompiledGazetteer) {
+        if stepHashes.count < frontier.count { stepHashes = [UInt64](repeating: 0, count: max(frontier.count, stepHashes.count * 2)) }
+        var kept = 0
+        for index in frontier.indices {
+            let walk = frontier[index]
+            let token = lookups[Int(walk.next)].id
+            guard token >= 0, gazetteer.continues(token: Int(token)) else { continue }
+            if walk.next == walk.start + 1 {
+                guard lookups[Int(walk.start)].childSignature & GazetteerFormat.childSignature(token: UInt32(token)) != 0 else { continue }
+            }
+            let hash = GazetteerFormat.edgeHash(parent: walk.node & GazetteerFormat.nodeMask, token: UInt32(token))
+            gazetteer.prefetchFilter(hash: hash)
+            frontier[kept] = walk
+            stepHashes[kept] = hash
+            kept += 1
+        }
+        frontier.removeLast(frontier.count - kept)
+    }
+
+    /// The second pass: keeps the steps whose edge-filter bit is set and hints their edge-table slots.
+    @inline(__always)
+    private mutating func keepFilteredSteps(_ gazetteer: CompiledGazetteer) {
+        var kept = 0
+        for index in frontier.indices where gazetteer.mayHaveChild(hash: stepHashes[index]) {
+            gazetteer.prefetchEdge(hash: stepHashes[index])
+            frontier[kept] = frontier[index]
+            stepHashes[kept] = stepHashes[index]
+            kept += 1
+        }
+        frontier.removeLast(frontier.count - kept)
+    }
+
+    /// The third pass: takes each step along the edge table; walks that reach outputs go to
+    /// ``reached``, walks that may go on stay in ``frontier``.
+    @inline(__always)
+    private mutating func step(_ gazetteer: CompiledGazetteer) {
+        var alive = 0
+        for index in frontier.indices {
+            var walk = frontier[index]
+            let child = gazetteer.child(of: walk.node & GazetteerFormat.nodeMask, token: UInt32(lookups[Int(walk.next)].id),
+                                        hash: stepHashes[index])
+            guard child != 0 else { continue }
+            walk.node = child
+            walk.next += 1
+            if child & GazetteerFormat.hasOutputs != 0 { reached.append(walk) }
+            if child & GazetteerFormat.hasChildren != 0, walk.next < walk.limit {
+                frontier[alive] = walk
+                alive += 1
+            }
+        }
+        frontier.removeLast(frontier.count - alive)
     }
 
     /// Hints the output tables that collecting later walks of ``reached`` reads: their output

@@ -46,10 +46,16 @@ public struct GazetteerNERStage: Stage {
         private var chosen: [GazetteerMatch] = []
         private var derivedIDBytes: [UInt8] = []
         private var ruleScratch = RuleTagger.Scratch()
+        /// Per gazetteer: its canonical ids, which entities refer to in place.
+        private let idStores: [CanonicalIDStore]
+        /// Per gazetteer: the number of its store in the current document's entity layer (0: not yet registered).
+        private var storeNumbers: [Int]
 
         init(matcher: GazetteerMatcher, rules: NERRules?) {
             self.matcher = matcher
             self.rules = rules
+            idStores = matcher.gazetteers.map(\.canonicalIDStore)
+            storeNumbers = Array(repeating: 0, count: idStores.count)
         }
 
         mutating func process(_ document: inout Document, context: StageContext) throws {
@@ -62,6 +68,7 @@ public struct GazetteerNERStage: Stage {
             }
             matcher.findMatches(in: document, segments: segments, into: &found)
             try context.checkDeadline()
+            for index in storeNumbers.indices { storeNumbers[index] = 0 }
             OverlapResolver.resolveEntities(found, policy: matcher.options.overlap, into: &chosen)
             if let rules {
                 RuleTagger.tag(chosen, matches: found, rules: rules, document: document, segments: segments,
@@ -73,7 +80,7 @@ public struct GazetteerNERStage: Stage {
                     append(start: entity.start, end: entity.end, label: entity.label, reference: entity.canonicalID, to: &document)
                 }
             } else {
-                document.entities.reserveCapacity(adding: chosen.count, idBytes: chosen.count * 24)
+                document.entities.reserveCapacity(adding: chosen.count)
                 for (index, match) in chosen.enumerated() {
                     prefetchCanonicalIDs(chosen, from: index) { $0.reference }
                     append(start: match.start, end: match.end, label: match.label, reference: match.reference, to: &document)
@@ -82,25 +89,32 @@ public struct GazetteerNERStage: Stage {
             if matcher.options.overlap == .all { writeSpans(found.filter { $0.kind == .entity }, into: &document) }
         }
 
-        /// Hints the entry records and canonical ids that appending later entities of `list` reads:
-        /// records two strides ahead, ids one stride ahead (once the record is cached).
+        /// Hints the entry records that appending later entities of `list` reads, one stride ahead.
         @inline(__always)
         private func prefetchCanonicalIDs<T>(_ list: [T], from index: Int, _ reference: (T) -> EntryReference?) {
             let stride = GazetteerMatcher.prefetchDistance
-            if index + 2 * stride < list.count, let ahead = reference(list[index + 2 * stride]) {
-                matcher.gazetteers[ahead.gazetteer].prefetchEntry(ahead.entry)
-            }
             if index + stride < list.count, let ahead = reference(list[index + stride]) {
-                matcher.gazetteers[ahead.gazetteer].prefetchCanonicalID(ofEntry: ahead.entry)
+                matcher.gazetteers[ahead.gazetteer].prefetchEntry(ahead.entry)
             }
         }
 
-        /// Appends an entity with its entry's canonical id, copied from the mapped gazetteer; names found
-        /// by rules alone get an id derived like a source entry's: stable, namespaced.
+        /// Appends an entity with its entry's canonical id, referred to in place in the mapped
+        /// gazetteer (copied only when output writes it); names found by rules alone get an id
+        /// derived like a source entry's: stable, namespaced.
         private mutating func append(start: Int, end: Int, label kind: GazetteerLabel, reference: EntryReference?, to document: inout Document) {
             let label = kind.entityLabel
-            if let reference, let id = matcher.gazetteers[reference.gazetteer].canonicalIDBytes(ofEntry: reference.entry) {
-                document.entities.append(tokens: start ..< end, label: label, canonicalIDBytes: id)
+            if let reference, let (offset, length) = matcher.gazetteers[reference.gazetteer].canonicalIDLocation(ofEntry: reference.entry) {
+                if storeNumbers[reference.gazetteer] == 0 {
+                    storeNumbers[reference.gazetteer] = document.entities.register(idStores[reference.gazetteer]) ?? -1
+                }
+                let store = storeNumbers[reference.gazetteer]
+                if store > 0 {
+                    document.entities.append(tokens: start ..< end, label: label, canonicalIDAt: offset, length: length, in: store)
+                } else {
+                    let bytes = idStores[reference.gazetteer].bytes
+                    document.entities.append(tokens: start ..< end, label: label,
+                                             canonicalIDBytes: UnsafeBufferPointer(rebasing: bytes[offset ..< offset + length]))
+                }
                 return
             }
             let bytes = document.byteRange(ofTokens: start ..< end)

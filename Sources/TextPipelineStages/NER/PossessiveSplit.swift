@@ -67,7 +67,7 @@ enum PossessiveSplit {
                     tokens.ends.withUnsafeBufferPointer { ends in
                         var index = 0
                         forEachApostropheByte(in: text) { position in
-                            while index < ends.count, Int(ends[index]) <= position { index += 1 }
+                            index = tokens.firstToken(endingAfter: Int32(position), from: index)
                             guard index < ends.count, Int(starts[index]) <= position, kinds[index] == .word,
                                   ends[index] - starts[index] >= 3, splits.last?.index != index else { return }
                             let (prefix, suffix) = cut(UnsafeBufferPointer(rebasing: text[Int(starts[index]) ..< Int(ends[index])]))
@@ -149,13 +149,7 @@ enum PossessiveSplit {
     private static func remapEntities(_ entities: inout EntityLayer, _ shift: IndexShift) {
         guard !entities.isEmpty else { return }
         var shift = shift
-        let old = entities
-        entities = EntityLayer()
-        for index in 0 ..< old.count {
-            let range = old.tokenRange(index)
-            entities.append(tokens: shift.boundary(range.lowerBound) ..< shift.boundary(range.upperBound),
-                            label: old.labels[index], canonicalID: old.canonicalIDs[index])
-        }
+        entities.moveTokenBoundaries { shift.boundary($0) }
     }
 
     private static func remapSentences(_ sentences: inout SentenceLayer, _ shift: IndexShift) {
