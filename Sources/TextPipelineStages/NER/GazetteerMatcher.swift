@@ -20,9 +20,12 @@ struct GazetteerMatcher {
     private var tokenCount = 0
     /// Per token of the current document: what the vocabulary of the gazetteer being walked holds for it.
     private var lookups: [CompiledGazetteer.TokenEntry] = []
-    /// The walks still going, and those that reached a node with outputs (``walk(_:_:)``).
+    /// The walks still going, and those that reached a node with outputs (``walk(_:)``).
     private var frontier: [Walk] = []
     private var reached: [Walk] = []
+    /// Walks of two tokens or more that reached outputs, before they are merged into ``reached``.
+    private var longer: [Walk] = []
+    private var merged: [Walk] = []
     /// Per walk of ``frontier`` during a level: the edge hash of its next step.
     private var stepHashes: [UInt64] = []
     var documentForm: [UInt8] = []
@@ -61,8 +64,8 @@ struct GazetteerMatcher {
         found.removeAll(keepingCapacity: true)
         computeKeys(document)
         for (index, gazetteer) in gazetteers.enumerated() {
-            lookUp(gazetteer, document)
-            walk(gazetteer, segments)
+            lookUp(gazetteer, document, segments)
+            walk(gazetteer)
             for position in reached.indices {
                 prefetchOutputs(gazetteer, position)
                 collect(gazetteer, index, reached[position], document, &found)
@@ -137,22 +140,35 @@ struct GazetteerMatcher {
         return high & ByteLanes.highs == 0 ? (KeyHash.finish(hash), prefix, middle) : nil
     }
 
-    /// Looks every token up in `gazetteer`'s vocabulary (``lookups``): ASCII tokens compare folded
-    /// against the text, others against their key in ``keyPool``.
-    private mutating func lookUp(_ gazetteer: CompiledGazetteer, _ document: Document) {
+    /// Looks every token of `segments` up in `gazetteer`'s vocabulary (``lookups``): ASCII tokens
+    /// compare folded against the text, others against their key in ``keyPool``. Each token whose
+    /// root child exists starts a walk: into ``reached`` when that child has outputs, into
+    /// ``frontier`` when it has children and the segment goes on (the first level of ``walk(_:)``).
+    private mutating func lookUp(_ gazetteer: CompiledGazetteer, _ document: Document, _ segments: [Range<Int>]) {
         let count = tokenCount
         if lookups.count < count { lookups = Array(repeating: .absent, count: max(count, lookups.count * 2)) }
+        reached.removeAll(keepingCapacity: true)
+        frontier.removeAll(keepingCapacity: true)
         lookups.withUnsafeMutableBufferPointer { lookups in
             keys.withUnsafeBufferPointer { keys in
                 document.utf8.withUnsafeBufferPointer { text in
                     keyPool.withUnsafeBufferPointer { pool in
-                        for index in 0 ..< count {
-                            if index + Self.prefetchDistance < count { gazetteer.prefetchBucket(hash: keys[index + Self.prefetchDistance].hash) }
-                            let key = keys[index]
-                            let bytes = UnsafeBufferPointer(rebasing: (key.ascii ? text : pool)[Int(key.start) ..< Int(key.end)])
-                            lookups[index] = bytes.isEmpty ? .absent
-                                : key.ascii ? gazetteer.lookUp(ascii: bytes, hash: key.hash, prefix: key.prefix, middle: key.middle)
-                                : gazetteer.lookUp(bytes, hash: key.hash, prefix: key.prefix, middle: key.middle)
+                        for segment in segments {
+                            let limit = Int32(segment.upperBound)
+                            for index in segment {
+                                if index + Self.prefetchDistance < count { gazetteer.prefetchBucket(hash: keys[index + Self.prefetchDistance].hash) }
+                                let key = keys[index]
+                                let bytes = UnsafeBufferPointer(rebasing: (key.ascii ? text : pool)[Int(key.start) ..< Int(key.end)])
+                                let entry = bytes.isEmpty ? .absent
+                                    : key.ascii ? gazetteer.lookUp(ascii: bytes, hash: key.hash, prefix: key.prefix, middle: key.middle)
+                                    : gazetteer.lookUp(bytes, hash: key.hash, prefix: key.prefix, middle: key.middle)
+                                lookups[index] = entry
+                                let child = entry.rootChild
+                                guard child != 0 else { continue }
+                                let walk = Walk(start: Int32(index), next: Int32(index + 1), limit: limit, node: child)
+                                if child & GazetteerFormat.hasOutputs != 0 { reached.append(walk) }
+                                if child & GazetteerFormat.hasChildren != 0, walk.next < limit { frontier.append(walk) }
+                            }
                         }
                     }
                 }
@@ -169,36 +185,41 @@ struct GazetteerMatcher {
         var node: UInt32
     }
 
-    /// Walks the trie from every token of `segments`, one token level at a time, and leaves
-    /// every node with outputs in ``reached``, sorted by start, then end.
+    /// Walks the trie on from the first-level walks that ``lookUp(_:_:_:)`` left, one token level
+    /// at a time, and leaves every node with outputs in ``reached``, sorted by start, then end.
     ///
     /// Level by level rather than start by start: each pass is a short loop whose table reads
     /// (edge filter, edge table) do not depend on one another, so the processor overlaps their
     /// cache misses instead of waiting for each walk's previous step. The first two levels read
     /// nothing but ``lookups``: the root's child and its child signature came with the token's
     /// vocabulary bucket, and most walks end at the second token.
-    private mutating func walk(_ gazetteer: CompiledGazetteer, _ segments: [Range<Int>]) {
-        reached.removeAll(keepingCapacity: true)
-        frontier.removeAll(keepingCapacity: true)
-        for segment in segments {
-            for start in segment where lookups[start].rootChild != 0 {
-                let child = lookups[start].rootChild
-                if child & GazetteerFormat.hasOutputs != 0 {
-                    reached.append(Walk(start: Int32(start), next: Int32(start + 1), limit: Int32(segment.upperBound), node: child))
-                }
-                if child & GazetteerFormat.hasChildren != 0, start + 1 < segment.upperBound {
-                    frontier.append(Walk(start: Int32(start), next: Int32(start + 1), limit: Int32(segment.upperBound), node: child))
-                }
-            }
-        }
-        let singleTokens = reached.count
+    private mutating func walk(_ gazetteer: CompiledGazetteer) {
+        longer.removeAll(keepingCapacity: true)
         while !frontier.isEmpty {
             keepPlausibleSteps(gazetteer)
             keepFilteredSteps(gazetteer)
             step(gazetteer)
         }
-        // Each level appended its walks in order of start; longer walks came later.
-        if reached.count > singleTokens { reached.sort { ($0.start, $0.next) < ($1.start, $1.next) } }
+        guard !longer.isEmpty else { return }
+        // Each level appended its walks in order of start, so ``longer`` is a few sorted runs.
+        longer.sort { ($0.start, $0.next) < ($1.start, $1.next) }
+        mergeLongerIntoReached()
+    }
+
+    /// Merges ``longer`` into ``reached`` (both sorted by start, then end; single-token walks end first).
+    private mutating func mergeLongerIntoReached() {
+        merged.removeAll(keepingCapacity: true)
+        merged.reserveCapacity(reached.count + longer.count)
+        var single = 0
+        for walk in longer {
+            while single < reached.count, reached[single].start <= walk.start {
+                merged.append(reached[single])
+                single += 1
+            }
+            merged.append(walk)
+        }
+        merged.append(contentsOf: reached[single...])
+        swap(&reached, &merged)
     }
 
     /// The first pass of a level: keeps the walks whose next token is in some entry after its first
@@ -242,7 +263,7 @@ struct GazetteerMatcher {
     }
 
     /// The third pass: takes each step along the edge table; walks that reach outputs go to
-    /// ``reached``, walks that may go on stay in ``frontier``.
+    /// ``longer``, walks that may go on stay in ``frontier``.
     @inline(__always)
     private mutating func step(_ gazetteer: CompiledGazetteer) {
         var alive = 0
@@ -253,7 +274,7 @@ struct GazetteerMatcher {
             guard child != 0 else { continue }
             walk.node = child
             walk.next += 1
-            if child & GazetteerFormat.hasOutputs != 0 { reached.append(walk) }
+            if child & GazetteerFormat.hasOutputs != 0 { longer.append(walk) }
             if child & GazetteerFormat.hasChildren != 0, walk.next < walk.limit {
                 frontier[alive] = walk
                 alive += 1
@@ -287,6 +308,8 @@ struct GazetteerMatcher {
             guard let kind = EntryKind(rawValue: summary.kind), let label = GazetteerLabel(rawValue: summary.label),
                   seenKinds & (1 << kind.rawValue) == 0, agrees(summary, entryIndex, gazetteer, span, document) else { continue }
             seenKinds |= 1 << kind.rawValue
+            // The entity layer reads the record's canonical id location once overlaps are resolved.
+            gazetteer.prefetchEntry(entryIndex)
             found.append(GazetteerMatch(start: span.lowerBound, end: span.upperBound, gazetteer: index, entry: entryIndex,
                                         label: label, kind: kind, priority: summary.priority))
         }

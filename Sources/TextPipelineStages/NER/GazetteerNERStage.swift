@@ -81,8 +81,8 @@ public struct GazetteerNERStage: Stage {
                 }
             } else {
                 document.entities.reserveCapacity(adding: chosen.count)
-                for (index, match) in chosen.enumerated() {
-                    prefetchCanonicalIDs(chosen, from: index) { $0.reference }
+                // The matcher hinted each match's entry record when it found it.
+                for match in chosen {
                     append(start: match.start, end: match.end, label: match.label, reference: match.reference, to: &document)
                 }
             }

@@ -13,20 +13,25 @@ enum OverlapResolver {
 
     /// Leftmost start, then longest, then priority, then earlier gazetteer; only entity matches.
     private static func leftmostLongestEntities(_ matches: [GazetteerMatch], into chosen: inout [GazetteerMatch]) {
-        var index = 0
-        while index < matches.count {
-            var best: GazetteerMatch?
-            let start = matches[index].start
-            while index < matches.count, matches[index].start == start {
-                let match = matches[index]
-                index += 1
-                if match.kind != .entity { continue }
-                if best.map({ better(match, than: $0) }) ?? true { best = match }
+        matches.withUnsafeBufferPointer { matches in
+            var index = 0
+            var chosenEnd = Int.min
+            while index < matches.count {
+                let start = matches[index].start
+                var best = -1
+                while index < matches.count, matches[index].start == start {
+                    if matches[index].kind == .entity, best < 0 || better(matches[index], than: matches[best]) { best = index }
+                    index += 1
+                }
+                if best >= 0, chosenEnd <= start {
+                    chosen.append(matches[best])
+                    chosenEnd = matches[best].end
+                }
             }
-            if let best, chosen.last.map({ $0.end <= best.start }) ?? true { chosen.append(best) }
         }
     }
 
+    @inline(__always)
     private static func better(_ a: GazetteerMatch, than b: GazetteerMatch) -> Bool {
         if a.length != b.length { return a.length > b.length }
         if a.priority != b.priority { return a.priority > b.priority }
