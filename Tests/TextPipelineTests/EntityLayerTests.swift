@@ -92,7 +92,7 @@ import TextPipeline
         layer.moveTokenBoundaries { $0 < 3 ? $0 : $0 + 1 }
         #expect(layer.tokenRange(0) == 2 ..< 5)
         #expect(layer.tokenRange(1) == 6 ..< 7)
-        #expect(layer.labels == [.location, .person])
+        #expect(Array(layer.labels) == [.location, .person])
         #expect(Array(layer.canonicalIDs) == ["geonames:1", "tp:person/x"])
     }
 
@@ -111,5 +111,33 @@ import TextPipeline
         let line = String(decoding: out.bytes, as: UTF8.self)
         #expect(line.contains(#""id":"tp:org/\"quoted\"""#))
         #expect(line.contains(#""id":"tp:org/globex""#))
+    }
+
+    @Test("more labels than the layer's table holds read back, and relabelling moves labels in and out of it")
+    func manyLabels() {
+        var layer = EntityLayer()
+        let labels = (0 ..< 300).map { EntityLabel(rawValue: "L\($0)") }
+        for (index, label) in labels.enumerated() { layer.append(tokens: index ..< index + 1, label: label, canonicalID: "id:\(index)") }
+        #expect(Array(layer.labels) == labels)
+        layer.relabel(280, as: .person)
+        layer.relabel(3, as: EntityLabel(rawValue: "L299"))
+        layer.relabel(299, as: EntityLabel(rawValue: "NEW"))
+        #expect(layer.labels[280] == .person)
+        #expect(layer.labels[3] == EntityLabel(rawValue: "L299"))
+        #expect(layer.labels[299] == EntityLabel(rawValue: "NEW"))
+        #expect(layer.labels[298] == labels[298])
+        #expect(layer.canonicalIDs[299] == "id:299")
+    }
+
+    @Test("ids of 64 KiB and longer are kept whole, beside short ones")
+    func longIDs() {
+        let long = String(repeating: "x", count: 70_000), edge = String(repeating: "y", count: 65_534)
+        var layer = EntityLayer()
+        layer.append(tokens: 0 ..< 1, label: .person, canonicalID: "short")
+        layer.append(tokens: 1 ..< 2, label: .person, canonicalID: long)
+        layer.append(tokens: 2 ..< 3, label: .person, canonicalID: edge)
+        layer.append(tokens: 3 ..< 4, label: .person, canonicalID: "")
+        #expect(Array(layer.canonicalIDs) == ["short", long, edge, ""])
+        #expect((0 ..< 4).map(layer.hasCanonicalID) == [true, true, true, true])
     }
 }

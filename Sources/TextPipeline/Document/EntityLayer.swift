@@ -18,44 +18,59 @@ public struct EntityLabel: RawRepresentable, Hashable, Sendable, CustomStringCon
 /// the layer's own pool, or read in place from a registered ``CanonicalIDStore``
 /// (the gazetteer NER refers to the ids of its memory-mapped gazetteers, so an id
 /// is copied once, when output writes it). ``canonicalIDs`` decodes them on access.
+///
+/// Each entity is one 16-byte row (its tokens, label number and id location), so an
+/// append writes one array element; labels are numbered in a per-layer table.
 public struct EntityLayer: Sendable, Equatable {
-    public private(set) var firstTokens: [Int32] = []
-    public private(set) var endTokens: [Int32] = []
-    public private(set) var labels: [EntityLabel] = []
-    /// Per entity: where its id is (``IDLocation``), or ``IDLocation/none``.
-    private var idLocations: [UInt64] = []
+    /// One row per entity.
+    private var rows: [Row] = []
+    /// The distinct labels, numbered by position (at most ``Row/maxLabels``; later ones in ``extraLabels``).
+    private var labelTable: [EntityLabel] = []
+    /// Labels of entities whose label did not fit the table, by entity index.
+    private var extraLabels: [Int: EntityLabel] = [:]
     /// Ids copied into the layer, back to back.
     private var idPool: [UInt8] = []
-    /// Copied ids too long for a location word (over 16 MiB), or copied past the pool's 4 GiB.
+    /// Copied ids too long for a location (64 KiB and over), or copied past the pool's 4 GiB.
     private var longIDs: [[UInt8]] = []
-    /// The stores that ``idLocations`` refer to by number (1 is the first; 0 is ``idPool``).
+    /// The stores that rows refer to by number (1 is the first; 0 is ``idPool``).
     private var stores: [CanonicalIDStore] = []
+    /// The byte count of each of ``stores``, so appends check bounds without touching the store.
+    private var storeSizes: [Int] = []
 
-    /// Where an entity's id bytes are, packed in one word: offset (bits 0–31), length (bits
-    /// 32–55), store number (bits 56–63): 0 for the layer's pool, 1–254 for a registered store,
-    /// 255 for ``longIDs`` (offset is the index there).
-    private enum IDLocation {
-        static let none = UInt64.max
+    /// An entity: token range, and one word packing where its id bytes are (offset, bits 0–31;
+    /// length, bits 32–47; label number, bits 48–55; store number, bits 56–63: 0 for the layer's
+    /// pool, 1–254 for a registered store, 255 for ``longIDs`` with the offset indexing there).
+    /// A word with all of the offset, length and store bits set means no id.
+    private struct Row: Equatable {
+        var first: Int32
+        var end: Int32
+        var word: UInt64
+
+        static let noID: UInt64 = ~(UInt64(0xFF) << 48)
         static let maxOffset = 1 << 32 - 1
-        static let maxLength = 1 << 24 - 1
+        static let maxLength = 1 << 16 - 2
         static let maxStores = 254
         static let long = 255
+        /// Label number 255 means "in ``extraLabels``".
+        static let maxLabels = 255
 
         @inline(__always)
-        static func pack(store: Int, offset: Int, length: Int) -> UInt64 {
-            UInt64(store) << 56 | UInt64(length) << 32 | UInt64(offset)
+        static func word(store: Int, offset: Int, length: Int, label: Int) -> UInt64 {
+            UInt64(store) << 56 | UInt64(label) << 48 | UInt64(length) << 32 | UInt64(offset)
         }
 
-        @inline(__always)
-        static func unpack(_ word: UInt64) -> (store: Int, offset: Int, length: Int) {
-            (Int(word >> 56), Int(word & UInt64(maxOffset)), Int(word >> 32 & UInt64(maxLength)))
-        }
+        var label: Int { Int(word >> 48 & 0xFF) }
+        var hasID: Bool { word | (UInt64(0xFF) << 48) != UInt64.max }
+        var id: (store: Int, offset: Int, length: Int) { (Int(word >> 56), Int(word & 0xFFFF_FFFF), Int(word >> 32 & 0xFFFF)) }
     }
 
     public init() {}
 
-    public var count: Int { firstTokens.count }
-    public var isEmpty: Bool { firstTokens.isEmpty }
+    public var count: Int { rows.count }
+    public var isEmpty: Bool { rows.isEmpty }
+
+    /// The labels, in entity order.
+    public var labels: Labels { Labels(layer: self) }
 
     /// The canonical ids, decoded on access (nil where an entity has none).
     public var canonicalIDs: CanonicalIDs { CanonicalIDs(layer: self) }
@@ -67,9 +82,9 @@ public struct EntityLayer: Sendable, Equatable {
 
     /// Appends an entity whose canonical id is given as UTF-8 bytes (copied), or nil for none.
     public mutating func append(tokens range: Range<Int>, label: EntityLabel, canonicalIDBytes id: UnsafeBufferPointer<UInt8>?) {
-        appendRange(range, label)
-        guard let id else { return idLocations.append(IDLocation.none) }
-        append(copying: id)
+        let number = labelNumber(label)
+        guard let id else { return appendRow(range, number, Row.noID, label) }
+        appendRow(range, number, copy(id), label)
     }
 
     /// The number by which entities refer to `store` (``append(tokens:label:canonicalIDAt:length:in:)``);
@@ -77,8 +92,9 @@ public struct EntityLayer: Sendable, Equatable {
     /// to 254 stores: append such ids as bytes instead.
     public mutating func register(_ store: CanonicalIDStore) -> Int? {
         if let index = stores.firstIndex(where: { $0 === store }) { return index + 1 }
-        guard stores.count < IDLocation.maxStores else { return nil }
+        guard stores.count < Row.maxStores else { return nil }
         stores.append(store)
+        storeSizes.append(store.bytes.count)
         return stores.count
     }
 
@@ -86,75 +102,95 @@ public struct EntityLayer: Sendable, Equatable {
     /// number `store`, read in place (not copied).
     /// - Precondition: `store` came from ``register(_:)`` on this layer; the bytes lie inside the store.
     public mutating func append(tokens range: Range<Int>, label: EntityLabel, canonicalIDAt offset: Int, length: Int, in store: Int) {
-        precondition(store >= 1 && store <= stores.count, "an unregistered canonical id store")
-        let bytes = stores[store - 1].bytes
-        precondition(offset >= 0 && length >= 0 && offset <= bytes.count - length, "a canonical id outside its store")
-        appendRange(range, label)
-        guard offset + length <= IDLocation.maxOffset, length <= IDLocation.maxLength else {
-            return append(copying: UnsafeBufferPointer(rebasing: bytes[offset ..< offset + length]))
+        precondition(store >= 1 && store <= storeSizes.count, "an unregistered canonical id store")
+        precondition(offset >= 0 && length >= 0 && offset <= storeSizes[store - 1] - length, "a canonical id outside its store")
+        let number = labelNumber(label)
+        guard offset + length <= Row.maxOffset, length <= Row.maxLength else {
+            return appendRow(range, number, copy(UnsafeBufferPointer(rebasing: stores[store - 1].bytes[offset ..< offset + length])), label)
         }
-        idLocations.append(IDLocation.pack(store: store, offset: offset, length: length))
+        appendRow(range, number, Row.word(store: store, offset: offset, length: length, label: 0), label)
     }
 
+    /// Adds the row; `location` carries no label bits yet.
     @inline(__always)
-    private mutating func appendRange(_ range: Range<Int>, _ label: EntityLabel) {
+    private mutating func appendRow(_ range: Range<Int>, _ number: Int, _ location: UInt64, _ label: EntityLabel) {
         precondition(!range.isEmpty, "an entity holds at least one token")
-        firstTokens.append(Int32(range.lowerBound))
-        endTokens.append(Int32(range.upperBound))
-        labels.append(label)
+        if number == Row.maxLabels { extraLabels[rows.count] = label }
+        rows.append(Row(first: Int32(range.lowerBound), end: Int32(range.upperBound),
+                        word: location & ~(UInt64(0xFF) << 48) | UInt64(number) << 48))
     }
 
-    /// Copies `id` into the pool (or, past what a location word holds, into ``longIDs``) and records where.
-    private mutating func append(copying id: UnsafeBufferPointer<UInt8>) {
+    /// The number of `label` in ``labelTable`` (added when new), or ``Row/maxLabels`` when the table is full.
+    @inline(__always)
+    private mutating func labelNumber(_ label: EntityLabel) -> Int {
+        for index in labelTable.indices where labelTable[index] == label { return index }
+        guard labelTable.count < Row.maxLabels else { return Row.maxLabels }
+        labelTable.append(label)
+        return labelTable.count - 1
+    }
+
+    /// Copies `id` into the pool (or, past what a row holds, into ``longIDs``); returns its location word.
+    private mutating func copy(_ id: UnsafeBufferPointer<UInt8>) -> UInt64 {
         let offset = idPool.count
-        if offset + id.count <= IDLocation.maxOffset, id.count <= IDLocation.maxLength {
+        if offset + id.count <= Row.maxOffset, id.count <= Row.maxLength {
             idPool.append(contentsOf: id)
-            idLocations.append(IDLocation.pack(store: 0, offset: offset, length: id.count))
-        } else {
-            idLocations.append(IDLocation.pack(store: IDLocation.long, offset: longIDs.count, length: 0))
-            longIDs.append(Array(id))
+            return Row.word(store: 0, offset: offset, length: id.count, label: 0)
         }
+        longIDs.append(Array(id))
+        return Row.word(store: Row.long, offset: longIDs.count - 1, length: 0, label: 0)
     }
 
     /// Reserves room for `count` more entities with copied ids of `idBytes` bytes in all.
     public mutating func reserveCapacity(adding count: Int, idBytes: Int = 0) {
-        firstTokens.reserveCapacity(firstTokens.count + count)
-        endTokens.reserveCapacity(endTokens.count + count)
-        labels.reserveCapacity(labels.count + count)
-        idLocations.reserveCapacity(idLocations.count + count)
+        rows.reserveCapacity(rows.count + count)
         if idBytes > 0 { idPool.reserveCapacity(idPool.count + idBytes) }
     }
 
     /// Changes the label of entity `index`.
-    public mutating func relabel(_ index: Int, as label: EntityLabel) { labels[index] = label }
+    public mutating func relabel(_ index: Int, as label: EntityLabel) {
+        let number = labelNumber(label)
+        if number == Row.maxLabels { extraLabels[index] = label } else { extraLabels[index] = nil }
+        rows[index].word = rows[index].word & ~(UInt64(0xFF) << 48) | UInt64(number) << 48
+    }
 
     /// Moves every entity's token boundaries through `boundary` (old token index to new), for a
     /// stage that splits or merges tokens; labels and ids stay as they are.
     public mutating func moveTokenBoundaries(_ boundary: (Int) -> Int) {
-        for index in firstTokens.indices {
-            firstTokens[index] = Int32(boundary(Int(firstTokens[index])))
-            endTokens[index] = Int32(boundary(Int(endTokens[index])))
+        for index in rows.indices {
+            rows[index].first = Int32(boundary(Int(rows[index].first)))
+            rows[index].end = Int32(boundary(Int(rows[index].end)))
         }
     }
 
-    public func tokenRange(_ index: Int) -> Range<Int> { Int(firstTokens[index]) ..< Int(endTokens[index]) }
+    public func tokenRange(_ index: Int) -> Range<Int> { Int(rows[index].first) ..< Int(rows[index].end) }
 
     /// Whether entity `index` has a canonical id.
-    public func hasCanonicalID(_ index: Int) -> Bool { idLocations[index] != IDLocation.none }
+    public func hasCanonicalID(_ index: Int) -> Bool { rows[index].hasID }
 
     /// Calls `body` with the UTF-8 bytes of entity `index`'s canonical id (empty when it has none).
     public func withCanonicalIDBytes<Result>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
-        let word = idLocations[index]
-        guard word != IDLocation.none else { return try body(UnsafeBufferPointer(start: nil, count: 0)) }
-        let (store, offset, length) = IDLocation.unpack(word)
-        if store == IDLocation.long { return try longIDs[offset].withUnsafeBufferPointer(body) }
+        let row = rows[index]
+        guard row.hasID else { return try body(UnsafeBufferPointer(start: nil, count: 0)) }
+        let (store, offset, length) = row.id
+        if store == Row.long { return try longIDs[offset].withUnsafeBufferPointer(body) }
         if store > 0 { return try body(UnsafeBufferPointer(rebasing: stores[store - 1].bytes[offset ..< offset + length])) }
         return try idPool.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[offset ..< offset + length])) }
     }
 
     public static func == (a: EntityLayer, b: EntityLayer) -> Bool {
-        a.firstTokens == b.firstTokens && a.endTokens == b.endTokens && a.labels == b.labels
-            && a.canonicalIDs.elementsEqual(b.canonicalIDs)
+        a.count == b.count && a.rows.indices.allSatisfy { a.tokenRange($0) == b.tokenRange($0) }
+            && a.labels.elementsEqual(b.labels) && a.canonicalIDs.elementsEqual(b.canonicalIDs)
+    }
+
+    /// The labels of a layer as a collection.
+    public struct Labels: RandomAccessCollection, Sendable {
+        let layer: EntityLayer
+        public var startIndex: Int { 0 }
+        public var endIndex: Int { layer.count }
+        public subscript(index: Int) -> EntityLabel {
+            let number = layer.rows[index].label
+            return number == Row.maxLabels ? layer.extraLabels[index]! : layer.labelTable[number]
+        }
     }
 
     /// The canonical ids of a layer as a collection of optional strings.

@@ -64,6 +64,7 @@ public struct TokenLayer: Sendable, Equatable {
     /// ``firstToken(endingAfter:)`` for a caller that knows no token before `from` ends after
     /// `byteOffset`: gallops forward from `from`, so ascending queries near one another are cheap.
     /// - Complexity: O(log d), where d is the distance from `from` to the answer.
+    @inlinable
     public func firstToken(endingAfter byteOffset: Int32, from: Int) -> Int {
         var low = from, high = from, step = 1
         while high < count, ends[high] <= byteOffset {

@@ -47,7 +47,7 @@ extension CompiledGazetteer {
     /// Hints that the vocabulary bucket where a lookup of `hash` starts will be read soon.
     @inline(__always)
     func prefetchBucket(hash: UInt64) {
-        tp_prefetch(vocabularyBuckets.baseAddress! + (Int(truncatingIfNeeded: hash) & bucketMask) * 4)
+        tp_prefetch(vocabularyBuckets.baseAddress! + (Int(truncatingIfNeeded: hash) & bucketMask) &<< 2)
     }
 
     /// Linear probing of the vocabulary's hash table: the first bucket whose head word matches
@@ -56,20 +56,23 @@ extension CompiledGazetteer {
     @inline(__always)
     private func probe(hash: UInt64, length: Int, prefix: UInt64, middle: UInt32, tail: (Int) -> Bool) -> TokenEntry {
         let signature = VocabularyKey.signature(hash: hash, length: length)
+        let buckets = vocabularyBuckets.baseAddress!
         var slot = Int(truncatingIfNeeded: hash) & bucketMask
+        // Wrapping arithmetic: slot never exceeds bucketMask, so slot * 4 + 3 stays inside the section.
         for _ in 0 ... bucketMask {
-            let head = vocabularyBuckets[slot * 4]
+            let bucket = buckets + (slot &<< 2)
+            let head = bucket[0]
             if head == 0 { return .absent }
-            let third = vocabularyBuckets[slot * 4 + 2]
-            if head & ~0xFFFF_FFFF == signature, vocabularyBuckets[slot * 4 + 1] == prefix, UInt32(third >> 32) == middle {
-                let id = Int(head & 0xFFFF_FFFF) - 1
+            let third = bucket[2]
+            if head & ~0xFFFF_FFFF == signature, bucket[1] == prefix, UInt32(truncatingIfNeeded: third >> 32) == middle {
+                let id = Int(truncatingIfNeeded: head & 0xFFFF_FFFF) &- 1
                 if id < vocabularyCount, length <= VocabularyKey.bucketBytes || tail(id) {
                     let child = UInt32(truncatingIfNeeded: third)
-                    return TokenEntry(id: Int32(id), rootChild: Int(child & GazetteerFormat.nodeMask) < nodeCount ? child : 0,
-                                      childSignature: vocabularyBuckets[slot * 4 + 3])
+                    return TokenEntry(id: Int32(truncatingIfNeeded: id), rootChild: Int(child & GazetteerFormat.nodeMask) < nodeCount ? child : 0,
+                                      childSignature: bucket[3])
                 }
             }
-            slot = (slot + 1) & bucketMask
+            slot = (slot &+ 1) & bucketMask
         }
         return .absent
     }

@@ -50,6 +50,8 @@ public struct GazetteerNERStage: Stage {
         private let idStores: [CanonicalIDStore]
         /// Per gazetteer: the number of its store in the current document's entity layer (0: not yet registered).
         private var storeNumbers: [Int]
+        /// ``GazetteerLabel/entityLabel`` by raw value.
+        private let entityLabels = GazetteerLabel.allCases.map(\.entityLabel)
 
         init(matcher: GazetteerMatcher, rules: NERRules?) {
             self.matcher = matcher
@@ -102,7 +104,7 @@ public struct GazetteerNERStage: Stage {
         /// gazetteer (copied only when output writes it); names found by rules alone get an id
         /// derived like a source entry's: stable, namespaced.
         private mutating func append(start: Int, end: Int, label kind: GazetteerLabel, reference: EntryReference?, to document: inout Document) {
-            let label = kind.entityLabel
+            let label = entityLabels[Int(kind.rawValue)]
             if let reference, let (offset, length) = matcher.gazetteers[reference.gazetteer].canonicalIDLocation(ofEntry: reference.entry) {
                 if storeNumbers[reference.gazetteer] == 0 {
                     storeNumbers[reference.gazetteer] = document.entities.register(idStores[reference.gazetteer]) ?? -1
