@@ -88,8 +88,12 @@ extension CompiledGazetteer {
 
     /// Whether `token` (a valid vocabulary id) occurs after the first token of some entry.
     @inline(__always)
-    func continues(token: Int) -> Bool {
-        continuations[token >> 6] & (1 << UInt64(token & 63)) != 0
+    func continues(token: Int) -> Bool { continuationBit(token: token) != 0 }
+
+    /// ``continues(token:)`` as 1 or 0, without a branch.
+    @inline(__always)
+    func continuationBit(token: Int) -> Int {
+        Int(truncatingIfNeeded: continuations[token >> 6] >> UInt64(token & 63) & 1)
     }
 
     /// The child of `node` along token `token` with its flags, or 0 (the root is never a child).
@@ -130,6 +134,13 @@ extension CompiledGazetteer {
     func mayHaveChild(hash: UInt64) -> Bool {
         let bit = GazetteerFormat.edgeFilterBit(hash: hash, mask: edgeFilterMask)
         return edgeFilter[bit >> 6] & (1 << UInt64(bit & 63)) != 0
+    }
+
+    /// ``mayHaveChild(hash:)`` as 1 or 0, without a branch.
+    @inline(__always)
+    func filterBit(hash: UInt64) -> Int {
+        let bit = GazetteerFormat.edgeFilterBit(hash: hash, mask: edgeFilterMask)
+        return Int(truncatingIfNeeded: edgeFilter[bit >> 6] >> UInt64(bit & 63) & 1)
     }
 
     /// Hints that the edge-filter word that ``mayHaveChild(hash:)`` reads will be read soon.

@@ -81,6 +81,13 @@ enum GazetteerFormat {
     static let hasChildren: UInt32 = 1 << 30
     static let nodeMask: UInt32 = (1 << 30) - 1
 
+    /// 1 when child reference `reference` has `flag` (``hasOutputs`` or ``hasChildren``), else 0,
+    /// computed without a branch.
+    @inline(__always)
+    static func flag(_ flag: UInt32, of reference: UInt32) -> Int {
+        Int(truncatingIfNeeded: (reference & flag) >> UInt32(flag.trailingZeroBitCount))
+    }
+
     /// The token separator inside an entry's stored form.
     static let tokenSeparator: UInt8 = 0x1F
 

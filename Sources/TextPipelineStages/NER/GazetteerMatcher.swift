@@ -114,9 +114,23 @@ struct GazetteerMatcher {
     ///
     /// Eight bytes at a time: each word is loaded whole while it lies inside `text` (bytes past
     /// the token are masked off), checked for non-ASCII bytes and lower-cased with word arithmetic.
+    /// Tokens of up to sixteen bytes (nearly all) take a path without a branch on their length.
     @inline(__always)
     static func asciiKey(in text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> (hash: UInt64, prefix: UInt64, middle: UInt32)? {
         let raw = UnsafeRawBufferPointer(text)
+        let length = range.count
+        if length <= 16, range.lowerBound + 16 <= raw.count {
+            // Most tokens: two words loaded and masked to the token, with no branch on its length.
+            let first = raw.loadUnaligned(fromByteOffset: range.lowerBound, as: UInt64.self)
+                & ~0 >> UInt64(8 * (8 - min(length, 8)))
+            let second = raw.loadUnaligned(fromByteOffset: range.lowerBound + 8, as: UInt64.self)
+                & (length > 8 ? ~0 >> UInt64(8 * (16 - length)) : 0)
+            guard (first | second) & ByteLanes.highs == 0 else { return nil }
+            let prefix = ByteLanes.lowercased(ascii: first), rest = ByteLanes.lowercased(ascii: second)
+            let seed = KeyHash.seed(count: length), one = KeyHash.mix(seed, prefix), two = KeyHash.mix(one, rest)
+            let mixed = length > 8 ? two : length > 0 ? one : seed
+            return (KeyHash.finish(mixed), prefix, UInt32(truncatingIfNeeded: rest))
+        }
         var hash = KeyHash.seed(count: range.count)
         var prefix: UInt64 = 0, middle: UInt32 = 0
         var high: UInt64 = 0
@@ -147,27 +161,36 @@ struct GazetteerMatcher {
     private mutating func lookUp(_ gazetteer: CompiledGazetteer, _ document: Document, _ segments: [Range<Int>]) {
         let count = tokenCount
         if lookups.count < count { lookups = Array(repeating: .absent, count: max(count, lookups.count * 2)) }
-        reached.removeAll(keepingCapacity: true)
-        frontier.removeAll(keepingCapacity: true)
-        lookups.withUnsafeMutableBufferPointer { lookups in
-            keys.withUnsafeBufferPointer { keys in
-                document.utf8.withUnsafeBufferPointer { text in
-                    keyPool.withUnsafeBufferPointer { pool in
-                        for segment in segments {
-                            let limit = Int32(segment.upperBound)
-                            for index in segment {
-                                if index + Self.prefetchDistance < count { gazetteer.prefetchBucket(hash: keys[index + Self.prefetchDistance].hash) }
-                                let key = keys[index]
-                                let bytes = UnsafeBufferPointer(rebasing: (key.ascii ? text : pool)[Int(key.start) ..< Int(key.end)])
-                                let entry = bytes.isEmpty ? .absent
-                                    : key.ascii ? gazetteer.lookUp(ascii: bytes, hash: key.hash, prefix: key.prefix, middle: key.middle)
-                                    : gazetteer.lookUp(bytes, hash: key.hash, prefix: key.prefix, middle: key.middle)
-                                lookups[index] = entry
-                                let child = entry.rootChild
-                                guard child != 0 else { continue }
-                                let walk = Walk(start: Int32(index), next: Int32(index + 1), limit: limit, node: child)
-                                if child & GazetteerFormat.hasOutputs != 0 { reached.append(walk) }
-                                if child & GazetteerFormat.hasChildren != 0, walk.next < limit { frontier.append(walk) }
+        // Each token starts at most one walk of each list. Every token's walk is written at the
+        // lists' ends and kept by counting it or not, so the loop has no branch on the lookup's result.
+        reached = [Walk](unsafeUninitializedCapacity: count) { reached, reachedCount in
+            frontier = [Walk](unsafeUninitializedCapacity: count) { frontier, frontierCount in
+                lookups.withUnsafeMutableBufferPointer { lookups in
+                    keys.withUnsafeBufferPointer { keys in
+                        document.utf8.withUnsafeBufferPointer { text in
+                            keyPool.withUnsafeBufferPointer { pool in
+                                for segment in segments {
+                                    let limit = Int32(segment.upperBound)
+                                    for index in segment {
+                                        if index + Self.prefetchDistance < count {
+                                            gazetteer.prefetchBucket(hash: keys[index + Self.prefetchDistance].hash)
+                                        }
+                                        let key = keys[index]
+                                        let bytes = UnsafeBufferPointer(rebasing: (key.ascii ? text : pool)[Int(key.start) ..< Int(key.end)])
+                                        let entry = bytes.isEmpty ? .absent
+                                            : key.ascii ? gazetteer.lookUp(ascii: bytes, hash: key.hash, prefix: key.prefix, middle: key.middle)
+                                            : gazetteer.lookUp(bytes, hash: key.hash, prefix: key.prefix, middle: key.middle)
+                                        lookups[index] = entry
+                                        let child = entry.rootChild
+                                        let walk = Walk(start: Int32(truncatingIfNeeded: index), next: Int32(truncatingIfNeeded: index &+ 1),
+                                                        limit: limit, node: child)
+                                        reached.initializeElement(at: reachedCount, to: walk)
+                                        reachedCount &+= GazetteerFormat.flag(GazetteerFormat.hasOutputs, of: child)
+                                        frontier.initializeElement(at: frontierCount, to: walk)
+                                        let segmentGoesOn = walk.next < limit ? 1 : 0
+                                        frontierCount &+= GazetteerFormat.flag(GazetteerFormat.hasChildren, of: child) & segmentGoesOn
+                                    }
+                                }
                             }
                         }
                     }
@@ -227,24 +250,34 @@ struct GazetteerMatcher {
     /// hash of each kept step into ``stepHashes`` and hints its edge-filter word.
     ///
     /// The three passes of a level each read one table for every walk and decide nothing until
-    /// the next pass, so the reads of a level's walks are in flight together instead of one after
-    /// each mispredicted branch.
+    /// the next pass, so the reads of a level's walks are in flight together. Each pass compacts
+    /// its list without branching on the data (every walk is written, and kept by counting it),
+    /// because whether a step survives is as good as random to the branch predictor.
     @inline(__always)
     private mutating func keepPlausibleSteps(_ gazetteer: CompiledGazetteer) {
         if stepHashes.count < frontier.count { stepHashes = [UInt64](repeating: 0, count: max(frontier.count, stepHashes.count * 2)) }
-        var kept = 0
-        for index in frontier.indices {
-            let walk = frontier[index]
-            let token = lookups[Int(walk.next)].id
-            guard token >= 0, gazetteer.continues(token: Int(token)) else { continue }
-            if walk.next == walk.start + 1 {
-                guard lookups[Int(walk.start)].childSignature & GazetteerFormat.childSignature(token: UInt32(token)) != 0 else { continue }
+        let kept = frontier.withUnsafeMutableBufferPointer { frontier in
+            stepHashes.withUnsafeMutableBufferPointer { hashes in
+                lookups.withUnsafeBufferPointer { lookups in
+                    var kept = 0
+                    for index in frontier.indices {
+                        let walk = frontier[index]
+                        let id = lookups[Int(walk.next)].id
+                        let token = UInt32(truncatingIfNeeded: max(id, 0))
+                        let known = (id >= 0 ? 1 : 0) & gazetteer.continuationBit(token: Int(token))
+                        // At the second token, the first token's child signature must hold this token.
+                        let signature = lookups[Int(walk.start)].childSignature & GazetteerFormat.childSignature(token: token) != 0 ? 1 : 0
+                        let secondToken = walk.next == walk.start &+ 1 ? 1 : 0
+                        let keep = known & (signature | (secondToken ^ 1))
+                        let hash = GazetteerFormat.edgeHash(parent: walk.node & GazetteerFormat.nodeMask, token: token)
+                        gazetteer.prefetchFilter(hash: hash)
+                        frontier[kept] = walk
+                        hashes[kept] = hash
+                        kept &+= keep
+                    }
+                    return kept
+                }
             }
-            let hash = GazetteerFormat.edgeHash(parent: walk.node & GazetteerFormat.nodeMask, token: UInt32(token))
-            gazetteer.prefetchFilter(hash: hash)
-            frontier[kept] = walk
-            stepHashes[kept] = hash
-            kept += 1
         }
         frontier.removeLast(frontier.count - kept)
     }
@@ -252,12 +285,18 @@ struct GazetteerMatcher {
     /// The second pass: keeps the steps whose edge-filter bit is set and hints their edge-table slots.
     @inline(__always)
     private mutating func keepFilteredSteps(_ gazetteer: CompiledGazetteer) {
-        var kept = 0
-        for index in frontier.indices where gazetteer.mayHaveChild(hash: stepHashes[index]) {
-            gazetteer.prefetchEdge(hash: stepHashes[index])
-            frontier[kept] = frontier[index]
-            stepHashes[kept] = stepHashes[index]
-            kept += 1
+        let kept = frontier.withUnsafeMutableBufferPointer { frontier in
+            stepHashes.withUnsafeMutableBufferPointer { hashes in
+                var kept = 0
+                for index in frontier.indices {
+                    let hash = hashes[index]
+                    gazetteer.prefetchEdge(hash: hash)
+                    frontier[kept] = frontier[index]
+                    hashes[kept] = hash
+                    kept &+= gazetteer.filterBit(hash: hash)
+                }
+                return kept
+            }
         }
         frontier.removeLast(frontier.count - kept)
     }
@@ -266,21 +305,28 @@ struct GazetteerMatcher {
     /// ``longer``, walks that may go on stay in ``frontier``.
     @inline(__always)
     private mutating func step(_ gazetteer: CompiledGazetteer) {
-        var alive = 0
-        for index in frontier.indices {
-            var walk = frontier[index]
-            let child = gazetteer.child(of: walk.node & GazetteerFormat.nodeMask, token: UInt32(lookups[Int(walk.next)].id),
-                                        hash: stepHashes[index])
-            guard child != 0 else { continue }
-            walk.node = child
-            walk.next += 1
-            if child & GazetteerFormat.hasOutputs != 0 { longer.append(walk) }
-            if child & GazetteerFormat.hasChildren != 0, walk.next < walk.limit {
-                frontier[alive] = walk
-                alive += 1
+        let count = frontier.count
+        longer.reserveCapacity(longer.count + count)
+        let alive = frontier.withUnsafeMutableBufferPointer { frontier in
+            stepHashes.withUnsafeBufferPointer { hashes in
+                lookups.withUnsafeBufferPointer { lookups in
+                    var alive = 0
+                    for index in 0 ..< count {
+                        var walk = frontier[index]
+                        let child = gazetteer.child(of: walk.node & GazetteerFormat.nodeMask, token: UInt32(truncatingIfNeeded: lookups[Int(walk.next)].id),
+                                                    hash: hashes[index])
+                        walk.node = child
+                        walk.next &+= 1
+                        if child & GazetteerFormat.hasOutputs != 0 { longer.append(walk) }
+                        frontier[alive] = walk
+                        let goesOn = walk.next < walk.limit ? 1 : 0
+                        alive &+= GazetteerFormat.flag(GazetteerFormat.hasChildren, of: child) & goesOn
+                    }
+                    return alive
+                }
             }
         }
-        frontier.removeLast(frontier.count - alive)
+        frontier.removeLast(count - alive)
     }
 
     /// Hints the output tables that collecting later walks of ``reached`` reads: their output

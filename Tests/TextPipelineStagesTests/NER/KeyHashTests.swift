@@ -28,9 +28,13 @@ import Testing
         }
     }
 
+    /// At the end of the text (byte by byte) and followed by more text (the two-word path of short tokens).
     @Test func nonASCIITokensAreLeftToICU() {
-        for text in ["Zürich", "ZüricherSeeUferweg", "abcdefgh\u{E9}"].map({ Array($0.utf8) }) {
-            #expect(text.withUnsafeBufferPointer { GazetteerMatcher.asciiKey(in: $0, 0 ..< $0.count) } == nil)
+        for token in ["Zürich", "ZüricherSeeUferweg", "abcdefgh\u{E9}", "\u{E9}", "abcdefghijklmno\u{E9}"] {
+            for padding in ["", " and a long enough tail"] {
+                let text = Array((token + padding).utf8)
+                #expect(text.withUnsafeBufferPointer { GazetteerMatcher.asciiKey(in: $0, 0 ..< token.utf8.count) } == nil, "\(token)")
+            }
         }
     }
 
