@@ -162,9 +162,13 @@ struct GazetteerMatcher {
         let count = tokenCount
         if lookups.count < count { lookups = Array(repeating: .absent, count: max(count, lookups.count * 2)) }
         // Each token starts at most one walk of each list. Every token's walk is written at the
-        // lists' ends and kept by counting it or not, so the loop has no branch on the lookup's result.
-        reached = [Walk](unsafeUninitializedCapacity: count) { reached, reachedCount in
-            frontier = [Walk](unsafeUninitializedCapacity: count) { frontier, frontierCount in
+        // lists' ends and kept by counting it or not, so the loop has no branch on the lookup's
+        // result; the lists are sized to the token count (keeping their capacity) and cut after.
+        Self.resize(&reached, to: count)
+        Self.resize(&frontier, to: count)
+        var reachedCount = 0, frontierCount = 0
+        reached.withUnsafeMutableBufferPointer { reached in
+            frontier.withUnsafeMutableBufferPointer { frontier in
                 lookups.withUnsafeMutableBufferPointer { lookups in
                     keys.withUnsafeBufferPointer { keys in
                         document.utf8.withUnsafeBufferPointer { text in
@@ -184,9 +188,9 @@ struct GazetteerMatcher {
                                         let child = entry.rootChild
                                         let walk = Walk(start: Int32(truncatingIfNeeded: index), next: Int32(truncatingIfNeeded: index &+ 1),
                                                         limit: limit, node: child)
-                                        reached.initializeElement(at: reachedCount, to: walk)
+                                        reached[reachedCount] = walk
                                         reachedCount &+= GazetteerFormat.flag(GazetteerFormat.hasOutputs, of: child)
-                                        frontier.initializeElement(at: frontierCount, to: walk)
+                                        frontier[frontierCount] = walk
                                         let segmentGoesOn = walk.next < limit ? 1 : 0
                                         frontierCount &+= GazetteerFormat.flag(GazetteerFormat.hasChildren, of: child) & segmentGoesOn
                                     }
@@ -197,6 +201,13 @@ struct GazetteerMatcher {
                 }
             }
         }
+        reached.removeLast(reached.count - reachedCount)
+        frontier.removeLast(frontier.count - frontierCount)
+    }
+
+    /// Grows `walks` to at least `count` elements (their values are to be overwritten), keeping its capacity.
+    private static func resize(_ walks: inout [Walk], to count: Int) {
+        if walks.count < count { walks.append(contentsOf: repeatElement(Walk(start: 0, next: 0, limit: 0, node: 0), count: count - walks.count)) }
     }
 
     /// A walk through the trie: tokens `start ..< next` led to `node` (flags included); it may
@@ -306,7 +317,6 @@ struct GazetteerMatcher {
     @inline(__always)
     private mutating func step(_ gazetteer: CompiledGazetteer) {
         let count = frontier.count
-        longer.reserveCapacity(longer.count + count)
         let alive = frontier.withUnsafeMutableBufferPointer { frontier in
             stepHashes.withUnsafeBufferPointer { hashes in
                 lookups.withUnsafeBufferPointer { lookups in
