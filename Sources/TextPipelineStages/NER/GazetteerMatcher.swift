@@ -158,6 +158,8 @@ struct GazetteerMatcher {
     /// compare folded against the text, others against their key in ``keyPool``. Each token whose
     /// root child exists starts a walk: into ``reached`` when that child has outputs, into
     /// ``frontier`` when it has children and the segment goes on (the first level of ``walk(_:)``).
+    /// Rows of ``lookups`` for tokens outside every segment are left stale: walks never leave
+    /// their segment, so nothing reads them.
     private mutating func lookUp(_ gazetteer: CompiledGazetteer, _ document: Document, _ segments: [Range<Int>]) {
         let count = tokenCount
         if lookups.count < count { lookups = Array(repeating: .absent, count: max(count, lookups.count * 2)) }
