@@ -20,6 +20,12 @@ enum ByteLanes {
         (word &+ ones &* 0x3F) & ~(word &+ ones &* 0x25) & highs
     }
 
+    /// The lanes holding a small letter a–z, when every byte of `word` is below 0x80; undefined otherwise.
+    @inline(__always)
+    static func smalls(inASCII word: UInt64) -> UInt64 {
+        (word &+ ones &* 0x1F) & ~(word &+ ones &* 0x05) & highs
+    }
+
     /// `word` with A–Z lower-cased, as ``KeyNormalizer/foldASCII(_:)`` folds each byte, when every
     /// byte is below 0x80; undefined otherwise.
     @inline(__always)

@@ -59,15 +59,20 @@ import TextPipeline
         #expect(layer.canonicalIDs[253] == "id:253")
     }
 
-    @Test("ids in a store outlive the caller's references to it")
+    @Test("a store's bytes live as long as a layer refers to them, and no longer")
     func storeKeepsItsBytesAlive() {
         var layer = EntityLayer()
+        weak var owner: Bytes?
         do {
             let table = Bytes("wikidata:Q7747")
+            owner = table
             let number = layer.register(table.store)!
             layer.append(tokens: 0 ..< 2, label: .person, canonicalIDAt: 0, length: 14, in: number)
         }
+        #expect(owner != nil)
         #expect(layer.canonicalIDs[0] == "wikidata:Q7747")
+        layer = EntityLayer()
+        #expect(owner == nil)
     }
 
     @Test("layers compare by decoded ids, wherever the bytes are kept")

@@ -34,8 +34,6 @@ public struct EntityLayer: Sendable, Equatable {
     private var longIDs: [[UInt8]] = []
     /// The stores that rows refer to by number (1 is the first; 0 is ``idPool``).
     private var stores: [CanonicalIDStore] = []
-    /// The byte count of each of ``stores``, so appends check bounds without touching the store.
-    private var storeSizes: [Int] = []
 
     /// An entity: token range, and one word packing where its id bytes are (offset, bits 0–31;
     /// length, bits 32–47; label number, bits 48–55; store number, bits 56–63: 0 for the layer's
@@ -46,7 +44,9 @@ public struct EntityLayer: Sendable, Equatable {
         var end: Int32
         var word: UInt64
 
-        static let noID: UInt64 = ~(UInt64(0xFF) << 48)
+        /// The label number's bits; a location (``location(store:offset:length:)``) leaves them clear.
+        static let labelBits: UInt64 = 0xFF << 48
+        static let noID: UInt64 = ~labelBits
         static let maxOffset = 1 << 32 - 1
         static let maxLength = 1 << 16 - 2
         static let maxStores = 254
@@ -54,13 +54,14 @@ public struct EntityLayer: Sendable, Equatable {
         /// Label number 255 means "in ``extraLabels``".
         static let maxLabels = 255
 
+        /// The word of an id's location, label number 0.
         @inline(__always)
-        static func word(store: Int, offset: Int, length: Int, label: Int) -> UInt64 {
-            UInt64(store) << 56 | UInt64(label) << 48 | UInt64(length) << 32 | UInt64(offset)
+        static func location(store: Int, offset: Int, length: Int) -> UInt64 {
+            UInt64(store) << 56 | UInt64(length) << 32 | UInt64(offset)
         }
 
         var label: Int { Int(word >> 48 & 0xFF) }
-        var hasID: Bool { word | (UInt64(0xFF) << 48) != UInt64.max }
+        var hasID: Bool { word | Self.labelBits != UInt64.max }
         var id: (store: Int, offset: Int, length: Int) { (Int(word >> 56), Int(word & 0xFFFF_FFFF), Int(word >> 32 & 0xFFFF)) }
     }
 
@@ -94,7 +95,6 @@ public struct EntityLayer: Sendable, Equatable {
         if let index = stores.firstIndex(where: { $0 === store }) { return index + 1 }
         guard stores.count < Row.maxStores else { return nil }
         stores.append(store)
-        storeSizes.append(store.bytes.count)
         return stores.count
     }
 
@@ -102,22 +102,22 @@ public struct EntityLayer: Sendable, Equatable {
     /// number `store`, read in place (not copied).
     /// - Precondition: `store` came from ``register(_:)`` on this layer; the bytes lie inside the store.
     public mutating func append(tokens range: Range<Int>, label: EntityLabel, canonicalIDAt offset: Int, length: Int, in store: Int) {
-        precondition(store >= 1 && store <= storeSizes.count, "an unregistered canonical id store")
-        precondition(offset >= 0 && length >= 0 && offset <= storeSizes[store - 1] - length, "a canonical id outside its store")
+        precondition(store >= 1 && store <= stores.count, "an unregistered canonical id store")
+        precondition(offset >= 0 && length >= 0 && offset <= stores[store - 1].bytes.count - length, "a canonical id outside its store")
         let number = labelNumber(label)
         guard offset + length <= Row.maxOffset, length <= Row.maxLength else {
             return appendRow(range, number, copy(UnsafeBufferPointer(rebasing: stores[store - 1].bytes[offset ..< offset + length])), label)
         }
-        appendRow(range, number, Row.word(store: store, offset: offset, length: length, label: 0), label)
+        appendRow(range, number, Row.location(store: store, offset: offset, length: length), label)
     }
 
-    /// Adds the row; `location` carries no label bits yet.
+    /// Adds the row; `location` comes from ``Row/location(store:offset:length:)`` or is ``Row/noID``.
     @inline(__always)
     private mutating func appendRow(_ range: Range<Int>, _ number: Int, _ location: UInt64, _ label: EntityLabel) {
         precondition(!range.isEmpty, "an entity holds at least one token")
         if number == Row.maxLabels { extraLabels[rows.count] = label }
         rows.append(Row(first: Int32(range.lowerBound), end: Int32(range.upperBound),
-                        word: location & ~(UInt64(0xFF) << 48) | UInt64(number) << 48))
+                        word: location | UInt64(number) << 48))
     }
 
     /// The number of `label` in ``labelTable`` (added when new), or ``Row/maxLabels`` when the table is full.
@@ -134,23 +134,22 @@ public struct EntityLayer: Sendable, Equatable {
         let offset = idPool.count
         if offset + id.count <= Row.maxOffset, id.count <= Row.maxLength {
             idPool.append(contentsOf: id)
-            return Row.word(store: 0, offset: offset, length: id.count, label: 0)
+            return Row.location(store: 0, offset: offset, length: id.count)
         }
         longIDs.append(Array(id))
-        return Row.word(store: Row.long, offset: longIDs.count - 1, length: 0, label: 0)
+        return Row.location(store: Row.long, offset: longIDs.count - 1, length: 0)
     }
 
-    /// Reserves room for `count` more entities with copied ids of `idBytes` bytes in all.
-    public mutating func reserveCapacity(adding count: Int, idBytes: Int = 0) {
+    /// Reserves room for `count` more entities.
+    public mutating func reserveCapacity(adding count: Int) {
         rows.reserveCapacity(rows.count + count)
-        if idBytes > 0 { idPool.reserveCapacity(idPool.count + idBytes) }
     }
 
     /// Changes the label of entity `index`.
     public mutating func relabel(_ index: Int, as label: EntityLabel) {
         let number = labelNumber(label)
         if number == Row.maxLabels { extraLabels[index] = label } else { extraLabels[index] = nil }
-        rows[index].word = rows[index].word & ~(UInt64(0xFF) << 48) | UInt64(number) << 48
+        rows[index].word = rows[index].word & ~Row.labelBits | UInt64(number) << 48
     }
 
     /// Moves every entity's token boundaries through `boundary` (old token index to new), for a

@@ -23,7 +23,7 @@ public final class ICUBreaker {
 
     /// The same tokens as ``tokenize(_:into:)``, from one ICU pass over the whole text with no
     /// memo: the reference the memo is tested against.
-    public func tokenizeWhole(_ text: [UInt8], into tokens: inout TokenLayer) throws {
+    func tokenizeWhole(_ text: [UInt8], into tokens: inout TokenLayer) throws {
         try tokenize(text, into: &tokens, with: tp_word_breaker_tokenize_whole)
     }
 

@@ -14,12 +14,10 @@ struct CandidateCollector {
     var table = CandidateTable()
     /// Per word: 1 when inside an entity treated whole or excluded, else 0.
     private let blocked = Column<Bool>()
-    /// Per word: the entity that starts there (index), or -1; filled only when
-    /// ``tracksEntities``.
+    /// Per word: the entity that starts there (index), or -1; filled only when candidates are
+    /// checked against entities (used but not kept whole), empty otherwise.
     private let entityStarting = Column<Int32>()
     private let entityEnd = Column<Int32>()
-    /// Whether candidates are checked against entities (used but not kept whole).
-    private var tracksEntities = false
     /// The word ranges of the entities to add whole, in entity order.
     private let wholeStart = Column<Int32>()
     private let wholeEnd = Column<Int32>()
@@ -53,8 +51,7 @@ struct CandidateCollector {
         wholeEnd.removeAll()
         let words = analysis.wordCount
         blocked.append(repeating: false, count: words)
-        tracksEntities = policy.usesEntities && !policy.wholeEntities
-        if tracksEntities { entityStarting.append(repeating: -1, count: words) }
+        if policy.usesEntities && !policy.wholeEntities { entityStarting.append(repeating: -1, count: words) }
         guard policy.usesEntities else { return }
         for entity in 0 ..< document.entities.count {
             guard let range = analysis.words(ofTokens: document.entities.tokenRange(entity)) else { continue }
@@ -75,7 +72,7 @@ struct CandidateCollector {
     /// Whether words `start ...` `end` are exactly an entity (recorded when entities are not whole).
     @inline(__always)
     private func isEntity(_ start: Int, _ end: Int) -> Bool {
-        guard tracksEntities else { return false }
+        guard entityStarting.count > 0 else { return false }
         let index = Int(entityStarting[start])
         return index >= 0 && Int(entityEnd[index]) == end + 1
     }
@@ -118,6 +115,7 @@ struct CandidateCollector {
             table.add(start: start, count: end - start, terms: terms, entity: true)
             for word in start + 1 ..< end where flags[word - 1] & flags[word] & TermAnalysis.stopFlag != 0 {
                 table.mayHoldAdjacentStopWords = true
+                break
             }
         }
     }

@@ -41,11 +41,7 @@ final class Column<Element: BitwiseCopyable>: RandomAccessCollection {
 
     /// Appends into room reserved beforehand with ``reserveCapacity(_:)``: no growth check.
     @inline(__always)
-    func appendReserved(_ element: Element) {
-        assert(count < capacity, "column capacity not reserved")
-        (base + count).initialize(to: element)
-        count += 1
-    }
+    func appendReserved(_ element: Element) { appendReserved(element, keeping: true) }
 
     /// ``appendReserved(_:)`` that keeps the element only when `keep` is true, without a branch.
     @inline(__always)

@@ -11,7 +11,7 @@ public struct StopWordList: Sendable, Equatable {
     }
     /// Open-addressing copy of ``hashes`` for lookups in hot loops (0 marks an empty slot).
     private var slots: [UInt64] = [0]
-    /// One bit per value of bits 6 to 18 of a hash, set for the stop words: a clear
+    /// One bit per value of bits 0 to 12 of a hash (bits 6–12 pick the word, 0–5 the bit), set for the stop words: a clear
     /// bit answers most other words from 1 KB, without probing ``slots``.
     private var filter = [UInt64](repeating: 0, count: filterWords)
     private static let filterWords = 128

@@ -122,8 +122,6 @@ public enum TermFolding {
     @inline(__always)
     private static func foldASCII(_ source: UnsafeRawPointer, count: Int, into folded: UnsafeMutablePointer<UInt8>,
                                   letters: inout Letters) -> Bool {
-        let high: UInt64 = 0x8080_8080_8080_8080
-        let ones: UInt64 = 0x0101_0101_0101_0101
         let target = UnsafeMutableRawPointer(folded)
         var capitalBits: UInt64 = 0
         var smallBits: UInt64 = 0
@@ -132,10 +130,10 @@ public enum TermFolding {
             var chunk = UInt64(littleEndian: source.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
             let take = count - offset
             if take < 8 { chunk &= (1 &<< UInt64(8 * take)) &- 1 }
-            if chunk & high != 0 { return false }
+            if chunk & ByteLanes.highs != 0 { return false }
             // Every byte is below 0x80, so adding at most 0x3F never carries into the next byte.
             let capitals = ByteLanes.capitals(inASCII: chunk)  // 0x41 ... 0x5A
-            let smalls = (chunk &+ ones &* 0x1F) & ~(chunk &+ ones &* 0x05) & high  // 0x61 ... 0x7A
+            let smalls = ByteLanes.smalls(inASCII: chunk)  // 0x61 ... 0x7A
             capitalBits |= capitals
             smallBits |= smalls
             target.storeBytes(of: (chunk | capitals >> 2).littleEndian, toByteOffset: offset, as: UInt64.self)

@@ -43,8 +43,7 @@ enum FormClass {
     /// end (``FoldBuffer``); other forms take the byte loops.
     @inline(__always)
     static func classify(readingChunks folded: UnsafeBufferPointer<UInt8>) -> (characters: Int, isNumericOrUnusual: Bool) {
-        let high: UInt64 = 0x8080_8080_8080_8080
-        let ones: UInt64 = 0x0101_0101_0101_0101
+        let high = ByteLanes.highs, ones = ByteLanes.ones
         let raw = UnsafeRawPointer(folded.baseAddress!)
         let count = folded.count
         var digits: UInt64 = 0
@@ -60,7 +59,7 @@ enum FormClass {
             let valid = take < 8 ? ((1 &<< UInt64(8 * take)) &- 1) & high : high
             // Every byte is below 0x80, so adding at most 0x80 never carries into the next byte.
             let digit = (chunk &+ ones &* 0x50) & ~(chunk &+ ones &* 0x46) & valid  // 0x30 ... 0x39
-            let small = (chunk &+ ones &* 0x1F) & ~(chunk &+ ones &* 0x05) & valid  // 0x61 ... 0x7A
+            let small = ByteLanes.smalls(inASCII: chunk) & valid  // 0x61 ... 0x7A
             let dot = ~((chunk ^ ones &* 0x2E) &+ ones &* 0x7F) & valid  // exactly 0x2E
             let apostrophe = ~((chunk ^ ones &* 0x27) &+ ones &* 0x7F) & valid  // exactly 0x27
             let mark = valid & ~digit & ~small & ~dot & ~apostrophe

@@ -22,8 +22,7 @@ struct ChecksumStream {
         var index = 0
         if pendingCount > 0 {
             while pendingCount < 8, index < bytes.count {
-                pending |= UInt64(bytes[index]) << UInt64(pendingCount * 8)
-                pendingCount += 1
+                hold(bytes[index])
                 index += 1
             }
             guard pendingCount == 8 else { return }
@@ -34,11 +33,14 @@ struct ChecksumStream {
             absorb(bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self))
             index += 8
         }
-        while index < bytes.count {
-            pending |= UInt64(bytes[index]) << UInt64(pendingCount * 8)
-            pendingCount += 1
-            index += 1
-        }
+        for byte in bytes[index...] { hold(byte) }
+    }
+
+    /// Keeps `byte` in ``pending`` until a word is full.
+    @inline(__always)
+    private mutating func hold(_ byte: UInt8) {
+        pending |= UInt64(byte) << UInt64(pendingCount * 8)
+        pendingCount += 1
     }
 
     /// The checksum, once every byte was fed: the last bytes that do not fill a word are mixed in one at a time.

@@ -86,23 +86,15 @@ extension CompiledGazetteer {
         return compare(UnsafeBufferPointer(rebasing: vocabularyPool[offset + 8 ..< offset + count]))
     }
 
-    /// Whether `token` (a valid vocabulary id) occurs after the first token of some entry.
-    @inline(__always)
-    func continues(token: Int) -> Bool { continuationBit(token: token) != 0 }
-
-    /// ``continues(token:)`` as 1 or 0, without a branch.
+    /// 1 when `token` (a valid vocabulary id) occurs after the first token of some entry, else 0
+    /// (without a branch).
     @inline(__always)
     func continuationBit(token: Int) -> Int {
         Int(truncatingIfNeeded: continuations[token >> 6] >> UInt64(token & 63) & 1)
     }
 
-    /// The child of `node` along token `token` with its flags, or 0 (the root is never a child).
-    @inline(__always)
-    func child(of node: UInt32, token: UInt32) -> UInt32 {
-        child(of: node, token: token, hash: GazetteerFormat.edgeHash(parent: node, token: token))
-    }
-
-    /// ``child(of:token:)`` with the edge's ``GazetteerFormat/edgeHash(parent:token:)`` already computed.
+    /// The child of `node` along token `token` with its flags, or 0 (the root is never a child);
+    /// `hash` is the edge's ``GazetteerFormat/edgeHash(parent:token:)``.
     @inline(__always)
     func child(of node: UInt32, token: UInt32, hash: UInt64) -> UInt32 {
         var slot = GazetteerFormat.edgeSlot(hash: hash, mask: edgeMask)
@@ -126,24 +118,18 @@ extension CompiledGazetteer {
     /// False when `node` certainly has no child along `token` (the edge filter's bit is clear).
     @inline(__always)
     func mayHaveChild(of node: UInt32, token: UInt32) -> Bool {
-        mayHaveChild(hash: GazetteerFormat.edgeHash(parent: node, token: token))
+        filterBit(hash: GazetteerFormat.edgeHash(parent: node, token: token)) != 0
     }
 
-    /// ``mayHaveChild(of:token:)`` for the edge of ``GazetteerFormat/edgeHash(parent:token:)`` `hash`.
-    @inline(__always)
-    func mayHaveChild(hash: UInt64) -> Bool {
-        let bit = GazetteerFormat.edgeFilterBit(hash: hash, mask: edgeFilterMask)
-        return edgeFilter[bit >> 6] & (1 << UInt64(bit & 63)) != 0
-    }
-
-    /// ``mayHaveChild(hash:)`` as 1 or 0, without a branch.
+    /// ``mayHaveChild(of:token:)`` as 1 or 0, without a branch, for the edge of
+    /// ``GazetteerFormat/edgeHash(parent:token:)`` `hash`.
     @inline(__always)
     func filterBit(hash: UInt64) -> Int {
         let bit = GazetteerFormat.edgeFilterBit(hash: hash, mask: edgeFilterMask)
         return Int(truncatingIfNeeded: edgeFilter[bit >> 6] >> UInt64(bit & 63) & 1)
     }
 
-    /// Hints that the edge-filter word that ``mayHaveChild(hash:)`` reads will be read soon.
+    /// Hints that the edge-filter word that ``filterBit(hash:)`` reads will be read soon.
     @inline(__always)
     func prefetchFilter(hash: UInt64) {
         tp_prefetch(edgeFilter.baseAddress! + GazetteerFormat.edgeFilterBit(hash: hash, mask: edgeFilterMask) >> 6)
@@ -201,8 +187,7 @@ extension CompiledGazetteer {
         guard index >= 0, index < entryCount else { return nil }
         let words = index * 4
         let offset = Int(entries[words + 1]), length = Int(entries[words + 2] >> 16)
-        guard offset <= identifiers.count, length <= identifiers.count - offset else { return nil }
-        return (offset, length)
+        return slice(identifiers, offset, length).map { _ in (offset, length) }
     }
 
     /// The canonical ids section as a store that entity layers read ids from in place; it keeps

@@ -83,6 +83,8 @@ public enum GazetteerCompiler {
             var left = file.size
             while left > 0 {
                 let count = read(file.descriptor, block.baseAddress, min(left, block.count))
+                if count < 0, errno == EINTR { continue }
+                guard count >= 0 else { throw GazetteerSourceError(file: path, line: 0, message: "cannot read the file: \(String(cString: strerror(errno)))") }
                 guard count > 0 else { throw GazetteerSourceError(file: path, line: 0, message: "cannot read the file (it changed while being read)") }
                 stream.feed(UnsafeRawBufferPointer(rebasing: block[..<count]))
                 left -= count

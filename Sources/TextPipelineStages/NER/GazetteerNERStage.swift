@@ -50,8 +50,6 @@ public struct GazetteerNERStage: Stage {
         private let idStores: [CanonicalIDStore]
         /// Per gazetteer: the number of its store in the current document's entity layer (0: not yet registered).
         private var storeNumbers: [Int]
-        /// ``GazetteerLabel/entityLabel`` by raw value.
-        private let entityLabels = GazetteerLabel.allCases.map(\.entityLabel)
 
         init(matcher: GazetteerMatcher, rules: NERRules?) {
             self.matcher = matcher
@@ -77,13 +75,12 @@ public struct GazetteerNERStage: Stage {
                                hashes: matcher.tokenHashes, gazetteers: matcher.gazetteers, scratch: &ruleScratch)
                 let tagged = ruleScratch.candidates
                 document.entities.reserveCapacity(adding: tagged.count)
-                for (index, entity) in tagged.enumerated() {
-                    prefetchCanonicalIDs(tagged, from: index) { $0.canonicalID }
+                // The matcher hinted the entry record of every match when it found it.
+                for entity in tagged {
                     append(start: entity.start, end: entity.end, label: entity.label, reference: entity.canonicalID, to: &document)
                 }
             } else {
                 document.entities.reserveCapacity(adding: chosen.count)
-                // The matcher hinted each match's entry record when it found it.
                 for match in chosen {
                     append(start: match.start, end: match.end, label: match.label, reference: match.reference, to: &document)
                 }
@@ -91,20 +88,11 @@ public struct GazetteerNERStage: Stage {
             if matcher.options.overlap == .all { writeSpans(found.filter { $0.kind == .entity }, into: &document) }
         }
 
-        /// Hints the entry records that appending later entities of `list` reads, one stride ahead.
-        @inline(__always)
-        private func prefetchCanonicalIDs<T>(_ list: [T], from index: Int, _ reference: (T) -> EntryReference?) {
-            let stride = GazetteerMatcher.prefetchDistance
-            if index + stride < list.count, let ahead = reference(list[index + stride]) {
-                matcher.gazetteers[ahead.gazetteer].prefetchEntry(ahead.entry)
-            }
-        }
-
         /// Appends an entity with its entry's canonical id, referred to in place in the mapped
         /// gazetteer (copied only when output writes it); names found by rules alone get an id
         /// derived like a source entry's: stable, namespaced.
         private mutating func append(start: Int, end: Int, label kind: GazetteerLabel, reference: EntryReference?, to document: inout Document) {
-            let label = entityLabels[Int(kind.rawValue)]
+            let label = kind.entityLabel
             if let reference, let (offset, length) = matcher.gazetteers[reference.gazetteer].canonicalIDLocation(ofEntry: reference.entry) {
                 if storeNumbers[reference.gazetteer] == 0 {
                     storeNumbers[reference.gazetteer] = document.entities.register(idStores[reference.gazetteer]) ?? -1

@@ -16,8 +16,9 @@ extension RuleTagger {
         if (2 ... 3).contains(count), token(range.upperBound - 1, is: .surname) { return (.person, .rule) }
         if next < document.tokens.count, count <= 3, rules.contains(.personVerbs, hashes[next]) { return (.person, .fallback) }
         if previous >= 0, token(previous, is: .lowercase) || !token(previous, is: .capitalised) {
-            if rules.contains(.locPrepositions, hashes[previous]), count <= 3 { return (.location, .fallback) }
-            if rules.contains(.orgContext, hashes[previous]) { return (.organization, .fallback) }
+            let sections = rules.sections(of: hashes[previous])
+            if sections.contains(.locPrepositions), count <= 3 { return (.location, .fallback) }
+            if sections.contains(.orgContext) { return (.organization, .fallback) }
         }
         if count == 1, rules.fallbackSingle == nil, let repeated = rules.fallbackRepeated,
            let counts = scratch.caseCounts[hashes[range.lowerBound]], counts.capitalised >= 2, counts.lower == 0 {
@@ -31,8 +32,11 @@ extension RuleTagger {
     /// or a place or organisation word first ("Lake Balaton", "Air France").
     func designator(_ range: Range<Int>) -> (GazetteerLabel, Int)? {
         if range.count >= 2, let label = designatorLabel(hashes[range.upperBound - 1]) { return (label, range.upperBound - 1) }
-        if range.count >= 2, rules.contains(.locDesignators, hashes[range.lowerBound]) { return (.location, range.lowerBound) }
-        if range.count >= 2, rules.contains(.orgPrefixes, hashes[range.lowerBound]) { return (.organization, range.lowerBound) }
+        if range.count >= 2 {
+            let first = rules.sections(of: hashes[range.lowerBound])
+            if first.contains(.locDesignators) { return (.location, range.lowerBound) }
+            if first.contains(.orgPrefixes) { return (.organization, range.lowerBound) }
+        }
         for index in range.dropFirst() where index + 1 < range.upperBound && rules.contains(.connectors, hashes[index]) {
             if let label = designatorLabel(hashes[index - 1]) { return (label, index - 1) }
         }

@@ -163,7 +163,7 @@ extension RuleTagger {
     }
 
     /// Adds `scratch.added` to the candidates, marking their tokens covered, and sorts them by start.
-    private mutating func merge() {
+    mutating func merge() {
         guard !scratch.added.isEmpty else { return }
         markCovered(scratch.added)
         scratch.candidates += scratch.added

@@ -18,7 +18,8 @@ extension RuleTagger {
         return range.count == 1 || document.utf8[range].contains(0x2E)
     }
 
-    /// Appends the runs of a (non-headline) segment to `scratch.runs`.
+    /// Finds the runs of a (non-headline) segment and applies each as it is found: ``apply(_:)``
+    /// changes nothing that finding runs reads (token features, rules, hashes).
     mutating func capitalisedRuns(_ segment: Range<Int>) {
         var index = segment.lowerBound
         while index < segment.upperBound {
@@ -37,7 +38,7 @@ extension RuleTagger {
                     break
                 }
             }
-            if let run = trimmed(index ..< end, segment: segment) { scratch.runs.append(run) }
+            if let run = trimmed(index ..< end, segment: segment) { apply(run) }
             index = end
         }
     }

@@ -36,7 +36,6 @@ struct RuleTagger {
         /// Per lookup in `candidates` while runs are applied: claimed by a whole run.
         var removed: [Bool] = []
         var added: [Candidate] = []
-        var runs: [Run] = []
         /// Lookups inside the run being applied, and the run's pieces no lookup covers.
         var inside: [Int] = []
         var pieces: [Range<Int>] = []
@@ -76,11 +75,9 @@ struct RuleTagger {
 
     private mutating func tag(_ chosen: [GazetteerMatch]) {
         collectLookups(chosen)
-        scratch.runs.removeAll(keepingCapacity: true)
         for segment in segments where !segment.isEmpty && !token(segment.lowerBound, is: .headline) {
             capitalisedRuns(segment)
         }
-        for run in scratch.runs { apply(run) }
         removeClaimedLookups()
         markCoverage()
         relabelTeams()
@@ -130,9 +127,9 @@ struct RuleTagger {
 
     /// Counts every word in lower case, and capitalised (not all capitals) after its segment's first token.
     private mutating func countCases() {
-        let kinds = document.tokens.kinds
-        scratch.caseCounts.removeAll(reservingCapacity: kinds.count)
-        for index in kinds.indices where kinds[index] == .word && token(index, is: .lowercase) {
+        scratch.caseCounts.removeAll(reservingCapacity: scratch.features.count)
+        // Only words carry case bits (``TokenFeatures/compute(_:into:)``).
+        for index in scratch.features.indices where token(index, is: .lowercase) {
             scratch.caseCounts.update(hashes[index], initial: (0, 0)) { $0.lower += 1 }
         }
         for segment in segments where !segment.isEmpty {
@@ -163,8 +160,7 @@ struct RuleTagger {
             kept += 1
         }
         scratch.candidates.removeLast(scratch.candidates.count - kept)
-        scratch.candidates += scratch.added
-        scratch.candidates.sort { $0.start < $1.start }
+        merge()
     }
 
     /// Ambiguity control for lookups: a capitalised entry needs a capitalised token

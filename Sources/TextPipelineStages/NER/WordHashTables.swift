@@ -48,7 +48,7 @@ struct WordHashMap<Value> {
     /// - Complexity: O(the slots kept in use), about 2 × `expected`.
     mutating func removeAll(reservingCapacity expected: Int) {
         count = 0
-        resize(to: max(16, (2 * expected).nextPowerOfTwo))
+        resize(to: max(16, Self.powerOfTwo(atLeast: 2 * expected)))
     }
 
     /// Calls `body` with every stored pair, in slot order (deterministic for the same insertions).
@@ -77,6 +77,11 @@ struct WordHashMap<Value> {
         capacity = slots
     }
 
+    /// The smallest power of two at least `count` (1 for counts below 2).
+    private static func powerOfTwo(atLeast count: Int) -> Int {
+        count <= 1 ? 1 : 1 << (Int.bitWidth - (count - 1).leadingZeroBitCount)
+    }
+
     /// Doubles the slots in use and places every pair again.
     private mutating func grow() {
         var pairs: [(UInt64, Value)] = []
@@ -88,9 +93,5 @@ struct WordHashMap<Value> {
     }
 }
 
-extension Int {
-    /// The smallest power of two at least `self` (1 for values below 2).
-    var nextPowerOfTwo: Int { self <= 1 ? 1 : 1 << (Int.bitWidth - (self - 1).leadingZeroBitCount) }
-}
 
 extension WordHashMap: Sendable where Value: Sendable {}

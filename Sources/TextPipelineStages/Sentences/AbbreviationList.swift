@@ -24,10 +24,14 @@ public struct AbbreviationList: Sendable, Equatable {
     }
 
     private var entries: [PackedWord: Kind] = [:] {
-        didSet { table = PackedWordTable(entries.lazy.map { ($0.key, $0.value) }) }
+        didSet { table = Self.table(entries) }
     }
     /// ``entries`` for look-ups in the splitter's loop.
     private var table = PackedWordTable<Kind>()
+
+    private static func table(_ entries: [PackedWord: Kind]) -> PackedWordTable<Kind> {
+        PackedWordTable(entries.lazy.map { ($0.key, $0.value) })
+    }
 
     public init() {}
 
@@ -37,6 +41,7 @@ public struct AbbreviationList: Sendable, Equatable {
     /// Parses the data-file format: one entry per line, `#` comments, optional class `prefix`, `number` or `time`.
     /// - Throws: a message naming `source` and the line for an unknown class or an entry over 15 bytes.
     public init(parsing text: String, source: String) throws {
+        var parsed: [PackedWord: Kind] = [:]
         for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = rawLine.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
             let fields = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" })
@@ -48,17 +53,25 @@ public struct AbbreviationList: Sendable, Equatable {
             default:
                 throw StageError("\(source):\(index + 1): expected 'abbreviation' or 'abbreviation CLASS' with CLASS one of prefix, number, time; found '\(line)'")
             }
-            do { try insert(String(first), kind: kind) } catch { throw StageError("\(source):\(index + 1): \(error)") }
+            do { parsed[try Self.key(String(first))] = kind } catch { throw StageError("\(source):\(index + 1): \(error)") }
         }
+        // Set once, with the table built once: property observers do not run in an initializer.
+        entries = parsed
+        table = Self.table(parsed)
     }
 
     /// Adds an abbreviation; a trailing period is ignored, case does not matter.
     /// - Throws: when the abbreviation is empty or longer than 15 bytes.
     public mutating func insert(_ abbreviation: String, kind: Kind = .general) throws {
-        guard let key = PackedWord(Self.trimmed(abbreviation)) else {
+        entries[try Self.key(abbreviation)] = kind
+    }
+
+    /// The key of `abbreviation`. - Throws: when it is empty or longer than 15 bytes.
+    private static func key(_ abbreviation: String) throws -> PackedWord {
+        guard let key = PackedWord(trimmed(abbreviation)) else {
             throw StageError("expected an abbreviation of 1 to \(PackedWord.capacity) bytes, found '\(abbreviation)'")
         }
-        entries[key] = kind
+        return key
     }
 
     public mutating func remove(_ abbreviation: String) {

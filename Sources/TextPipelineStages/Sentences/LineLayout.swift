@@ -70,7 +70,7 @@ struct LineLayout {
         while index + 8 <= raw.count {
             let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
             // Bit 7 of a byte set and bit 6 clear.
-            count += (word & ~(word << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+            count += (word & ~(word << 1) & ByteLanes.highs).nonzeroBitCount
             index += 8
         }
         for byte in raw[index...] where byte & 0xC0 == 0x80 { count += 1 }

@@ -71,8 +71,9 @@ public struct SentenceSplitter: Sendable {
     /// Writes `document.sentences` from its tokens and ICU's `candidates`
     /// (ascending byte offsets; only consulted after terminators of other scripts).
     public func split(_ document: inout Document, candidates: [Int32]) {
-        var buffer = SentenceLayer()
-        split(&document, candidates: candidates, buffer: &buffer)
+        var sentences = SentenceLayer()
+        if !document.tokens.isEmpty { walk(document, candidates: candidates, into: &sentences) }
+        document.sentences = sentences
     }
 
     /// ``split(_:candidates:)`` for a stage worker: the sentences are built in

@@ -239,9 +239,7 @@ extension SentenceWalk {
     /// lower-case word ("the store. w) hello"); a single capital with a period
     /// is an initial ("J. R. R. Tolkien") and does not count.
     private func startsNumberedItem(_ index: Int) -> Bool {
-        // A bullet (E2 …), "(" or a numbered marker's shape first: most sentences start with none.
-        guard view.first(index) == 0xE2 || view.isByte(index, 0x28) || mayStartNumberedMarker(index),
-              let marker = listMarker(at: index) else { return false }
+        guard let marker = listMarker(at: index) else { return false }
         return !(marker.numbering == .upperLetter && marker.delimiter == .period)
     }
 

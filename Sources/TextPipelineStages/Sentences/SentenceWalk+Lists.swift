@@ -35,7 +35,8 @@ extension SentenceWalk {
 
     /// The list marker starting at token `k`, or nil.
     func listMarker(at k: Int) -> ListMarker? {
-        guard k < view.count else { return nil }
+        // A bullet (every one starts with E2), "(" or a numbered marker's shape first: most tokens are none.
+        guard k < view.count, view.first(k) == 0xE2 || view.isByte(k, 0x28) || mayStartNumberedMarker(k) else { return nil }
         var index = k
         let bulleted = view.punctuation(index) == .bullet
         if bulleted {
