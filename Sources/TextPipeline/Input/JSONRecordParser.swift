@@ -7,6 +7,7 @@
 /// - `id` is echoed with its JSON type; a missing or null id becomes `"<source>:<line>"`.
 /// - Unknown fields are ignored; the last of duplicate keys wins.
 /// - Nesting deeper than ``maximumDepth`` is an `invalid_json` error, never a stack overflow.
+/// - Numbers follow JSON's grammar, leading zeros included (`01` is an `invalid_json` error).
 public struct JSONRecordParser: Sendable {
     public static let maximumDepth = 256
 
@@ -347,7 +348,14 @@ private struct Scanner {
     mutating func skipNumber() throws(InputError) {
         let start = position
         if peek() == UInt8(ascii: "-") { position += 1 }
-        guard skipDigits() > 0 else { throw invalid("malformed number at byte \(start)") }
+        let integerStart = position
+        let integerDigits = skipDigits()
+        guard integerDigits > 0 else { throw invalid("malformed number at byte \(start)") }
+        // JSON has no leading zeros (`0` and `0.5` are numbers, `01` is not): a numeric id is
+        // echoed as its literal, so accepting one would write an output line that is not JSON.
+        if integerDigits > 1, bytes[integerStart] == UInt8(ascii: "0") {
+            throw invalid("malformed number at byte \(start): leading zeros are not allowed in JSON")
+        }
         if peek() == UInt8(ascii: ".") {
             position += 1
             guard skipDigits() > 0 else { throw invalid("malformed number at byte \(start)") }
