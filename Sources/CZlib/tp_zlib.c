@@ -17,7 +17,15 @@ tp_gzip *tp_gzip_open(const char *path) {
 int64_t tp_gzip_read(tp_gzip *g, uint8_t *buffer, size_t cap) {
     if (cap > (1u << 30)) cap = 1u << 30;
     int n = gzread(g->file, buffer, (unsigned)cap);
-    return n < 0 ? -1 : n;
+    if (n < 0) return -1;
+    if (n == 0) {
+        /* zlib returns 0 at the end of the file whether or not the last gzip
+           stream was complete; Z_BUF_ERROR says it ended inside a stream. */
+        int code = Z_OK;
+        gzerror(g->file, &code);
+        if (code == Z_BUF_ERROR) return -2;
+    }
+    return n;
 }
 
 const char *tp_gzip_error(tp_gzip *g) {

@@ -11,7 +11,9 @@ typedef struct tp_gzip tp_gzip;
 
 /** Opens `path` for reading (gzip or plain). Returns NULL when it cannot be opened. */
 tp_gzip *tp_gzip_open(const char *path);
-/** Reads up to `cap` decompressed bytes. Returns the count, 0 at the end, -1 on a corrupt stream. */
+/** Reads up to `cap` decompressed bytes. Returns the count, 0 at the end, -1 on a
+ *  corrupt stream, -2 when the file ends inside a gzip stream (a truncated archive).
+ *  Every byte decompressed before a truncation is returned by earlier calls. */
 int64_t tp_gzip_read(tp_gzip *file, uint8_t *buffer, size_t cap);
 /** A description of the last error, owned by the handle. */
 const char *tp_gzip_error(tp_gzip *file);

@@ -15,10 +15,15 @@ public struct StreamRun: Sendable {
     }
 
     /// Runs the whole input.
+    ///
+    /// When an input cannot be read (an unreadable file, a truncated archive),
+    /// every record before the fault is still analysed and written; then the
+    /// run stops by throwing the ``InputError``.
     /// - Parameters:
     ///   - skip: records to pass over unread (already in the output of an interrupted run).
     ///   - progress: redrawn as lines are written.
-    /// - Throws: ``InputError`` (`read_failed`), ``OutputError``, or ``StageFailure`` under `on_error: fail`.
+    /// - Throws: ``InputError`` (`read_failed`, after writing the records before it), ``OutputError``,
+    ///   or ``StageFailure`` under `on_error: fail`.
     public func run(reader: inout ArticleReader, sink: OutputSink, skip: Int = 0, progress: ProgressReporter? = nil) throws -> RunSummary {
         let clock = ContinuousClock()
         let started = clock.now
@@ -27,8 +32,17 @@ public struct StreamRun: Sendable {
         var summary = RunSummary()
         var bytes = 0
         let analyser = self.analyser
+        // A read failure ends the input instead of cancelling the engine, so the records
+        // read before it are analysed and written; the failure is thrown after the flush.
+        var inputFailure: InputError?
         let stageSeconds = try engine.run(
-            next: { try reader.nextRaw() },
+            next: {
+                guard inputFailure == nil else { return nil }
+                do { return try reader.nextRaw() } catch let error as InputError {
+                    inputFailure = error
+                    return nil
+                }
+            },
             transform: { record, worker in try analyser.encodeLine(record, worker: &worker) },
             consume: { line in
                 summary.articles += 1
@@ -43,6 +57,9 @@ public struct StreamRun: Sendable {
         )
         try sink.flush()
         progress?.finish()
+        if let inputFailure {
+            throw InputError(kind: inputFailure.kind, message: "\(inputFailure.message); the run stopped there, after writing the \(summary.articles) records read before it")
+        }
         summary.blankLines = reader.blankLines
         summary.bytes = reader.bytesRead
         summary.seconds = (clock.now - started).seconds

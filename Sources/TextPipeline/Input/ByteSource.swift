@@ -44,7 +44,8 @@ public final class ByteSource {
     }
 
     /// Reads up to `buffer.count` bytes. Returns 0 at the end of the stream.
-    /// - Throws: ``InputError`` (`read_failed`) on an I/O error or a corrupt gzip stream.
+    /// - Throws: ``InputError`` (`read_failed`) on an I/O error, a corrupt gzip stream, or a gzip
+    ///   file that ends inside a stream (truncated); the bytes before the fault are returned first.
     public func read(into buffer: UnsafeMutableRawBufferPointer) throws(InputError) -> Int {
         switch backend {
         case .descriptor(let descriptor, _):
@@ -56,6 +57,9 @@ public final class ByteSource {
             }
         case .gzip(let handle):
             let count = tp_gzip_read(handle, buffer.baseAddress!.assumingMemoryBound(to: UInt8.self), buffer.count)
+            if count == -2 {
+                throw InputError(kind: "read_failed", message: "cannot decompress \(name): the archive is truncated (it ends inside a gzip stream)")
+            }
             guard count >= 0 else {
                 throw InputError(kind: "read_failed", message: "cannot decompress \(name): \(String(cString: tp_gzip_error(handle)))")
             }
