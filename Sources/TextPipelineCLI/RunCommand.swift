@@ -46,7 +46,7 @@ struct RunCommand: ParsableCommand {
     @Option(name: .long, help: "What to do with a larger article: error (an error record) or truncate (analyse its start, with a warning).")
     var onOversize: ArticleLimits.OversizePolicy = .error
 
-    @Option(name: .long, help: "Time limit per article in seconds; an article over it becomes a 'timeout' error record.")
+    @Option(name: .long, help: "Time limit per article in seconds, from 0.001 to 86400; an article over it becomes a 'timeout' error record.")
     var articleTimeout: Double?
 
     @Flag(name: .long, help: "Continue an interrupted run: keep the complete lines of --output and append the rest.")
@@ -64,9 +64,15 @@ struct RunCommand: ParsableCommand {
     func validate() throws {
         if let workers, workers < 1 { throw ValidationError("--workers must be at least 1") }
         if maxArticleBytes < 1 { throw ValidationError("--max-article-bytes must be at least 1") }
-        if let articleTimeout, !(articleTimeout > 0) { throw ValidationError("--article-timeout must be a positive number of seconds") }
+        if let articleTimeout, !Self.articleTimeoutRange.contains(articleTimeout) { // NaN is in no range
+            throw ValidationError("--article-timeout must be between 0.001 and 86400 seconds, not \(articleTimeout)")
+        }
         if resume, output == nil { throw ValidationError("--resume needs --output FILE: it continues that file") }
     }
+
+    /// Usable per-article time limits in seconds: below a millisecond is no limit a
+    /// stage can check; above a day (or infinite) is no limit at all and overflows deadlines.
+    static let articleTimeoutRange = 0.001 ... 86_400.0
 
     func run() throws {
         let pipeline = try PipelineLocator.load(self.pipeline, registry: CLIContext.shared.registry)
@@ -75,7 +81,7 @@ struct RunCommand: ParsableCommand {
         let outputOptions = OutputOptions(offsets: offsets, emitTokens: emit.contains(.tokens))
         let (sink, skip) = try openOutput(files: files, pipeline: pipeline, options: outputOptions)
         let limits = ArticleLimits(maxArticleBytes: maxArticleBytes, oversize: onOversize,
-                                   articleTimeout: articleTimeout.map { .milliseconds(Int64($0 * 1000)) })
+                                   articleTimeout: articleTimeout.map { .seconds($0) })
         let configuration = StreamEngine.Configuration(workers: workers)
         let streamRun = StreamRun(pipeline: pipeline, output: outputOptions, limits: limits, configuration: configuration)
         var reader = ArticleReader(files: files)
