@@ -76,8 +76,10 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let pipeline = try PipelineLocator.load(self.pipeline, registry: CLIContext.shared.registry)
-        let files: [InputFile]
-        do { files = try InputFile.expand(inputs, stdinFormat: format) } catch { throw CLIFailure.configuration(error.message) }
+        let expanded: [InputFile]
+        do { expanded = try InputFile.expand(inputs, stdinFormat: format) } catch { throw CLIFailure.configuration(error.message) }
+        let (files, notes) = try OutputPathSafety.inputs(expanded, named: inputs, output: output, metrics: metrics)
+        for note in notes { FileHandle.standardError.write(Data("textpipe: \(note)\n".utf8)) }
         let outputOptions = OutputOptions(offsets: offsets, emitTokens: emit.contains(.tokens))
         let (sink, skip) = try openOutput(files: files, pipeline: pipeline, options: outputOptions)
         let limits = ArticleLimits(maxArticleBytes: maxArticleBytes, oversize: onOversize,
@@ -100,16 +102,19 @@ struct RunCommand: ParsableCommand {
         if let metrics {
             let report = RunMetrics(summary: summary, pipeline: pipeline, workers: configuration.workers,
                                     peakResidentBytes: ProcessStats.peakResidentBytes())
-            guard FileManager.default.createFile(atPath: metrics, contents: Data(report.json)) else {
-                throw CLIFailure.io("cannot write metrics to \(metrics)")
-            }
+            do { try InPlaceFile.write(report.json, to: metrics) } catch { throw CLIFailure.io("--metrics: \(error.message)") }
         }
     }
 
-    /// Opens stdout or `--output`, preparing a resume when asked.
+    /// Opens stdout or `--output`, preparing a resume when asked. Only a regular
+    /// output file gets a resume sidecar; a device or a pipe is written as it is.
     /// - Returns: the sink and the number of input records already done.
     private func openOutput(files: [InputFile], pipeline: Pipeline, options: OutputOptions) throws -> (OutputSink, Int) {
         guard let output else { return (OutputSink(), 0) }
+        guard OutputPathSafety.takesSidecar(output) else {
+            if resume { throw CLIFailure.configuration("--resume needs a regular output file: \(output) is a device, a pipe or a socket") }
+            do { return (try OutputSink(path: output), 0) } catch { throw CLIFailure.io(error.message) }
+        }
         let ledger = ResumeLedger(files: files, pipelineHash: pipeline.hash,
                                   outputOptions: "offsets=\(options.offsets.rawValue) emit=\(emit.map(\.rawValue).joined(separator: ","))")
         do {

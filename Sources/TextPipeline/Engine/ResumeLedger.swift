@@ -103,9 +103,7 @@ public struct ResumeLedger: Sendable, Equatable {
         var buffer = JSONBuffer()
         buffer.value(object)
         buffer.bytes.append(0x0A)
-        guard FileManager.default.createFile(atPath: Self.sidecarPath(for: output), contents: Data(buffer.bytes)) else {
-            throw OutputError(message: "cannot write \(Self.sidecarPath(for: output))")
-        }
+        try InPlaceFile.write(buffer.bytes, to: Self.sidecarPath(for: output))
     }
 
     static func parse(_ data: Data) -> ResumeLedger? {
