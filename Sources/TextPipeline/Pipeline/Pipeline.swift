@@ -108,6 +108,8 @@ public struct PipelineWorker {
             do {
                 try context.checkDeadline()
                 try workers[index].process(&document, context: context)
+                // A stage that overran the deadline is the one to blame, not the next.
+                try context.checkDeadline()
             } catch let error as DeadlineExceeded {
                 throw StageFailure(stage: stageIDs[index], kind: "timeout", message: error.description)
             } catch let error as StageError {
