@@ -70,6 +70,7 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let pipeline = try PipelineLocator.load(self.pipeline, registry: CLIContext.shared.registry)
+        do { try pipeline.checkStartup() } catch { throw CLIFailure.configuration(error.description) }
         let files: [InputFile]
         do { files = try InputFile.expand(inputs, stdinFormat: format) } catch { throw CLIFailure.configuration(error.message) }
         let outputOptions = OutputOptions(offsets: offsets, emitTokens: emit.contains(.tokens))
