@@ -53,9 +53,11 @@ let package = Package(
             dependencies: ["TextPipelineCLI", "TextPipelineStages"],
             swiftSettings: strictSettings
         ),
+        // Points TEXTPIPE_CACHE at a temporary folder before any test runs (a C constructor).
+        .target(name: "TestCacheIsolation", path: "Tests/TestCacheIsolation"),
         .target(
             name: "TestSupport",
-            dependencies: ["TextPipeline", "TextPipelineStages"],
+            dependencies: ["TextPipeline", "TextPipelineStages", "TestCacheIsolation"],
             path: "Tests/TestSupport",
             swiftSettings: strictSettings
         ),

@@ -80,6 +80,7 @@ struct RunCommand: ParsableCommand {
         do { expanded = try InputFile.expand(inputs, stdinFormat: format) } catch { throw CLIFailure.configuration(error.message) }
         let (files, notes) = try OutputPathSafety.inputs(expanded, named: inputs, output: output, metrics: metrics)
         for note in notes { FileHandle.standardError.write(Data("textpipe: \(note)\n".utf8)) }
+        do { try pipeline.checkStartup() } catch { throw CLIFailure.configuration(error.description) }
         let outputOptions = OutputOptions(offsets: offsets, emitTokens: emit.contains(.tokens))
         let (sink, skip) = try openOutput(files: files, pipeline: pipeline, options: outputOptions)
         let limits = ArticleLimits(maxArticleBytes: maxArticleBytes, oversize: onOversize,

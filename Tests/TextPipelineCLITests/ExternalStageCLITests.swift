@@ -50,6 +50,36 @@ import Testing
         }
     }
 
+    /// A handshake naming another stage is found before anything is written: status 2, no output file.
+    @Test func aWrongHandshakeNameStopsTheRunAtStartUp() throws {
+        let path = try pipelineFile()
+        let script = CLIHarness.repositoryRoot.appendingPathComponent("Tests/TextPipelineCLITests/Fixtures/misbehaving_stage.py").path
+        try String(contentsOfFile: path, encoding: .utf8).replacingOccurrences(of: "\"\(script)\"]", with: "\"\(script)\", impostor]")
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        let output = path + ".out.jsonl"
+        defer { for file in [path, output] { try? FileManager.default.removeItem(atPath: file) } }
+        let input = (0 ..< 50).map { #"{"id": "a\#($0)", "text": "x"}"# }.joined(separator: "\n") + "\n"
+        let result = try CLIHarness.run(["run", "--pipeline", path, "-o", output], stdin: Data(input.utf8))
+        #expect(result.status == 2, "stderr: \(result.stderr)")
+        #expect(result.stderr.contains("stages[1]") && result.stderr.contains("calls itself 'impostor', the pipeline expects 'misbehaving'"), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: output))
+    }
+
+    /// A stage that crashes on every article costs a few starts, then the rest get error records at once.
+    @Test func aStageCrashingOnEveryArticleIsGivenUp() throws {
+        let path = try pipelineFile()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let input = (0 ..< 100).map { #"{"id": "a\#($0)", "text": "CRASH \#($0)"}"# }.joined(separator: "\n") + "\n"
+        let started = Date()
+        let result = try CLIHarness.run(["run", "--pipeline", path, "--workers", "2"], stdin: Data(input.utf8))
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(result.lines.count == 100)
+        #expect(result.lines.allSatisfy { $0.contains(#""kind":"stage_failed""#) })
+        // Each worker starts at most three processes (and the start-up check one).
+        #expect(result.lines.filter { $0.contains("gave up on the stage") }.count >= 94)
+        #expect(Date().timeIntervalSince(started) < 60)
+    }
+
     @Test func checkListsTheCommandsAPipelineWouldRun() throws {
         let result = try CLIHarness.run(["check", "Examples/mixed-pipeline.yaml"])
         #expect(result.status == 0, "\(result.stderr)")

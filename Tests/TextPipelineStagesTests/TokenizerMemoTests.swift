@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 import TextPipeline
 @testable import TextPipelineStages
@@ -19,18 +20,6 @@ import TextPipeline
         "\u{05E9}\u{05DC}\u{05D5}\u{05DD}", "\u{0645}\u{0631}\u{062D}\u{0628}\u{0627}", "www.Example.com", "Jane.Doe@example.com",
         "\u{FFFD}", "x\u{0}y",
     ]
-
-    /// A fixed-seed generator (SplitMix64), so a failure reproduces.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
 
     static func expectSameTokens(_ text: String, memo: ICUBreaker, whole: ICUBreaker) throws {
         var memoTokens = TokenLayer(), wholeTokens = TokenLayer()

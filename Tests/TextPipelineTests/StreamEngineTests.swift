@@ -45,6 +45,16 @@ struct SpinningStage: StatelessStage {
     }
 }
 
+/// Sleeps 200 ms without checking the deadline: a stage whose long loop forgot to.
+struct OverrunningStage: StatelessStage {
+    var id: StageID { StageID(name: "test.overrun", version: 1) }
+    var requires: [LayerName] { [] }
+    var provides: [LayerName] { [] }
+    func process(_ document: inout Document, context: StageContext) throws {
+        usleep(200_000)
+    }
+}
+
 @Suite struct StreamEngineTests {
     func temporaryFile(_ contents: String) -> String {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("engine-\(UUID().uuidString).jsonl").path
@@ -108,6 +118,21 @@ struct SpinningStage: StatelessStage {
         #expect(error["kind"] as? String == "timeout")
         #expect(error["stage"] as? String == "test.spin@1")
         #expect(result.lines[2]["attributes"] != nil)
+    }
+
+    /// The stage that ran past the deadline is named, not the next one (whose check finds it expired).
+    @Test func aStageThatOverranIsBlamedNotTheNext() throws {
+        var worker = try Pipeline(name: "test", stages: [OverrunningStage(), WordCountStage()]).makeWorker()
+        var document = Document(text: "a b")
+        #expect { try worker.process(&document, context: StageContext(deadline: .now + .milliseconds(50))) } throws: { error in
+            let failure = error as? StageFailure
+            return failure?.stage == "test.overrun@1" && failure?.kind == "timeout"
+        }
+        // The last stage too: an overrun there is a timeout, not a late success.
+        var last = try Pipeline(name: "test", stages: [WordCountStage(), OverrunningStage()]).makeWorker()
+        #expect { try last.process(&document, context: StageContext(deadline: .now + .milliseconds(50))) } throws: { error in
+            (error as? StageFailure)?.stage == "test.overrun@1"
+        }
     }
 
     @Test func oversizedArticlesAreRecordsOrTruncated() throws {

@@ -60,6 +60,16 @@ public struct Pipeline: Sendable {
         return PipelineWorker(stageIDs: stages.map(\.id.description), workers: workers)
     }
 
+    /// Runs every stage's ``Stage/checkStartup()``, in order.
+    /// - Throws: ``ConfigurationError`` naming the pipeline file, the stage and the problem.
+    public func checkStartup() throws(ConfigurationError) {
+        for (index, stage) in stages.enumerated() {
+            do { try stage.checkStartup() } catch {
+                throw ConfigurationError(file: file, line: nil, keyPath: "stages[\(index)]", message: "\(stage.id): \(error)")
+            }
+        }
+    }
+
     /// Throws when some stage requires a layer that no earlier stage provides.
     static func checkWiring(_ stages: [(stage: any Stage, line: Int?)], file: String) throws {
         var available: Set<LayerName> = []
@@ -108,6 +118,8 @@ public struct PipelineWorker {
             do {
                 try context.checkDeadline()
                 try workers[index].process(&document, context: context)
+                // A stage that overran the deadline is the one to blame, not the next.
+                try context.checkDeadline()
             } catch let error as DeadlineExceeded {
                 throw StageFailure(stage: stageIDs[index], kind: "timeout", message: error.description)
             } catch let error as StageError {

@@ -21,11 +21,16 @@ public protocol Stage: Sendable {
     /// Creates the per-worker processor. Called once per worker, never per article.
     /// - Throws: when a per-worker resource cannot be created.
     func makeWorker() throws -> any StageWorker
+    /// Checks, once before a run writes any output, what only starting something can show (an
+    /// external stage starts its process and checks the handshake). Nothing by default.
+    /// - Throws: an error saying what is wrong; `textpipe run` stops with status 2.
+    func checkStartup() throws
 }
 
 extension Stage {
     public var externalCommands: [[String]] { [] }
     public var resourceChecksums: [String: String] { [:] }
+    public func checkStartup() throws {}
 }
 
 /// The per-worker half of a stage. Never shared between threads.

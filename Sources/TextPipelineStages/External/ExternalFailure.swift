@@ -4,6 +4,10 @@ import TextPipeline
 enum ExternalFailure: Error, Equatable, CustomStringConvertible {
     /// The process could not be started, or failed the handshake.
     case startFailed(String)
+    /// The handshake named another stage: the pipeline runs the wrong program, which no restart mends.
+    case misnamed(String)
+    /// Too many processes in a row failed before serving an article: the worker gave up on the stage.
+    case gaveUp(String)
     /// No complete reply before the article's time limit.
     case timeout(seconds: Double)
     /// The process closed its output or died; the text says how it ended.
@@ -15,7 +19,8 @@ enum ExternalFailure: Error, Equatable, CustomStringConvertible {
 
     var description: String {
         switch self {
-        case .startFailed(let message): "could not start: \(message)"
+        case .startFailed(let message), .misnamed(let message): "could not start: \(message)"
+        case .gaveUp(let message): message
         case .timeout(let seconds): "no reply within \(Self.format(seconds)) s; the process was stopped and restarts with the next article"
         case .exited(let how): "the process \(how) before replying; it restarts with the next article"
         case .badReply(let message): "invalid reply (\(message)); the process was stopped and restarts with the next article"
@@ -25,7 +30,10 @@ enum ExternalFailure: Error, Equatable, CustomStringConvertible {
 
     /// Whether the process must be replaced before the next article.
     var needsRestart: Bool {
-        if case .reportedError = self { false } else { true }
+        switch self {
+        case .reportedError, .gaveUp: false
+        default: true
+        }
     }
 
     /// The error record this failure becomes.

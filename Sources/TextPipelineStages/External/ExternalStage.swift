@@ -28,6 +28,8 @@ public struct ExternalStage: Stage {
         OptionSpec("timeout", .number, default: "10", help: "seconds the process may take per article"),
         OptionSpec("start_timeout", .number, default: "10", help: "seconds for the process to start and answer the handshake"),
         OptionSpec("max_reply_bytes", .integer, default: "16777216", help: "longest reply line accepted"),
+        OptionSpec("max_failed_starts", .integer, default: "3",
+                   help: "processes in a row that may fail before serving an article; then every later article fails at once"),
         OptionSpec("directory", .path, default: "the pipeline file's folder", help: "working directory of the process"),
     ]
 
@@ -54,6 +56,16 @@ public struct ExternalStage: Stage {
 
     /// Creates the worker; its process starts with the worker's first article.
     public func makeWorker() throws -> any StageWorker { ExternalWorker(configuration: configuration) }
+
+    /// Starts the process once, checks the handshake (protocol version and name) and stops it,
+    /// so that a wrong program or name stops a run before any output is written.
+    public func checkStartup() throws {
+        do {
+            try ExternalWorker.start(configuration).stop(grace: .milliseconds(500))
+        } catch {
+            throw StageError(kind: "stage_failed", "external stage '\(configuration.name)': \(error)")
+        }
+    }
 }
 
 /// Everything a worker needs to run the process, validated at load time.
@@ -70,4 +82,6 @@ struct ExternalConfiguration: Sendable {
     let timeout: Duration
     let startTimeout: Duration
     let maxReplyBytes: Int
+    /// Processes in a row that may fail before serving an article before a worker gives up.
+    let maxFailedStarts: Int
 }

@@ -27,7 +27,8 @@ enum ExternalStageOptions {
             name: name, arguments: arguments, executable: executable, directory: directory,
             send: try layers(options), outputs: outputs,
             timeout: try seconds(options, "timeout"), startTimeout: try seconds(options, "start_timeout"),
-            maxReplyBytes: try options.integer("max_reply_bytes", default: 16 << 20, in: 1024 ... Int(Int32.max))))
+            maxReplyBytes: try options.integer("max_reply_bytes", default: 16 << 20, in: 1024 ... Int(Int32.max)),
+            maxFailedStarts: try options.integer("max_failed_starts", default: 3, in: 1 ... 1000)))
     }
 
     /// `program` as an absolute path: relative to `directory` when it holds a '/', else from PATH.

@@ -2,9 +2,21 @@ import TextPipeline
 
 /// The per-worker half of ``ExternalStage``: one child process, started
 /// with the first article and after any failure that leaves it in doubt.
+///
+/// A process that fails before it has served an article (it cannot start, fails the
+/// handshake, crashes, hangs or garbles its first reply) is a failed start. After
+/// `max_failed_starts` of them in a row, or at once when the handshake names another
+/// stage, the worker gives up: every later article fails at once with the reason,
+/// without starting anything.
 struct ExternalWorker: StageWorker {
     let configuration: ExternalConfiguration
     private var process: ChildProcess?
+    /// Whether ``process`` has served an article (a result or a reported error).
+    private var served = false
+    /// Processes in a row that failed before serving an article.
+    private var failedStarts = 0
+    /// Set when the worker gave up on the stage.
+    private var givenUp: ExternalFailure?
     private var seq = 0
     private var request = JSONBuffer(capacity: 4096)
     private var applier: ReplyApplier
@@ -15,12 +27,33 @@ struct ExternalWorker: StageWorker {
     }
 
     mutating func process(_ document: inout Document, context: StageContext) throws {
+        if let givenUp { throw givenUp.stageError(stage: configuration.name) }
         do {
             try exchange(&document, context: context)
+            served = true
+            failedStarts = 0
         } catch {
-            if error.needsRestart { stopProcess() }
-            throw error.stageError(stage: configuration.name)
+            throw recordFailure(error).stageError(stage: configuration.name)
         }
+    }
+
+    /// Stops a process left in doubt, counts a failed start, and gives up when they are too many.
+    /// - Returns: the failure the article's error record reports.
+    private mutating func recordFailure(_ error: ExternalFailure) -> ExternalFailure {
+        guard error.needsRestart else {
+            // The process answered: it works, even if it refused this article.
+            served = true
+            failedStarts = 0
+            return error
+        }
+        if !served || process == nil { failedStarts += 1 }
+        stopProcess()
+        let misnamed = if case .misnamed = error { true } else { false }
+        guard misnamed || failedStarts >= configuration.maxFailedStarts else { return error }
+        let reason = misnamed ? "the handshake names another stage"
+            : "\(failedStarts) processes in a row failed before serving an article"
+        givenUp = .gaveUp("gave up on the stage for the rest of the run (\(reason)); last failure: \(error)")
+        return givenUp!
     }
 
     /// Sends the article, awaits its reply and applies it.
@@ -70,21 +103,34 @@ struct ExternalWorker: StageWorker {
             if process.channel.isIdle() { return process }
             stopProcess()
         }
-        let child = try ChildProcess(executable: configuration.executable, arguments: configuration.arguments,
-                                     directory: configuration.directory, maxLineBytes: configuration.maxReplyBytes)
-        do {
-            try handshake(child)
-        } catch {
-            let ended = child.stop(grace: .milliseconds(200))
-            let reason = if case .startFailed(let message) = error { message } else { error.description }
-            throw .startFailed("\(reason); the process \(ended)")
-        }
+        let child = try Self.start(configuration)
         process = child
+        served = false
         seq = 0
         return child
     }
 
-    private func handshake(_ child: ChildProcess) throws(ExternalFailure) {
+    /// Starts a process for `configuration` and completes the handshake (also the start-up
+    /// check of ``ExternalStage/checkStartup()``).
+    /// - Throws: ``ExternalFailure/startFailed(_:)``, or ``ExternalFailure/misnamed(_:)`` when the
+    ///   process answers with another stage's name; the process is stopped.
+    static func start(_ configuration: ExternalConfiguration) throws(ExternalFailure) -> ChildProcess {
+        let child = try ChildProcess(executable: configuration.executable, arguments: configuration.arguments,
+                                     directory: configuration.directory, maxLineBytes: configuration.maxReplyBytes)
+        do {
+            try handshake(child, configuration)
+        } catch {
+            let ended = child.stop(grace: .milliseconds(200))
+            switch error {
+            case .misnamed(let message): throw .misnamed("\(message); the process \(ended)")
+            case .startFailed(let message): throw .startFailed("\(message); the process \(ended)")
+            default: throw .startFailed("\(error); the process \(ended)")
+            }
+        }
+        return child
+    }
+
+    private static func handshake(_ child: ChildProcess, _ configuration: ExternalConfiguration) throws(ExternalFailure) {
         let deadline = ContinuousClock.now + configuration.startTimeout
         let line: [UInt8]
         do {
@@ -100,7 +146,7 @@ struct ExternalWorker: StageWorker {
             throw .startFailed("expected {\"type\":\"hello\",\"protocol\":\(ExternalProtocol.version)}, found type '\(reply.type)' protocol \(reply.protocol.map(String.init) ?? "none")")
         }
         guard reply.stage == configuration.name else {
-            throw .startFailed("the process calls itself '\(reply.stage ?? "")', the pipeline expects '\(configuration.name)'")
+            throw .misnamed("the process calls itself '\(reply.stage ?? "")', the pipeline expects '\(configuration.name)'")
         }
     }
 

@@ -66,7 +66,8 @@ extension CompiledGazetteer {
             let third = bucket[2]
             if head & ~0xFFFF_FFFF == signature, bucket[1] == prefix, UInt32(truncatingIfNeeded: third >> 32) == middle {
                 let id = Int(truncatingIfNeeded: head & 0xFFFF_FFFF) &- 1
-                if id < vocabularyCount, length <= VocabularyKey.bucketBytes || tail(id) {
+                // A stored id of 0 (id −1 here) is corruption: it must not index the spans.
+                if id >= 0, id < vocabularyCount, length <= VocabularyKey.bucketBytes || tail(id) {
                     let child = UInt32(truncatingIfNeeded: third)
                     return TokenEntry(id: Int32(truncatingIfNeeded: id), rootChild: Int(child & GazetteerFormat.nodeMask) < nodeCount ? child : 0,
                                       childSignature: bucket[3])
@@ -181,13 +182,15 @@ extension CompiledGazetteer {
     }
 
     /// Where entry `index`'s canonical id lies in ``identifiers`` (``canonicalIDStore``), or nil
-    /// when the entry or the id is out of bounds.
+    /// when the entry or the id is out of bounds or the id is not valid UTF-8 (a corrupted file:
+    /// output never carries bytes it cannot prove are text).
     @inline(__always)
     func canonicalIDLocation(ofEntry index: Int) -> (offset: Int, length: Int)? {
         guard index >= 0, index < entryCount else { return nil }
         let words = index * 4
         let offset = Int(entries[words + 1]), length = Int(entries[words + 2] >> 16)
-        return slice(identifiers, offset, length).map { _ in (offset, length) }
+        guard let id = slice(identifiers, offset, length), UTF8Validation.firstInvalidOffset(id) == nil else { return nil }
+        return (offset, length)
     }
 
     /// The canonical ids section as a store that entity layers read ids from in place; it keeps

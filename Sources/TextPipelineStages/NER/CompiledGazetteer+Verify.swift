@@ -24,6 +24,8 @@ extension CompiledGazetteer {
         }
         var rootSignatures: [UInt32: UInt64] = [:]
         for slot in 0 ... bucketMask where vocabularyBuckets[slot * 4] != 0 {
+            let id = Int(vocabularyBuckets[slot * 4] & 0xFFFF_FFFF)
+            guard id >= 1, id <= vocabularyCount else { throw fail("vocabulary bucket \(slot) names a missing token \(id - 1)") }
             let child = UInt32(truncatingIfNeeded: vocabularyBuckets[slot * 4 + 2])
             guard Int(child & GazetteerFormat.nodeMask) < nodeCount else { throw fail("vocabulary bucket \(slot) names a missing root child") }
             if child != 0 { rootSignatures[child & GazetteerFormat.nodeMask] = vocabularyBuckets[slot * 4 + 3] }
@@ -45,6 +47,7 @@ extension CompiledGazetteer {
             guard let record = entry(index), forms(of: record) != nil, record.label <= 3, record.casePolicy <= 3, record.kind <= 3,
                   Int(record.idOffset) + Int(record.idLength) <= identifiers.count
             else { throw fail("entry \(index) is malformed") }
+            guard canonicalIDLocation(ofEntry: index) != nil else { throw fail("the id of entry \(index) is not valid UTF-8") }
         }
     }
 }

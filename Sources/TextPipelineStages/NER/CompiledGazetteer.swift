@@ -13,7 +13,8 @@ public struct GazetteerFileError: Error, Sendable, CustomStringConvertible, Equa
 /// section table and every section's bounds, element size and count, in
 /// O(1). References between sections (node and entry numbers, string
 /// offsets) are checked where they are followed, so a corrupted file can give
-/// wrong matches but is never read out of bounds. ``verify()`` checks the full
+/// wrong matches but is never read out of bounds, and ids that are not valid
+/// UTF-8 are never handed out. ``verify()`` checks the full
 /// checksum and every reference. The file is never written while mapped:
 /// compilers replace it by renaming a new file over it.
 public final class CompiledGazetteer: @unchecked Sendable {

@@ -61,10 +61,15 @@ public enum GazetteerCompiler {
         return try compile(entries, sourceChecksum: try sourceChecksum(of: sources))
     }
 
-    /// A checksum of the sources' bytes and the format version: the cache key of compiled sources.
+    /// A checksum of the sources' bytes and of ``GazetteerKeyRecipe/current`` (format version, ICU
+    /// version, key-folding version): the cache key of compiled sources.
     /// The files are read in blocks into one buffer (every run of a pipeline computes this).
     public static func sourceChecksum(of sources: [String]) throws -> UInt64 {
-        let prefix = Array("tpg\(GazetteerFormat.version)".utf8)
+        try sourceChecksum(of: sources, recipe: .current)
+    }
+
+    static func sourceChecksum(of sources: [String], recipe: GazetteerKeyRecipe) throws -> UInt64 {
+        let prefix = recipe.checksumPrefix
         var files: [(descriptor: Int32, size: Int)] = []
         defer { for file in files { close(file.descriptor) } }
         for path in sources {

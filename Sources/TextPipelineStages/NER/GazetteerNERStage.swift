@@ -60,6 +60,7 @@ public struct GazetteerNERStage: Stage {
 
         mutating func process(_ document: inout Document, context: StageContext) throws {
             PossessiveSplit.apply(to: &document)
+            try context.checkDeadline()
             segments.removeAll(keepingCapacity: true)
             if document.sentences.isEmpty {
                 segments.append(0 ..< document.tokens.count)
@@ -73,6 +74,7 @@ public struct GazetteerNERStage: Stage {
             if let rules {
                 RuleTagger.tag(chosen, matches: found, rules: rules, document: document, segments: segments,
                                hashes: matcher.tokenHashes, gazetteers: matcher.gazetteers, scratch: &ruleScratch)
+                try context.checkDeadline()
                 let tagged = ruleScratch.candidates
                 document.entities.reserveCapacity(adding: tagged.count)
                 // The matcher hinted the entry record of every match when it found it.

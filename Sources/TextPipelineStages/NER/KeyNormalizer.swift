@@ -8,6 +8,10 @@ import CICU
 /// ICU's folding for ASCII); others go through `tp_fold` into a scratch buffer.
 /// Not thread-safe: each worker owns one.
 struct KeyNormalizer {
+    /// The version of the folding rules in this file and in `tp_fold`. Bump it whenever a key
+    /// they make could change: the gazetteer cache key includes it (``GazetteerKeyRecipe``).
+    static let foldingVersion = 1
+
     /// What a form keeps.
     enum Form {
         /// NFC, nothing else: for `exact` matching.

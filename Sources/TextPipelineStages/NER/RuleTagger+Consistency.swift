@@ -4,6 +4,8 @@ import TextPipeline
 extension RuleTagger {
     /// "World Health Organization (WHO)": an all-capital word in parentheses right
     /// after an entity takes its label and id.
+    /// - Complexity: O(n log n) in the number of candidates: the candidate at the acronym
+    ///   is found by binary search (they are sorted by start and non-overlapping).
     mutating func inheritAcronyms() {
         let tokens = document.tokens
         scratch.added.removeAll(keepingCapacity: true)
@@ -12,14 +14,27 @@ extension RuleTagger {
             let candidate = scratch.candidates[position]
             let open = candidate.end, acronym = open + 1, close = open + 2
             guard close < tokens.count, isByte(open, 0x28), isByte(close, 0x29), token(acronym, is: .allCaps) else { continue }
-            if let index = scratch.candidates.firstIndex(where: { $0.start == acronym && $0.end == acronym + 1 }) {
+            let index = firstCandidate(endingAfter: acronym)
+            let covering = index < scratch.candidates.count && scratch.candidates[index].start <= acronym
+            if covering, scratch.candidates[index].start == acronym, scratch.candidates[index].end == acronym + 1 {
                 if scratch.candidates[index].strength < .gazetteer { scratch.candidates[index].label = candidate.label }
-            } else if !scratch.candidates.contains(where: { $0.start <= acronym && $0.end > acronym }) {
+            } else if !covering {
                 scratch.added.append(Candidate(start: acronym, end: acronym + 1, label: candidate.label,
                                                canonicalID: candidate.canonicalID, strength: .rule))
             }
         }
         merge()
+    }
+
+    /// The index of the first candidate that ends after token `token` (the one covering it, if
+    /// any, since candidates are sorted by start and non-overlapping), or the candidate count.
+    private func firstCandidate(endingAfter token: Int) -> Int {
+        var low = 0, high = scratch.candidates.count
+        while low < high {
+            let mid = (low + high) / 2
+            if scratch.candidates[mid].end <= token { low = mid + 1 } else { high = mid }
+        }
+        return low
     }
 
     /// After "Vladimir Putin", a lone "Putin" anywhere in the article is that person, with the same id.

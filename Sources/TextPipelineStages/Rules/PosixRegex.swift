@@ -14,8 +14,10 @@ final class PosixRegex {
     private var scratch: [CChar] = []
 
     /// Compiles `pattern`, anchored as `^(pattern)$`.
-    /// - Throws: ``PosixRegexError`` with the library's description of the problem.
+    /// - Throws: ``PosixRegexError`` with the library's description of the problem, or when the
+    ///   pattern breaks ``PosixRegexLimits`` (back-references, too large once repeats are expanded).
     init(_ pattern: String) throws(PosixRegexError) {
+        try PosixRegexLimits.check(pattern)
         compiled = try Self.compile(pattern)
     }
 

@@ -86,6 +86,7 @@ public struct ICUSentenceStage: Stage {
             } else {
                 candidates.removeAll(keepingCapacity: true)
             }
+            try context.checkDeadline()
             splitter.split(&document, candidates: candidates, buffer: &sentences)
         }
 

@@ -50,7 +50,7 @@ import TextPipeline
 
     @Test func registeredUnderItsVersionedName() {
         #expect(StageRegistry.builtin.factory(for: StageID(name: "external", version: 1))?.options.map(\.name)
-            == ["command", "name", "send", "entities", "spans", "attributes", "timeout", "start_timeout", "max_reply_bytes", "directory"])
+            == ["command", "name", "send", "entities", "spans", "attributes", "timeout", "start_timeout", "max_reply_bytes", "max_failed_starts", "directory"])
     }
 
     @Test func oneProcessServesManyArticlesAndIsReplacedAfterACrash() throws {
@@ -107,8 +107,52 @@ import TextPipeline
     }
 
     @Test func handshakeNameMismatchIsAStartFailure() throws {
-        let results = try run(pipeline("name: other, command: [python3, misbehaving_stage.py, wrong-name], attributes: [length]"), ["x"])
+        let results = try run(pipeline("name: other, command: [python3, misbehaving_stage.py, wrong-name], attributes: [length]"), ["x", "y"])
         #expect(failure(results[0])?.message.contains("calls itself 'wrong-name'") == true)
+        // No restart mends a wrong name: the next article fails at once, naming the cause.
+        #expect(failure(results[1])?.message.contains("gave up on the stage") == true)
+        #expect(throws: StageError.self) { try self.standardStage("name: other, command: [python3, misbehaving_stage.py, wrong-name], attributes: [length]").checkStartup() }
+    }
+
+    /// The `external@1` stage itself (for ``Stage/checkStartup()``).
+    func standardStage(_ with: String) throws -> any Stage {
+        try pipeline(with).stages[1]
+    }
+
+    @Test func startupCheckRunsTheHandshakeOnce() throws {
+        try standardStage("name: misbehaving, command: [python3, misbehaving_stage.py], attributes: [length]").checkStartup()
+        #expect { try self.standardStage("name: x, command: [sleep, \"30\"], attributes: [length], start_timeout: 0.3").checkStartup() }
+            throws: { "\($0)".contains("no handshake within 0.3 s") }
+    }
+
+    /// A stage that dies on every article is not restarted for every article: after three
+    /// processes in a row failed before serving one, the rest fail at once.
+    @Test func aStageCrashingOnEveryArticleIsGivenUpAfterThreeStarts() throws {
+        let started = ContinuousClock.now
+        let results = try run(standard(), Array(repeating: "CRASH", count: 10))
+        let messages = results.map { failure($0)?.message ?? "" }
+        #expect(messages[0].contains("exited with status 3") && messages[1].contains("exited with status 3"))
+        #expect(!messages[1].contains("gave up"))
+        for message in messages[2...] {
+            #expect(message.contains("gave up on the stage for the rest of the run (3 processes in a row failed before serving an article)"), "\(message)")
+        }
+        #expect(ContinuousClock.now - started < .seconds(20))
+    }
+
+    @Test func aStageThatNeverAnswersTheHandshakeCostsTheStartTimeoutThreeTimesOnly() throws {
+        let started = ContinuousClock.now
+        let results = try run(pipeline("name: x, command: [sleep, \"30\"], attributes: [length], start_timeout: 0.5, max_failed_starts: 2"),
+                              Array(repeating: "a", count: 8))
+        #expect(failure(results[0])?.message.contains("no handshake within 0.5 s") == true)
+        #expect(results[1...].allSatisfy { failure($0)?.message.contains("gave up on the stage") == true })
+        #expect(ContinuousClock.now - started < .seconds(6))
+    }
+
+    /// Failures that a working process separates are not counted together.
+    @Test func aStageThatServesBetweenCrashesIsNeverGivenUp() throws {
+        let results = try run(standard(), ["CRASH", "a", "CRASH", "b", "CRASH", "c", "CRASH", "d", "CRASH", "e"])
+        for (index, result) in results.enumerated() where index % 2 == 1 { #expect(length(result) == 1) }
+        #expect(!results.contains { failure($0)?.message.contains("gave up") == true })
     }
 
     @Test func requestCarriesTextAndRequestedLayersInCodePoints() throws {
@@ -129,6 +173,7 @@ import TextPipeline
         ("name: x, command: [python3], attributes: [a], send: [keywords]", "stages[1].with.send: expected layers among tokens, sentences, entities"),
         ("name: x, command: [python3], attributes: [a], timeout: 0", "stages[1].with.timeout: expected a number of seconds above 0"),
         ("name: x, command: [python3], spans: [\"a b\"]", "stages[1].with.spans: a name holds letters"),
+        ("name: x, command: [python3], attributes: [a], max_failed_starts: 0", "stages[1].with.max_failed_starts"),
     ])
     func configurationErrors(with: String, expected: String) {
         do {

@@ -28,10 +28,26 @@ import Testing
         let folder = try NERFixture.folder()
         let a = try NERFixture.source("Pyongyang\tLOC\n", name: "a.tsv", in: folder)
         let b = try NERFixture.source("KCNA\tORG\n", name: "b.tsv", in: folder)
-        var all = Array("tpg\(GazetteerFormat.version)".utf8)
+        var all = GazetteerKeyRecipe.current.checksumPrefix
         for path in [a, b] { all += try Array(Data(contentsOf: URL(fileURLWithPath: path))) + [0xFF] }
         #expect(try GazetteerCompiler.sourceChecksum(of: [a, b]) == all.withUnsafeBytes { GazetteerFormat.checksum($0) })
         #expect(try GazetteerCompiler.sourceChecksum(of: [a, b]) != GazetteerCompiler.sourceChecksum(of: [b, a]))
         #expect(throws: GazetteerSourceError.self) { try GazetteerCompiler.sourceChecksum(of: [folder.appendingPathComponent("missing.tsv").path]) }
+    }
+
+    /// A system ICU upgrade or a change to the folding code must not reuse cached keys.
+    @Test func cacheKeyCoversTheICUVersionAndTheFoldingCode() throws {
+        let folder = try NERFixture.folder()
+        let source = try NERFixture.source("Zürich\tLOC\n", name: "a.tsv", in: folder)
+        let current = GazetteerKeyRecipe.current
+        #expect(current.icuVersion == ICUBreakerTemplate.icuVersion && !current.icuVersion.isEmpty)
+        #expect(current.foldingVersion == KeyNormalizer.foldingVersion)
+        var otherICU = current, otherFolding = current
+        otherICU.icuVersion += ".1"
+        otherFolding.foldingVersion += 1
+        let checksum = try GazetteerCompiler.sourceChecksum(of: [source], recipe: current)
+        #expect(try GazetteerCompiler.sourceChecksum(of: [source]) == checksum)
+        #expect(try GazetteerCompiler.sourceChecksum(of: [source], recipe: otherICU) != checksum)
+        #expect(try GazetteerCompiler.sourceChecksum(of: [source], recipe: otherFolding) != checksum)
     }
 }

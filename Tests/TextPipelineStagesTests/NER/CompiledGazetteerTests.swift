@@ -1,5 +1,7 @@
 import Foundation
+import TestSupport
 import Testing
+import TextPipeline
 @testable import TextPipelineStages
 
 /// The compiled format: round trip, checks on load, checksum, atomic replacement.
@@ -80,21 +82,76 @@ import Testing
         #expect { try gazetteer.verify() } throws: { "\($0)".contains("checksum mismatch") }
     }
 
+    /// Whether every canonical id of `document`'s entities is valid UTF-8 (checked on the raw bytes
+    /// output would write, not on a repaired `String`).
+    func idsAreValidUTF8(_ document: Document) -> Bool {
+        (0 ..< document.entities.count).allSatisfy { index in
+            !document.entities.hasCanonicalID(index)
+                || document.entities.withCanonicalIDBytes(index) { UTF8Validation.firstInvalidOffset($0) == nil }
+        }
+    }
+
+    /// Seeded, so a failure reproduces; it must load and match often enough to test matching at all.
     @Test func randomCorruptionNeverCrashesMatching() throws {
         let (path, bytes) = try compiled()
-        var generator = SystemRandomNumberGenerator()
+        var generator = SplitMix(state: 1516)
+        var loaded = 0, matched = 0
+        // The sections, past the header and section table (whose corruption loading refuses).
+        let sections = GazetteerFormat.headerSize + GazetteerFormat.Section.allCases.count * GazetteerFormat.sectionRecordSize ..< bytes.count
         for _ in 0 ..< 200 {
             var corrupted = bytes
-            for _ in 0 ..< 8 {
-                corrupted[Int.random(in: GazetteerFormat.headerSize ..< bytes.count, using: &generator)] = UInt8.random(in: 0 ... 255, using: &generator)
+            for _ in 0 ..< Int.random(in: 1 ... 8, using: &generator) {
+                corrupted[Int.random(in: sections, using: &generator)] = UInt8.random(in: 0 ... 255, using: &generator)
             }
             try Data(corrupted).write(to: URL(fileURLWithPath: path))
             guard let gazetteer = try? CompiledGazetteer(path: path) else { continue }
+            loaded += 1
             var worker = try GazetteerNERStage(gazetteers: [gazetteer]).makeWorker()
             var document = try NERFixture.tokenized("Kim Jong Un visited Pyongyang, KCNA said.")
             try worker.process(&document, context: .init())
             #expect(document.entities.count <= 3)
+            #expect(idsAreValidUTF8(document))
+            if document.entities.count > 0 { matched += 1 }
         }
+        print("random corruption: \(loaded) of 200 loaded, \(matched) matched something")
+        #expect(loaded >= 100 && matched >= 50, "loaded \(loaded), matched \(matched) of 200")
+    }
+
+    /// Ids are emitted as stored: a corrupted id that is not UTF-8 (with the checksum resealed,
+    /// so the file loads) is never written; verification names it.
+    @Test func idsThatAreNotUTF8AreNeverEmitted() throws {
+        let (path, bytes) = try compiled()
+        var corrupted = bytes
+        let identifiers = try sectionBytes(.identifiers, of: bytes, path: path)
+        for index in identifiers { corrupted[index] = 0xFF }
+        GazetteerWriter.sealChecksum(&corrupted)
+        try Data(corrupted).write(to: URL(fileURLWithPath: path))
+        let gazetteer = try CompiledGazetteer(path: path)
+        #expect { try gazetteer.verify() } throws: { "\($0)".contains("is not valid UTF-8") }
+        var worker = try GazetteerNERStage(gazetteers: [gazetteer]).makeWorker()
+        var document = try NERFixture.tokenized("Kim Jong Un visited Pyongyang, KCNA said.")
+        try worker.process(&document, context: .init())
+        #expect(document.entities.count == 3)
+        #expect(idsAreValidUTF8(document))
+    }
+
+    /// A vocabulary bucket whose stored id is 0 (no token) is corruption: matching must not
+    /// read the key spans at index −1 (keys longer than twelve bytes read them), and verification names it.
+    @Test func vocabularyBucketIdZeroIsReadAsAbsentAndFailsVerification() throws {
+        let (path, bytes) = try compiled("Reconstruction Commission\tORG\ttp:org/rc\n")
+        var corrupted = bytes
+        let buckets = try sectionBytes(.vocabularyBuckets, of: bytes, path: path)
+        for bucket in stride(from: buckets.lowerBound, to: buckets.upperBound, by: 32) where bytes[bucket ..< bucket + 8].contains(where: { $0 != 0 }) {
+            corrupted.replaceSubrange(bucket ..< bucket + 4, with: [0, 0, 0, 0])
+        }
+        GazetteerWriter.sealChecksum(&corrupted)
+        try Data(corrupted).write(to: URL(fileURLWithPath: path))
+        let gazetteer = try CompiledGazetteer(path: path)
+        #expect { try gazetteer.verify() } throws: { "\($0)".contains("names a missing token") }
+        var worker = try GazetteerNERStage(gazetteers: [gazetteer], rules: false).makeWorker()
+        var document = try NERFixture.tokenized("The Reconstruction Commission met.")
+        try worker.process(&document, context: .init())
+        #expect(document.entities.count == 0)
     }
 
     /// Entry numbers in the output table past any entry (and past `Int32`) are read as absent

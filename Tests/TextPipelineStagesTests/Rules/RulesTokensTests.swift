@@ -186,6 +186,10 @@ import TextPipeline
         ("rules:\n  - name: a\n    pattern: [ { text: x, op: \"**\" } ]\n    action: { add_span: m }\n", "r.yaml:4: rules[0] (a).pattern[0].op: expected ?, *, +"),
         ("rules:\n  - name: a\n    pattern: [ { text: x, op: \"?\" } ]\n    action: { add_span: m }\n", "r.yaml:4: rules[0] (a).pattern: every element is optional"),
         ("rules:\n  - name: a\n    pattern: [ { regex: \"(ab\" } ]\n    action: { add_span: m }\n", "r.yaml:4: rules[0] (a).pattern[0].regex: invalid regular expression '(ab'"),
+        ("rules:\n  - name: a\n    pattern: [ { regex: '(a*)x\\1' } ]\n    action: { add_span: m }\n",
+         "r.yaml:4: rules[0] (a).pattern[0].regex: invalid regular expression '(a*)x\\1': back-references such as \\1 are not supported"),
+        ("rules:\n  - name: a\n    pattern: [ { regex: '([a-z]{1,200}){1,200}' } ]\n    action: { add_span: m }\n",
+         "r.yaml:4: rules[0] (a).pattern[0].regex: invalid regular expression '([a-z]{1,200}){1,200}': the pattern expands to more than 10000 elements"),
         ("rules:\n  - name: a\n    pattern: [ { in: nope } ]\n    action: { add_span: m }\n", "r.yaml:4: rules[0] (a).pattern[0].in: unknown word list 'nope'"),
         ("rules:\n  - name: a\n    pattern: [ { kind: verb } ]\n    action: { add_span: m }\n", "rules[0] (a).pattern[0].kind: unknown token kind 'verb'"),
         ("rules:\n  - name: a\n    pattern: [ { text: x } ]\n    action: { add_span: m, relabel: X }\n", "r.yaml:5: rules[0] (a).action: expected exactly one of add_entity, add_span or relabel, found 2"),
@@ -203,6 +207,17 @@ import TextPipeline
         } catch {
             #expect("\(error)".contains(expected), "got: \(error)")
         }
+    }
+
+    @Test("regexes within the limits load", arguments: ["[\\1]x", "[]\\9]", "[[:digit:]]{1,4}", "\\.", "a{2,}b", "(ab|cd){1,99}", "x{}"])
+    func regexWithinLimits(pattern: String) throws {
+        try PosixRegexLimits.check(pattern)
+    }
+
+    @Test("expanded sizes count every copy", arguments: [("a{10000}", true), ("a{10001}", false), ("(a{1,100}){1,99}", true),
+                                                          ("(a{1,100}){1,100}", false), ("(ab|c){5000}", false), ("(a{100}){100,}", false)])
+    func expandedSize(pattern: String, fits: Bool) {
+        #expect(((try? PosixRegexLimits.check(pattern)) != nil) == fits)
     }
 
     @Test func pipelineFileResolvesRulesFileAndReportsItsErrors() throws {
