@@ -6,8 +6,9 @@
 batch:  the first N corpus articles, split into a plain file and a .gz file,
         with records written for this check (no id, invalid JSON, invalid
         UTF-8, a BOM, blank and CRLF lines) placed inside both, through the
-        driver in local[2] with 4 partitions (so a file is read in several
-        splits), as JSON lines and as Parquet. The JSON lines must be the same
+        driver in local[2]: JSON lines with 4 partitions (a file read in
+        several splits: lines numbered by the counting pass) and with whole
+        files (numbered in Python), and Parquet with 3 partitions. The JSON lines must be the same
         multiset as `textpipe run` gives for the same files (source names
         compared without Spark's file:// prefix), every id once; the Parquet
         rows must hold the same ids and entity counts.
@@ -99,6 +100,14 @@ def normalise(lines):
     return [line.replace('"file://', '"').replace('"file:', '"') for line in lines]
 
 
+def local_name(text):
+    """file:///path:3 or file:/path:3 → /path:3, as in normalise."""
+    for prefix in ("file://", "file:"):
+        if text.startswith(prefix):
+            return text[len(prefix):]
+    return text
+
+
 def ids(lines):
     return collections.Counter(json.dumps(json.loads(line)["id"]) for line in lines)
 
@@ -135,7 +144,10 @@ def check_batch(arguments, lines):
     direct = textpipe_lines(arguments.textpipe, files, arguments.work)
     output = os.path.join(arguments.work, "batch-jsonl")
     driver(arguments, "--input", os.path.dirname(files[0]), "--output", output, "--partitions", "4", "--workers", "1")
-    compare(spark_lines(output), direct, "batch local[2] jsonl")
+    compare(spark_lines(output), direct, "batch local[2] jsonl, 4 partitions (files read in several splits)")
+    whole = os.path.join(arguments.work, "batch-whole")
+    driver(arguments, "--input", os.path.dirname(files[0]), "--output", whole, "--workers", "2")
+    compare(spark_lines(whole), direct, "batch local[2] jsonl, whole files (numbered in Python)")
     parquet = os.path.join(arguments.work, "batch-parquet")
     driver(arguments, "--input", os.path.dirname(files[0]), "--output", parquet, "--format", "parquet", "--partitions", "3")
     check_parquet(parquet, direct)
@@ -146,10 +158,10 @@ def check_parquet(folder, direct):
 
     table = pq.read_table(folder).to_pylist()
     expected = {}
-    for line in normalise(direct):
+    for line in direct:
         record = json.loads(line)
         expected[str(record["id"])] = (len(record.get("entities", [])), (record.get("error") or {}).get("kind"))
-    found = {row["id"]: (len(row["entities"] or []), (row["error"] or {}).get("kind")) for row in table}
+    found = {local_name(row["id"]): (len(row["entities"] or []), (row["error"] or {}).get("kind")) for row in table}
     if len(table) != len(direct) or found != expected:
         fail("parquet: %d rows for %d records, or ids/entities/errors differ" % (len(table), len(direct)))
     print("check-spark: batch local[2] parquet: %d rows, same ids, entity counts and error kinds" % len(table))
@@ -194,7 +206,11 @@ def check_stream(arguments, lines):
     time.sleep(2)
     os.killpg(first.pid, signal.SIGKILL)
     first.wait()
-    print("check-spark: stream: killed the query after %s; %d files dropped" % (batches(output), len(dropped)))
+    checkpoint = output + "-checkpoint"
+    planned, committed = (sorted(int(name) for name in os.listdir(os.path.join(checkpoint, sub)) if name.isdigit())
+                          for sub in ("offsets", "commits"))
+    print("check-spark: stream: killed the query (SIGKILL) with %s written, batches planned %s, committed %s; %d files dropped"
+          % (batches(output), planned, committed, len(dropped)))
     drop(3)
     second = driver(arguments, *options, wait=False)
     drop(4)

@@ -44,6 +44,8 @@ def parse_arguments(argv):
     parser.add_argument("--run-option", action="append", default=[], metavar="OPTION",
                         help="extra option for `textpipe run`, e.g. --run-option=--offsets=utf16 (repeatable)")
     parser.add_argument("--overwrite", action="store_true", help="batch: replace an existing output folder")
+    parser.add_argument("--repeat", type=int, default=1, metavar="N",
+                        help="batch benchmark: run the job N times in the same JVM (the first pays the JIT warm-up)")
     parser.add_argument("--stream", action="store_true", help="watch --input for new files (Structured Streaming)")
     parser.add_argument("--checkpoint", help="stream: checkpoint folder (default: OUTPUT-checkpoint)")
     parser.add_argument("--once", action="store_true", help="stream: analyse the files present, then stop")
@@ -52,8 +54,8 @@ def parse_arguments(argv):
     parser.add_argument("--max-files-per-trigger", type=int, default=0, help="stream: files per micro-batch")
     parser.add_argument("--master", help="Spark master when not started by spark-submit, e.g. local[2]")
     arguments = parser.parse_args(argv)
-    if arguments.workers < 1 or arguments.partitions < 0:
-        parser.error("--workers must be at least 1 and --partitions at least 0")
+    if arguments.workers < 1 or arguments.partitions < 0 or arguments.repeat < 1:
+        parser.error("--workers and --repeat must be at least 1, --partitions at least 0")
     return arguments
 
 
@@ -87,54 +89,110 @@ def file_lines(frame):
                         F.col("value").cast("binary").alias("value"))
 
 
-def number_lines(spark, lines):
-    """(source, line, value) with each line's 1-based number in its file, and (lines, bytes) totals.
+def split_plan(lines):
+    """(start offsets of the input splits, number of partitions), read from the physical plan, or None."""
+    try:
+        leaves = lines._jdf.queryExecution().executedPlan().collectLeaves()
+        starts, partitions = [], 0
+        for index in range(leaves.size()):
+            leaf = leaves.apply(index)
+            if leaf.getClass().getSimpleName() != "FileSourceScanExec":
+                return None
+            for partition in leaf.inputRDD().partitions():
+                partitions += 1
+                starts += [split.start() for split in partition.files()]
+        return starts, partitions
+    except Exception:  # another Spark's internals: count instead
+        return None
 
-    One counting pass gives each split its line count and first row id; the
-    first line of a split is one more than the lines of the splits before it
-    in the same file. Row ids are the same in both passes (same files, same
-    splits), so numbers are stable under retries and whatever the partitioning.
+
+def whole_files(lines, wanted_partitions):
+    """Whether every file is one split starting at byte 0 and no shuffle is needed:
+    then a file's lines are consecutive rows of one partition and Python numbers them."""
+    plan = split_plan(lines)
+    return plan is not None and not any(plan[0]) and plan[1] >= wanted_partitions
+
+
+def number_lines(spark, lines):
+    """(source, line, value) with each line's 1-based number in its file.
+
+    One counting pass (JVM only, the line bytes are not copied) gives each
+    split its line count and first row id; the first line of a split is one
+    more than the lines of the splits before it in the same file. Row ids are
+    the same in both passes (same files, same splits), so numbers are stable
+    under retries and whatever the partitioning.
     """
     rows = lines.withColumn("_row", F.monotonically_increasing_id())
-    splits = rows.groupBy("source", "block").agg(F.count(F.lit(1)).alias("lines"), F.min("_row").alias("first_row"),
-                                                F.sum(F.octet_length("value")).alias("bytes")).collect()
-    deltas, seen, total_lines, total_bytes = [], {}, 0, 0
+    splits = rows.select("source", "block", "_row").groupBy("source", "block").agg(
+        F.count(F.lit(1)).alias("lines"), F.min("_row").alias("first_row")).collect()
+    deltas, seen = [], {}
     for split in sorted(splits, key=lambda row: (row["source"], row["block"])):
         first_line = seen.get(split["source"], 0) + 1
         seen[split["source"]] = first_line - 1 + split["lines"]
         deltas.append((split["source"], split["block"], first_line - split["first_row"]))
-        total_lines += split["lines"]
-        total_bytes += split["bytes"] or 0
     table = spark.createDataFrame(deltas, "source string, block long, delta long")
-    numbered = rows.join(F.broadcast(table), ["source", "block"]).select(
+    return rows.join(F.broadcast(table), ["source", "block"]).select(
         "source", (F.col("_row") + F.col("delta")).alias("line"), "value")
-    return numbered, total_lines, total_bytes
 
 
-def analyse(spark, numbered, arguments, bundle):
-    """One output JSON line per article, as a DataFrame with one string column ``line``."""
-    if arguments.partitions and numbered.rdd.getNumPartitions() < arguments.partitions:
-        numbered = numbered.repartition(arguments.partitions, "source", "line").sortWithinPartitions("source", "line")
+def arrow_rows(batches):
+    """(source, line, value) tuples from Arrow batches of ``number_lines``."""
+    for batch in batches:
+        columns = batch.to_pydict()
+        yield from zip(columns["source"], columns["line"], columns["value"])
+
+
+def arrow_rows_numbered(batches):
+    """(source, line, value) from Arrow batches of ``file_lines`` when each file is one split:
+    its rows are consecutive and start with line 1."""
+    source, line = None, 0
+    for batch in batches:
+        columns = batch.to_pydict()
+        for row_source, value in zip(columns["source"], columns["value"]):
+            if row_source != source:
+                source, line = row_source, 0
+            line += 1
+            yield row_source, line, value
+
+
+def analyse(frame, arguments, bundle, rows=arrow_rows):
+    """One output JSON line per article, as a DataFrame with one string column ``line``.
+
+    Rows travel to and from Python as Arrow batches (``mapInArrow``).
+    """
+    if rows is arrow_rows and arguments.partitions and frame.rdd.getNumPartitions() < arguments.partitions:
+        frame = frame.repartition(arguments.partitions, "source", "line").sortWithinPartitions("source", "line")
     workers, options = arguments.workers, list(arguments.run_option)
 
-    def run(rows):
-        return ((line,) for line in textpipe_pipe.analyse_partition(rows, bundle, workers, options))
+    def run(batches):
+        import pyarrow
 
-    return spark.createDataFrame(numbered.rdd.mapPartitions(run), "line string")
+        lines = []
+        for line in textpipe_pipe.analyse_partition(rows(batches), bundle, workers, options):
+            lines.append(line)
+            if len(lines) == 512:
+                yield pyarrow.RecordBatch.from_arrays([pyarrow.array(lines, pyarrow.string())], ["line"])
+                lines = []
+        if lines:
+            yield pyarrow.RecordBatch.from_arrays([pyarrow.array(lines, pyarrow.string())], ["line"])
+
+    return frame.mapInArrow(run, "line string")
 
 
-def write(output_lines, path, arguments, mode):
-    """Writes the lines (jsonl) or the parsed records (parquet); returns (articles, errors)."""
-    observation = Observation("textpipe")
+def write(frame, path, arguments, bundle, mode, rows=arrow_rows):
+    """Analyses and writes the lines (jsonl) or the parsed records (parquet); returns (articles, errors, bytes)."""
+    read = Observation("textpipe input")
+    written = Observation("textpipe output")
+    frame = frame.observe(read, F.coalesce(F.sum(F.octet_length("value")), F.lit(0)).alias("bytes"))
     kind = F.when(F.col("line").contains(ERROR_MARK), F.get_json_object("line", "$.error.kind"))
-    observed = output_lines.observe(observation, F.count(F.lit(1)).alias("articles"), F.count(kind).alias("errors"))
+    output = analyse(frame, arguments, bundle, rows).observe(
+        written, F.count(F.lit(1)).alias("articles"), F.count(kind).alias("errors"))
     if arguments.format == "parquet":
-        records = observed.select(F.from_json("line", textpipe_schema.OUTPUT).alias("r")).select("r.*")
+        records = output.select(F.from_json("line", textpipe_schema.OUTPUT).alias("r")).select("r.*")
         records.write.mode(mode).parquet(path)
     else:
-        observed.write.mode(mode).text(path)
-    metrics = observation.get
-    return metrics.get("articles", 0), metrics.get("errors", 0)
+        output.write.mode(mode).text(path)
+    return written.get.get("articles", 0), written.get.get("errors", 0), read.get.get("bytes", 0)
 
 
 def report_errors(spark, path, arguments, limit=5):
@@ -155,10 +213,14 @@ def report_errors(spark, path, arguments, limit=5):
 def analyse_to(spark, lines, path, arguments, bundle, mode):
     """Numbers, analyses and writes one batch of ``file_lines``; returns (articles, errors, bytes)."""
     started = time.monotonic()
-    numbered, _, total_bytes = number_lines(spark, lines)
+    if whole_files(lines, arguments.partitions):
+        frame, rows, numbering = lines, arrow_rows_numbered, "no line-numbering pass (whole files)"
+    else:
+        frame, rows = number_lines(spark, lines), arrow_rows
+        numbering = "line-numbering pass %.2f s" % (time.monotonic() - started)
     counted = time.monotonic()
-    articles, errors = write(analyse(spark, numbered, arguments, bundle), path, arguments, mode)
-    log("line-numbering pass %.2f s, analysis and writing %.2f s" % (counted - started, time.monotonic() - counted))
+    articles, errors, total_bytes = write(frame, path, arguments, bundle, mode, rows)
+    log("%s, analysis and writing %.2f s" % (numbering, time.monotonic() - counted))
     if errors:
         report_errors(spark, path, arguments)
     return articles, errors, total_bytes
@@ -176,11 +238,13 @@ def text_reader(spark):
 
 
 def run_batch(spark, arguments, bundle):
-    started = time.monotonic()
-    lines = file_lines(text_reader(spark).text(arguments.input))
-    articles, errors, total_bytes = analyse_to(spark, lines, arguments.output, arguments, bundle,
-                                              "overwrite" if arguments.overwrite else "errorifexists")
-    summary(articles, errors, total_bytes, time.monotonic() - started, "(analysis and writing, without Spark start-up)")
+    for run in range(1, arguments.repeat + 1):
+        started = time.monotonic()
+        lines = file_lines(text_reader(spark).text(arguments.input))
+        mode = "overwrite" if arguments.overwrite or run > 1 else "errorifexists"
+        articles, errors, total_bytes = analyse_to(spark, lines, arguments.output, arguments, bundle, mode)
+        what = "(analysis and writing, without Spark start-up%s)" % ("; run %d of %d" % (run, arguments.repeat) if arguments.repeat > 1 else "")
+        summary(articles, errors, total_bytes, time.monotonic() - started, what)
 
 
 class BatchWriter:
