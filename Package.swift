@@ -45,6 +45,7 @@ let package = Package(
             dependencies: [
                 "TextPipeline", "TextPipelineStages",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: strictSettings
         ),

@@ -131,8 +131,11 @@ public struct StageOptions {
     }
 
     /// Resolves a relative path against ``baseDirectory``; absolute paths are kept.
+    /// Reports the path to ``PathRecorder/current`` when one is bound.
     public func resolve(_ path: String) -> String {
-        path.hasPrefix("/") ? path : URL(fileURLWithPath: baseDirectory).appendingPathComponent(path).standardizedFileURL.path
+        let resolved = path.hasPrefix("/") ? path : URL(fileURLWithPath: baseDirectory).appendingPathComponent(path).standardizedFileURL.path
+        PathRecorder.current?.record(keyPath: keyPath, written: path, resolved: resolved)
+        return resolved
     }
 
     /// `parent.child`, or `child` at the top level.
