@@ -8,8 +8,9 @@ extension RuleTagger {
         var titleBefore: Bool
     }
 
-    /// Only words carry the capitalisation bits (``TokenFeatures/compute(_:into:)``).
-    private func isCapitalisedWord(_ index: Int) -> Bool { token(index, is: .capitalised) }
+    /// Only words carry the capitalisation bits (``TokenFeatures/compute(_:into:)``); in a headline
+    /// or a Title Case line, capitals are no evidence.
+    private func isCapitalisedWord(_ index: Int) -> Bool { token(index, is: .capitalised) && !token(index, is: .headline) }
 
     /// An initial ("J") or a dotted abbreviation ("U.S") that a period may follow inside a name.
     private func isAbbreviation(_ index: Int) -> Bool {

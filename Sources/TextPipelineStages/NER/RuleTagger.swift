@@ -95,8 +95,8 @@ struct RuleTagger {
     @inline(__always)
     func token(_ index: Int, isAnyOf features: TokenFeatures) -> Bool { !scratch.features[index].isDisjoint(with: features) }
 
-    /// Token features, first-name and surname starts, segment starts and headlines, and (when a
-    /// rule reads them) the article's case counts.
+    /// Token features, first-name and surname starts, segment starts, headlines in capitals and
+    /// Title Case lines, and (when a rule reads them) the article's case counts.
     private mutating func prepare(_ matches: [GazetteerMatch]) {
         TokenFeatures.compute(document, into: &scratch.features)
         let segments = segments
@@ -112,6 +112,7 @@ struct RuleTagger {
                 }
             }
         }
+        markTitleCaseLines()
         if rules.fallbackRepeated != nil { countCases() }
     }
 

@@ -73,6 +73,16 @@ import TestSupport
         #expect(try Self.tagged(spec.text).spans == spec.spans)
     }
 
+    /// A Title Case headline gives no capitalisation evidence; lookups in it still count.
+    @Test(arguments: [
+        "Leader Sends Letter to President After Historic Visit to [[London]]LOC\n\nThe leader of the party wrote it.",
+        "Talks Resume After Historic Visit\nThe envoy met [[James Nash]]PER in [[London]]LOC.",
+    ])
+    func titleCaseHeadlines(_ expected: String) throws {
+        let spec = SpanMarkup(expected)
+        #expect(try Self.tagged(spec.text).spans == spec.spans)
+    }
+
     @Test func titleBeforeAPlaceDropsThePlaceID() throws {
         let found = try NERFixture.entities("President Obama spoke.", NERFixture.pipeline(Self.gazetteer))
         #expect(found.map(\.label) == ["PER"])
