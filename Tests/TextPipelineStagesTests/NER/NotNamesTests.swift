@@ -16,8 +16,8 @@ import TestSupport
     C\tORG\tfactbook:org/C
     German\tMISC
     London\tLOC\tgeonames:2643743
-    Israel\tLOC\tiso3166:IL
-    Egypt\tLOC\tiso3166:EG
+    Israel\tLOC\tiso3166:IL\t50
+    Egypt\tLOC\tiso3166:EG\t50
     Israel\tPER\t\t\t\tfirst_name
     Obama\tPER\t\t\t\tsurname
     Lawson\tPER\t\t\t\tsurname
@@ -50,7 +50,8 @@ import TestSupport
     ])
     func notNames(_ expected: String) throws {
         let spec = SpanMarkup(expected)
-        #expect(try Self.tagged(spec.text).spans == spec.spans)
+        let found = try Self.tagged(spec.text)
+        #expect(found.spans == spec.spans, "\(found)")
     }
 
     @Test(arguments: [
@@ -62,7 +63,7 @@ import TestSupport
         // A title inside a run cuts it: what comes before is not part of the person's name.
         "The [[West German]]MISC Finance Minister [[James Nash]]PER spoke in [[London]]LOC.",
         // A compass word with a lookup after it takes the lookup's label; alone with another word, a place.
-        "Oil from the [[Middle East]]LOC and [[North London]]LOC rose.",
+        "Oil from the [[Middle East]]LOC rose. Prices in [[North London]]LOC fell.",
         // Names joined by "and" stay separate names, even when the first is also a first name.
         "He left despite [[Israel]]LOC and [[Egypt]]LOC. [[Israel]]LOC said no.",
         // A title inside a name is not the person alone.
@@ -70,7 +71,8 @@ import TestSupport
     ])
     func labels(_ expected: String) throws {
         let spec = SpanMarkup(expected)
-        #expect(try Self.tagged(spec.text).spans == spec.spans)
+        let found = try Self.tagged(spec.text)
+        #expect(found.spans == spec.spans, "\(found)")
     }
 
     /// A Title Case headline gives no capitalisation evidence; lookups in it still count.
@@ -80,7 +82,8 @@ import TestSupport
     ])
     func titleCaseHeadlines(_ expected: String) throws {
         let spec = SpanMarkup(expected)
-        #expect(try Self.tagged(spec.text).spans == spec.spans)
+        let found = try Self.tagged(spec.text)
+        #expect(found.spans == spec.spans, "\(found)")
     }
 
     @Test func titleBeforeAPlaceDropsThePlaceID() throws {
