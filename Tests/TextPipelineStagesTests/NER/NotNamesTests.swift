@@ -19,6 +19,8 @@ import TestSupport
     Israel\tLOC\tiso3166:IL\t50
     Egypt\tLOC\tiso3166:EG\t50
     Israel\tPER\t\t\t\tfirst_name
+    Houston\tLOC\tgeonames:4699066\t20
+    Houston\tPER\t\t\t\tsurname
     Obama\tPER\t\t\t\tsurname
     Lawson\tPER\t\t\t\tsurname
     James\tPER\t\t\t\tfirst_name
@@ -60,6 +62,8 @@ import TestSupport
         // A small place spelled like a person's name is a place only after a place preposition.
         "[[Obama]]PER said so, and the aide agreed.",
         "He flew to [[Obama]]LOC on Monday.",
+        // A title before a large place (no small-place rule) that is also a surname: the person.
+        "Mr [[Houston]]PER spoke in [[London]]LOC.",
         // A title inside a run cuts it: what comes before is not part of the person's name.
         "The [[West German]]MISC Finance Minister [[James Nash]]PER spoke in [[London]]LOC.",
         // A compass word with a lookup after it takes the lookup's label; alone with another word, a place.
