@@ -116,6 +116,24 @@ def places(data, common):
     return out
 
 
+def single_word_readings(data):
+    """Single words that name a place or are a given name or surname: a sports roster's
+    short team name spelled like one ("America", "Frankfurt", "Hawks", "Chelsea") is ambiguous."""
+    words = set()
+    for name in ["geonames_countries.tsv", "geonames_us_states_counties_continents.tsv", "geonames_cities15000.tsv",
+                 "ssa_first_names.tsv", "census_surnames_2010.tsv"]:
+        for surface, *_ in read(data, name):
+            if " " not in surface:
+                words.add(surface.lower())
+    return words
+
+
+def roster_kind(surface, other_readings):
+    """Sports rosters are weak evidence: a one-word team name with another reading is never an
+    entity alone (`weak`); full names ("Atlanta Hawks") stay entities."""
+    return "weak" if " " not in surface and surface.lower() in other_readings else "entity"
+
+
 def organisations(data, common):
     out = Output()
     for surface, _, canonical, source in read(data, "sp500_companies.tsv"):
@@ -126,9 +144,10 @@ def organisations(data, common):
             continue  # SEC all-capital titles: the mixed-case form is kept instead
         if not single_common(surface, common) and len(surface) >= 3:
             out.add(surface, "ORG", canonical_id(canonical))
+    other_readings = single_word_readings(data)
     for surface, _, canonical, _ in read(data, "football_clubs.tsv"):
         if not single_common(surface, common) and len(surface) >= 3 and not surface.endswith("."):
-            out.add(surface, "ORG", canonical_id(canonical), 5)
+            out.add(surface, "ORG", canonical_id(canonical), 5, roster_kind(surface, other_readings))
     for surface, _, canonical, _ in read(data, "universities.tsv"):
         out.add(surface, "ORG", canonical_id(canonical))
     for surface, _, canonical, _ in read(data, "political_parties.tsv"):
@@ -139,7 +158,7 @@ def organisations(data, common):
             out.add(surface, "ORG", canonical_id(canonical).replace("factbook-org:", "factbook:org/"), 20)
     for surface, label, canonical, _ in read(data, "nba.tsv"):
         if label == "ORGANIZATION" and not single_common(surface, common):
-            out.add(surface, "ORG", canonical_id(canonical), 5)
+            out.add(surface, "ORG", canonical_id(canonical), 5, roster_kind(surface, other_readings))
     return out
 
 

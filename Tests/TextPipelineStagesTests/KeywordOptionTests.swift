@@ -108,3 +108,44 @@ import TextPipeline
         #expect(Set(boosted.prefix(2)) == entities)
     }
 }
+
+/// With `entities_whole` and `name_parts: false`, the words of a longer name are no keywords of
+/// their own; a one-word mention that is itself an entity ("Kim" after "Kim Jong Un") is a name and may be one.
+@Suite struct KeywordNamePartTests {
+    static var markup: SpanMarkup {
+        SpanMarkup(
+        "[[Kim Jong Un]]PER inspected a missile factory. [[Kim]]PER praised the factory workers. "
+            + "Jong and Un were not named again, and the missile tests went on.")
+    }
+
+    @Test(arguments: ["keywords.yake@1", "keywords.rake@1", "keywords.textrank@1"])
+    func partsOfALongerNameAreNoKeywords(stage: String) throws {
+        let found = try texts("{ top: 100, dedup: 1, entities_whole: true, name_parts: false }", stage: stage)
+        #expect(found.contains("kim jong un"))
+        #expect(found.contains("kim"), "\(found)")
+        #expect(!found.contains("jong"), "\(found)")
+        #expect(found.contains { $0.contains("missile") })
+    }
+
+    @Test func namePartsAreCandidatesByDefault() throws {
+        #expect(try texts("{ top: 100, dedup: 1, entities_whole: true }").contains("jong"))
+    }
+
+    func texts(_ options: String, stage: String = "keywords.yake@1") throws -> [String] {
+        try KeywordFixtures.texts(Self.markup.text, stage: stage, options: options,
+                                  registry: KeywordFixtures.registry(entities: Self.markup), before: "  - use: test.entities@1")
+    }
+}
+
+/// Newswire abbreviations, table headings, months and weekdays are no keywords.
+@Suite struct KeywordNewswireTests {
+    @Test func abbreviationsAndDatesAreStopWords() throws {
+        let text = "Shr 1.20 dlrs vs 1.05 dlrs. Net 12.3 mln dlrs vs 10.1 mln. Revs 450 mln vs 400 mln. "
+            + "Avg shrs 10.2 mln. The pct rise in cts came on Monday in March, the carmaker said. Carmaker profits rose."
+        let found = try KeywordFixtures.texts(text, options: "{ top: 100, dedup: 1 }")
+        for word in ["shr", "dlrs", "net", "mln", "revs", "avg", "shrs", "pct", "cts", "monday", "march"] {
+            #expect(!found.contains { $0.split(separator: " ").contains(Substring(word)) }, "\(word) in \(found)")
+        }
+        #expect(found.contains("carmaker"))
+    }
+}

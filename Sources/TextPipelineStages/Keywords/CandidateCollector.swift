@@ -21,6 +21,10 @@ struct CandidateCollector {
     /// The word ranges of the entities to add whole, in entity order.
     private let wholeStart = Column<Int32>()
     private let wholeEnd = Column<Int32>()
+    /// Per term: it is a word of an entity of two words or more kept whole ("jong" in "Kim Jong Un"),
+    /// so outside entities it is no candidate alone. Filled only when entities are kept whole and
+    /// ``EntityPolicy/nameParts`` is off.
+    private let partOfName = Column<Bool>()
 
     /// Collects the candidates of the analysed document.
     mutating func collect(_ analysis: TermAnalysis, document: Document, shape: CandidateShape, maxWords: Int, entities policy: EntityPolicy) {
@@ -49,10 +53,13 @@ struct CandidateCollector {
         entityEnd.removeAll(keepingCapacity: true)
         wholeStart.removeAll()
         wholeEnd.removeAll()
+        partOfName.removeAll(keepingCapacity: true)
         let words = analysis.wordCount
         blocked.append(repeating: false, count: words)
         if policy.usesEntities && !policy.wholeEntities { entityStarting.append(repeating: -1, count: words) }
         guard policy.usesEntities else { return }
+        let dropsNameParts = policy.wholeEntities && !policy.nameParts
+        if dropsNameParts { partOfName.append(repeating: false, count: analysis.termTotal) }
         for entity in 0 ..< document.entities.count {
             guard let range = analysis.words(ofTokens: document.entities.tokenRange(entity)) else { continue }
             let excluded = policy.excludedLabels.contains(document.entities.labels[entity])
@@ -61,6 +68,9 @@ struct CandidateCollector {
                 if policy.wholeEntities, !excluded, range.count <= EntityPolicy.maxEntityWords {
                     wholeStart.append(Int32(range.lowerBound))
                     wholeEnd.append(Int32(range.upperBound))
+                }
+                if dropsNameParts, !excluded, range.count >= 2 {
+                    for word in range { partOfName[Int(analysis.wordTerm[word])] = true }
                 }
             } else {
                 entityStarting[range.lowerBound] = Int32(entityEnd.count)
@@ -88,7 +98,7 @@ struct CandidateCollector {
             let lowest = max(barrier + 1, end - maxWords + 1)
             var start = end
             while start >= lowest {
-                if flags[start] & TermAnalysis.stopFlag == 0 {
+                if flags[start] & TermAnalysis.stopFlag == 0, start < end || !isPartOfName(terms[start]) {
                     table.add(start: start, count: end - start + 1, terms: terms, entity: isEntity(start, end))
                 }
                 start -= 1
@@ -102,13 +112,19 @@ struct CandidateCollector {
             let ends = word == range.upperBound || blocked[word] || flags[word] != 0
             guard ends else { continue }
             let count = word - runStart
-            if count > 0, count <= maxWords {
+            if count > 0, count <= maxWords, count > 1 || !isPartOfName(terms[runStart]) {
                 table.add(start: runStart, count: count, terms: terms, entity: isEntity(runStart, word - 1))
             }
             runStart = word + 1
         }
     }
 
+    /// Whether `term` is a word of a longer entity kept whole (``partOfName``).
+    @inline(__always)
+    private func isPartOfName(_ term: Int32) -> Bool { partOfName.count > 0 && partOfName[Int(term)] }
+
+    /// Adds the entities kept whole. A one-word entity is a name in its own right even when it is
+    /// part of a longer one ("Obama" after "Barack Obama"), so it stays.
     private mutating func addWholeEntities(terms: UnsafeBufferPointer<Int32>, flags: UnsafeBufferPointer<UInt8>) {
         for entity in 0 ..< wholeStart.count {
             let (start, end) = (Int(wholeStart[entity]), Int(wholeEnd[entity]))

@@ -12,11 +12,15 @@ public struct EntityPolicy: Sendable, Equatable {
     public var boost = 1.0
     /// Candidates overlapping an entity with one of these labels are dropped.
     public var excludedLabels: Set<EntityLabel> = []
+    /// With ``wholeEntities``: whether a word of a longer entity ("jong" of "Kim Jong Un") may be a
+    /// one-word candidate where it stands outside an entity. One-word entities ("Kim") always may.
+    public var nameParts = true
 
-    public init(wholeEntities: Bool = false, boost: Double = 1.0, excludedLabels: Set<EntityLabel> = []) {
+    public init(wholeEntities: Bool = false, boost: Double = 1.0, excludedLabels: Set<EntityLabel> = [], nameParts: Bool = true) {
         self.wholeEntities = wholeEntities
         self.boost = boost
         self.excludedLabels = excludedLabels
+        self.nameParts = nameParts
     }
 
     /// Whether the stage reads entities, and so requires the layer.

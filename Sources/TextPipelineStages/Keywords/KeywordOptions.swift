@@ -16,6 +16,8 @@ enum KeywordOptions {
                    help: "multiply a candidate's goodness by this once per word beyond the first; below 1 favours single words"),
         OptionSpec("entities_whole", .boolean, default: "false",
                    help: "keep recognised entities whole as candidates; other candidates never overlap them (requires entities)"),
+        OptionSpec("name_parts", .boolean, default: "true",
+                   help: "with entities_whole: let a word of a longer entity (\"jong\" of \"Kim Jong Un\") be a one-word candidate outside entities"),
         OptionSpec("entity_boost", .number, default: "1", help: "multiply the goodness of candidates that are exactly an entity (requires entities)"),
         OptionSpec("exclude_labels", .stringList, help: "drop candidates overlapping entities with these labels, e.g. [PER] (requires entities)"),
     ]
@@ -35,6 +37,7 @@ enum KeywordOptions {
         settings.titleBoost = try positive(options, "title_boost")
         settings.phraseWeight = try positive(options, "phrase_weight")
         settings.entities.wholeEntities = try options.boolean("entities_whole", default: false)
+        settings.entities.nameParts = try options.boolean("name_parts", default: true)
         settings.entities.boost = try positive(options, "entity_boost")
         let labels = try options.stringList("exclude_labels") ?? []
         if let bad = labels.first(where: { $0.isEmpty || $0.contains(where: \.isWhitespace) }) {

@@ -42,17 +42,6 @@ public enum CanonicalID {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// ``derive(label:surface:)`` as UTF-8 bytes appended to `id`, for an ASCII surface; false
-    /// (and `id` untouched) when the surface is not ASCII.
-    static func deriveASCII(label: GazetteerLabel, surface: UnsafeBufferPointer<UInt8>, into id: inout [UInt8]) -> Bool {
-        guard KeyNormalizer.isASCII(surface) else { return false }
-        id.append(contentsOf: "tp:".utf8)
-        id.append(contentsOf: label.idKind.utf8)
-        id.append(0x2F)
-        appendASCIISlug(of: surface, to: &id)
-        return true
-    }
-
     /// Appends the slug of ASCII `text` ("_" when it has no letter or digit).
     private static func appendASCIISlug(of text: some Sequence<UInt8>, to bytes: inout [UInt8]) {
         let start = bytes.count

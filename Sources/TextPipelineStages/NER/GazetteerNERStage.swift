@@ -44,7 +44,6 @@ public struct GazetteerNERStage: Stage {
         private var segments: [Range<Int>] = []
         private var found: [GazetteerMatch] = []
         private var chosen: [GazetteerMatch] = []
-        private var derivedIDBytes: [UInt8] = []
         private var ruleScratch = RuleTagger.Scratch()
         /// Per gazetteer: its canonical ids, which entities refer to in place.
         private let idStores: [CanonicalIDStore]
@@ -91,34 +90,23 @@ public struct GazetteerNERStage: Stage {
         }
 
         /// Appends an entity with its entry's canonical id, referred to in place in the mapped
-        /// gazetteer (copied only when output writes it); names found by rules alone get an id
-        /// derived like a source entry's: stable, namespaced.
+        /// gazetteer (copied only when output writes it). Names found by rules alone, which no
+        /// entry supports, are unlinked: they get no id (see docs/gazetteer.md, "Linked and unlinked").
         private mutating func append(start: Int, end: Int, label kind: GazetteerLabel, reference: EntryReference?, to document: inout Document) {
             let label = kind.entityLabel
-            if let reference, let (offset, length) = matcher.gazetteers[reference.gazetteer].canonicalIDLocation(ofEntry: reference.entry) {
-                if storeNumbers[reference.gazetteer] == 0 {
-                    storeNumbers[reference.gazetteer] = document.entities.register(idStores[reference.gazetteer]) ?? -1
-                }
-                let store = storeNumbers[reference.gazetteer]
-                if store > 0 {
-                    document.entities.append(tokens: start ..< end, label: label, canonicalIDAt: offset, length: length, in: store)
-                } else {
-                    let bytes = idStores[reference.gazetteer].bytes
-                    document.entities.append(tokens: start ..< end, label: label,
-                                             canonicalIDBytes: UnsafeBufferPointer(rebasing: bytes[offset ..< offset + length]))
-                }
-                return
+            guard let reference, let (offset, length) = matcher.gazetteers[reference.gazetteer].canonicalIDLocation(ofEntry: reference.entry) else {
+                return document.entities.append(tokens: start ..< end, label: label, canonicalIDBytes: nil)
             }
-            let bytes = document.byteRange(ofTokens: start ..< end)
-            derivedIDBytes.removeAll(keepingCapacity: true)
-            let ascii = document.utf8.withUnsafeBufferPointer {
-                CanonicalID.deriveASCII(label: kind, surface: UnsafeBufferPointer(rebasing: $0[bytes]), into: &derivedIDBytes)
+            if storeNumbers[reference.gazetteer] == 0 {
+                storeNumbers[reference.gazetteer] = document.entities.register(idStores[reference.gazetteer]) ?? -1
             }
-            if ascii {
-                derivedIDBytes.withUnsafeBufferPointer { document.entities.append(tokens: start ..< end, label: label, canonicalIDBytes: $0) }
+            let store = storeNumbers[reference.gazetteer]
+            if store > 0 {
+                document.entities.append(tokens: start ..< end, label: label, canonicalIDAt: offset, length: length, in: store)
             } else {
+                let bytes = idStores[reference.gazetteer].bytes
                 document.entities.append(tokens: start ..< end, label: label,
-                                         canonicalID: CanonicalID.derive(label: kind, surface: document.text(bytes: bytes)))
+                                         canonicalIDBytes: UnsafeBufferPointer(rebasing: bytes[offset ..< offset + length]))
             }
         }
 

@@ -19,6 +19,12 @@ struct NERRules: Sendable {
         case connectors
         case notNames = "not_names"
         case orgContext = "org_context"
+        /// Compass and position words that begin place names and adjectives ("West German", "Middle East").
+        case compass
+        /// Lower-case words that join an organisation designator to the rest of its name ("Institute for Coastal Studies").
+        case designatorConnectors = "designator_connectors"
+        /// Determiners: a sequence right after one is not guessed to be a person ("the Hill Valley Hawks").
+        case determiners
         /// One label (PER, LOC, ORG, MISC or none): what an unexplained capitalised word becomes.
         case fallbackSingle = "fallback_single"
         /// One label: what an unexplained sequence of two or more capitalised words becomes.
@@ -43,14 +49,17 @@ struct NERRules: Sendable {
             case .fallbackSingle: 11
             case .fallbackMulti: 12
             case .fallbackRepeated: 13
+            case .compass: 14
+            case .designatorConnectors: 15
+            case .determiners: 16
             }
         }
     }
 
     /// A set of sections, one bit per ``Section/index``.
     struct Sections: OptionSet, Sendable {
-        let rawValue: UInt16
-        init(rawValue: UInt16) { self.rawValue = rawValue }
+        let rawValue: UInt32
+        init(rawValue: UInt32) { self.rawValue = rawValue }
         init(_ sections: Section...) { rawValue = sections.reduce(0) { $0 | 1 << $1.index } }
         @inline(__always)
         func contains(_ section: Section) -> Bool { rawValue & 1 << section.index != 0 }

@@ -4,7 +4,8 @@ extension RuleTagger {
     /// The label of an unlooked-up capitalised sequence, from its context, or nil to leave it.
     ///
     /// In order: a title before it (PER); a designator at its end or before "of"
-    /// (ORG, LOC, MISC); a first name at its start or a surname at its end (PER);
+    /// (ORG, LOC, MISC); a compass word first (LOC); a first name at its start (PER); after a
+    /// determiner, an organisation when it ends in a plural, else nothing; a surname at its end (PER);
     /// a reporting verb after it (PER); a place preposition before it (LOC);
     /// an organisation word before it (ORG); otherwise a fallback guess.
     func classify(_ range: Range<Int>, titleBefore: Bool) -> (GazetteerLabel, Strength)? {
@@ -12,7 +13,13 @@ extension RuleTagger {
         let previous = range.lowerBound - 1, next = range.upperBound
         if titleBefore { return (.person, .rule) }
         if let (label, _) = designator(range) { return (label, .rule) }
+        // "Middle East", "Southern Sudan": before the person rules, as "East" and "Sudan" may be surnames.
+        if (2 ... 3).contains(count), rules.contains(.compass, hashes[range.lowerBound]) { return (.location, .fallback) }
         if token(range.lowerBound, is: .firstName), (2 ... 4).contains(count) { return (.person, .rule) }
+        // People are named without a determiner: "the Hill Valley Hawks" is a team, "the Coastal Review" no guess.
+        if previous >= 0, rules.contains(.determiners, hashes[previous]) {
+            return count >= 2 && endsInPlural(range.upperBound - 1) ? (.organization, .fallback) : nil
+        }
         if (2 ... 3).contains(count), token(range.upperBound - 1, is: .surname) { return (.person, .rule) }
         if next < document.tokens.count, count <= 3, rules.contains(.personVerbs, hashes[next]) { return (.person, .fallback) }
         if previous >= 0, token(previous, is: .lowercase) || !token(previous, is: .capitalised) {
@@ -28,6 +35,12 @@ extension RuleTagger {
         return (label, .fallback)
     }
 
+    /// A word of four letters or more ending in a lower-case "s" ("Hawks", "Otters").
+    func endsInPlural(_ index: Int) -> Bool {
+        let range = document.tokens.byteRange(index)
+        return range.count >= 4 && document.utf8[range.upperBound - 1] == UInt8(ascii: "s")
+    }
+
     /// A designator that names the kind of the whole sequence: its last word, a word right before "of",
     /// or a place or organisation word first ("Lake Balaton", "Air France").
     func designator(_ range: Range<Int>) -> (GazetteerLabel, Int)? {
@@ -37,11 +50,15 @@ extension RuleTagger {
             if first.contains(.locDesignators) { return (.location, range.lowerBound) }
             if first.contains(.orgPrefixes) { return (.organization, range.lowerBound) }
         }
-        for index in range.dropFirst() where index + 1 < range.upperBound && rules.contains(.connectors, hashes[index]) {
+        for index in range.dropFirst() where index + 1 < range.upperBound
+            && !rules.sections(of: hashes[index]).isDisjoint(with: Self.joiners) {
             if let label = designatorLabel(hashes[index - 1]) { return (label, index - 1) }
         }
         return nil
     }
+
+    /// Lower-case words inside a name: connectors, and designator connectors after their designator.
+    static let joiners = NERRules.Sections(.connectors, .designatorConnectors)
 
     private func designatorLabel(_ hash: UInt64) -> GazetteerLabel? {
         let sections = rules.sections(of: hash)

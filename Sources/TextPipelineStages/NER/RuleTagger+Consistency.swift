@@ -41,7 +41,9 @@ extension RuleTagger {
     mutating func propagatePersons() {
         scratch.people.removeAll(reservingCapacity: scratch.candidates.count)
         for candidate in scratch.candidates where candidate.label == .person && candidate.length >= 2 && candidate.strength >= .rule {
-            for index in candidate.start ..< candidate.end where token(index, isAnyOf: [.capitalised, .headline]) {
+            // Titles and non-names inside a person's name ("Pope Francis", "Mr Nash") are not the person alone.
+            for index in candidate.start ..< candidate.end where token(index, isAnyOf: [.capitalised, .headline])
+                && rules.sections(of: hashes[index]).isDisjoint(with: Self.notPersonAlone) {
                 scratch.people.insertIfAbsent(hashes[index], candidate)
             }
         }
@@ -61,6 +63,8 @@ extension RuleTagger {
         }
         merge()
     }
+
+    private static let notPersonAlone = NERRules.Sections(.titles, .notNames)
 
     /// After "Magna International Inc" or "Ruch SA", "Magna" and "Ruch" are that organisation:
     /// the name without its designators, found elsewhere in the article, is relabelled or added.

@@ -8,8 +8,9 @@ extension RuleTagger {
         var titleBefore: Bool
     }
 
-    /// Only words carry the capitalisation bits (``TokenFeatures/compute(_:into:)``).
-    private func isCapitalisedWord(_ index: Int) -> Bool { token(index, is: .capitalised) }
+    /// Only words carry the capitalisation bits (``TokenFeatures/compute(_:into:)``); in a headline
+    /// or a Title Case line, capitals are no evidence.
+    private func isCapitalisedWord(_ index: Int) -> Bool { token(index, is: .capitalised) && !token(index, is: .headline) }
 
     /// An initial ("J") or a dotted abbreviation ("U.S") that a period may follow inside a name.
     private func isAbbreviation(_ index: Int) -> Bool {
@@ -32,15 +33,49 @@ extension RuleTagger {
                 if isCapitalisedWord(end) {
                     end += 1
                 } else if end + 1 < segment.upperBound, isCapitalisedWord(end + 1),
-                          rules.contains(.connectors, hashes[end]) || (isPeriod(end) && isAbbreviation(end - 1)) {
+                          rules.contains(.connectors, hashes[end]) || (isPeriod(end) && isAbbreviation(end - 1))
+                            || joinsDesignator(end) {
                     end += 2
                 } else {
                     break
                 }
             }
-            if let run = trimmed(index ..< end, segment: segment) { apply(run) }
+            applySplittingAtTitles(index ..< end, segment: segment)
             index = end
         }
+    }
+
+    /// "Institute for Coastal Studies": a designator connector right after an organisation designator.
+    private func joinsDesignator(_ index: Int) -> Bool {
+        rules.contains(.designatorConnectors, hashes[index]) && rules.contains(.orgDesignators, hashes[index - 1])
+    }
+
+    /// Applies `range` as runs cut before each title inside it that a capitalised word follows:
+    /// "West German Finance Minister Gerhard Stoltenberg" is "West German" and, after its title,
+    /// "Gerhard Stoltenberg"; "Later Mr Nash" is "Later" (dropped as a sentence's first word) and "Nash".
+    /// Title modifiers before the title go with it. A title that is part of a designated name
+    /// ("Burger King Corp") or also begins places ("St", "Saint") never cuts.
+    private mutating func applySplittingAtTitles(_ range: Range<Int>, segment: Range<Int>) {
+        var start = range.lowerBound
+        var index = start + 1
+        while index + 1 < range.upperBound {
+            if cutsRun(at: index, of: range) {
+                var before = index
+                while before > start, rules.contains(.titleModifiers, hashes[before - 1]) || isPeriod(before - 1) { before -= 1 }
+                if before > start, let run = trimmed(start ..< before, segment: segment) { apply(run) }
+                start = before
+            }
+            index += 1
+        }
+        if let run = trimmed(start ..< range.upperBound, segment: segment) { apply(run) }
+    }
+
+    private func cutsRun(at index: Int, of range: Range<Int>) -> Bool {
+        let sections = rules.sections(of: hashes[index])
+        guard sections.contains(.titles), !sections.contains(.locDesignators), !token(index, is: .lookup),
+              isCapitalisedWord(index + 1) else { return false }
+        if let (_, at) = designator(range), at > index { return false }
+        return true
     }
 
     /// Drops leading titles and non-names, and an unsupported sentence-initial single word.
@@ -67,10 +102,19 @@ extension RuleTagger {
            designator(start ..< start + 1) == nil, !isKindWord(hashes[start]) {
             start += 2
         }
+        // A name never ends with a non-name ("Historic Visit\nThe" at a line break).
+        var end = range.upperBound
+        while end > start + 1, rules.contains(.notNames, hashes[end - 1]), !isInitial(end - 1) { end -= 1 }
         // Table headings of single letters ("W D L G") are not names.
-        if range.upperBound - start >= 2, (start ..< range.upperBound).allSatisfy({ document.tokens.byteRange($0).count == 1 }) { return nil }
-        if range.upperBound - start == 1, start == segment.lowerBound, !titleBefore, !token(start, is: .firstName), !followedByPersonVerb(start) { return nil }
-        return Run(range: start ..< range.upperBound, titleBefore: titleBefore)
+        if end - start >= 2, (start ..< end).allSatisfy({ document.tokens.byteRange($0).count == 1 }) { return nil }
+        if end - start == 1, isNeverANameAlone(start) { return nil }
+        if end - start == 1, start == segment.lowerBound, !titleBefore, !token(start, is: .firstName), !followedByPersonVerb(start) { return nil }
+        return Run(range: start ..< end, titleBefore: titleBefore)
+    }
+
+    /// A single character ("C") or a designator alone ("Corp", "Republic") is not a name.
+    private func isNeverANameAlone(_ index: Int) -> Bool {
+        document.tokens.byteRange(index).count == 1 || isKindWord(hashes[index])
     }
 
     /// One upper-case ASCII letter directly followed by a period token: an initial.
@@ -125,7 +169,17 @@ extension RuleTagger {
         let onlySingleTokens = inside.allSatisfy { candidates[$0].length == 1 && candidates[$0].label != .organization }
         // A first name looked up as something else ("Tom" as a company) before an unknown word.
         let firstNameLookup = inside.count == 1 && candidates[inside[0]].length == 1 && candidates[inside[0]].start == run.range.lowerBound
-        if covered == run.range.count, !onlySingleTokens || inside.count < 2 { return }
+        if covered == run.range.count, !onlySingleTokens || inside.count < 2 {
+            if run.titleBefore, inside.count == 1, isPlaceReadAsPerson(candidates[inside[0]]) {
+                // "President Obama", "Mr Lawson": the person, not the place of that name (so no place id).
+                scratch.candidates[inside[0]].label = .person
+                scratch.candidates[inside[0]].canonicalID = nil
+                scratch.candidates[inside[0]].strength = .rule
+            }
+            return
+        }
+        // "Israel and Egypt": names joined by a connector stay separate names.
+        if inside.count >= 2, onlyJoinersUncovered(run.range) { return }
         if let label = wholeRunLabel(run, onlySingleTokens: onlySingleTokens || firstNameLookup) {
             for index in inside { scratch.removed[index] = true }
             scratch.added.append(Candidate(start: run.range.lowerBound, end: run.range.upperBound, label: label, canonicalID: nil, strength: .rule))
@@ -140,20 +194,46 @@ extension RuleTagger {
         }
     }
 
+    /// Every token of `range` that no lookup covers is a connector or a period.
+    private func onlyJoinersUncovered(_ range: Range<Int>) -> Bool {
+        range.allSatisfy { token($0, is: .lookup) || isPeriod($0) || !rules.sections(of: hashes[$0]).isDisjoint(with: Self.joiners) }
+    }
+
+    /// A one-word place lookup that is also a first name or surname.
+    private func isPlaceReadAsPerson(_ candidate: Candidate) -> Bool {
+        candidate.label == .location && candidate.length == 1 && token(candidate.start, isAnyOf: [.firstName, .surname])
+    }
+
     /// The label of a partly looked-up run that context claims as one name.
     private func wholeRunLabel(_ run: Run, onlySingleTokens: Bool) -> GazetteerLabel? {
         if let (label, index) = designator(run.range), !token(index, is: .lookup) { return label }
+        if let label = compassLabel(run.range) { return label }
         if run.range.count >= 2, rules.contains(.orgPrefixes, hashes[run.range.lowerBound]), !token(run.range.lowerBound, is: .lookup) {
             return .organization
         }
         if run.titleBefore { return .person }
         let first = run.range.lowerBound
+        // "the Riverside Otters": a place name and a plural after a determiner name a team, not the place.
+        if run.range.count >= 2, first > 0, rules.contains(.determiners, hashes[first - 1]),
+           !token(run.range.upperBound - 1, is: .lookup), endsInPlural(run.range.upperBound - 1) {
+            return .organization
+        }
         if token(first, is: .firstName), run.range.count <= 3, !token(first, is: .lookup) || onlySingleTokens { return .person }
         return nil
     }
 
+    /// "West German", "North London": a compass word before one lookup that covers the rest takes its label.
+    private func compassLabel(_ range: Range<Int>) -> GazetteerLabel? {
+        let first = range.lowerBound
+        guard range.count >= 2, rules.contains(.compass, hashes[first]), !token(first, is: .lookup) else { return nil }
+        let candidates = scratch.candidates
+        guard let index = scratch.inside.first, scratch.inside.count == 1, candidates[index].start == first + 1,
+              candidates[index].end == range.upperBound else { return nil }
+        return candidates[index].label
+    }
+
     /// Words a piece never starts with.
-    private static let notInPieces = NERRules.Sections(.connectors, .titles, .titleModifiers, .notNames)
+    private static let notInPieces = NERRules.Sections(.connectors, .designatorConnectors, .titles, .titleModifiers, .notNames)
 
     /// The pieces of `range` no lookup covers, without connectors, titles and non-names, into `scratch.pieces`.
     private mutating func uncoveredPieces(_ range: Range<Int>) {
@@ -166,7 +246,7 @@ extension RuleTagger {
             }
             var end = index + 1
             while end < range.upperBound, !token(end, is: .lookup) { end += 1 }
-            while end > index + 1, rules.contains(.connectors, hashes[end - 1]) || isPeriod(end - 1) { end -= 1 }
+            while end > index + 1, !rules.sections(of: hashes[end - 1]).isDisjoint(with: Self.joiners) || isPeriod(end - 1) { end -= 1 }
             scratch.pieces.append(index ..< end)
             index = end
         }

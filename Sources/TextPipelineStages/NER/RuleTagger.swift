@@ -95,8 +95,8 @@ struct RuleTagger {
     @inline(__always)
     func token(_ index: Int, isAnyOf features: TokenFeatures) -> Bool { !scratch.features[index].isDisjoint(with: features) }
 
-    /// Token features, first-name and surname starts, segment starts and headlines, and (when a
-    /// rule reads them) the article's case counts.
+    /// Token features, first-name and surname starts, segment starts, headlines in capitals and
+    /// Title Case lines, and (when a rule reads them) the article's case counts.
     private mutating func prepare(_ matches: [GazetteerMatch]) {
         TokenFeatures.compute(document, into: &scratch.features)
         let segments = segments
@@ -112,6 +112,7 @@ struct RuleTagger {
                 }
             }
         }
+        markTitleCaseLines()
         if rules.fallbackRepeated != nil { countCases() }
     }
 
@@ -164,12 +165,28 @@ struct RuleTagger {
     }
 
     /// Ambiguity control for lookups: a capitalised entry needs a capitalised token
-    /// (outside headlines), and single words that are common capitalised non-names are dropped.
+    /// (outside headlines); single words that are common capitalised non-names or a single
+    /// character ("C", "I") are dropped, and so are lookups with no word that could start a
+    /// name, only lower-case words and non-names ("I believe").
     private func keep(_ match: GazetteerMatch) -> Bool {
         guard (match.start ..< match.end).contains(where: { document.tokens.kinds[$0].isWordLike }) else { return false }
         if match.length == 1, !rules.sections(of: hashes[match.start]).isDisjoint(with: Self.notNamesAlone) { return false }
-        if !token(match.start, is: .headline), token(match.start, is: .lowercase), entryIsCapitalised(match) { return false }
-        return true
+        if match.length == 1, document.tokens.byteRange(match.start).count == 1 { return false }
+        guard !token(match.start, is: .headline) else { return true }
+        if token(match.start, is: .lowercase), entryIsCapitalised(match) { return false }
+        if isSmallPlaceNamedLikeAPerson(match) { return false }
+        return (match.start ..< match.end).contains { index in
+            token(index, is: .allCaps) || token(index, is: .capitalised) && !rules.contains(.notNames, hashes[index])
+        } || !(match.start ..< match.end).contains { token($0, is: .capitalised) }
+    }
+
+    /// "Obama", "Lawson", "David": a one-word place of no priority (a small town) that is also a first
+    /// name or surname is a place only after a place preposition ("in Obama"); elsewhere the
+    /// person rules decide ("Mr Lawson", "Obama said").
+    private func isSmallPlaceNamedLikeAPerson(_ match: GazetteerMatch) -> Bool {
+        guard match.length == 1, match.label == .location, match.priority <= 0,
+              token(match.start, isAnyOf: [.firstName, .surname]) else { return false }
+        return match.start == 0 || !rules.contains(.locPrepositions, hashes[match.start - 1])
     }
 
     /// What a single-word lookup must not be: a non-name, a title or a designator.

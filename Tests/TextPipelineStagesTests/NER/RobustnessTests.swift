@@ -31,8 +31,9 @@ import TextPipeline
         #expect(try NERFixture.entities("From Paris to New York.", pipeline).map(\.text) == ["Paris", "New York"])
     }
 
-    @Test func ruleFoundNamesGetDerivedIds() throws {
+    @Test func ruleFoundNamesAreUnlinked() throws {
         let found = try NERFixture.entities("Talks were led by Mr Jaroslav Kowalczyk.", NERFixture.pipeline(Self.gazetteer))
-        #expect(found.map(\.id) == ["tp:person/jaroslav-kowalczyk"])
+        #expect(found.map(\.text) == ["Jaroslav Kowalczyk"])
+        #expect(found.map(\.id) == [nil])
     }
 }
