@@ -78,7 +78,7 @@ struct RunCommand: ParsableCommand {
                                    articleTimeout: articleTimeout.map { .milliseconds(Int64($0 * 1000)) })
         let configuration = StreamEngine.Configuration(workers: workers)
         let streamRun = StreamRun(pipeline: pipeline, output: outputOptions, limits: limits, configuration: configuration)
-        var reader = ArticleReader(files: files)
+        var reader = ArticleReader(files: files, limits: limits)
         let reporter = ProgressReporter(forced: progress, totalBytes: Self.knownSize(of: files))
         let summary: RunSummary
         do {
