@@ -73,16 +73,18 @@ struct RunCommand: ParsableCommand {
         let files: [InputFile]
         do { files = try InputFile.expand(inputs, stdinFormat: format) } catch { throw CLIFailure.configuration(error.message) }
         let outputOptions = OutputOptions(offsets: offsets, emitTokens: emit.contains(.tokens))
-        let (sink, skip) = try openOutput(files: files, pipeline: pipeline, options: outputOptions)
         let limits = ArticleLimits(maxArticleBytes: maxArticleBytes, oversize: onOversize,
                                    articleTimeout: articleTimeout.map { .milliseconds(Int64($0 * 1000)) })
+        var reader = ArticleReader(files: files, limits: limits)
+        let opened = try openOutput(files: files, pipeline: pipeline, reader: &reader)
+        defer { withExtendedLifetime(opened.lock) {} } // the lock is held until the command ends
+        let skip = opened.skip
         let configuration = StreamEngine.Configuration(workers: workers)
         let streamRun = StreamRun(pipeline: pipeline, output: outputOptions, limits: limits, configuration: configuration)
-        var reader = ArticleReader(files: files, limits: limits)
         let reporter = ProgressReporter(forced: progress, totalBytes: Self.knownSize(of: files))
         let summary: RunSummary
         do {
-            summary = try streamRun.run(reader: &reader, sink: sink, skip: skip, progress: reporter)
+            summary = try streamRun.run(reader: &reader, sink: opened.sink, progress: reporter, journal: opened.journal)
         } catch let error as OutputError {
             throw CLIFailure.io(error.message)
         } catch let error as InputError {
@@ -100,22 +102,39 @@ struct RunCommand: ParsableCommand {
         }
     }
 
-    /// Opens stdout or `--output`, preparing a resume when asked.
-    /// - Returns: the sink and the number of input records already done.
-    private func openOutput(files: [InputFile], pipeline: Pipeline, options: OutputOptions) throws -> (OutputSink, Int) {
-        guard let output else { return (OutputSink(), 0) }
-        let ledger = ResumeLedger(files: files, pipelineHash: pipeline.hash,
-                                  outputOptions: "offsets=\(options.offsets.rawValue) emit=\(emit.map(\.rawValue).joined(separator: ","))")
+    /// Every option that changes the output, as the resume sidecar records it.
+    var outputIdentity: String {
+        "offsets=\(offsets.rawValue) emit=\(emit.map(\.rawValue).joined(separator: ",")) format=\(format.rawValue)"
+            + " max-article-bytes=\(maxArticleBytes) on-oversize=\(onOversize.rawValue)"
+            + " article-timeout=\(articleTimeout.map { String($0) } ?? "none")"
+    }
+
+    /// Opens stdout or `--output`: locks a regular output file, and prepares a
+    /// resume when asked, leaving `reader` at the first record to analyse.
+    private func openOutput(files: [InputFile], pipeline: Pipeline, reader: inout ArticleReader) throws -> OpenedOutput {
+        guard let output else { return OpenedOutput(sink: OutputSink(), lock: nil, journal: nil, skip: 0) }
+        let ledger = ResumeLedger(files: files, pipeline: pipeline, outputOptions: outputIdentity)
+        let sidecar = ResumeLedger.sidecarPath(for: output)
         do {
-            switch try ledger.prepare(output: output, resume: resume) {
+            let lock = try OutputLock.acquire(path: output)
+            switch try ledger.plan(output: output, resume: resume) {
             case .fresh:
-                return (try OutputSink(path: output), 0)
-            case .resume(let skip):
-                return (try OutputSink(path: output, append: true), skip)
+                let journal = lock == nil ? nil : try ResumeJournal(path: sidecar, header: ledger.header)
+                return OpenedOutput(sink: try OutputSink(path: output), lock: lock, journal: journal, skip: 0)
+            case .resume(let point):
+                try point.verify(skipping: &reader)
+                // Output first: a crash between the two leaves a sidecar that still covers the output.
+                try point.truncateOutput()
+                let journal = try ResumeJournal(path: sidecar, header: ledger.header, records: point.records, digest: point.digest)
+                return OpenedOutput(sink: try OutputSink(path: output, append: true), lock: lock, journal: journal, skip: point.records)
             }
         } catch let error as ResumeMismatch {
             throw CLIFailure.configuration(error.message)
+        } catch let error as OutputBusy {
+            throw CLIFailure.configuration(error.message)
         } catch let error as OutputError {
+            throw CLIFailure.io(error.message)
+        } catch let error as InputError {
             throw CLIFailure.io(error.message)
         }
     }
@@ -131,4 +150,13 @@ struct RunCommand: ParsableCommand {
         }
         return total
     }
+}
+
+/// Where a run writes: the sink, the lock held on a regular output file, its resume journal,
+/// and the input records already done by the run being resumed.
+struct OpenedOutput {
+    let sink: OutputSink
+    let lock: OutputLock?
+    let journal: ResumeJournal?
+    let skip: Int
 }

@@ -18,8 +18,10 @@ public struct StreamRun: Sendable {
     /// - Parameters:
     ///   - skip: records to pass over unread (already in the output of an interrupted run).
     ///   - progress: redrawn as lines are written.
+    ///   - journal: absorbs each written record's digest and checkpoints before each flush of `sink`.
     /// - Throws: ``InputError`` (`read_failed`), ``OutputError``, or ``StageFailure`` under `on_error: fail`.
-    public func run(reader: inout ArticleReader, sink: OutputSink, skip: Int = 0, progress: ProgressReporter? = nil) throws -> RunSummary {
+    public func run(reader: inout ArticleReader, sink: OutputSink, skip: Int = 0, progress: ProgressReporter? = nil,
+                    journal: ResumeJournal? = nil) throws -> RunSummary {
         let clock = ContinuousClock()
         let started = clock.now
         var skipped = 0
@@ -27,6 +29,8 @@ public struct StreamRun: Sendable {
         var summary = RunSummary()
         var bytes = 0
         let analyser = self.analyser
+        if let journal { sink.beforeFlush = { () throws(OutputError) in try journal.checkpoint() } }
+        defer { sink.beforeFlush = nil }
         let stageSeconds = try engine.run(
             next: { try reader.nextRaw() },
             transform: { record, worker in try analyser.encodeLine(record, worker: &worker) },
@@ -34,6 +38,7 @@ public struct StreamRun: Sendable {
                 summary.articles += 1
                 if line.isError { summary.errors += 1 }
                 bytes += line.inputBytes
+                journal?.absorb(line.inputDigest)
                 try sink.write(line.bytes)
             },
             tick: {
