@@ -82,9 +82,18 @@ struct RunCommand: ParsableCommand {
         let configuration = StreamEngine.Configuration(workers: workers)
         let streamRun = StreamRun(pipeline: pipeline, output: outputOptions, limits: limits, configuration: configuration)
         let reporter = ProgressReporter(forced: progress, totalBytes: Self.knownSize(of: files))
+        let interruption = RunInterruption()
+        SignalWatcher.attach(interruption)
         let summary: RunSummary
         do {
-            summary = try streamRun.run(reader: &reader, sink: opened.sink, progress: reporter, journal: opened.journal)
+            summary = try streamRun.run(reader: &reader, sink: opened.sink, progress: reporter, journal: opened.journal,
+                                        interruption: interruption)
+            SignalWatcher.attach(nil)
+        } catch let stop as RunInterrupted {
+            ChildProcessRegistry.terminateAll()
+            let name = stop.signal == SIGINT ? "SIGINT" : stop.signal == SIGTERM ? "SIGTERM" : "signal \(stop.signal)"
+            let rest = output == nil ? "the output ends after the last complete record" : "\(output!) ends after its last complete record; --resume continues the run"
+            throw CLIFailure(status: 128 + stop.signal, message: "stopped by \(name): \(rest)")
         } catch let error as OutputError {
             throw CLIFailure.io(error.message)
         } catch let error as InputError {

@@ -19,9 +19,12 @@ public struct StreamRun: Sendable {
     ///   - skip: records to pass over unread (already in the output of an interrupted run).
     ///   - progress: redrawn as lines are written.
     ///   - journal: absorbs each written record's digest and checkpoints before each flush of `sink`.
-    /// - Throws: ``InputError`` (`read_failed`), ``OutputError``, or ``StageFailure`` under `on_error: fail`.
+    ///   - interruption: checked before each line and at each engine tick; once set, the
+    ///     lines written so far are flushed and the run stops.
+    /// - Throws: ``InputError`` (`read_failed`), ``OutputError``, ``StageFailure`` under `on_error: fail`,
+    ///   or ``RunInterrupted`` (after flushing every complete line consumed).
     public func run(reader: inout ArticleReader, sink: OutputSink, skip: Int = 0, progress: ProgressReporter? = nil,
-                    journal: ResumeJournal? = nil) throws -> RunSummary {
+                    journal: ResumeJournal? = nil, interruption: RunInterruption? = nil) throws -> RunSummary {
         let clock = ContinuousClock()
         let started = clock.now
         var skipped = 0
@@ -31,21 +34,30 @@ public struct StreamRun: Sendable {
         let analyser = self.analyser
         if let journal { sink.beforeFlush = { () throws(OutputError) in try journal.checkpoint() } }
         defer { sink.beforeFlush = nil }
-        let stageSeconds = try engine.run(
-            next: { try reader.nextRaw() },
-            transform: { record, worker in try analyser.encodeLine(record, worker: &worker) },
-            consume: { line in
-                summary.articles += 1
-                if line.isError { summary.errors += 1 }
-                bytes += line.inputBytes
-                journal?.absorb(line.inputDigest)
-                try sink.write(line.bytes)
-            },
-            tick: {
-                try sink.flushIfDue()
-                progress?.update(articles: summary.articles, errors: summary.errors, bytes: bytes)
-            }
-        )
+        let stageSeconds: [Double]
+        do {
+            stageSeconds = try engine.run(
+                next: { try reader.nextRaw() },
+                transform: { record, worker in try analyser.encodeLine(record, worker: &worker) },
+                consume: { line in
+                    try interruption?.check()
+                    summary.articles += 1
+                    if line.isError { summary.errors += 1 }
+                    bytes += line.inputBytes
+                    journal?.absorb(line.inputDigest)
+                    try sink.write(line.bytes)
+                },
+                tick: {
+                    try interruption?.check()
+                    try sink.flushIfDue()
+                    progress?.update(articles: summary.articles, errors: summary.errors, bytes: bytes)
+                }
+            )
+        } catch let interrupted as RunInterrupted {
+            try sink.flush()
+            progress?.finish()
+            throw interrupted
+        }
         try sink.flush()
         progress?.finish()
         summary.blankLines = reader.blankLines
