@@ -25,6 +25,14 @@ public enum CLIProcess {
         return kilobytes * 1024
     }
 
+    /// Bytes a running process has read so far (`rchar` in /proc), or nil without /proc.
+    public static func bytesRead(by pid: Int32) -> Int? {
+        guard let io = try? String(contentsOfFile: "/proc/\(pid)/io", encoding: .utf8),
+              let line = io.split(separator: "\n").first(where: { $0.hasPrefix("rchar:") })
+        else { return nil }
+        return Int(line.dropFirst("rchar:".count).trimmingCharacters(in: .whitespaces))
+    }
+
     /// True while `pid` runs; a zombie (exited, not yet reaped) no longer runs.
     public static func isAlive(_ pid: Int32) -> Bool {
         guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8) else { return kill(pid, 0) == 0 }
