@@ -233,6 +233,9 @@ final class EngineShared<Output: Sendable>: @unchecked Sendable {
             return
         }
         chunks: while let (sequence, chunk) = take() {
+            condition.lock()
+            partial[sequence] = [Result<Output, any Error>](unsafeUninitializedCapacity: chunk.count) { _, count in count = 0 }
+            condition.unlock()
             for record in chunk {
                 let result = Result { try transform(record, &worker) }
                 condition.lock()
