@@ -10,8 +10,8 @@ import TextPipeline
 ///   it writes no further line, flushes the complete lines it has, then ends
 ///   the child processes and exits with status 128 + the signal's number.
 ///   A second signal, or a run that has not stopped 3 seconds later (one
-///   blocked reading its input, say), ends
-///   the process at once (children are killed first);
+///   blocked reading its input, say), ends the process at once (children
+///   are killed first);
 /// - otherwise the children are ended and the process exits at once.
 enum SignalWatcher {
     private static let lock = NSLock()
