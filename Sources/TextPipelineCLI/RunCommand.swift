@@ -82,16 +82,27 @@ struct RunCommand: ParsableCommand {
         for note in notes { FileHandle.standardError.write(Data("textpipe: \(note)\n".utf8)) }
         do { try pipeline.checkStartup() } catch { throw CLIFailure.configuration(error.description) }
         let outputOptions = OutputOptions(offsets: offsets, emitTokens: emit.contains(.tokens))
-        let (sink, skip) = try openOutput(files: files, pipeline: pipeline, options: outputOptions)
         let limits = ArticleLimits(maxArticleBytes: maxArticleBytes, oversize: onOversize,
                                    articleTimeout: articleTimeout.map { .seconds($0) })
+        var reader = ArticleReader(files: files, limits: limits)
+        let opened = try openOutput(files: files, pipeline: pipeline, reader: &reader)
+        defer { withExtendedLifetime(opened.lock) {} } // the lock is held until the command ends
+        let skip = opened.skip
         let configuration = StreamEngine.Configuration(workers: workers)
         let streamRun = StreamRun(pipeline: pipeline, output: outputOptions, limits: limits, configuration: configuration)
-        var reader = ArticleReader(files: files)
         let reporter = ProgressReporter(forced: progress, totalBytes: Self.knownSize(of: files))
+        let interruption = RunInterruption()
+        SignalWatcher.attach(interruption)
         let summary: RunSummary
         do {
-            summary = try streamRun.run(reader: &reader, sink: sink, skip: skip, progress: reporter)
+            summary = try streamRun.run(reader: &reader, sink: opened.sink, progress: reporter, journal: opened.journal,
+                                        interruption: interruption)
+            SignalWatcher.attach(nil)
+        } catch let stop as RunInterrupted {
+            ChildProcessRegistry.terminateAll()
+            let name = stop.signal == SIGINT ? "SIGINT" : stop.signal == SIGTERM ? "SIGTERM" : "signal \(stop.signal)"
+            let rest = output == nil ? "the output ends after the last complete record" : "\(output!) ends after its last complete record; --resume continues the run"
+            throw CLIFailure(status: 128 + stop.signal, message: "stopped by \(name): \(rest)")
         } catch let error as OutputError {
             throw CLIFailure.io(error.message)
         } catch let error as InputError {
@@ -107,27 +118,45 @@ struct RunCommand: ParsableCommand {
         }
     }
 
-    /// Opens stdout or `--output`, preparing a resume when asked. Only a regular
-    /// output file gets a resume sidecar; a device or a pipe is written as it is.
-    /// - Returns: the sink and the number of input records already done.
-    private func openOutput(files: [InputFile], pipeline: Pipeline, options: OutputOptions) throws -> (OutputSink, Int) {
-        guard let output else { return (OutputSink(), 0) }
+    /// Every option that changes the output, as the resume sidecar records it.
+    var outputIdentity: String {
+        "offsets=\(offsets.rawValue) emit=\(emit.map(\.rawValue).joined(separator: ",")) format=\(format.rawValue)"
+            + " max-article-bytes=\(maxArticleBytes) on-oversize=\(onOversize.rawValue)"
+            + " article-timeout=\(articleTimeout.map { String($0) } ?? "none")"
+    }
+
+    /// Opens stdout or `--output`: locks a regular output file, and prepares a
+    /// resume when asked, leaving `reader` at the first record to analyse. Only a
+    /// regular output file gets a lock and a resume sidecar; a device or a pipe is
+    /// written as it is.
+    private func openOutput(files: [InputFile], pipeline: Pipeline, reader: inout ArticleReader) throws -> OpenedOutput {
+        guard let output else { return OpenedOutput(sink: OutputSink(), lock: nil, journal: nil, skip: 0) }
         guard OutputPathSafety.takesSidecar(output) else {
             if resume { throw CLIFailure.configuration("--resume needs a regular output file: \(output) is a device, a pipe or a socket") }
-            do { return (try OutputSink(path: output), 0) } catch { throw CLIFailure.io(error.message) }
+            do { return OpenedOutput(sink: try OutputSink(path: output), lock: nil, journal: nil, skip: 0) } catch { throw CLIFailure.io(error.message) }
         }
-        let ledger = ResumeLedger(files: files, pipelineHash: pipeline.hash,
-                                  outputOptions: "offsets=\(options.offsets.rawValue) emit=\(emit.map(\.rawValue).joined(separator: ","))")
+        let ledger = ResumeLedger(files: files, pipeline: pipeline, outputOptions: outputIdentity)
+        let sidecar = ResumeLedger.sidecarPath(for: output)
         do {
-            switch try ledger.prepare(output: output, resume: resume) {
+            let lock = try OutputLock.acquire(path: output)
+            switch try ledger.plan(output: output, resume: resume) {
             case .fresh:
-                return (try OutputSink(path: output), 0)
-            case .resume(let skip):
-                return (try OutputSink(path: output, append: true), skip)
+                let journal = lock == nil ? nil : try ResumeJournal(path: sidecar, header: ledger.header)
+                return OpenedOutput(sink: try OutputSink(path: output), lock: lock, journal: journal, skip: 0)
+            case .resume(let point):
+                try point.verify(skipping: &reader)
+                // Output first: a crash between the two leaves a sidecar that still covers the output.
+                try point.truncateOutput()
+                let journal = try ResumeJournal(path: sidecar, header: ledger.header, records: point.records, digest: point.digest)
+                return OpenedOutput(sink: try OutputSink(path: output, append: true), lock: lock, journal: journal, skip: point.records)
             }
         } catch let error as ResumeMismatch {
             throw CLIFailure.configuration(error.message)
+        } catch let error as OutputBusy {
+            throw CLIFailure.configuration(error.message)
         } catch let error as OutputError {
+            throw CLIFailure.io(error.message)
+        } catch let error as InputError {
             throw CLIFailure.io(error.message)
         }
     }
@@ -143,4 +172,13 @@ struct RunCommand: ParsableCommand {
         }
         return total
     }
+}
+
+/// Where a run writes: the sink, the lock held on a regular output file, its resume journal,
+/// and the input records already done by the run being resumed.
+struct OpenedOutput {
+    let sink: OutputSink
+    let lock: OutputLock?
+    let journal: ResumeJournal?
+    let skip: Int
 }

@@ -11,6 +11,7 @@ public enum TextPipeCLI {
     /// Parses `arguments` (default: the process's), runs the command and exits.
     public static func main(registry: StageRegistry, arguments: [String]? = nil) -> Never {
         signal(SIGPIPE, SIG_IGN)
+        SignalWatcher.start()
         CLIContext.shared.registry = registry
         do {
             var command = try TextPipeCommand.parseAsRoot(arguments)

@@ -169,14 +169,59 @@ struct OverrunningStage: StatelessStage {
         #expect(ids == (0 ..< 100).map { .number(String($0)) })
     }
 
+    /// Breaking out of the loop must end the engine's thread (which releases the
+    /// article iterator) long before the input is exhausted. Without the
+    /// cancellation, the engine would block forever on the full result buffer
+    /// and the iterator would never be released.
     @Test func abandoningAsyncIterationStopsTheEngine() async throws {
         let pipeline = try Pipeline(name: "test", stages: [WordCountStage()])
-        let articles = (0 ..< 10_000).map { Article(id: .number(String($0)), text: Array("x".utf8), title: nil, source: "mem", line: $0 + 1) }
+        let probe = IterationProbe()
         var seen = 0
-        for try await _ in StreamEngine(pipeline: pipeline, configuration: .init(workers: 2)).results(for: articles, buffer: 2) {
+        for try await _ in StreamEngine(pipeline: pipeline, configuration: .init(workers: 2)).results(for: ProbedArticles(count: 100_000, probe: probe), buffer: 2) {
             seen += 1
             if seen == 5 { break }
         }
         #expect(seen == 5)
+        let deadline = ContinuousClock.now + .seconds(10)
+        while !probe.released, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(10)) }
+        #expect(probe.released, "the engine still holds the input after the loop was abandoned")
+        #expect(probe.pulled < 10_000, "the engine read \(probe.pulled) of 100,000 articles after the loop was abandoned")
     }
+}
+
+/// Counts the articles pulled from a ``ProbedArticles`` and notes when its iterator is released.
+final class IterationProbe: @unchecked Sendable {
+    private let lock = NSLock()
+    private var pulledCount = 0
+    private var isReleased = false
+    var pulled: Int { lock.withLock { pulledCount } }
+    var released: Bool { lock.withLock { isReleased } }
+    func pull() { lock.withLock { pulledCount += 1 } }
+    func release() { lock.withLock { isReleased = true } }
+}
+
+/// `count` one-word articles, reporting to `probe`.
+struct ProbedArticles: Sequence, Sendable {
+    let count: Int
+    let probe: IterationProbe
+
+    final class Token {
+        let probe: IterationProbe
+        init(probe: IterationProbe) { self.probe = probe }
+        deinit { probe.release() }
+    }
+
+    struct Iterator: IteratorProtocol {
+        let token: Token
+        let count: Int
+        var index = 0
+        mutating func next() -> Article? {
+            guard index < count else { return nil }
+            index += 1
+            token.probe.pull()
+            return Article(id: .number(String(index)), text: Array("x".utf8), title: nil, source: "mem", line: index)
+        }
+    }
+
+    func makeIterator() -> Iterator { Iterator(token: Token(probe: probe), count: count) }
 }

@@ -28,13 +28,27 @@ public struct ArticleLimits: Sendable {
         guard article.text.count > maxArticleBytes else { return nil }
         switch oversize {
         case .error:
-            return .failure(InputError(kind: "oversized", message: "the text has \(article.text.count) bytes, more than --max-article-bytes \(maxArticleBytes)"))
+            return .failure(oversizedError(textBytes: article.text.count))
         case .truncate:
-            var cut = maxArticleBytes
-            while cut > 0, article.text[cut] & 0xC0 == 0x80 { cut -= 1 } // never split a UTF-8 sequence
+            let cut = truncationPoint(in: article.text)
             var truncated = Article(id: article.id, text: Array(article.text[..<cut]), title: article.title, source: article.source, line: article.line)
-            truncated.warnings = article.warnings + ["text truncated from \(article.text.count) to \(cut) bytes (--max-article-bytes)"]
+            truncated.warnings = article.warnings + [truncationWarning(from: article.text.count, to: cut)]
             return .success(truncated)
         }
+    }
+
+    func oversizedError(textBytes: Int) -> InputError {
+        InputError(kind: "oversized", message: "the text has \(textBytes) bytes, more than --max-article-bytes \(maxArticleBytes)")
+    }
+
+    /// Where to cut `text` (longer than ``maxArticleBytes``): at most `maxArticleBytes`, never inside a UTF-8 sequence.
+    func truncationPoint(in text: [UInt8]) -> Int {
+        var cut = maxArticleBytes
+        while cut > 0, text[cut] & 0xC0 == 0x80 { cut -= 1 }
+        return cut
+    }
+
+    func truncationWarning(from textBytes: Int, to cut: Int) -> String {
+        "text truncated from \(textBytes) to \(cut) bytes (--max-article-bytes)"
     }
 }

@@ -58,10 +58,10 @@ public struct RecordAnalyser: Sendable {
         switch try analyse(raw, worker: &worker) {
         case .document(let document):
             encoder.encode(document, into: &buffer)
-            return EncodedLine(bytes: buffer.bytes, isError: false, inputBytes: raw.byteCount)
+            return EncodedLine(bytes: buffer.bytes, isError: false, inputBytes: raw.byteCount, inputDigest: raw.digest)
         case .failure(let id, let stage, let error, let source, let line):
             encoder.encodeError(id: id, stage: stage, kind: error.kind, message: error.message, source: source, line: line, into: &buffer)
-            return EncodedLine(bytes: buffer.bytes, isError: true, inputBytes: raw.byteCount)
+            return EncodedLine(bytes: buffer.bytes, isError: true, inputBytes: raw.byteCount, inputDigest: raw.digest)
         }
     }
 }
@@ -72,4 +72,6 @@ public struct EncodedLine: Sendable {
     public let isError: Bool
     /// The size of the input record it came from.
     public let inputBytes: Int
+    /// ``RecordDigest`` of the input record it came from (see ``RawRecord/digest``).
+    public let inputDigest: UInt64
 }

@@ -1,32 +1,54 @@
 import Foundation
 
 /// Makes `--output OUT --resume` safe: a sidecar file `OUT.textpipe-resume`
-/// records what produced OUT (inputs with their sizes, the pipeline hash and
-/// the output options); a resume checks it, keeps OUT's complete lines, drops
-/// a partly written last line, and says how many records to skip.
+/// records what produced OUT (the textpipe version, the inputs with their
+/// sizes, the pipeline hash, the checksums of the resources its stages loaded,
+/// and every option that changes output), then checkpoints of the input
+/// records done (see ``ResumeJournal``). A resume checks all of it, proves
+/// the input prefix already done is unchanged, keeps OUT's complete lines up
+/// to the last checkpoint they reach, and says how many records to skip.
 public struct ResumeLedger: Sendable, Equatable {
     /// Identity of a run: a resume must match it exactly.
     public let inputs: [String]
     public let pipelineHash: String
     public let outputOptions: String
+    /// `stage-id name checksum` for every resource the pipeline's stages loaded, sorted.
+    public let resources: [String]
+    public let textpipeVersion: String
 
     /// - Parameters:
     ///   - files: the expanded inputs; each is recorded with its absolute path and size (`-` for stdin).
-    public init(files: [InputFile], pipelineHash: String, outputOptions: String) {
-        inputs = files.map { file in
+    ///   - outputOptions: every option that changes output, as one string.
+    public init(files: [InputFile], pipelineHash: String, outputOptions: String, resources: [String] = [],
+                textpipeVersion: String = TextPipelineVersion.current) {
+        let inputs = files.map { file in
             guard !file.isStandardInput else { return "-" }
             let path = URL(fileURLWithPath: file.path).standardizedFileURL.path
             let size = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? -1
             return "\(path)\t\(size)"
         }
-        self.pipelineHash = pipelineHash
-        self.outputOptions = outputOptions
+        self.init(inputs: inputs, pipelineHash: pipelineHash, outputOptions: outputOptions, resources: resources,
+                  textpipeVersion: textpipeVersion)
     }
 
-    init(inputs: [String], pipelineHash: String, outputOptions: String) {
+    /// The ledger of running `pipeline` over `files` with `outputOptions`; the resources are the stages' checksums.
+    public init(files: [InputFile], pipeline: Pipeline, outputOptions: String) {
+        self.init(files: files, pipelineHash: pipeline.hash, outputOptions: outputOptions, resources: Self.resources(of: pipeline))
+    }
+
+    init(inputs: [String], pipelineHash: String, outputOptions: String, resources: [String], textpipeVersion: String) {
         self.inputs = inputs
         self.pipelineHash = pipelineHash
         self.outputOptions = outputOptions
+        self.resources = resources
+        self.textpipeVersion = textpipeVersion
+    }
+
+    /// `stage-id name checksum` for each resource of each stage, sorted.
+    public static func resources(of pipeline: Pipeline) -> [String] {
+        pipeline.stages.flatMap { stage in
+            stage.resourceChecksums.map { "\(stage.id) \($0.key) \($0.value)" }
+        }.sorted()
     }
 
     /// Where the sidecar of `output` lives.
@@ -36,82 +58,124 @@ public struct ResumeLedger: Sendable, Equatable {
     public enum Plan: Equatable, Sendable {
         /// Start from scratch: truncate OUT.
         case fresh
-        /// Append to OUT after skipping this many input records.
-        case resume(skip: Int)
+        /// Continue OUT from a checkpoint, once ``ResumePoint/verify(skipping:)`` passed.
+        case resume(ResumePoint)
     }
 
-    /// Prepares `output` for a run: writes the sidecar and, when resuming,
-    /// truncates OUT to its last complete line.
-    /// - Throws: ``OutputError`` when files cannot be read or written, or a
-    ///   ``ResumeMismatch`` when OUT was produced by other inputs, pipeline or options.
-    public func prepare(output: String, resume: Bool) throws -> Plan {
-        let fileManager = FileManager.default
-        let size = (try? fileManager.attributesOfItem(atPath: output)[.size] as? Int) ?? 0
-        guard resume, size > 0 else {
-            try writeSidecar(for: output)
-            return .fresh
-        }
-        guard let data = fileManager.contents(atPath: Self.sidecarPath(for: output)), let recorded = Self.parse(data) else {
-            throw ResumeMismatch(message: "cannot resume \(output): its sidecar \(Self.sidecarPath(for: output)) is missing or unreadable, so the inputs and pipeline that produced it are unknown")
+    /// Decides how to write `output`; changes no file.
+    /// - Throws: ``OutputError`` when files cannot be read, or a ``ResumeMismatch`` when OUT
+    ///   was produced by another version, inputs, pipeline, resources or options, or has more
+    ///   lines than its sidecar accounts for.
+    public func plan(output: String, resume: Bool) throws -> Plan {
+        let size = (try? FileManager.default.attributesOfItem(atPath: output)[.size] as? Int) ?? 0
+        guard resume, size > 0 else { return .fresh }
+        let sidecar = Self.sidecarPath(for: output)
+        guard let data = FileManager.default.contents(atPath: sidecar), let (recorded, checkpoints) = Self.parse(data) else {
+            throw ResumeMismatch(message: "cannot resume \(output): its sidecar \(sidecar) is missing, unreadable or from an older textpipe, so what produced it is unknown; run without --resume to start again")
         }
         if let difference = difference(from: recorded) {
             throw ResumeMismatch(message: "cannot resume \(output): \(difference); run without --resume to start again")
         }
-        let (lines, validBytes) = try Self.completeLines(in: output)
-        if validBytes < size {
-            guard truncate(output, off_t(validBytes)) == 0 else {
-                throw OutputError(message: "cannot truncate \(output): \(String(cString: strerror(errno)))")
-            }
+        let lines = try Self.completeLines(in: output)
+        // The last checkpoint at or below the complete lines: lines past it belong to a flush that was cut short.
+        guard let point = checkpoints.last(where: { $0.records == lines }) ?? checkpoints.filter({ $0.records < lines }).max(by: { $0.records < $1.records }) else {
+            throw ResumeMismatch(message: "cannot resume \(output): its sidecar records no checkpoint; run without --resume to start again")
         }
-        return .resume(skip: lines)
-    }
-
-    /// Why `recorded` differs from this run, or nil.
-    func difference(from recorded: ResumeLedger) -> String? {
-        if recorded.pipelineHash != pipelineHash { return "the pipeline file changed (hash \(recorded.pipelineHash), now \(pipelineHash))" }
-        if recorded.inputs != inputs { return "the inputs differ (was: \(recorded.inputs.joined(separator: ", ")))" }
-        if recorded.outputOptions != outputOptions { return "the output options differ (was: \(recorded.outputOptions), now: \(outputOptions))" }
-        return nil
-    }
-
-    /// Counts complete lines of `path` and the byte offset after the last one.
-    static func completeLines(in path: String) throws -> (lines: Int, validBytes: Int) {
-        let source = try openForReading(path: path)
-        var buffer = [UInt8](repeating: 0, count: 1 << 20)
-        var lines = 0
-        var offset = 0
-        var validBytes = 0
-        while true {
-            let count = try buffer.withUnsafeMutableBytes { try source.read(into: $0) }
-            if count == 0 { break }
-            for index in 0 ..< count where buffer[index] == 0x0A {
-                lines += 1
-                validBytes = offset + index + 1
-            }
-            offset += count
+        if lines > (checkpoints.map(\.records).max() ?? 0) {
+            throw ResumeMismatch(message: "cannot resume \(output): it has \(lines) complete lines, more than the \(point.records) records its run recorded (was it written by something else?); run without --resume to start again")
         }
-        return (lines, validBytes)
+        return .resume(ResumePoint(output: output, records: point.records, digest: point.digest,
+                                   keptBytes: try Self.offset(afterLine: point.records, in: output), completeLines: lines))
     }
 
-    private func writeSidecar(for output: String) throws {
+    /// The sidecar's first line for this run.
+    public var header: [UInt8] {
         let object: JSONValue = .object([
-            "version": .number(1),
+            "version": .number(2),
+            "textpipe_version": .string(textpipeVersion),
             "inputs": .array(inputs.map(JSONValue.string)),
             "pipeline_hash": .string(pipelineHash),
+            "resources": .array(resources.map(JSONValue.string)),
             "output_options": .string(outputOptions),
         ])
         var buffer = JSONBuffer()
         buffer.value(object)
         buffer.bytes.append(0x0A)
-        try InPlaceFile.write(buffer.bytes, to: Self.sidecarPath(for: output))
+        return buffer.bytes
     }
 
-    static func parse(_ data: Data) -> ResumeLedger? {
-        guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+    /// Why `recorded` differs from this run, or nil.
+    func difference(from recorded: ResumeLedger) -> String? {
+        if recorded.textpipeVersion != textpipeVersion { return "it was made by textpipe \(recorded.textpipeVersion), this is \(textpipeVersion)" }
+        if recorded.pipelineHash != pipelineHash { return "the pipeline file changed (hash \(recorded.pipelineHash), now \(pipelineHash))" }
+        if recorded.resources != resources {
+            let changed = Set(recorded.resources).symmetricDifference(resources).sorted()
+            return "the pipeline's resources changed (\(changed.joined(separator: "; ")))"
+        }
+        if recorded.inputs != inputs { return "the inputs differ (was: \(recorded.inputs.joined(separator: ", ")))" }
+        if recorded.outputOptions != outputOptions { return "the output options differ (was: \(recorded.outputOptions), now: \(outputOptions))" }
+        return nil
+    }
+
+    /// Counts complete lines of `path`.
+    static func completeLines(in path: String) throws -> Int {
+        var lines = 0
+        try scanLines(in: path) { _ in
+            lines += 1
+            return true
+        }
+        return lines
+    }
+
+    /// The byte offset just after line `line` of `path` (0 for line 0).
+    static func offset(afterLine line: Int, in path: String) throws -> Int {
+        guard line > 0 else { return 0 }
+        var seen = 0
+        var offset = 0
+        try scanLines(in: path) { end in
+            seen += 1
+            offset = end
+            return seen < line
+        }
+        return offset
+    }
+
+    /// Calls `body` with the offset after each `\n` of `path` until it returns false.
+    private static func scanLines(in path: String, _ body: (Int) -> Bool) throws {
+        let source = try openForReading(path: path)
+        var buffer = [UInt8](repeating: 0, count: 1 << 20)
+        var offset = 0
+        while true {
+            let count = try buffer.withUnsafeMutableBytes { try source.read(into: $0) }
+            if count == 0 { return }
+            for index in 0 ..< count where buffer[index] == 0x0A {
+                if !body(offset + index + 1) { return }
+            }
+            offset += count
+        }
+    }
+
+    /// The header and the checkpoints of a sidecar, or nil when it is not a version-2 sidecar.
+    static func parse(_ data: Data) -> (ResumeLedger, [(records: Int, digest: UInt64)])? {
+        let lines = data.split(separator: 0x0A)
+        guard let first = lines.first,
+              let object = try? JSONSerialization.jsonObject(with: Data(first)) as? [String: Any],
+              object["version"] as? Int == 2,
               let inputs = object["inputs"] as? [String], let hash = object["pipeline_hash"] as? String,
-              let options = object["output_options"] as? String
+              let options = object["output_options"] as? String, let resources = object["resources"] as? [String],
+              let version = object["textpipe_version"] as? String
         else { return nil }
-        return ResumeLedger(inputs: inputs, pipelineHash: hash, outputOptions: options)
+        var checkpoints: [(records: Int, digest: UInt64)] = []
+        for line in lines.dropFirst() {
+            // A checkpoint cut short by a crash is ignored.
+            guard let checkpoint = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
+                  let records = checkpoint["records"] as? Int, let hex = checkpoint["digest"] as? String,
+                  let digest = UInt64(hex, radix: 16)
+            else { continue }
+            checkpoints.append((records, digest))
+        }
+        return (ResumeLedger(inputs: inputs, pipelineHash: hash, outputOptions: options, resources: resources,
+                             textpipeVersion: version), checkpoints)
     }
 }
 

@@ -17,6 +17,11 @@ import Foundation
 ///   the window and the largest record, not on the input's size.
 /// - Results are consumed in input order whatever the number of workers, so
 ///   output is byte-identical for any N.
+/// - No head-of-line blocking of finished work: workers publish each record's
+///   result as it finishes, and the calling thread wakes at least every
+///   ``Configuration/pollInterval`` to consume the finished records before a
+///   slow one (and to call `tick`, which flushes output). While one record runs
+///   long, the others' results wait in memory only up to the window.
 public struct StreamEngine: Sendable {
     public struct Configuration: Sendable {
         /// Worker threads; at least 1.
@@ -27,6 +32,8 @@ public struct StreamEngine: Sendable {
         public var chunkRecords: Int
         /// A chunk is closed once its records hold this many bytes.
         public var chunkBytes: Int
+        /// The calling thread consumes finished records and calls `tick` at least this often.
+        public var pollInterval: Duration = .milliseconds(200)
 
         /// `workers` threads (default: the number of active cores) and a window of 4 chunks per worker.
         public init(workers: Int? = nil, window: Int? = nil, chunkRecords: Int = 64, chunkBytes: Int = 256 << 10) {
@@ -66,6 +73,10 @@ public struct StreamEngine: Sendable {
         startWorkers(shared: shared, transform: transform)
         do {
             try feed(shared: shared, next: next, consume: consume, tick: tick)
+        } catch let error as RunInterrupted {
+            // Do not wait for a record that may run long: workers stop after their current record.
+            shared.cancel()
+            throw error
         } catch {
             shared.cancel()
             shared.waitForWorkers()
@@ -93,7 +104,9 @@ public struct StreamEngine: Sendable {
     private func feed<Output: Sendable>(shared: EngineShared<Output>, next: () throws -> RawRecord?, consume: (Output) throws -> Void, tick: () throws -> Void) throws {
         var nextSequence = 0
         var nextToConsume = 0
+        var consumedInHead = 0
         var inputDone = false
+        let pollSeconds = Double(configuration.pollInterval.components.seconds) + Double(configuration.pollInterval.components.attoseconds) * 1e-18
         while true {
             while !inputDone, nextSequence - nextToConsume < configuration.window {
                 var chunk: [RawRecord] = []
@@ -110,10 +123,10 @@ public struct StreamEngine: Sendable {
                 if inputDone { shared.closeInput() }
             }
             if inputDone, nextToConsume == nextSequence { return }
-            for results in try shared.takeReady(from: nextToConsume) {
-                for result in results { try consume(try result.get()) }
-                nextToConsume += 1
-            }
+            let ready = try shared.takeReady(from: nextToConsume, offset: consumedInHead, until: Date(timeIntervalSinceNow: pollSeconds))
+            for result in ready.results { try consume(try result.get()) }
+            nextToConsume += ready.completedChunks
+            consumedInHead = ready.headOffset
             try tick()
         }
     }
@@ -124,7 +137,10 @@ final class EngineShared<Output: Sendable>: @unchecked Sendable {
     private let condition = NSCondition()
     private var queue: [(sequence: Int, chunk: [RawRecord])] = []
     private var queueHead = 0
+    /// Results of finished chunks, by sequence.
     private var results: [Int: [Result<Output, any Error>]] = [:]
+    /// Results of chunks being worked on, one appended per finished record.
+    private var partial: [Int: [Result<Output, any Error>]] = [:]
     private var inputClosed = false
     private var cancelled = false
     var liveWorkers = 0
@@ -160,21 +176,40 @@ final class EngineShared<Output: Sendable>: @unchecked Sendable {
         condition.unlock()
     }
 
-    /// Blocks until the results of chunk `sequence` are ready, then returns them and every consecutive ready chunk's.
+    /// Results ready for the consumer: the rest of the head chunk and of the chunks finished after it, then the finished records of the next unfinished chunk.
+    struct Ready {
+        var results: [Result<Output, any Error>] = []
+        /// Chunks consumed whole.
+        var completedChunks = 0
+        /// Records of the new head chunk consumed so far.
+        var headOffset = 0
+    }
+
+    /// Waits until chunk `sequence` is finished or `deadline` passes, then
+    /// returns every result that can be consumed in order, skipping the
+    /// first `offset` results of chunk `sequence` (consumed earlier).
     /// - Throws: a worker's start-up error.
-    func takeReady(from sequence: Int) throws -> [[Result<Output, any Error>]] {
+    func takeReady(from sequence: Int, offset: Int, until deadline: Date) throws -> Ready {
         condition.lock()
         defer { condition.unlock() }
         while results[sequence] == nil {
             if let startupError { throw startupError }
-            condition.wait()
+            if !condition.wait(until: deadline) { break }
         }
-        var ready: [[Result<Output, any Error>]] = []
+        var ready = Ready()
         var next = sequence
-        while let result = results.removeValue(forKey: next) {
-            ready.append(result)
+        var skip = offset
+        while let chunk = results.removeValue(forKey: next) {
+            ready.results.append(contentsOf: chunk[skip...])
+            skip = 0
             next += 1
         }
+        ready.completedChunks = next - sequence
+        if let finished = partial[next], finished.count > skip {
+            ready.results.append(contentsOf: finished[skip...])
+            skip = finished.count
+        }
+        ready.headOffset = skip
         return ready
     }
 
@@ -197,12 +232,20 @@ final class EngineShared<Output: Sendable>: @unchecked Sendable {
             condition.unlock()
             return
         }
-        while let (sequence, chunk) = take() {
-            var chunkResults: [Result<Output, any Error>] = []
-            chunkResults.reserveCapacity(chunk.count)
-            for record in chunk { chunkResults.append(Result { try transform(record, &worker) }) }
+        chunks: while let (sequence, chunk) = take() {
             condition.lock()
-            results[sequence] = chunkResults
+            partial[sequence] = [Result<Output, any Error>](unsafeUninitializedCapacity: chunk.count) { _, count in count = 0 }
+            condition.unlock()
+            for record in chunk {
+                let result = Result { try transform(record, &worker) }
+                condition.lock()
+                partial[sequence, default: []].append(result)
+                let stop = cancelled
+                condition.unlock()
+                if stop { break chunks }
+            }
+            condition.lock()
+            results[sequence] = partial.removeValue(forKey: sequence) ?? []
             condition.broadcast()
             condition.unlock()
         }

@@ -22,9 +22,13 @@ public struct StreamRun: Sendable {
     /// - Parameters:
     ///   - skip: records to pass over unread (already in the output of an interrupted run).
     ///   - progress: redrawn as lines are written.
+    ///   - journal: absorbs each written record's digest and checkpoints before each flush of `sink`.
+    ///   - interruption: checked before each line and at each engine tick; once set, the
+    ///     lines written so far are flushed and the run stops.
     /// - Throws: ``InputError`` (`read_failed`, after writing the records before it), ``OutputError``,
-    ///   or ``StageFailure`` under `on_error: fail`.
-    public func run(reader: inout ArticleReader, sink: OutputSink, skip: Int = 0, progress: ProgressReporter? = nil) throws -> RunSummary {
+    ///   ``StageFailure`` under `on_error: fail`, or ``RunInterrupted`` (after flushing every complete line consumed).
+    public func run(reader: inout ArticleReader, sink: OutputSink, skip: Int = 0, progress: ProgressReporter? = nil,
+                    journal: ResumeJournal? = nil, interruption: RunInterruption? = nil) throws -> RunSummary {
         let clock = ContinuousClock()
         let started = clock.now
         var skipped = 0
@@ -32,29 +36,41 @@ public struct StreamRun: Sendable {
         var summary = RunSummary()
         var bytes = 0
         let analyser = self.analyser
+        if let journal { sink.beforeFlush = { () throws(OutputError) in try journal.checkpoint() } }
+        defer { sink.beforeFlush = nil }
         // A read failure ends the input instead of cancelling the engine, so the records
         // read before it are analysed and written; the failure is thrown after the flush.
         var inputFailure: InputError?
-        let stageSeconds = try engine.run(
-            next: {
-                guard inputFailure == nil else { return nil }
-                do { return try reader.nextRaw() } catch let error as InputError {
-                    inputFailure = error
-                    return nil
+        let stageSeconds: [Double]
+        do {
+            stageSeconds = try engine.run(
+                next: {
+                    guard inputFailure == nil else { return nil }
+                    do { return try reader.nextRaw() } catch let error as InputError {
+                        inputFailure = error
+                        return nil
+                    }
+                },
+                transform: { record, worker in try analyser.encodeLine(record, worker: &worker) },
+                consume: { line in
+                    try interruption?.check()
+                    summary.articles += 1
+                    if line.isError { summary.errors += 1 }
+                    bytes += line.inputBytes
+                    journal?.absorb(line.inputDigest)
+                    try sink.write(line.bytes)
+                },
+                tick: {
+                    try interruption?.check()
+                    try sink.flushIfDue()
+                    progress?.update(articles: summary.articles, errors: summary.errors, bytes: bytes)
                 }
-            },
-            transform: { record, worker in try analyser.encodeLine(record, worker: &worker) },
-            consume: { line in
-                summary.articles += 1
-                if line.isError { summary.errors += 1 }
-                bytes += line.inputBytes
-                try sink.write(line.bytes)
-            },
-            tick: {
-                try sink.flushIfDue()
-                progress?.update(articles: summary.articles, errors: summary.errors, bytes: bytes)
-            }
-        )
+            )
+        } catch let interrupted as RunInterrupted {
+            try sink.flush()
+            progress?.finish()
+            throw interrupted
+        }
         try sink.flush()
         progress?.finish()
         if let inputFailure {

@@ -3,8 +3,16 @@
 /// JSON-lines files yield one record per non-blank line (blank lines are
 /// skipped and counted); text files yield one record each. Every record is
 /// either an ``Article`` or the ``InputError`` that replaced it.
+///
+/// Memory is bounded whatever the input: a JSON line keeps at most
+/// ``ArticleLimits/maxLineBytes`` bytes and a text file at most
+/// `maxArticleBytes` (plus a few bytes); the rest of a longer record is read
+/// and dropped, and the record still yields one `oversized` error or, with
+/// `--on-oversize truncate`, a truncated article.
 public struct ArticleReader {
     private let files: [InputFile]
+    /// The size limits that bound what is kept of each record.
+    public let limits: ArticleLimits
     private var fileIndex = 0
     private var lines: LineReader?
     private var current: InputFile?
@@ -12,10 +20,11 @@ public struct ArticleReader {
     /// Blank lines skipped so far.
     public private(set) var blankLines = 0
     /// Bytes of input read so far (after decompression, excluding line terminators).
-    public private(set) var bytesRead = 0
+    public internal(set) var bytesRead = 0
 
-    public init(files: [InputFile]) {
+    public init(files: [InputFile], limits: ArticleLimits = ArticleLimits()) {
         self.files = files
+        self.limits = limits
     }
 
     /// The next record, parsed, or nil after the last file.
@@ -29,13 +38,17 @@ public struct ArticleReader {
     public mutating func nextRaw() throws -> RawRecord? {
         while true {
             if var reader = lines, let file = current {
+                lines = nil // the reader's buffer stays uniquely referenced: reading into it never copies it
                 var record: RawRecord?
                 let lineNumber = reader.lineNumber + 1
                 let source = displayName(file)
                 var lineBytes = 0
-                let more = try reader.nextLine { line in
-                    lineBytes = line.count
-                    if !line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
+                let limits = self.limits
+                let more = try reader.nextLine { line, extent in
+                    lineBytes = extent.totalBytes
+                    if extent.isCut {
+                        record = .parsed(limits.recordForCutLine(line, totalBytes: extent.totalBytes, source: source, line: lineNumber))
+                    } else if !line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
                         record = .jsonLine(bytes: Array(line), source: source, line: lineNumber)
                     }
                 }
@@ -56,29 +69,11 @@ public struct ArticleReader {
             let file = files[fileIndex]
             fileIndex += 1
             let source = file.isStandardInput ? ByteSource() : try ByteSource(path: file.path)
-            if file.format == .text { return .parsed(try readWholeText(source, file: file)) }
-            lines = LineReader(source: source)
+            if file.format == .text { return .parsed(try readTextFile(source, name: displayName(file))) }
+            lines = LineReader(source: source, maxLineBytes: limits.maxLineBytes)
             current = file
         }
     }
 
-    private func displayName(_ file: InputFile) -> String { file.isStandardInput ? "<stdin>" : file.path }
-
-    private mutating func readWholeText(_ source: ByteSource, file: InputFile) throws -> InputRecord {
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let count = try chunk.withUnsafeMutableBytes { try source.read(into: $0) }
-            if count == 0 { break }
-            bytes.append(contentsOf: chunk[0 ..< count])
-        }
-        bytesRead += bytes.count
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        let name = displayName(file)
-        let id = ArticleID.string(name)
-        if let offset = bytes.withUnsafeBufferPointer({ UTF8Validation.firstInvalidOffset($0) }) {
-            return .failure(id: id, error: InputError(kind: "invalid_utf8", message: "invalid UTF-8 at byte \(offset)"), source: name, line: 1)
-        }
-        return .article(Article(id: id, text: bytes, title: nil, source: name, line: 1))
-    }
+    func displayName(_ file: InputFile) -> String { file.isStandardInput ? "<stdin>" : file.path }
 }

@@ -39,6 +39,37 @@ public struct JSONRecordParser: Sendable {
             return .article(article)
         }
     }
+
+    /// What ``parseCut(_:textLimit:)`` found in the kept start of a cut line.
+    public struct CutRecord: Sendable {
+        /// The id, when it came before the cut.
+        public var id: ArticleID?
+        /// The start of `text` (its first `textLimit + 1` bytes at most, ending at a
+        /// character boundary) or why it is not valid, or nil when `text` was not a
+        /// string that started before the cut, or was not decoded (`textLimit` 0).
+        public var text: Result<[UInt8], InputError>?
+        public var title: String?
+        public var warnings: [String] = []
+    }
+
+    /// Parses the kept start of a line that was longer than the reader's limit
+    /// (see ``LineExtent/isCut``): reads fields up to the cut, decoding at most
+    /// `textLimit + 1` bytes of `text`; with `textLimit` 0 the text is only skipped.
+    public func parseCut(_ bytes: UnsafeBufferPointer<UInt8>, textLimit: Int) -> CutRecord {
+        var scanner = Scanner(bytes: bytes)
+        scanner.cutTextLimit = max(0, textLimit)
+        var fields = Fields()
+        try? scanner.parseRecord(into: &fields)
+        var record = CutRecord(id: fields.idError == nil ? fields.id : nil, title: fields.title, warnings: fields.warnings)
+        if textLimit > 0 {
+            if let partial = scanner.cutText {
+                record.text = partial
+            } else {
+                record.text = fields.text
+            }
+        }
+        return record
+    }
 }
 
 /// The fields of interest found so far in a record.
@@ -53,6 +84,11 @@ private struct Fields {
 private struct Scanner {
     let bytes: UnsafeBufferPointer<UInt8>
     var position = 0
+    /// Set when `bytes` is the kept start of a cut line: decode at most this many bytes of
+    /// `text` plus one (0: skip it), and keep what was decoded in ``cutText`` when the text is cut.
+    var cutTextLimit: Int?
+    /// The decoded start of a `text` string that the cut (or ``cutTextLimit``) ended.
+    var cutText: Result<[UInt8], InputError>?
 
     init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
@@ -104,7 +140,9 @@ private struct Scanner {
         let first = peek()
         switch key {
         case .text:
-            if first == UInt8(ascii: "\"") {
+            if first == UInt8(ascii: "\""), cutTextLimit == 0 {
+                try skipString()
+            } else if first == UInt8(ascii: "\"") {
                 fields.text = try parseStringValue(reserving: true)
             } else {
                 let kind = describeByte()
@@ -158,13 +196,16 @@ private struct Scanner {
     mutating func parseStringValue(reserving: Bool = false) throws(InputError) -> Result<[UInt8], InputError> {
         position += 1 // opening quote
         var output: [UInt8] = []
-        if reserving { output.reserveCapacity(bytes.count - position) }
+        let limit = reserving ? cutTextLimit : nil
+        if reserving { output.reserveCapacity(min(bytes.count - position, (limit ?? .max - 1) + 1)) }
         var utf8Error: InputError?
         var runStart = position
         while true {
             // Copy runs of plain ASCII in one go.
             skipPlainASCII()
+            if let limit, position - runStart > limit + 1 - output.count { position = runStart + limit + 1 - output.count }
             if position > runStart { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart ..< position])) }
+            if let limit { try checkCutText(output, limit: limit, utf8Error: utf8Error) }
             guard position < bytes.count else { throw invalid("the string is not terminated (the line ends inside it)") }
             let byte = bytes[position]
             if byte == UInt8(ascii: "\"") {
@@ -188,6 +229,16 @@ private struct Scanner {
         }
         if let utf8Error { return .failure(utf8Error) }
         return .success(output)
+    }
+
+    /// In a cut line's `text`: keeps `output` in ``cutText`` and throws when it holds more than
+    /// `limit` bytes or when the kept bytes end within the next character or escape (at most
+    /// 11 bytes of text are given up there).
+    mutating func checkCutText(_ output: [UInt8], limit: Int, utf8Error: InputError?) throws(InputError) {
+        guard output.count > limit || bytes.count - position < 12 else { return }
+        if output.count <= limit, position < bytes.count, bytes[position] == UInt8(ascii: "\"") { return } // the closing quote
+        cutText = utf8Error == nil ? .success(output) : .failure(utf8Error!)
+        throw invalid("the line was cut inside \"text\"")
     }
 
     /// Moves `position` to the next `"`, `\\` or non-ASCII byte, or to the end:

@@ -18,6 +18,8 @@ public final class OutputSink {
     private let flushThreshold: Int
     private let clock = ContinuousClock()
     private var lastFlush = ContinuousClock.now
+    /// Called before queued bytes are written (a resume checkpoint goes first).
+    public var beforeFlush: (() throws(OutputError) -> Void)?
 
     /// Standard output.
     public init(flushThreshold: Int = 1 << 16) {
@@ -58,6 +60,7 @@ public final class OutputSink {
 
     /// Writes everything queued.
     public func flush() throws(OutputError) {
+        if !pending.isEmpty, let beforeFlush { try beforeFlush() }
         var offset = 0
         while offset < pending.count {
             let written = pending.withUnsafeBytes { raw in

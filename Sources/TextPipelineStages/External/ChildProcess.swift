@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import TextPipeline
 
 /// A child process started with `posix_spawn` (never a shell), its stdin and
 /// stdout connected to pipes, its stderr shared with textpipe's.
@@ -13,6 +14,10 @@ import Darwin
 /// (as the `textpipe` command does anyway) so that writing to a child that
 /// just died is an `EPIPE` error, not the end of the host program. The
 /// process is stopped when the object goes away.
+///
+/// The child runs in its own process group, so a terminal's Ctrl-C reaches
+/// textpipe alone, which stops cleanly and then ends its children; it is
+/// listed in ``ChildProcessRegistry`` from its start until it is reaped.
 final class ChildProcess {
     let pid: pid_t
     let channel: LineChannel
@@ -38,6 +43,7 @@ final class ChildProcess {
             throw .startFailed("cannot start \(executable): \(Self.errorText(status))")
         }
         pid = spawned
+        ChildProcessRegistry.register(spawned)
         channel = LineChannel(input: toChild[1], output: fromChild[0], maxLineBytes: maxLineBytes)
     }
 
@@ -49,6 +55,7 @@ final class ChildProcess {
     func stop(grace: Duration = .zero) -> String {
         channel.close()
         guard !reaped else { return "stopped" }
+        ChildProcessRegistry.unregister(pid)
         var status: Int32 = 0
         let clock = ContinuousClock()
         let until = clock.now + grace
@@ -91,7 +98,8 @@ final class ChildProcess {
         var mask = sigset_t()
         sigemptyset(&mask)
         posix_spawnattr_setsigmask(&attributes, &mask)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
+        posix_spawnattr_setpgroup(&attributes, 0)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETPGROUP))
         let argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
         defer { for pointer in argv { free(pointer) } }
         return posix_spawn(&pid, executable, &actions, &attributes, argv, environ)
