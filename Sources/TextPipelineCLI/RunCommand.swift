@@ -14,7 +14,7 @@ enum EmittedLayer: String, ExpressibleByArgument, CaseIterable {
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Analyse articles and write one JSON line per input record, in input order.",
+        abstract: "Analyse articles and write one record per input record, in input order (JSON lines by default).",
         discussion: """
         Inputs are .jsonl files (one {"id","text","title"?} object per line), .txt files (one article each), \
         folders (read recursively, in byte order of paths) and '-' for stdin; .gz files are decompressed. \
@@ -61,11 +61,15 @@ struct RunCommand: ParsableCommand {
     @Option(name: .long, help: "Format of stdin: jsonl or text.")
     var format: InputFormat = .jsonl
 
+    @Option(name: .long, help: "Output format: jsonl, conll or spacy (one stream), brat or html (a folder given with -o).")
+    var outputFormat: OutputFormat = .jsonl
+
     func validate() throws {
         if let workers, workers < 1 { throw ValidationError("--workers must be at least 1") }
         if maxArticleBytes < 1 { throw ValidationError("--max-article-bytes must be at least 1") }
         if let articleTimeout, !(articleTimeout > 0) { throw ValidationError("--article-timeout must be a positive number of seconds") }
         if resume, output == nil { throw ValidationError("--resume needs --output FILE: it continues that file") }
+        try validateOutputFormat()
     }
 
     func run() throws {
@@ -73,7 +77,8 @@ struct RunCommand: ParsableCommand {
         let files: [InputFile]
         do { files = try InputFile.expand(inputs, stdinFormat: format) } catch { throw CLIFailure.configuration(error.message) }
         let outputOptions = OutputOptions(offsets: offsets, emitTokens: emit.contains(.tokens))
-        let (sink, skip) = try openOutput(files: files, pipeline: pipeline, options: outputOptions)
+        let encoder = try makeEncoder(pipeline: pipeline, options: outputOptions)
+        let (writer, skip) = try openWriter(files: files, pipeline: pipeline, options: outputOptions, encoder: encoder)
         let limits = ArticleLimits(maxArticleBytes: maxArticleBytes, oversize: onOversize,
                                    articleTimeout: articleTimeout.map { .milliseconds(Int64($0 * 1000)) })
         let configuration = StreamEngine.Configuration(workers: workers)
@@ -82,7 +87,7 @@ struct RunCommand: ParsableCommand {
         let reporter = ProgressReporter(forced: progress, totalBytes: Self.knownSize(of: files))
         let summary: RunSummary
         do {
-            summary = try streamRun.run(reader: &reader, sink: sink, skip: skip, progress: reporter)
+            summary = try streamRun.run(reader: &reader, encoder: encoder, writer: writer, skip: skip, progress: reporter)
         } catch let error as OutputError {
             throw CLIFailure.io(error.message)
         } catch let error as InputError {
@@ -102,12 +107,12 @@ struct RunCommand: ParsableCommand {
 
     /// Opens stdout or `--output`, preparing a resume when asked.
     /// - Returns: the sink and the number of input records already done.
-    private func openOutput(files: [InputFile], pipeline: Pipeline, options: OutputOptions) throws -> (OutputSink, Int) {
+    func openOutput(files: [InputFile], pipeline: Pipeline, options: OutputOptions, framing: RecordFraming) throws -> (OutputSink, Int) {
         guard let output else { return (OutputSink(), 0) }
         let ledger = ResumeLedger(files: files, pipelineHash: pipeline.hash,
-                                  outputOptions: "offsets=\(options.offsets.rawValue) emit=\(emit.map(\.rawValue).joined(separator: ","))")
+                                  outputOptions: "offsets=\(options.offsets.rawValue) emit=\(emit.map(\.rawValue).joined(separator: ","))" + formatLedgerSuffix)
         do {
-            switch try ledger.prepare(output: output, resume: resume) {
+            switch try ledger.prepare(output: output, resume: resume, framing: framing) {
             case .fresh:
                 return (try OutputSink(path: output), 0)
             case .resume(let skip):

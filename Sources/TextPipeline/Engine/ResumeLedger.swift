@@ -44,7 +44,8 @@ public struct ResumeLedger: Sendable, Equatable {
     /// truncates OUT to its last complete line.
     /// - Throws: ``OutputError`` when files cannot be read or written, or a
     ///   ``ResumeMismatch`` when OUT was produced by other inputs, pipeline or options.
-    public func prepare(output: String, resume: Bool) throws -> Plan {
+    /// - Parameter framing: how OUT's records are framed (``completeRecords(in:framing:)``).
+    public func prepare(output: String, resume: Bool, framing: RecordFraming = .lines) throws -> Plan {
         let fileManager = FileManager.default
         let size = (try? fileManager.attributesOfItem(atPath: output)[.size] as? Int) ?? 0
         guard resume, size > 0 else {
@@ -57,7 +58,7 @@ public struct ResumeLedger: Sendable, Equatable {
         if let difference = difference(from: recorded) {
             throw ResumeMismatch(message: "cannot resume \(output): \(difference); run without --resume to start again")
         }
-        let (lines, validBytes) = try Self.completeLines(in: output)
+        let (lines, validBytes) = try Self.completeRecords(in: output, framing: framing)
         if validBytes < size {
             guard truncate(output, off_t(validBytes)) == 0 else {
                 throw OutputError(message: "cannot truncate \(output): \(String(cString: strerror(errno)))")

@@ -14,12 +14,23 @@ public struct StreamRun: Sendable {
         engine = StreamEngine(pipeline: pipeline, configuration: configuration)
     }
 
-    /// Runs the whole input.
+    /// Runs the whole input, writing JSON lines to `sink`.
     /// - Parameters:
     ///   - skip: records to pass over unread (already in the output of an interrupted run).
     ///   - progress: redrawn as lines are written.
     /// - Throws: ``InputError`` (`read_failed`), ``OutputError``, or ``StageFailure`` under `on_error: fail`.
     public func run(reader: inout ArticleReader, sink: OutputSink, skip: Int = 0, progress: ProgressReporter? = nil) throws -> RunSummary {
+        try run(reader: &reader, encoder: analyser.encoder, writer: StreamRecordWriter(sink: sink), skip: skip, progress: progress)
+    }
+
+    /// Runs the whole input: each record is encoded by `encoder` on a worker and
+    /// handed to `writer` in input order.
+    /// - Parameters:
+    ///   - skip: records to pass over unread (already in the output of an interrupted run).
+    ///   - progress: redrawn as records are written.
+    /// - Throws: ``InputError`` (`read_failed`), ``OutputError``, or ``StageFailure`` under `on_error: fail`.
+    public func run(reader: inout ArticleReader, encoder: some DocumentEncoder, writer: some RecordWriter,
+                    skip: Int = 0, progress: ProgressReporter? = nil) throws -> RunSummary {
         let clock = ContinuousClock()
         let started = clock.now
         var skipped = 0
@@ -29,19 +40,19 @@ public struct StreamRun: Sendable {
         let analyser = self.analyser
         let stageSeconds = try engine.run(
             next: { try reader.nextRaw() },
-            transform: { record, worker in try analyser.encodeLine(record, worker: &worker) },
+            transform: { record, worker in try analyser.encodeRecord(record, worker: &worker, encoder: encoder) },
             consume: { line in
                 summary.articles += 1
                 if line.isError { summary.errors += 1 }
                 bytes += line.inputBytes
-                try sink.write(line.bytes)
+                try writer.write(line)
             },
             tick: {
-                try sink.flushIfDue()
+                try writer.flushIfDue()
                 progress?.update(articles: summary.articles, errors: summary.errors, bytes: bytes)
             }
         )
-        try sink.flush()
+        try writer.finish()
         progress?.finish()
         summary.blankLines = reader.blankLines
         summary.bytes = reader.bytesRead
