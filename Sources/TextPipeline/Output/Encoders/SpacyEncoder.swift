@@ -3,15 +3,17 @@
 ///
 ///     {"text": "...", "tokens": [{"id":0,"start":0,"end":3}, ...],
 ///      "sents": [{"start":0,"end":57}], "ents": [{"start":4,"end":19,"label":"ORG","kb_id":"tp:org/..."}],
-///      "_": {"textpipe_id": "en-02", "keywords": ["..."]}}
+///      "textpipe": {"id": "en-02", "keywords": ["..."]}}
 ///
 /// Offsets are code points (Python string indices), whatever `--offsets` says.
 /// spaCy's tokens cover the whole text: `from_json` checks that the words
 /// match its own reconstruction (`spacy.util.get_words_and_spaces`), so the
 /// gaps between our tokens become tokens too, exactly as that function cuts
 /// them (``SpacyTokenLayout``). `ents` carry the canonical id as `kb_id`
-/// (kept in the JSON; `from_json` reads only start, end and label). An error
-/// record is an empty document whose `_.textpipe_error` holds the error fields.
+/// (kept in the JSON; `from_json` reads only start, end and label). The article
+/// id, keywords and, for an error record (an empty document), the error fields
+/// are under the key `textpipe`, which `from_json` ignores: its `_` key would
+/// register Doc extensions, and spaCy 3.8 fails to register one without a default.
 public struct SpacyEncoder: DocumentEncoder {
     public let layers: Set<LayerName>
 
@@ -36,7 +38,7 @@ public struct SpacyEncoder: DocumentEncoder {
         out.buffer.raw("]")
         if layers.contains(.sentences) { encodeSentences(document, &converter, &out.buffer) }
         if layers.contains(.entities) { encodeEntities(document, &converter, &out.buffer) }
-        out.buffer.raw(",\"_\":{\"textpipe_id\":")
+        out.buffer.raw(",\"textpipe\":{\"id\":")
         out.buffer.id(document.id)
         if layers.contains(.keywords) {
             out.buffer.raw(",\"keywords\":[")
@@ -50,9 +52,9 @@ public struct SpacyEncoder: DocumentEncoder {
     }
 
     public func encode(_ error: ErrorRecord, into out: inout EncodedRecord) {
-        out.buffer.raw("{\"text\":\"\",\"tokens\":[],\"_\":{\"textpipe_id\":")
+        out.buffer.raw("{\"text\":\"\",\"tokens\":[],\"textpipe\":{\"id\":")
         out.buffer.id(error.id)
-        out.buffer.raw(",\"textpipe_error\":")
+        out.buffer.raw(",\"error\":")
         out.buffer.value(.object([
             "stage": .string(error.stage), "kind": .string(error.kind), "message": .string(error.message),
             "source": .string(error.source), "line": .number(Double(error.line)),
