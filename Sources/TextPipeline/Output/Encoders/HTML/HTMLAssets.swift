@@ -11,6 +11,7 @@ enum HTMLAssets {
     nav.top span{color:#afb8c1}
     h1{font-size:1.6rem;margin:.3rem 0 .2rem}
     h2{font-size:1.15rem;margin:0}
+    main>h2{margin:1.6rem 0 .5rem}
     h3{font-size:1rem;margin:0 0 .4rem}
     .meta{color:var(--muted);font-size:13px;margin:.15rem 0 .6rem}
     code{font:12.5px ui-monospace,SFMono-Regular,Menlo,monospace;background:var(--bg);padding:0 .3em;border-radius:4px}
@@ -34,7 +35,7 @@ enum HTMLAssets {
     .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(10rem,1fr));gap:.8rem;margin:1rem 0}
     .card{border:1px solid var(--line);border-radius:8px;padding:.7rem 1rem;background:var(--bg)}
     .card b{display:block;font-size:1.5rem}
-    .charts{display:grid;grid-template-columns:repeat(auto-fill,minmax(31rem,1fr));gap:1rem}
+    .charts{display:grid;grid-template-columns:repeat(auto-fill,minmax(26rem,1fr));gap:1rem;align-items:start}
     .chart{border:1px solid var(--line);border-radius:8px;padding:.8rem 1rem}
     .chart svg{display:block;width:100%;height:auto}
     .chart text{font:12px system-ui,sans-serif;fill:#1f2328}

@@ -13,14 +13,14 @@ struct SVGBarChart {
 
     /// The SVG markup; every label and tooltip is escaped.
     func render() -> String {
-        let rowHeight = 22, labelWidth = 210, barWidth = 300, width = 580
+        let rowHeight = 22, labelWidth = 170, barWidth = 230, width = 460
         let height = max(1, bars.count) * rowHeight + 4
         let top = max(1, bars.map(\.value).max() ?? 1)
         var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(width) \(height)\" role=\"img\">"
         for (row, bar) in bars.enumerated() {
             let y = row * rowHeight + 2
             let length = max(2, bar.value * barWidth / top)
-            let label = bar.label.count > 32 ? String(bar.label.prefix(31)) + "…" : bar.label
+            let label = bar.label.count > 26 ? String(bar.label.prefix(25)) + "…" : bar.label
             svg += "<g><title>\(HTMLEscaping.escaped(bar.tooltip ?? bar.label)): \(bar.value)</title>"
             svg += "<text x=\"\(labelWidth - 8)\" y=\"\(y + 15)\" text-anchor=\"end\">\(HTMLEscaping.escaped(label))</text>"
             svg += "<rect x=\"\(labelWidth)\" y=\"\(y + 2)\" width=\"\(length)\" height=\"\(rowHeight - 6)\" rx=\"3\" fill=\"\(HTMLLabelColors.fills[bar.color])\" stroke=\"\(HTMLLabelColors.strokes[bar.color])\"/>"
