@@ -8,16 +8,28 @@
 enum HTMLEscaping {
     /// Appends `bytes` escaped.
     static func append(_ bytes: some Collection<UInt8>, into out: inout JSONBuffer) {
-        for byte in bytes {
-            switch byte {
-            case UInt8(ascii: "&"): out.raw("&amp;")
-            case UInt8(ascii: "<"): out.raw("&lt;")
-            case UInt8(ascii: ">"): out.raw("&gt;")
-            case UInt8(ascii: "\""): out.raw("&quot;")
-            case UInt8(ascii: "'"): out.raw("&#39;")
-            default: out.bytes.append(byte)
+        if bytes.withContiguousStorageIfAvailable({ append(contiguous: $0, into: &out) }) != nil { return }
+        Array(bytes).withUnsafeBufferPointer { append(contiguous: $0, into: &out) }
+    }
+
+    /// Appends `bytes` escaped; runs that need no escape are copied at once.
+    static func append(contiguous bytes: UnsafeBufferPointer<UInt8>, into out: inout JSONBuffer) {
+        var runStart = 0
+        for index in 0 ..< bytes.count {
+            let reference: StaticString
+            switch bytes[index] {
+            case UInt8(ascii: "&"): reference = "&amp;"
+            case UInt8(ascii: "<"): reference = "&lt;"
+            case UInt8(ascii: ">"): reference = "&gt;"
+            case UInt8(ascii: "\""): reference = "&quot;"
+            case UInt8(ascii: "'"): reference = "&#39;"
+            default: continue
             }
+            if index > runStart { out.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart ..< index])) }
+            out.raw(reference)
+            runStart = index + 1
         }
+        if bytes.count > runStart { out.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...])) }
     }
 
     /// Appends `text` escaped.
