@@ -10,6 +10,19 @@
 enum SpacyTokenLayout {
     /// Calls `body` with the UTF-8 byte range of each spaCy token, in order.
     static func forEachToken(of document: Document, _ body: (Int, Int) -> Void) {
+        let bounds = tokenBounds(of: document)
+        for index in stride(from: 0, to: bounds.count, by: 2) { body(Int(bounds[index]), Int(bounds[index + 1])) }
+    }
+
+    /// The UTF-8 byte ranges of the spaCy tokens, as start, end, start, end, ...
+    /// One array per document; the encoder's loop over it has no closure call per token.
+    static func tokenBounds(of document: Document) -> [Int32] {
+        var bounds: [Int32] = []
+        bounds.reserveCapacity(document.tokens.count * 2 + 8)
+        let body = { (start: Int, end: Int) in
+            bounds.append(Int32(start))
+            bounds.append(Int32(end))
+        }
         let text = document.utf8
         let tokens = document.tokens
         var position = 0
@@ -39,6 +52,7 @@ enum SpacyTokenLayout {
         }
         if text.count > gapStart { gapWords(gapStart, text.count) }
         if position < text.count { body(position, text.count) }
+        return bounds
     }
 
     private static func isWhiteSpace(_ text: [UInt8], _ range: Range<Int>) -> Bool {
