@@ -31,12 +31,13 @@ struct ReportStatistics {
         articles += 1
         if summary.error != nil { errors += 1 }
         var names: [String] = []
+        var seen: Set<String> = []
         for entity in summary.entities {
             entities += 1
             labelCounts[entity.label, default: 0] += 1
             let key = entity.canonicalID ?? entity.text
             entityCounts[entity.label, default: [:]][key, default: EntityCount(name: entity.text, canonicalID: entity.canonicalID, count: 0)].count += 1
-            if !names.contains(entity.text) { names.append(entity.text) }
+            if seen.insert(entity.text).inserted { names.append(entity.text) }
         }
         for keyword in Set(summary.keywords) { keywordCounts[keyword, default: 0] += 1 }
         rows.append(Row(ordinal: ordinal, page: page, title: summary.title ?? "", id: id.description,
