@@ -14,7 +14,7 @@ enum EmittedLayer: String, ExpressibleByArgument, CaseIterable {
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Analyse articles and write one JSON line per input record, in input order.",
+        abstract: "Analyse articles and write one record per input record, in input order (JSON lines by default).",
         discussion: """
         Inputs are .jsonl files (one {"id","text","title"?} object per line), .txt files (one article each), \
         folders (read recursively, in byte order of paths) and '-' for stdin; .gz files are decompressed. \
@@ -61,6 +61,9 @@ struct RunCommand: ParsableCommand {
     @Option(name: .long, help: "Format of stdin: jsonl or text.")
     var format: InputFormat = .jsonl
 
+    @Option(name: .long, help: "Output format: jsonl, conll or spacy (one stream), brat or html (a folder given with -o).")
+    var outputFormat: OutputFormat = .jsonl
+
     func validate() throws {
         if let workers, workers < 1 { throw ValidationError("--workers must be at least 1") }
         if maxArticleBytes < 1 { throw ValidationError("--max-article-bytes must be at least 1") }
@@ -68,6 +71,7 @@ struct RunCommand: ParsableCommand {
             throw ValidationError("--article-timeout must be between 0.001 and 86400 seconds, not \(articleTimeout)")
         }
         if resume, output == nil { throw ValidationError("--resume needs --output FILE: it continues that file") }
+        try validateOutputFormat()
     }
 
     /// Usable per-article time limits in seconds: below a millisecond is no limit a
@@ -84,8 +88,9 @@ struct RunCommand: ParsableCommand {
         let outputOptions = OutputOptions(offsets: offsets, emitTokens: emit.contains(.tokens))
         let limits = ArticleLimits(maxArticleBytes: maxArticleBytes, oversize: onOversize,
                                    articleTimeout: articleTimeout.map { .seconds($0) })
+        let encoder = try makeEncoder(pipeline: pipeline, options: outputOptions)
         var reader = ArticleReader(files: files, limits: limits)
-        let opened = try openOutput(files: files, pipeline: pipeline, reader: &reader)
+        let opened = try openWriter(files: files, pipeline: pipeline, reader: &reader, encoder: encoder)
         defer { withExtendedLifetime(opened.lock) {} } // the lock is held until the command ends
         let skip = opened.skip
         let configuration = StreamEngine.Configuration(workers: workers)
@@ -95,7 +100,7 @@ struct RunCommand: ParsableCommand {
         SignalWatcher.attach(interruption)
         let summary: RunSummary
         do {
-            summary = try streamRun.run(reader: &reader, sink: opened.sink, progress: reporter, journal: opened.journal,
+            summary = try streamRun.run(reader: &reader, encoder: encoder, writer: opened.writer, progress: reporter,
                                         interruption: interruption)
             SignalWatcher.attach(nil)
         } catch let stop as RunInterrupted {
@@ -122,33 +127,33 @@ struct RunCommand: ParsableCommand {
     var outputIdentity: String {
         "offsets=\(offsets.rawValue) emit=\(emit.map(\.rawValue).joined(separator: ",")) format=\(format.rawValue)"
             + " max-article-bytes=\(maxArticleBytes) on-oversize=\(onOversize.rawValue)"
-            + " article-timeout=\(articleTimeout.map { String($0) } ?? "none")"
+            + " article-timeout=\(articleTimeout.map { String($0) } ?? "none") output-format=\(outputFormat.rawValue)"
     }
 
     /// Opens stdout or `--output`: locks a regular output file, and prepares a
     /// resume when asked, leaving `reader` at the first record to analyse. Only a
     /// regular output file gets a lock and a resume sidecar; a device or a pipe is
     /// written as it is.
-    private func openOutput(files: [InputFile], pipeline: Pipeline, reader: inout ArticleReader) throws -> OpenedOutput {
-        guard let output else { return OpenedOutput(sink: OutputSink(), lock: nil, journal: nil, skip: 0) }
+    func openOutput(files: [InputFile], pipeline: Pipeline, reader: inout ArticleReader, framing: RecordFraming) throws -> OpenedOutput {
+        guard let output else { return OpenedOutput(writer: StreamRecordWriter(sink: OutputSink(), journal: nil), lock: nil, skip: 0) }
         guard OutputPathSafety.takesSidecar(output) else {
             if resume { throw CLIFailure.configuration("--resume needs a regular output file: \(output) is a device, a pipe or a socket") }
-            do { return OpenedOutput(sink: try OutputSink(path: output), lock: nil, journal: nil, skip: 0) } catch { throw CLIFailure.io(error.message) }
+            do { return OpenedOutput(writer: StreamRecordWriter(sink: try OutputSink(path: output), journal: nil), lock: nil, skip: 0) } catch { throw CLIFailure.io(error.message) }
         }
         let ledger = ResumeLedger(files: files, pipeline: pipeline, outputOptions: outputIdentity)
         let sidecar = ResumeLedger.sidecarPath(for: output)
         do {
             let lock = try OutputLock.acquire(path: output)
-            switch try ledger.plan(output: output, resume: resume) {
+            switch try ledger.plan(output: output, resume: resume, framing: framing) {
             case .fresh:
                 let journal = lock == nil ? nil : try ResumeJournal(path: sidecar, header: ledger.header)
-                return OpenedOutput(sink: try OutputSink(path: output), lock: lock, journal: journal, skip: 0)
+                return OpenedOutput(writer: StreamRecordWriter(sink: try OutputSink(path: output), journal: journal), lock: lock, skip: 0)
             case .resume(let point):
                 try point.verify(skipping: &reader)
                 // Output first: a crash between the two leaves a sidecar that still covers the output.
                 try point.truncateOutput()
                 let journal = try ResumeJournal(path: sidecar, header: ledger.header, records: point.records, digest: point.digest)
-                return OpenedOutput(sink: try OutputSink(path: output, append: true), lock: lock, journal: journal, skip: point.records)
+                return OpenedOutput(writer: StreamRecordWriter(sink: try OutputSink(path: output, append: true), journal: journal), lock: lock, skip: point.records)
             }
         } catch let error as ResumeMismatch {
             throw CLIFailure.configuration(error.message)
@@ -174,11 +179,11 @@ struct RunCommand: ParsableCommand {
     }
 }
 
-/// Where a run writes: the sink, the lock held on a regular output file, its resume journal,
-/// and the input records already done by the run being resumed.
+/// Where a run writes: the record writer (with its resume journal, for a stream),
+/// the lock held on a regular output file, and the input records already done by
+/// the run being resumed.
 struct OpenedOutput {
-    let sink: OutputSink
+    let writer: any RecordWriter
     let lock: OutputLock?
-    let journal: ResumeJournal?
     let skip: Int
 }

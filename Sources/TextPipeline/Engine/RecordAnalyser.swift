@@ -51,27 +51,27 @@ public struct RecordAnalyser: Sendable {
         return .document(document)
     }
 
-    /// Parses, analyses and encodes `raw` as one output line.
-    /// - Returns: the line's bytes and whether it is an error record.
-    public func encodeLine(_ raw: RawRecord, worker: inout PipelineWorker) throws(StageFailure) -> EncodedLine {
-        var buffer = JSONBuffer(capacity: 1024)
+    /// Parses, analyses and encodes `raw` as one JSON line.
+    public func encodeLine(_ raw: RawRecord, worker: inout PipelineWorker) throws(StageFailure) -> EncodedRecord {
+        try encodeRecord(raw, worker: &worker, encoder: encoder)
+    }
+
+    /// Parses, analyses and encodes `raw` as one record of `encoder`'s format.
+    /// - Returns: the record, marked as an error record when the article could not be analysed.
+    public func encodeRecord(_ raw: RawRecord, worker: inout PipelineWorker, encoder: some DocumentEncoder) throws(StageFailure) -> EncodedRecord {
+        var record = EncodedRecord(capacity: 1024)
+        record.inputBytes = raw.byteCount
+        record.inputDigest = raw.digest
         switch try analyse(raw, worker: &worker) {
         case .document(let document):
-            encoder.encode(document, into: &buffer)
-            return EncodedLine(bytes: buffer.bytes, isError: false, inputBytes: raw.byteCount, inputDigest: raw.digest)
+            record.id = document.id
+            encoder.encode(document, into: &record)
         case .failure(let id, let stage, let error, let source, let line):
-            encoder.encodeError(id: id, stage: stage, kind: error.kind, message: error.message, source: source, line: line, into: &buffer)
-            return EncodedLine(bytes: buffer.bytes, isError: true, inputBytes: raw.byteCount, inputDigest: raw.digest)
+            record.id = id
+            record.isError = true
+            encoder.encode(ErrorRecord(id: id, stage: stage, kind: error.kind, message: error.message, source: source, line: line),
+                           into: &record)
         }
+        return record
     }
-}
-
-/// One encoded output line.
-public struct EncodedLine: Sendable {
-    public let bytes: [UInt8]
-    public let isError: Bool
-    /// The size of the input record it came from.
-    public let inputBytes: Int
-    /// ``RecordDigest`` of the input record it came from (see ``RawRecord/digest``).
-    public let inputDigest: UInt64
 }

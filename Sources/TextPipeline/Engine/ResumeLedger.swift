@@ -66,7 +66,8 @@ public struct ResumeLedger: Sendable, Equatable {
     /// - Throws: ``OutputError`` when files cannot be read, or a ``ResumeMismatch`` when OUT
     ///   was produced by another version, inputs, pipeline, resources or options, or has more
     ///   lines than its sidecar accounts for.
-    public func plan(output: String, resume: Bool) throws -> Plan {
+    /// - Parameter framing: how OUT's records are framed (``completeRecords(in:framing:)``).
+    public func plan(output: String, resume: Bool, framing: RecordFraming = .lines) throws -> Plan {
         let size = (try? FileManager.default.attributesOfItem(atPath: output)[.size] as? Int) ?? 0
         guard resume, size > 0 else { return .fresh }
         let sidecar = Self.sidecarPath(for: output)
@@ -76,16 +77,16 @@ public struct ResumeLedger: Sendable, Equatable {
         if let difference = difference(from: recorded) {
             throw ResumeMismatch(message: "cannot resume \(output): \(difference); run without --resume to start again")
         }
-        let lines = try Self.completeLines(in: output)
+        let lines = try Self.completeRecords(in: output, framing: framing)
         // The last checkpoint at or below the complete lines: lines past it belong to a flush that was cut short.
         guard let point = checkpoints.last(where: { $0.records == lines }) ?? checkpoints.filter({ $0.records < lines }).max(by: { $0.records < $1.records }) else {
             throw ResumeMismatch(message: "cannot resume \(output): its sidecar records no checkpoint; run without --resume to start again")
         }
         if lines > (checkpoints.map(\.records).max() ?? 0) {
-            throw ResumeMismatch(message: "cannot resume \(output): it has \(lines) complete lines, more than the \(point.records) records its run recorded (was it written by something else?); run without --resume to start again")
+            throw ResumeMismatch(message: "cannot resume \(output): it has \(lines) complete records, more than the \(point.records) records its run recorded (was it written by something else?); run without --resume to start again")
         }
         return .resume(ResumePoint(output: output, records: point.records, digest: point.digest,
-                                   keptBytes: try Self.offset(afterLine: point.records, in: output), completeLines: lines))
+                                   keptBytes: try Self.offset(afterRecord: point.records, in: output, framing: framing), completeLines: lines))
     }
 
     /// The sidecar's first line for this run.

@@ -14,21 +14,34 @@ public struct StreamRun: Sendable {
         engine = StreamEngine(pipeline: pipeline, configuration: configuration)
     }
 
-    /// Runs the whole input.
+    /// Runs the whole input, writing JSON lines to `sink`.
+    /// - Parameters:
+    ///   - skip: records to pass over unread (already in the output of an interrupted run).
+    ///   - progress: redrawn as lines are written.
+    ///   - journal: absorbs each written record's digest and checkpoints before each flush of `sink`.
+    ///   - interruption: see ``run(reader:encoder:writer:skip:progress:interruption:)``.
+    /// - Throws: as ``run(reader:encoder:writer:skip:progress:interruption:)``.
+    public func run(reader: inout ArticleReader, sink: OutputSink, skip: Int = 0, progress: ProgressReporter? = nil,
+                    journal: ResumeJournal? = nil, interruption: RunInterruption? = nil) throws -> RunSummary {
+        try run(reader: &reader, encoder: analyser.encoder, writer: StreamRecordWriter(sink: sink, journal: journal),
+                skip: skip, progress: progress, interruption: interruption)
+    }
+
+    /// Runs the whole input: each record is encoded by `encoder` on a worker and
+    /// handed to `writer` in input order.
     ///
     /// When an input cannot be read (an unreadable file, a truncated archive),
     /// every record before the fault is still analysed and written; then the
     /// run stops by throwing the ``InputError``.
     /// - Parameters:
     ///   - skip: records to pass over unread (already in the output of an interrupted run).
-    ///   - progress: redrawn as lines are written.
-    ///   - journal: absorbs each written record's digest and checkpoints before each flush of `sink`.
-    ///   - interruption: checked before each line and at each engine tick; once set, the
-    ///     lines written so far are flushed and the run stops.
+    ///   - progress: redrawn as records are written.
+    ///   - interruption: checked before each record and at each engine tick; once set, the
+    ///     records written so far are flushed and the run stops.
     /// - Throws: ``InputError`` (`read_failed`, after writing the records before it), ``OutputError``,
-    ///   ``StageFailure`` under `on_error: fail`, or ``RunInterrupted`` (after flushing every complete line consumed).
-    public func run(reader: inout ArticleReader, sink: OutputSink, skip: Int = 0, progress: ProgressReporter? = nil,
-                    journal: ResumeJournal? = nil, interruption: RunInterruption? = nil) throws -> RunSummary {
+    ///   ``StageFailure`` under `on_error: fail`, or ``RunInterrupted`` (after flushing every complete record consumed).
+    public func run(reader: inout ArticleReader, encoder: some DocumentEncoder, writer: some RecordWriter,
+                    skip: Int = 0, progress: ProgressReporter? = nil, interruption: RunInterruption? = nil) throws -> RunSummary {
         let clock = ContinuousClock()
         let started = clock.now
         var skipped = 0
@@ -36,8 +49,6 @@ public struct StreamRun: Sendable {
         var summary = RunSummary()
         var bytes = 0
         let analyser = self.analyser
-        if let journal { sink.beforeFlush = { () throws(OutputError) in try journal.checkpoint() } }
-        defer { sink.beforeFlush = nil }
         // A read failure ends the input instead of cancelling the engine, so the records
         // read before it are analysed and written; the failure is thrown after the flush.
         var inputFailure: InputError?
@@ -51,27 +62,26 @@ public struct StreamRun: Sendable {
                         return nil
                     }
                 },
-                transform: { record, worker in try analyser.encodeLine(record, worker: &worker) },
-                consume: { line in
+                transform: { record, worker in try analyser.encodeRecord(record, worker: &worker, encoder: encoder) },
+                consume: { record in
                     try interruption?.check()
                     summary.articles += 1
-                    if line.isError { summary.errors += 1 }
-                    bytes += line.inputBytes
-                    journal?.absorb(line.inputDigest)
-                    try sink.write(line.bytes)
+                    if record.isError { summary.errors += 1 }
+                    bytes += record.inputBytes
+                    try writer.write(record)
                 },
                 tick: {
                     try interruption?.check()
-                    try sink.flushIfDue()
+                    try writer.flushIfDue()
                     progress?.update(articles: summary.articles, errors: summary.errors, bytes: bytes)
                 }
             )
         } catch let interrupted as RunInterrupted {
-            try sink.flush()
+            try writer.finish()
             progress?.finish()
             throw interrupted
         }
-        try sink.flush()
+        try writer.finish()
         progress?.finish()
         if let inputFailure {
             throw InputError(kind: inputFailure.kind, message: "\(inputFailure.message); the run stopped there, after writing the \(summary.articles) records read before it")

@@ -1,5 +1,5 @@
 /// Appends JSON text to a byte buffer without building intermediate objects.
-public struct JSONBuffer {
+public struct JSONBuffer: Sendable {
     public var bytes: [UInt8] = []
 
     public init(capacity: Int = 4096) { bytes.reserveCapacity(capacity) }

@@ -1,24 +1,19 @@
-/// What the output lines contain.
-public struct OutputOptions: Sendable {
-    /// The unit of every offset.
-    public var offsets: OffsetUnit = .codepoint
-    /// Whether to write the token layer.
-    public var emitTokens = false
-    /// Layers the pipeline provides; only these are written.
-    public var layers: Set<LayerName> = []
-
-    public init(offsets: OffsetUnit = .codepoint, emitTokens: Bool = false, layers: Set<LayerName> = []) {
-        self.offsets = offsets
-        self.emitTokens = emitTokens
-        self.layers = layers
-    }
-}
-
 /// Encodes analysed documents and error records as JSON lines (schema in docs/output.schema.json).
-public struct OutputEncoder: Sendable {
+public struct JSONLinesEncoder: DocumentEncoder {
     public let options: OutputOptions
 
     public init(options: OutputOptions) { self.options = options }
+
+    public var framing: RecordFraming { .lines }
+
+    public func encode(_ document: Document, into out: inout EncodedRecord) {
+        encode(document, into: &out.buffer)
+    }
+
+    public func encode(_ error: ErrorRecord, into out: inout EncodedRecord) {
+        encodeError(id: error.id, stage: error.stage, kind: error.kind, message: error.message,
+                    source: error.source, line: error.line, into: &out.buffer)
+    }
 
     /// Appends the line (with its `\n`) for an analysed document.
     public func encode(_ document: Document, into out: inout JSONBuffer) {
@@ -143,3 +138,6 @@ public struct OutputEncoder: Sendable {
         out.raw("}")
     }
 }
+
+/// The old name of ``JSONLinesEncoder``.
+public typealias OutputEncoder = JSONLinesEncoder

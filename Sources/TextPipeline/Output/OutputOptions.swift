@@ -1,0 +1,15 @@
+/// What the output lines contain.
+public struct OutputOptions: Sendable {
+    /// The unit of every offset.
+    public var offsets: OffsetUnit = .codepoint
+    /// Whether to write the token layer.
+    public var emitTokens = false
+    /// Layers the pipeline provides; only these are written.
+    public var layers: Set<LayerName> = []
+
+    public init(offsets: OffsetUnit = .codepoint, emitTokens: Bool = false, layers: Set<LayerName> = []) {
+        self.offsets = offsets
+        self.emitTokens = emitTokens
+        self.layers = layers
+    }
+}

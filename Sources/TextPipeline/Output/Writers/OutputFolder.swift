@@ -1,0 +1,65 @@
+import Foundation
+
+/// The folder a folder format (brat, HTML) writes into.
+///
+/// A run starts on a fresh folder: one that does not exist, is empty, or was
+/// written by textpipe before (it holds the marker file ``markerName``), whose
+/// files are then removed. Any other folder, or a file at the path, is refused,
+/// so a run never mixes its files with someone else's.
+public struct OutputFolder: Sendable {
+    public static let markerName = ".textpipe-output"
+    public let path: String
+
+    /// Prepares `path` for a new run.
+    /// - Throws: ``OutputFolderRefusal`` when the path holds other files (a usage error),
+    ///   ``OutputError`` when the folder cannot be created or cleared.
+    public init(preparing path: String, format: String) throws {
+        self.path = path
+        let manager = FileManager.default
+        var isFolder: ObjCBool = false
+        if manager.fileExists(atPath: path, isDirectory: &isFolder) {
+            guard isFolder.boolValue else {
+                throw OutputFolderRefusal(message: "--output-format \(format) writes a folder, but \(path) is a file; give a folder path")
+            }
+            let contents = (try? manager.contentsOfDirectory(atPath: path)) ?? []
+            if !contents.isEmpty {
+                guard contents.contains(Self.markerName) else {
+                    throw OutputFolderRefusal(message: "\(path) is not empty and was not written by textpipe; give an empty or new folder")
+                }
+                for name in contents {
+                    do { try manager.removeItem(atPath: path + "/" + name) } catch {
+                        throw OutputError(message: "cannot clear \(path)/\(name): \(error.localizedDescription)")
+                    }
+                }
+            }
+        }
+        do { try manager.createDirectory(atPath: path, withIntermediateDirectories: true) } catch {
+            throw OutputError(message: "cannot create the folder \(path): \(error.localizedDescription)")
+        }
+        try write(Array("written by textpipe --output-format \(format); a new run replaces this folder's files\n".utf8), to: Self.markerName)
+    }
+
+    /// Writes `bytes` to the file `name` in the folder, replacing it.
+    public func write(_ bytes: some Collection<UInt8>, to name: String) throws(OutputError) {
+        let file = path + "/" + name
+        let descriptor = open(file, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard descriptor >= 0 else { throw OutputError(message: "cannot open \(file) for writing: \(String(cString: strerror(errno)))") }
+        defer { close(descriptor) }
+        let data = Array(bytes)
+        var offset = 0
+        while offset < data.count {
+            let written = data.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw OutputError(message: "cannot write \(file): \(String(cString: strerror(errno)))")
+            }
+            offset += written
+        }
+    }
+}
+
+/// A folder output that would overwrite files textpipe did not write. A usage error (status 2).
+public struct OutputFolderRefusal: Error, Sendable, CustomStringConvertible {
+    public let message: String
+    public var description: String { message }
+}
