@@ -89,7 +89,7 @@ import Testing
         try handle.close()
         let more = try CLIHarness.run(["run", corpus, "-o", output, "--resume"] + pipeline)
         #expect(more.status == 2)
-        #expect(more.stderr.contains("21 complete lines, more than the 20 records"), "\(more.stderr)")
+        #expect(more.stderr.contains("21 complete records, more than the 20 records"), "\(more.stderr)")
     }
 
     @Test func resumeRefusesAnOutputMadeByAnotherVersion() throws {
