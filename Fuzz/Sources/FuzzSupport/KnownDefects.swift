@@ -37,4 +37,12 @@ public enum KnownDefects {
             buckets[slot] != 0 && buckets[slot] & 0xFFFF_FFFF == 0
         }
     }
+
+    /// Issue 15 defect 7: a numeric id with leading zeros (`{"id":01,...}`) is echoed as
+    /// written, which is not valid JSON. True when `line` starts with such an id.
+    public static func leadingZeroID(_ line: [UInt8]) -> Bool {
+        var rest = line.dropFirst(6)  // {"id":
+        if rest.first == UInt8(ascii: "-") { rest = rest.dropFirst() }
+        return rest.count >= 2 && rest.first == UInt8(ascii: "0") && (0x30 ... 0x39).contains(rest.dropFirst().first!)
+    }
 }
