@@ -65,7 +65,7 @@ public struct StageOptions {
 
     public func integer(_ name: String, default value: Int) throws -> Int {
         guard let node = values[name] else { return value }
-        guard let number = node.int else { throw error(name, "expected an integer, found \(Self.describe(node))") }
+        guard let number = node.integer else { throw error(name, "expected an integer, found \(Self.describe(node))") }
         return number
     }
 
@@ -80,7 +80,7 @@ public struct StageOptions {
 
     public func number(_ name: String, default value: Double) throws -> Double {
         guard let node = values[name] else { return value }
-        guard let number = node.float ?? node.int.map(Double.init), number.isFinite else {
+        guard let number = node.number ?? node.integer.map(Double.init), number.isFinite else {
             throw error(name, "expected a number, found \(Self.describe(node))")
         }
         return number
@@ -156,8 +156,8 @@ public struct StageOptions {
         case .alias: return "an alias"
         case .scalar(let scalar):
             if isNull(node) { return "nothing (null)" }
-            if scalar.style == .plain, node.int != nil { return "the number \(scalar.string)" }
-            if scalar.style == .plain, node.float != nil { return "the number \(scalar.string)" }
+            if scalar.style == .plain, node.integer != nil { return "the number \(scalar.string)" }
+            if scalar.style == .plain, node.number != nil { return "the number \(scalar.string)" }
             if scalar.style == .plain, node.bool != nil { return "the boolean \(scalar.string)" }
             return "the string '\(scalar.string)'"
         }

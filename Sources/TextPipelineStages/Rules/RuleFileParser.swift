@@ -68,7 +68,7 @@ struct RuleFileParser {
         guard let version = entries.first(where: { $0.key == "version" }) else {
             throw nodes.error(root, "", "missing key 'version'; expected 'version: 1'")
         }
-        guard version.value.int == 1 else { throw nodes.error(version.value, "version", "expected 1, the only rules format version") }
+        guard version.value.integer == 1 else { throw nodes.error(version.value, "version", "expected 1, the only rules format version") }
         if let lists = entries.first(where: { $0.key == "word_lists" }) { try readWordLists(lists.value) }
         guard let rulesNode = entries.first(where: { $0.key == "rules" })?.value else {
             throw nodes.error(root, "", "missing key 'rules'; expected a list of rules")

@@ -1,0 +1,3 @@
+// Intentionally empty: the target only publishes libFuzzer's declaration
+// (tp_fuzz_driver.h); the definition comes from -sanitize=fuzzer.
+#include "tp_fuzz_driver.h"
