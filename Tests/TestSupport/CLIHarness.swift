@@ -31,14 +31,25 @@ public enum CLIHarness {
         return url
     }
 
+    /// The sanitizer settings of this test process (empty in a normal build).
+    public static var sanitizerOptions: [String: String] {
+        ProcessInfo.processInfo.environment.filter { ["ASAN_OPTIONS", "TSAN_OPTIONS", "LSAN_OPTIONS", "UBSAN_OPTIONS"].contains($0.key) }
+    }
+
+    /// Whether the tests run under AddressSanitizer (`scripts/check-sanitizers` sets `ASAN_OPTIONS`).
+    public static var underAddressSanitizer: Bool { sanitizerOptions["ASAN_OPTIONS"] != nil }
+
     /// Runs `textpipe` with `arguments`, feeding `stdin`, from `directory` (default: the repository root).
+    /// An explicit `environment` replaces the inherited one, except for the sanitizers'
+    /// options (`ASAN_OPTIONS` and the like), which carry over so that a sanitized build
+    /// keeps the settings its test run chose.
     public static func run(_ arguments: [String], stdin: Data = Data(), directory: URL? = nil,
                            environment: [String: String]? = nil) throws -> Result {
         let process = Process()
         process.executableURL = productsFolder.appendingPathComponent("textpipe")
         process.arguments = arguments
         process.currentDirectoryURL = directory ?? repositoryRoot
-        if let environment { process.environment = environment }
+        if let environment { process.environment = environment.merging(sanitizerOptions) { explicit, _ in explicit } }
         // Files, not pipes: no thread juggling, and large inputs cannot deadlock.
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("textpipe-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
