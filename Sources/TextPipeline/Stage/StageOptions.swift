@@ -35,9 +35,8 @@ public struct StageOptions {
             for (key, value) in mapping {
                 let name = key.string ?? ""
                 guard self.specs[name] != nil else {
-                    let known = specs.map(\.name).sorted().joined(separator: ", ")
-                    throw ConfigurationError(file: file, line: key.mark?.line, keyPath: Self.join(keyPath, name),
-                                             message: "unknown option; expected one of: \(known.isEmpty ? "(none)" : known)")
+                    throw ConfigurationError.unknownKey(name, known: specs.map(\.name), file: file, line: key.mark?.line,
+                                                        keyPath: Self.join(keyPath, name))
                 }
                 values[name] = value
             }
