@@ -61,6 +61,6 @@ struct TextPipeCommand: ParsableCommand {
         commandName: "textpipe",
         abstract: "Analyse streams of news articles: tokens, sentences, entities, keywords.",
         version: "textpipe \(TextPipelineVersion.current)",
-        subcommands: [RunCommand.self, RenderCommand.self, CheckCommand.self, StagesCommand.self, BenchCommand.self, GazetteerCommand.self, DFCommand.self, BundleCommand.self]
+        subcommands: [RunCommand.self, RenderCommand.self, CheckCommand.self, StagesCommand.self, BenchCommand.self, GazetteerCommand.self, DFCommand.self, BundleCommand.self, InstallCommand.self]
     )
 }

@@ -129,10 +129,12 @@ public struct StageOptions {
         try StageOptions(node: values[name], specs: specs, file: file, keyPath: Self.join(keyPath, name), baseDirectory: baseDirectory)
     }
 
-    /// Resolves a relative path against ``baseDirectory``; absolute paths are kept.
+    /// Resolves a relative path against ``baseDirectory``; absolute paths are kept;
+    /// `builtin:NAME` names a shipped gazetteer (``ShippedData/resolveBuiltin(_:)``).
     /// Reports the path to ``PathRecorder/current`` when one is bound.
     public func resolve(_ path: String) -> String {
-        let resolved = path.hasPrefix("/") ? path : URL(fileURLWithPath: baseDirectory).appendingPathComponent(path).standardizedFileURL.path
+        let resolved = ShippedData.resolveBuiltin(path)
+            ?? (path.hasPrefix("/") ? path : URL(fileURLWithPath: baseDirectory).appendingPathComponent(path).standardizedFileURL.path)
         PathRecorder.current?.record(keyPath: keyPath, written: path, resolved: resolved)
         return resolved
     }
