@@ -68,9 +68,11 @@ struct BenchCommand: ParsableCommand {
         let counts = try workerCounts()
         var rows: [BenchmarkRunner.Row] = []
         let showProgress = isatty(STDERR_FILENO) == 1
+        var warmupRuns = 0
         for _ in 0 ..< warmup {
             if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[Kbench: warm-up".utf8)) }
             _ = try runner.measure(workers: counts.max() ?? 1, repeats: 1, includeIO: !noIO)
+            warmupRuns += 1
         }
         for count in counts {
             rows.append(try runner.measure(workers: count, repeats: self.repeat, includeIO: !noIO) { done in
@@ -80,7 +82,7 @@ struct BenchCommand: ParsableCommand {
         if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
         let rawSeconds = rawICU ? try RawICUBaseline.seconds(records: runner.records, repeats: self.repeat) : nil
         let report = BenchReport(pipeline: pipeline, input: input, articles: runner.records.count, textBytes: runner.textBytes,
-                                 repeats: self.repeat, includesIO: !noIO, rows: rows, rawICUSeconds: rawSeconds, peakResidentBytes: ProcessStats.peakResidentBytes())
+                                 repeats: self.repeat, warmupRuns: warmupRuns, includesIO: !noIO, rows: rows, rawICUSeconds: rawSeconds, peakResidentBytes: ProcessStats.peakResidentBytes())
         print(json ? report.json : report.table)
         for warning in BenchWarnings.check(rows: rows, textBytes: runner.textBytes, cores: ProcessInfo.processInfo.activeProcessorCount) {
             FileHandle.standardError.write(Data("textpipe: warning: \(warning)\n".utf8))
@@ -95,13 +97,15 @@ struct BenchReport {
     let articles: Int
     let textBytes: Int
     let repeats: Int
+    /// Untimed runs of the slice done before the timed ones.
+    let warmupRuns: Int
     let includesIO: Bool
     let rows: [BenchmarkRunner.Row]
     let rawICUSeconds: Double?
     let peakResidentBytes: Int?
 
     var table: String {
-        var lines = ["pipeline \(pipeline.name) (\(pipeline.file)), \(articles) articles, \(String(format: "%.2f", Double(textBytes) / 1e6)) MB of text from \(input), median of \(repeats), \(includesIO ? "JSON lines parsed and encoded" : "stages only")"]
+        var lines = ["pipeline \(pipeline.name) (\(pipeline.file)), \(articles) articles, \(String(format: "%.2f", Double(textBytes) / 1e6)) MB of text from \(input), median of \(repeats) after \(warmupRuns) warm-up, \(includesIO ? "JSON lines parsed and encoded" : "stages only")"]
         var cells = [["workers", "seconds", "MB/s", "articles/s", "tokens/s", "speed-up"]]
         let base = rows.first?.seconds ?? 1
         for row in rows {
@@ -128,6 +132,7 @@ struct BenchReport {
             "articles": .number(Double(articles)),
             "text_bytes": .number(Double(textBytes)),
             "repeats": .number(Double(repeats)),
+            "warmup_runs": .number(Double(warmupRuns)),
             "includes_io": .bool(includesIO),
             "peak_rss_bytes": peakResidentBytes.map { .number(Double($0)) } ?? .null,
             "raw_icu_mb_per_second": rawICUSeconds.map { .number(Double(textBytes) / 1e6 / $0) } ?? .null,

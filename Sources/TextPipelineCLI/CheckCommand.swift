@@ -21,7 +21,7 @@ struct CheckCommand: ParsableCommand {
         }
         let pipeline: Pipeline
         do {
-            pipeline = try LoadNotice.$handler.withValue(PipelineLocator.writeNotice) {
+            pipeline = try LoadNotice.$current.withValue(PipelineLocator.stderrNotice) {
                 try Pipeline.loadReportingAll(file: file, registry: CLIContext.shared.registry)
             }
         } catch let problems as ConfigurationErrors {

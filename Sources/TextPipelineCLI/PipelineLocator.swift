@@ -20,14 +20,14 @@ enum PipelineLocator {
                 + "pass --pipeline FILE, set TEXTPIPE_PIPELINES to that folder, or install with 'textpipe install --prefix DIR'")
         }
         do {
-            return try LoadNotice.$handler.withValue(writeNotice) { try Pipeline.load(file: file, registry: registry) }
+            return try LoadNotice.$current.withValue(stderrNotice) { try Pipeline.load(file: file, registry: registry) }
         } catch let error as ConfigurationError {
             throw CLIFailure.configuration(error.description)
         }
     }
 
-    /// Writes a ``LoadNotice`` (a first run compiling gazetteers) to stderr.
-    @Sendable static func writeNotice(_ message: String) {
+    /// Writes each ``LoadNotice`` (a first run compiling gazetteers) to stderr.
+    static let stderrNotice = LoadNotice { message in
         FileHandle.standardError.write(Data("textpipe: \(message)\n".utf8))
     }
 }

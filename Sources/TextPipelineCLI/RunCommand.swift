@@ -61,7 +61,7 @@ struct RunCommand: ParsableCommand {
     @Option(name: .long, help: "Format of stdin.")
     var format: InputFormat = .jsonl
 
-    @Option(name: .long, help: "Output format: jsonl, conll and spacy write one stream, brat and html a folder given with -o.")
+    @Option(name: .long, help: "Output format; brat and html write a folder given with -o, the others one stream.")
     var outputFormat: OutputFormat = .jsonl
 
     func validate() throws {

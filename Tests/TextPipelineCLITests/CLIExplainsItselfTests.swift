@@ -81,6 +81,17 @@ import Testing
         #expect(result.stderr.contains("too small for meaningful figures"))
     }
 
+    @Test func benchWarmsUpBeforeTiming() throws {
+        let arguments = ["bench", "--pipeline", "Tests/TextPipelineCLITests/Fixtures/tokens-sentences.yaml",
+                         "--input", "Tests/TextPipelineCLITests/Fixtures/sample.jsonl", "--repeat", "1", "--json"]
+        for (extra, expected) in [([String](), 1), (["--warmup", "2"], 2), (["--warmup", "0"], 0)] {
+            let result = try CLIHarness.run(arguments + extra)
+            #expect(result.status == 0, "\(result.stderr)")
+            let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+            #expect(object?["warmup_runs"] as? Int == expected)
+        }
+    }
+
     @Test func aResumedRunCountsOnlyTheBytesItAnalysed() throws {
         let corpus = try writeTemporary((0 ..< 30).map { #"{"id":"a\#($0)","text":"Article \#($0) says Dr. Smith met officials on Monday."}"# }
             .joined(separator: "\n") + "\n", "resume-corpus.jsonl")
