@@ -49,6 +49,19 @@ import Testing
         #expect(result.stderr.contains("\(path):3: stages[0].use: unknown stage 'tokenize.icuu@1'; did you mean 'tokenize.icu@1'?"))
     }
 
+    @Test func aMistypedCommandIsNamedWithTheClosestOne() throws {
+        let result = try CLIHarness.run(["rnu", "articles.jsonl"])
+        #expect(result.status == 2)
+        #expect(result.stderr.hasPrefix("textpipe: unknown command 'rnu'; did you mean 'run'? commands: run, render, check"), "\(result.stderr)")
+        #expect(try CLIHarness.run(["help", "run"]).status == 0)
+    }
+
+    @Test func stagesNamesTheShippedGazetteers() throws {
+        let result = try CLIHarness.run(["stages"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("shipped gazetteers, named builtin:NAME in a path option: curated, misc, names, organisations, people, places"))
+    }
+
     @Test func aValidFileStillPrintsItsTable() throws {
         let result = try CLIHarness.run(["check", "Tests/TextPipelineCLITests/Fixtures/tokens-sentences.yaml"])
         #expect(result.status == 0)

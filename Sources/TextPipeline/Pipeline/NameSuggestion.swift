@@ -4,9 +4,9 @@
 /// substitutions and swaps of two neighbouring characters, compared without case)
 /// is at most a third of the longer name, and at least 1; the closest wins, ties in
 /// the order given. Names are short, so the quadratic distance costs nothing.
-enum NameSuggestion {
+package enum NameSuggestion {
     /// The candidate closest to `name`, or nil when none is close enough.
-    static func closest(to name: String, among candidates: some Sequence<String>) -> String? {
+    package static func closest(to name: String, among candidates: some Sequence<String>) -> String? {
         let typed = Array(name.lowercased().unicodeScalars)
         var best: (candidate: String, distance: Int)?
         for candidate in candidates where candidate != name {
@@ -16,11 +16,6 @@ enum NameSuggestion {
             if distance <= limit, distance < (best?.distance ?? .max) { best = (candidate, distance) }
         }
         return best?.candidate
-    }
-
-    /// `"; did you mean 'x'?"`, or an empty string when nothing is close.
-    static func hint(for name: String, among candidates: some Sequence<String>) -> String {
-        closest(to: name, among: candidates).map { "; did you mean '\($0)'?" } ?? ""
     }
 
     /// Optimal string alignment distance between `a` and `b`.
