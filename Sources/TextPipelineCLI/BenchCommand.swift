@@ -8,12 +8,15 @@ struct BenchCommand: ParsableCommand {
         commandName: "bench",
         abstract: "Measure a pipeline's throughput on a corpus slice, with a scaling table over worker counts.",
         discussion: """
-        The first --megabytes MB of article text are read into memory as raw JSON lines; each worker count \
-        then runs the slice --repeat times (parse, analyse, encode; output discarded). Figures are medians.
+        The first --megabytes MB of article text are read into memory as raw JSON lines; the slice is run \
+        --warmup times untimed (page faults, caches, lazily built tables), then each worker count runs it \
+        --repeat times (parse, analyse, encode; output discarded). Figures are medians. A warning on stderr \
+        says when the figures cannot mean much: a slice under 1 MB or a run under 0.2 s, a speed-up above \
+        the number of workers, or more workers than cores.
         """
     )
 
-    @Option(name: .long, help: "Pipeline file (default: Pipelines/news-en.yaml).")
+    @Option(name: .long, help: "Pipeline file (default: news-en.yaml of the shipped data).")
     var pipeline: String?
 
     @Option(name: .long, help: "Corpus: a JSON-lines file (or .gz, or a folder).")
@@ -24,6 +27,9 @@ struct BenchCommand: ParsableCommand {
 
     @Option(name: .long, help: "Runs per worker count; the median is reported.")
     var `repeat`: Int = 3
+
+    @Option(name: .long, help: "Untimed runs of the slice before the timed ones.")
+    var warmup: Int = 1
 
     @Option(name: .long, help: "Comma-separated worker counts, e.g. 1,2.")
     var workers: String = "1"
@@ -40,6 +46,7 @@ struct BenchCommand: ParsableCommand {
     func validate() throws {
         guard megabytes > 0 else { throw ValidationError("--megabytes must be positive") }
         guard self.repeat >= 1 else { throw ValidationError("--repeat must be at least 1") }
+        guard warmup >= 0 else { throw ValidationError("--warmup must be 0 or more") }
         _ = try workerCounts()
     }
 
@@ -61,6 +68,12 @@ struct BenchCommand: ParsableCommand {
         let counts = try workerCounts()
         var rows: [BenchmarkRunner.Row] = []
         let showProgress = isatty(STDERR_FILENO) == 1
+        var warmupRuns = 0
+        for _ in 0 ..< warmup {
+            if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[Kbench: warm-up".utf8)) }
+            _ = try runner.measure(workers: counts.max() ?? 1, repeats: 1, includeIO: !noIO)
+            warmupRuns += 1
+        }
         for count in counts {
             rows.append(try runner.measure(workers: count, repeats: self.repeat, includeIO: !noIO) { done in
                 if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[Kbench: \(count) workers, run \(done)/\(self.repeat)".utf8)) }
@@ -69,8 +82,11 @@ struct BenchCommand: ParsableCommand {
         if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
         let rawSeconds = rawICU ? try RawICUBaseline.seconds(records: runner.records, repeats: self.repeat) : nil
         let report = BenchReport(pipeline: pipeline, input: input, articles: runner.records.count, textBytes: runner.textBytes,
-                                 repeats: self.repeat, includesIO: !noIO, rows: rows, rawICUSeconds: rawSeconds, peakResidentBytes: ProcessStats.peakResidentBytes())
+                                 repeats: self.repeat, warmupRuns: warmupRuns, includesIO: !noIO, rows: rows, rawICUSeconds: rawSeconds, peakResidentBytes: ProcessStats.peakResidentBytes())
         print(json ? report.json : report.table)
+        for warning in BenchWarnings.check(rows: rows, textBytes: runner.textBytes, cores: ProcessInfo.processInfo.activeProcessorCount) {
+            FileHandle.standardError.write(Data("textpipe: warning: \(warning)\n".utf8))
+        }
     }
 }
 
@@ -81,13 +97,15 @@ struct BenchReport {
     let articles: Int
     let textBytes: Int
     let repeats: Int
+    /// Untimed runs of the slice done before the timed ones.
+    let warmupRuns: Int
     let includesIO: Bool
     let rows: [BenchmarkRunner.Row]
     let rawICUSeconds: Double?
     let peakResidentBytes: Int?
 
     var table: String {
-        var lines = ["pipeline \(pipeline.name) (\(pipeline.file)), \(articles) articles, \(String(format: "%.2f", Double(textBytes) / 1e6)) MB of text from \(input), median of \(repeats), \(includesIO ? "JSON lines parsed and encoded" : "stages only")"]
+        var lines = ["pipeline \(pipeline.name) (\(pipeline.file)), \(articles) articles, \(String(format: "%.2f", Double(textBytes) / 1e6)) MB of text from \(input), median of \(repeats) after \(warmupRuns) warm-up, \(includesIO ? "JSON lines parsed and encoded" : "stages only")"]
         var cells = [["workers", "seconds", "MB/s", "articles/s", "tokens/s", "speed-up"]]
         let base = rows.first?.seconds ?? 1
         for row in rows {
@@ -114,6 +132,7 @@ struct BenchReport {
             "articles": .number(Double(articles)),
             "text_bytes": .number(Double(textBytes)),
             "repeats": .number(Double(repeats)),
+            "warmup_runs": .number(Double(warmupRuns)),
             "includes_io": .bool(includesIO),
             "peak_rss_bytes": peakResidentBytes.map { .number(Double($0)) } ?? .null,
             "raw_icu_mb_per_second": rawICUSeconds.map { .number(Double(textBytes) / 1e6 / $0) } ?? .null,

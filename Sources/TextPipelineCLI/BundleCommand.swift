@@ -24,7 +24,7 @@ struct BundleCommand: ParsableCommand {
         discussion: "Build the binary with scripts/make-bundle (static Swift runtime, RUNPATH $ORIGIN/lib). Run the unpacked bundle as ./textpipe run --pipeline pipeline/<name>.yaml. See docs/spark.md."
     )
 
-    @Option(help: "The pipeline to bundle (default: Pipelines/news-en.yaml).")
+    @Option(help: "The pipeline to bundle (default: news-en.yaml of the shipped data).")
     var pipeline: String?
 
     @Option(name: [.short, .long], help: "The archive to write.")

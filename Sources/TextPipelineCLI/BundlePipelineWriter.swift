@@ -65,7 +65,9 @@ struct BundlePipelineWriter {
                   var options = stage.mapping?["with"]?.mapping else { continue }
             if let list = options["gazetteers"] {
                 let items = list.sequence.map { $0.compactMap(\.string) } ?? list.string.map { [$0] } ?? []
-                let paths = items.map { $0.hasPrefix("/") ? $0 : pipelineFolder.appendingPathComponent($0).standardizedFileURL.path }
+                let paths = items.map {
+                    ShippedData.resolveBuiltin($0) ?? ($0.hasPrefix("/") ? $0 : pipelineFolder.appendingPathComponent($0).standardizedFileURL.path)
+                }
                 let compiled = try files.compiledGazetteers(paths)
                 options["gazetteers"] = Node.sequence(Node.Sequence(compiled.map { Node($0) }, .implicit, .flow))
             }

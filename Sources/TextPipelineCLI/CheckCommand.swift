@@ -5,14 +5,30 @@ struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Validate a pipeline file and print its stages with what they require and provide.",
-        discussion: "Exits with status 2 and a message naming the file, line and key on any error."
+        discussion: """
+        Reports every error in the file, one line each naming the file, line and key, with "did you mean" \
+        for a mistyped stage or option name, and exits with status 2.
+        """
     )
 
-    @Argument(help: "The pipeline file.")
-    var file: String
+    @Argument(help: "The pipeline file (default: the default pipeline, news-en.yaml).")
+    var file: String?
 
     func run() throws {
-        let pipeline = try PipelineLocator.load(file, registry: CLIContext.shared.registry)
+        guard let file = file ?? PipelineLocator.defaultPipelinePath() else {
+            _ = try PipelineLocator.load(nil, registry: CLIContext.shared.registry) // throws: where to find it
+            return
+        }
+        let pipeline: Pipeline
+        do {
+            pipeline = try LoadNotice.$current.withValue(PipelineLocator.stderrNotice) {
+                try Pipeline.loadReportingAll(file: file, registry: CLIContext.shared.registry)
+            }
+        } catch let problems as ConfigurationErrors {
+            var lines = problems.errors.map(\.description)
+            if lines.count > 1 { lines.append("\(lines.count) errors in \(file)") }
+            throw CLIFailure.configuration(lines.joined(separator: "\ntextpipe: "))
+        }
         print(PipelineTable.render(pipeline))
     }
 }

@@ -29,13 +29,13 @@ struct DFBuildCommand: ParsableCommand {
     @Option(name: [.short, .long], help: "The table file to write.")
     var output: String
 
-    @Option(name: .long, help: "Pipeline whose tokenizer and sentence stages are used (default: Pipelines/news-en.yaml).")
+    @Option(name: .long, help: "Pipeline whose tokenizer and sentence stages are used (default: news-en.yaml of the shipped data).")
     var pipeline: String?
 
     @Option(name: .long, help: "Most distinct terms held in memory at once.")
     var maxTerms: Int = 4_000_000
 
-    @Option(name: .long, help: "Format of stdin: jsonl or text.")
+    @Option(name: .long, help: "Format of stdin.")
     var format: InputFormat = .jsonl
 
     func validate() throws {

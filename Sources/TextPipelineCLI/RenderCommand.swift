@@ -24,7 +24,7 @@ struct RenderCommand: ParsableCommand {
     @Option(name: [.short, .long], help: "The report folder to write (new, empty, or an earlier report).")
     var output: String
 
-    @Option(name: .long, help: "The offset unit of the output: codepoint, utf16 or utf8.")
+    @Option(name: .long, help: "The offset unit of the output.")
     var offsets: OffsetUnit = .codepoint
 
     @Option(name: .long, help: "Articles per page.")

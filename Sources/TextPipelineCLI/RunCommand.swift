@@ -25,7 +25,7 @@ struct RunCommand: ParsableCommand {
     @Argument(help: "Input files or folders; '-' or nothing for stdin.")
     var inputs: [String] = []
 
-    @Option(name: .long, help: "Pipeline file (default: Pipelines/news-en.yaml).")
+    @Option(name: .long, help: "Pipeline file (default: news-en.yaml of the shipped data; 'textpipe check' shows it).")
     var pipeline: String?
 
     @Option(name: [.short, .long], help: "Write output to this file instead of stdout.")
@@ -40,28 +40,28 @@ struct RunCommand: ParsableCommand {
     @Option(name: .long, help: "Write the run's summary as JSON to this file.")
     var metrics: String?
 
-    @Option(name: .long, help: "Largest article text in bytes (default: 16000000).")
+    @Option(name: .long, help: "Largest article text in bytes.")
     var maxArticleBytes: Int = ArticleLimits.defaultMaxArticleBytes
 
-    @Option(name: .long, help: "What to do with a larger article: error (an error record) or truncate (analyse its start, with a warning).")
+    @Option(name: .long, help: "What to do with a larger article: write an error record, or analyse its start with a warning.")
     var onOversize: ArticleLimits.OversizePolicy = .error
 
     @Option(name: .long, help: "Time limit per article in seconds, from 0.001 to 86400; an article over it becomes a 'timeout' error record.")
     var articleTimeout: Double?
 
-    @Flag(name: .long, help: "Continue an interrupted run: keep the complete lines of --output and append the rest.")
+    @Flag(name: .long, help: "Continue an interrupted run: keep the complete lines of --output and append the rest. Every run with --output FILE writes the checkpoints this reads to FILE.textpipe-resume.")
     var resume = false
 
-    @Option(name: .long, help: "Offset unit: codepoint, utf16 or utf8.")
+    @Option(name: .long, help: "Unit of every offset.")
     var offsets: OffsetUnit = .codepoint
 
-    @Option(name: .long, help: "Extra layers to write: tokens.")
+    @Option(name: .long, help: "Extra layers to write.")
     var emit: [EmittedLayer] = []
 
-    @Option(name: .long, help: "Format of stdin: jsonl or text.")
+    @Option(name: .long, help: "Format of stdin.")
     var format: InputFormat = .jsonl
 
-    @Option(name: .long, help: "Output format: jsonl, conll or spacy (one stream), brat or html (a folder given with -o).")
+    @Option(name: .long, help: "Output format; brat and html write a folder given with -o, the others one stream.")
     var outputFormat: OutputFormat = .jsonl
 
     func validate() throws {
@@ -84,6 +84,10 @@ struct RunCommand: ParsableCommand {
         do { expanded = try InputFile.expand(inputs, stdinFormat: format) } catch { throw CLIFailure.configuration(error.message) }
         let (files, notes) = try OutputPathSafety.inputs(expanded, named: inputs, output: output, metrics: metrics)
         for note in notes { FileHandle.standardError.write(Data("textpipe: \(note)\n".utf8)) }
+        if files.contains(where: \.isStandardInput), isatty(STDIN_FILENO) == 1 {
+            let what = format == .text ? "one article as text" : "JSON lines"
+            FileHandle.standardError.write(Data("textpipe: reading \(what) from the terminal; end with Ctrl-D, or name input files (textpipe run --help)\n".utf8))
+        }
         do { try pipeline.checkStartup() } catch { throw CLIFailure.configuration(error.description) }
         let outputOptions = OutputOptions(offsets: offsets, emitTokens: emit.contains(.tokens))
         let limits = ArticleLimits(maxArticleBytes: maxArticleBytes, oversize: onOversize,
@@ -93,15 +97,18 @@ struct RunCommand: ParsableCommand {
         let opened = try openWriter(files: files, pipeline: pipeline, reader: &reader, encoder: encoder)
         defer { withExtendedLifetime(opened.lock) {} } // the lock is held until the command ends
         let skip = opened.skip
+        // A resumed run has read the records its output already holds; they are not this run's work.
+        let resumedBytes = reader.bytesRead
         let configuration = StreamEngine.Configuration(workers: workers)
         let streamRun = StreamRun(pipeline: pipeline, output: outputOptions, limits: limits, configuration: configuration)
-        let reporter = ProgressReporter(forced: progress, totalBytes: Self.knownSize(of: files))
+        let reporter = ProgressReporter(forced: progress, totalBytes: Self.knownSize(of: files).map { $0 - resumedBytes })
         let interruption = RunInterruption()
         SignalWatcher.attach(interruption)
-        let summary: RunSummary
+        var summary: RunSummary
         do {
             summary = try streamRun.run(reader: &reader, encoder: encoder, writer: opened.writer, progress: reporter,
                                         interruption: interruption)
+            summary.bytes -= resumedBytes
             SignalWatcher.attach(nil)
         } catch let stop as RunInterrupted {
             ChildProcessRegistry.terminateAll()

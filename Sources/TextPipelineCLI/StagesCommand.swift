@@ -9,6 +9,7 @@ struct StagesCommand: ParsableCommand {
 
     func run() throws {
         print(StageList.render(CLIContext.shared.registry))
+        print(StageList.builtinGazetteers())
     }
 }
 
@@ -29,5 +30,16 @@ enum StageList {
             lines.append("")
         }
         return lines.joined(separator: "\n")
+    }
+}
+
+extension StageList {
+    /// The line naming the shipped gazetteers a path option may give as `builtin:NAME`.
+    static func builtinGazetteers() -> String {
+        let names = ShippedData.builtinGazetteers
+        guard let folder = ShippedData.pipelinesFolder, !names.isEmpty else {
+            return "shipped gazetteers (builtin:NAME): none found; set TEXTPIPE_PIPELINES to the shipped Pipelines folder"
+        }
+        return "shipped gazetteers, named builtin:NAME in a path option: \(names.joined(separator: ", ")) (\(folder)/gazetteers)"
     }
 }

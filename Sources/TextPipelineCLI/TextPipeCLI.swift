@@ -13,6 +13,10 @@ public enum TextPipeCLI {
         signal(SIGPIPE, SIG_IGN)
         SignalWatcher.start()
         CLIContext.shared.registry = registry
+        if let message = TextPipeCommand.unknownSubcommand(in: arguments ?? Array(CommandLine.arguments.dropFirst())) {
+            FileHandle.standardError.write(Data("textpipe: \(message)\n".utf8))
+            exit(2)
+        }
         do {
             var command = try TextPipeCommand.parseAsRoot(arguments)
             try command.run()
@@ -60,7 +64,24 @@ struct TextPipeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "textpipe",
         abstract: "Analyse streams of news articles: tokens, sentences, entities, keywords.",
+        discussion: """
+        Start with 'textpipe run articles.jsonl -o out.jsonl' (JSON lines {"id","text"} in, one analysis per \
+        line out), 'textpipe check' to see the default pipeline, and 'textpipe install --prefix ~/.local' \
+        to use textpipe from anywhere with its gazetteers compiled once.
+        """,
         version: "textpipe \(TextPipelineVersion.current)",
-        subcommands: [RunCommand.self, RenderCommand.self, CheckCommand.self, StagesCommand.self, BenchCommand.self, GazetteerCommand.self, DFCommand.self, BundleCommand.self]
+        subcommands: [RunCommand.self, RenderCommand.self, CheckCommand.self, StagesCommand.self, BenchCommand.self, GazetteerCommand.self, DFCommand.self, BundleCommand.self, InstallCommand.self]
     )
+}
+
+extension TextPipeCommand {
+    /// "unknown command 'rnu'; did you mean 'run'?" when the first argument is a word that names
+    /// no subcommand (the parser would call it an unexpected argument), else nil.
+    static func unknownSubcommand(in arguments: [String]) -> String? {
+        guard let first = arguments.first, !first.hasPrefix("-") else { return nil }
+        let names = configuration.subcommands.compactMap { $0.configuration.commandName } + ["help"]
+        guard !names.contains(first) else { return nil }
+        let suggestion = NameSuggestion.closest(to: first, among: names).map { "did you mean '\($0)'? " } ?? ""
+        return "unknown command '\(first)'; \(suggestion)commands: \(names.dropLast().joined(separator: ", ")) ('textpipe --help' explains them)"
+    }
 }

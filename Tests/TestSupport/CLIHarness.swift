@@ -39,14 +39,15 @@ public enum CLIHarness {
     /// Whether the tests run under AddressSanitizer (`scripts/check-sanitizers` sets `ASAN_OPTIONS`).
     public static var underAddressSanitizer: Bool { sanitizerOptions["ASAN_OPTIONS"] != nil }
 
-    /// Runs `textpipe` with `arguments`, feeding `stdin`, from `directory` (default: the repository root).
+    /// Runs `textpipe` (or `executable`, such as a copy of it) with `arguments`, feeding `stdin`,
+    /// from `directory` (default: the repository root).
     /// An explicit `environment` replaces the inherited one, except for the sanitizers'
     /// options (`ASAN_OPTIONS` and the like), which carry over so that a sanitized build
     /// keeps the settings its test run chose.
     public static func run(_ arguments: [String], stdin: Data = Data(), directory: URL? = nil,
-                           environment: [String: String]? = nil) throws -> Result {
+                           environment: [String: String]? = nil, executable: URL? = nil) throws -> Result {
         let process = Process()
-        process.executableURL = productsFolder.appendingPathComponent("textpipe")
+        process.executableURL = executable ?? productsFolder.appendingPathComponent("textpipe")
         process.arguments = arguments
         process.currentDirectoryURL = directory ?? repositoryRoot
         if let environment { process.environment = environment.merging(sanitizerOptions) { explicit, _ in explicit } }

@@ -20,7 +20,7 @@ import TextPipeline
         ("version: 1\nstages:\n  - use: tokenize.icu@9\n", "p.yaml:3: stages[0].use: unknown stage 'tokenize.icu@9'; registered versions: tokenize.icu@1"),
         ("version: 1\nstages:\n  - use: nosuch@1\n", "p.yaml:3: stages[0].use: unknown stage 'nosuch@1'; registered stages: "),
         ("version: 1\nstages:\n  - use: tokenize.icu\n", "p.yaml:3: stages[0].use: expected a stage id with a version such as 'tokenize.icu@1', found 'tokenize.icu'"),
-        ("version: 1\nstages:\n  - use: tokenize.icu@1\n    with: { locael: en }\n", "p.yaml:4: stages[0].with.locael: unknown option; expected one of: locale"),
+        ("version: 1\nstages:\n  - use: tokenize.icu@1\n    with: { locael: en }\n", "p.yaml:4: stages[0].with.locael: unknown option; did you mean 'locale'? expected one of: locale"),
         ("version: 1\nstages:\n  - use: tokenize.icu@1\n    with: { locale: [en] }\n", "p.yaml:4: stages[0].with.locale: expected a string, found a list"),
         ("version: 1\nstages:\n  - use: sentences.icu@1\n", "p.yaml:3: stages[0]: sentences.icu@1 requires tokens, which no earlier stage provides"),
         ("version: 1\nstages:\n  - use: tokenize.icu@1\n  - use: sentences.icu@1\n    with: { newline: sometimes }\n", "p.yaml:5: stages[1].with.newline: expected one of paragraph, line, auto, found 'sometimes'"),
@@ -36,7 +36,7 @@ import TextPipeline
         ("version: 1\nstages:\n  - use: tokenize.icu@1\n    with: { locale: 'e n' }\n", "p.yaml:4: stages[0].with.locale: expected an ICU locale id such as 'en' or 'pt_BR', found 'e n'"),
         ("version: 1\nstages:\n  - use: tokenize.icu@1\n  - use: sentences.icu@1\n    with: { abbreviations: { file: missing.txt } }\n", "stages[1].with.abbreviations.file: cannot read abbreviation file"),
         ("version: 1\nstages:\n  - use: tokenize.icu@1\n  - use: sentences.icu@1\n    with: { starters: { file: missing.txt } }\n", "p.yaml:5: stages[1].with.starters.file: cannot read word list file"),
-        ("version: 1\nstages:\n  - use: tokenize.icu@1\n  - use: sentences.icu@1\n    with: { continuations: { adds: [x] } }\n", "p.yaml:5: stages[1].with.continuations.adds: unknown option; expected one of: add, file, remove"),
+        ("version: 1\nstages:\n  - use: tokenize.icu@1\n  - use: sentences.icu@1\n    with: { continuations: { adds: [x] } }\n", "p.yaml:5: stages[1].with.continuations.adds: unknown option; did you mean 'add'? expected one of: add, file, remove"),
         ("version: 1\nstages:\n  - use: tokenize.icu@1\n  - use: sentences.icu@1\n    with: { abbreviations: { add_number: [abcdefghijklmnopqrstuvwxyz] } }\n", "p.yaml:5: stages[1].with.abbreviations.add_number: expected an abbreviation of 1 to 15 bytes"),
     ])
     func configurationError(yaml: String, expected: String) throws {

@@ -60,6 +60,6 @@ import TextPipelineStages
         #expect {
             _ = try DocumentFixtures.pipeline("version: 1\nstages:\n  - use: tokenize.icu@1\n  - use: test.acronyms@1\n    with: { lable: X }\n",
                                               file: "p.yaml", registry: registry)
-        } throws: { "\($0)" == "p.yaml:5: stages[1].with.lable: unknown option; expected one of: label" }
+        } throws: { "\($0)" == "p.yaml:5: stages[1].with.lable: unknown option; did you mean 'label'? expected one of: label" }
     }
 }

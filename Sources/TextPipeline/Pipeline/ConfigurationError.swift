@@ -24,3 +24,14 @@ public struct ConfigurationError: Error, Sendable, CustomStringConvertible, Equa
         return keyPath.isEmpty ? "\(location): \(message)" : "\(location): \(keyPath): \(message)"
     }
 }
+
+extension ConfigurationError {
+    /// The error for a key that `known` does not list, with the closest known
+    /// key as a suggestion: `stages[0].with.locael: unknown option; did you mean 'locale'? expected one of: locale`.
+    static func unknownKey(_ key: String, known: [String], file: String, line: Int?, keyPath: String) -> ConfigurationError {
+        let list = known.sorted().joined(separator: ", ")
+        let suggestion = NameSuggestion.closest(to: key, among: known).map { " did you mean '\($0)'?" } ?? ""
+        return ConfigurationError(file: file, line: line, keyPath: keyPath,
+                                  message: "unknown option;\(suggestion) expected one of: \(list.isEmpty ? "(none)" : list)")
+    }
+}

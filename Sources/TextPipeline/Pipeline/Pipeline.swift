@@ -72,15 +72,29 @@ public struct Pipeline: Sendable {
 
     /// Throws when some stage requires a layer that no earlier stage provides.
     static func checkWiring(_ stages: [(stage: any Stage, line: Int?)], file: String) throws {
+        var problems = ConfigurationProblems(collectsAll: false)
+        try checkWiring(stages.map { ($0.stage.requires, $0.stage.provides, $0.stage.id.description, $0.line) }, file: file, problems: &problems)
+    }
+
+    /// Reports each stage that requires a layer no earlier stage provides.
+    /// - Parameter stages: each stage's required and provided layers, its id for messages, and its line;
+    ///   a nil `provides` (an unknown stage) may provide anything, so no later stage is reported.
+    static func checkWiring(_ stages: [(requires: [LayerName], provides: [LayerName]?, label: String, line: Int?)], file: String,
+                            problems: inout ConfigurationProblems) throws {
         var available: Set<LayerName> = []
+        var anythingMayBeProvided = false
         for (index, entry) in stages.enumerated() {
-            let missing = entry.stage.requires.filter { !available.contains($0) }
-            if !missing.isEmpty {
-                let names = missing.map(\.rawValue).joined(separator: ", ")
-                throw ConfigurationError(file: file, line: entry.line, keyPath: "stages[\(index)]",
-                                         message: "\(entry.stage.id) requires \(names), which no earlier stage provides")
+            let missing = entry.requires.filter { !available.contains($0) }
+            guard let provides = entry.provides else {
+                anythingMayBeProvided = true
+                continue
             }
-            available.formUnion(entry.stage.provides)
+            available.formUnion(provides)
+            if !missing.isEmpty, !anythingMayBeProvided {
+                let names = missing.map(\.rawValue).joined(separator: ", ")
+                try problems.report(ConfigurationError(file: file, line: entry.line, keyPath: "stages[\(index)]",
+                                                       message: "\(entry.label) requires \(names), which no earlier stage provides"))
+            }
         }
     }
 }

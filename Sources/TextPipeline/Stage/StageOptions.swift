@@ -35,9 +35,8 @@ public struct StageOptions {
             for (key, value) in mapping {
                 let name = key.string ?? ""
                 guard self.specs[name] != nil else {
-                    let known = specs.map(\.name).sorted().joined(separator: ", ")
-                    throw ConfigurationError(file: file, line: key.mark?.line, keyPath: Self.join(keyPath, name),
-                                             message: "unknown option; expected one of: \(known.isEmpty ? "(none)" : known)")
+                    throw ConfigurationError.unknownKey(name, known: specs.map(\.name), file: file, line: key.mark?.line,
+                                                        keyPath: Self.join(keyPath, name))
                 }
                 values[name] = value
             }
@@ -130,10 +129,12 @@ public struct StageOptions {
         try StageOptions(node: values[name], specs: specs, file: file, keyPath: Self.join(keyPath, name), baseDirectory: baseDirectory)
     }
 
-    /// Resolves a relative path against ``baseDirectory``; absolute paths are kept.
+    /// Resolves a relative path against ``baseDirectory``; absolute paths are kept;
+    /// `builtin:NAME` names a shipped gazetteer (``ShippedData/resolveBuiltin(_:)``).
     /// Reports the path to ``PathRecorder/current`` when one is bound.
     public func resolve(_ path: String) -> String {
-        let resolved = path.hasPrefix("/") ? path : URL(fileURLWithPath: baseDirectory).appendingPathComponent(path).standardizedFileURL.path
+        let resolved = ShippedData.resolveBuiltin(path)
+            ?? (path.hasPrefix("/") ? path : URL(fileURLWithPath: baseDirectory).appendingPathComponent(path).standardizedFileURL.path)
         PathRecorder.current?.record(keyPath: keyPath, written: path, resolved: resolved)
         return resolved
     }

@@ -1,4 +1,5 @@
 import Foundation
+import TextPipeline
 
 /// Loads compiled gazetteers once per process and shares them between pipelines and workers.
 ///
@@ -28,12 +29,18 @@ public final class GazetteerStore: @unchecked Sendable {
         }
     }
 
-    /// One gazetteer compiled from TSV `sources` (in order), from the cache when it holds them.
+    /// One gazetteer compiled from TSV `sources` (in order): from the gazetteers compiled at
+    /// install time (``ShippedData/compiledGazetteersFolder``) or the cache when either holds
+    /// them, else compiled into the cache, with a ``LoadNotice`` saying so.
     /// - Throws: ``GazetteerSourceError`` for bad sources, ``GazetteerFileError`` when the cache cannot be written.
     public func compiled(sources: [String], cacheFolder: String = GazetteerStore.defaultCacheFolder) throws -> CompiledGazetteer {
         let checksum = try GazetteerCompiler.sourceChecksum(of: sources)
-        let path = cacheFolder + "/gazetteer-\(String(checksum, radix: 16).leftPadded(to: 16)).tpg"
-        if let gazetteer = try? compiled(path: path), gazetteer.sourceChecksum == checksum { return gazetteer }
+        let name = "/gazetteer-\(String(checksum, radix: 16).leftPadded(to: 16)).tpg"
+        let path = cacheFolder + name
+        for folder in [ShippedData.compiledGazetteersFolder, cacheFolder].compactMap({ $0 }) {
+            if let gazetteer = try? compiled(path: folder + name), gazetteer.sourceChecksum == checksum { return gazetteer }
+        }
+        LoadNotice.post("compiling gazetteers \(sources.map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: ", ")) into \(cacheFolder) (once: later runs map the compiled file)")
         let (bytes, _) = try GazetteerCompiler.compile(sources: sources)
         do {
             try FileManager.default.createDirectory(atPath: cacheFolder, withIntermediateDirectories: true)
