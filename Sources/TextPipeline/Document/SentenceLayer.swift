@@ -2,14 +2,27 @@
 ///
 /// Sentences are sorted, non-empty and non-overlapping. Their text spans run
 /// from the start of their first token to the end of their last token.
-public struct SentenceLayer: Sendable, Equatable {
+///
+/// The layer is a random-access collection of those token ranges, indexed from 0:
+///
+/// ```swift
+/// for sentence in document.sentences { print(document.byteRange(ofTokens: sentence)) }
+/// let first = document.sentences[0]          // Range<Int> of token indices
+/// ```
+public struct SentenceLayer: Sendable, Equatable, RandomAccessCollection {
     public private(set) var firstTokens: [Int32] = []
     public private(set) var endTokens: [Int32] = []
 
     public init() {}
 
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { firstTokens.count }
     public var count: Int { firstTokens.count }
     public var isEmpty: Bool { firstTokens.isEmpty }
+
+    /// The token indices of sentence `index`, as ``tokenRange(_:)``.
+    /// - Precondition: `0 <= index < count`.
+    public subscript(index: Int) -> Range<Int> { tokenRange(index) }
 
     /// Appends the sentence made of tokens `first ..< end` (`end > first`).
     public mutating func append(tokens range: Range<Int>) {
