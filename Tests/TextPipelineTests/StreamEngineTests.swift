@@ -125,13 +125,13 @@ struct OverrunningStage: StatelessStage {
         var worker = try Pipeline(name: "test", stages: [OverrunningStage(), WordCountStage()]).makeWorker()
         var document = Document(text: "a b")
         #expect { try worker.process(&document, context: StageContext(deadline: .now + .milliseconds(50))) } throws: { error in
-            let failure = error as? StageFailure
-            return failure?.stage == "test.overrun@1" && failure?.kind == "timeout"
+            let failure = error as? PipelineError
+            return failure?.stage == "test.overrun@1" && failure?.kind == .timeout
         }
         // The last stage too: an overrun there is a timeout, not a late success.
         var last = try Pipeline(name: "test", stages: [WordCountStage(), OverrunningStage()]).makeWorker()
         #expect { try last.process(&document, context: StageContext(deadline: .now + .milliseconds(50))) } throws: { error in
-            (error as? StageFailure)?.stage == "test.overrun@1"
+            (error as? PipelineError)?.stage == "test.overrun@1"
         }
     }
 
@@ -152,7 +152,7 @@ struct OverrunningStage: StatelessStage {
         defer { try? FileManager.default.removeItem(atPath: inputPath) }
         var reader = ArticleReader(files: [InputFile(path: inputPath, format: .jsonl)])
         let sink = try OutputSink(path: "/dev/null")
-        #expect(throws: StageFailure.self) {
+        #expect(throws: PipelineError.self) {
             _ = try StreamRun(pipeline: pipeline, output: OutputOptions()).run(reader: &reader, sink: sink)
         }
     }

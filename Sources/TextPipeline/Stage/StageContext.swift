@@ -18,15 +18,3 @@ public struct DeadlineExceeded: Error, Sendable, CustomStringConvertible {
     public init() {}
     public var description: String { "the article's time limit passed" }
 }
-
-/// An error a stage throws for one article, with an error-record kind.
-public struct StageError: Error, Sendable, CustomStringConvertible {
-    /// The `error.kind` of the record (for example `stage_failed`).
-    public let kind: String
-    public let message: String
-    public init(kind: String = "stage_failed", _ message: String) {
-        self.kind = kind
-        self.message = message
-    }
-    public var description: String { message }
-}

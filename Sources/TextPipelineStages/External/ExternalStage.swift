@@ -63,7 +63,7 @@ public struct ExternalStage: Stage {
         do {
             try ExternalWorker.start(configuration).stop(grace: .milliseconds(500))
         } catch {
-            throw StageError(kind: "stage_failed", "external stage '\(configuration.name)': \(error)")
+            throw StageError(kind: .stageFailed, "external stage '\(configuration.name)': \(error)")
         }
     }
 }
