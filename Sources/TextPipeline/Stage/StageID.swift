@@ -2,7 +2,10 @@
 ///
 /// The version changes whenever a stage's output for the same options would
 /// change in meaning, so old pipeline files keep theirs.
-public struct StageID: Hashable, Sendable, CustomStringConvertible, Comparable {
+///
+/// A literal such as `"ner.gazetteer@1"` is a `StageID` too, for declarations; a literal without
+/// an `@<positive integer>` suffix stops the program when the declaration is first read.
+public struct StageID: Hashable, Sendable, CustomStringConvertible, Comparable, ExpressibleByStringLiteral {
     public let name: String
     public let version: Int
 
@@ -18,6 +21,13 @@ public struct StageID: Hashable, Sendable, CustomStringConvertible, Comparable {
               at != text.startIndex
         else { return nil }
         self.init(name: String(text[..<at]), version: version)
+    }
+
+    /// The id `value` spells, for declarations.
+    /// - Precondition: `value` is `name@version` with a positive integer version.
+    public init(stringLiteral value: String) {
+        guard let id = StageID(value) else { preconditionFailure("'\(value)' is not a stage id such as 'tokenize.icu@1'") }
+        self = id
     }
 
     public var description: String { "\(name)@\(version)" }
