@@ -7,7 +7,8 @@ struct ShoutCountStage: StatelessStage {
     init(options: StageOptions) {}
 
     func process(_ document: inout Document, context: StageContext) {
-        let words = (0 ..< document.tokens.count).lazy.map { document.utf8[document.tokens.byteRange($0)] }
+        let (text, tokens) = (document.utf8, document.tokens)
+        let words = (0 ..< tokens.count).lazy.map { text[tokens.byteRange($0)] }
         document.attributes["shouts"] = .number(Double(words.count { $0.count > 1 && $0.allSatisfy { $0 &- 0x41 < 26 } }))
     }
 }
