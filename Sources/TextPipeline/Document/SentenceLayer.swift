@@ -10,14 +10,21 @@
 /// let first = document.sentences[0]          // Range<Int> of token indices
 /// ```
 public struct SentenceLayer: Sendable, Equatable, RandomAccessCollection {
+    /// Per sentence, the index of its first token.
     public private(set) var firstTokens: [Int32] = []
+    /// Per sentence, the index after its last token.
     public private(set) var endTokens: [Int32] = []
 
+    /// An empty layer.
     public init() {}
 
+    /// 0.
     public var startIndex: Int { 0 }
+    /// The number of sentences.
     public var endIndex: Int { firstTokens.count }
+    /// The number of sentences.
     public var count: Int { firstTokens.count }
+    /// Whether the layer holds no sentence.
     public var isEmpty: Bool { firstTokens.isEmpty }
 
     /// The token indices of sentence `index`, as ``tokenRange(_:)``.
@@ -41,6 +48,7 @@ public struct SentenceLayer: Sendable, Equatable, RandomAccessCollection {
         endTokens.append(contentsOf: other.endTokens)
     }
 
+    /// Removes every sentence, keeping the storage.
     public mutating func removeAll() {
         firstTokens.removeAll(keepingCapacity: true)
         endTokens.removeAll(keepingCapacity: true)

@@ -5,7 +5,9 @@
 /// `switch`; like an enum, a misspelt built-in kind (`.stageFaild`) does not compile. The raw
 /// values are what output writes, and do not change.
 public struct ErrorKind: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
+    /// The kind as output writes it, such as `stage_failed`.
     public let rawValue: String
+    /// A kind of your own; prefer the constants for the documented kinds.
     public init(rawValue: String) { self.rawValue = rawValue }
 
     /// The line is not one JSON object.
@@ -27,5 +29,6 @@ public struct ErrorKind: RawRepresentable, Hashable, Sendable, CustomStringConve
     /// A stage threw for this article.
     public static let stageFailed = ErrorKind(rawValue: "stage_failed")
 
+    /// The raw value.
     public var description: String { rawValue }
 }

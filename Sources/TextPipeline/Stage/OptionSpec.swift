@@ -56,6 +56,7 @@ public struct OptionSpec: Sendable {
 
     /// The key under `with:`.
     public let name: String
+    /// What the value must be, and which ``StageOptions`` accessor reads it.
     public let type: ValueType
     /// The default, as a user would write it, or nil when the option has none. Shown by
     /// `textpipe stages`; the stage's own reading code applies it.
@@ -63,6 +64,7 @@ public struct OptionSpec: Sendable {
     /// One line on what the option does, for `textpipe stages`.
     public let help: String
 
+    /// Declares option `name` of `type`, with the default as a user would write it.
     public init(_ name: String, _ type: ValueType, default defaultValue: String? = nil, help: String) {
         self.name = name
         self.type = type

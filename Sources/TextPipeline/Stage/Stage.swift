@@ -56,11 +56,17 @@ public protocol Stage: Sendable {
 extension Stage {
     /// The versioned id, from ``configuration``.
     public var id: StageID { Self.configuration.id }
+    /// The declared ``StageConfiguration/requires``.
     public var requires: [LayerName] { Self.configuration.requires }
+    /// The declared ``StageConfiguration/provides``.
     public var provides: [LayerName] { Self.configuration.provides }
+    /// The declared ``StageConfiguration/rewrites``.
     public var rewrites: [LayerName] { Self.configuration.rewrites }
+    /// None.
     public var externalCommands: [[String]] { [] }
+    /// None.
     public var resourceChecksums: [String: String] { [:] }
+    /// Checks nothing.
     public func checkStartup() throws {}
 }
 
@@ -82,6 +88,7 @@ public protocol StatelessStage: Stage {
 }
 
 extension StatelessStage {
+    /// A worker that calls ``process(_:context:)`` on the shared stage.
     public func makeWorker() throws -> any StageWorker { StatelessWorker(stage: self) }
 }
 

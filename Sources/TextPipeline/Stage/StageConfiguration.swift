@@ -29,6 +29,7 @@ public struct StageConfiguration: Sendable {
     /// (`ner.gazetteer@1` splits possessive tokens, so it rewrites `tokens` and `sentences`).
     public var rewrites: [LayerName]
 
+    /// A declaration; layers and options default to none.
     public init(id: StageID, summary: String, options: [OptionSpec] = [], requires: [LayerName] = [],
                 provides: [LayerName] = [], rewrites: [LayerName] = []) {
         self.id = id

@@ -3,6 +3,7 @@ public struct StageContext: Sendable {
     /// When the article's analysis must end, or nil for no limit.
     public let deadline: ContinuousClock.Instant?
 
+    /// A context whose article must be done by `deadline` (nil: no limit).
     public init(deadline: ContinuousClock.Instant? = nil) {
         self.deadline = deadline
     }
@@ -15,6 +16,8 @@ public struct StageContext: Sendable {
 
 /// Thrown by a stage that stopped because its article's deadline passed.
 public struct DeadlineExceeded: Error, Sendable, CustomStringConvertible {
+    /// The error for an article whose deadline passed.
     public init() {}
+    /// The message of the `timeout` error record.
     public var description: String { "the article's time limit passed" }
 }

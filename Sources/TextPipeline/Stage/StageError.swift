@@ -5,10 +5,13 @@
 public struct StageError: Error, Sendable, CustomStringConvertible {
     /// The `error.kind` of the record.
     public let kind: ErrorKind
+    /// The `error.message` of the record.
     public let message: String
+    /// An error for one article, of `kind` (`stage_failed` unless said otherwise).
     public init(kind: ErrorKind = .stageFailed, _ message: String) {
         self.kind = kind
         self.message = message
     }
+    /// The message.
     public var description: String { message }
 }

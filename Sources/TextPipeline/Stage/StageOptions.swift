@@ -24,6 +24,8 @@ public struct StageOptions {
     /// `specs`: what a stage sees for a pipeline file's `with:`, for tests and for programs that
     /// build stages from their own configuration.
     /// - Parameters:
+    ///   - yaml: the options, as a pipeline file writes them under `with:`; empty for none.
+    ///   - specs: the options the stage accepts (its ``StageConfiguration/options``).
     ///   - file: the name used in messages.
     ///   - baseDirectory: the folder relative paths resolve against.
     /// - Throws: ``ConfigurationError`` for invalid YAML, a value that is not a mapping or an unknown key.

@@ -18,8 +18,11 @@ public struct StageFactory: Sendable {
         self.make = make
     }
 
+    /// The declared id.
     public var id: StageID { configuration.id }
+    /// The declared summary.
     public var summary: String { configuration.summary }
+    /// The declared options.
     public var options: [OptionSpec] { configuration.options }
     /// Layers required with the default options.
     public var requires: [LayerName] { configuration.requires }
@@ -42,6 +45,7 @@ public struct StageFactory: Sendable {
 public struct StageRegistry: Sendable {
     private var factories: [StageID: StageFactory] = [:]
 
+    /// An empty registry; `StageRegistry.builtin` (in TextPipelineStages) holds the shipped stages.
     public init() {}
 
     /// Adds a stage type under its declared id, built with ``Stage/init(options:)``.
