@@ -36,9 +36,9 @@ struct CheckCommand: ParsableCommand {
 /// The table `textpipe check` prints.
 enum PipelineTable {
     static func render(_ pipeline: Pipeline) -> String {
-        var rows = [["#", "stage", "requires", "provides"]]
+        var rows = [["#", "stage", "requires", "provides", "rewrites"]]
         for (index, stage) in pipeline.stages.enumerated() {
-            rows.append([String(index), stage.id.description, list(stage.requires), list(stage.provides)])
+            rows.append([String(index), stage.id.description, list(stage.requires), list(stage.provides), list(stage.rewrites)])
         }
         var lines = ["\(pipeline.file): pipeline '\(pipeline.name)' is valid (\(pipeline.stages.count) stages, on_error: \(pipeline.errorPolicy.rawValue))"]
         lines += TextTable.render(rows)

@@ -119,7 +119,7 @@ struct RunCommand: ParsableCommand {
             throw CLIFailure.io(error.message)
         } catch let error as InputError {
             throw CLIFailure.io(error.message)
-        } catch let error as StageFailure {
+        } catch let error as PipelineError {
             throw CLIFailure.io("stopped by on_error: fail: \(error)")
         }
         FileHandle.standardError.write(Data((summary.line + (skip > 0 ? ", resumed after \(skip) records" : "") + "\n").utf8))

@@ -21,7 +21,9 @@ enum StageList {
             lines.append("\(factory.id)  \(factory.summary)")
             let requires = factory.requires.map(\.rawValue).joined(separator: ", ")
             let provides = factory.provides.map(\.rawValue).joined(separator: ", ")
-            lines.append("  requires: \(requires.isEmpty ? "-" : requires)   provides: \(provides.isEmpty ? "-" : provides)")
+            let rewrites = factory.rewrites.map(\.rawValue).joined(separator: ", ")
+            lines.append("  requires: \(requires.isEmpty ? "-" : requires)   provides: \(provides.isEmpty ? "-" : provides)"
+                + (rewrites.isEmpty ? "" : "   rewrites: \(rewrites)"))
             for option in factory.options {
                 let fallback = option.defaultValue.map { " (default: \($0))" } ?? ""
                 lines.append("  \(option.name): \(option.type)\(fallback)")

@@ -4,15 +4,15 @@ extension StageRegistry {
     /// A registry holding every stage that ships with TextPipeline.
     public static var builtin: StageRegistry {
         var registry = StageRegistry()
-        registry.register(ICUTokenizerStage.factory)
-        registry.register(ICUSentenceStage.factory)
-        registry.register(GazetteerNERStage.factory)
-        registry.register(RulesTokensStage.factory)
-        registry.register(ExternalStage.factory)
-        registry.register(YakeStage.factory)
-        registry.register(TfidfStage.factory)
-        registry.register(RakeStage.factory)
-        registry.register(TextRankStage.factory)
+        registry.register(ICUTokenizerStage.self)
+        registry.register(ICUSentenceStage.self)
+        registry.register(GazetteerNERStage.self)
+        registry.register(RulesTokensStage.self)
+        registry.register(ExternalStage.self)
+        registry.register(KeywordStage<YakeStage.Algorithm>.self)
+        registry.register(KeywordStage<TfidfStage.Algorithm>.self)
+        registry.register(KeywordStage<RakeStage.Algorithm>.self)
+        registry.register(KeywordStage<TextRankStage.Algorithm>.self)
         return registry
     }
 }

@@ -36,19 +36,24 @@ public enum KeywordFixtures {
     public static func registry(entities markup: SpanMarkup) -> StageRegistry {
         var registry = StageRegistry.builtin
         let stage = MarkedEntities(texts: markup.spans.map(\.text), labels: markup.spans.map(\.label))
-        registry.register(StageFactory(id: MarkedEntities.id, summary: "test entities", options: [], requires: [.tokens],
-                                       provides: [.entities]) { _ in stage })
+        registry.register(MarkedEntities.self) { _ in stage }
         return registry
     }
 
     /// Marks each span's first occurrence in the text as an entity with its label.
     struct MarkedEntities: StatelessStage {
-        static let id = StageID(name: "test.entities", version: 1)
+        static let configuration = StageConfiguration(id: "test.entities@1", summary: "test entities",
+                                                      requires: [.tokens], provides: [.entities])
         let texts: [String]
         let labels: [String]
-        var id: StageID { Self.id }
-        var requires: [LayerName] { [.tokens] }
-        var provides: [LayerName] { [.entities] }
+
+        init(texts: [String], labels: [String]) {
+            self.texts = texts
+            self.labels = labels
+        }
+
+        /// Marks nothing: ``registry(entities:)`` registers the stage with the spans to mark.
+        init(options: StageOptions) { self.init(texts: [], labels: []) }
 
         func process(_ document: inout Document, context: StageContext) throws {
             let text = Array(document.utf8)

@@ -9,16 +9,12 @@ import TextPipelineStages
 @Suite struct SwiftStageRouteTests {
     /// Marks every all-capital word of two letters or more (`NATO`, `US`) and counts them.
     struct AcronymStage: StatelessStage {
-        static let id = StageID(name: "test.acronyms", version: 1)
-        static let factory = StageFactory(
-            id: id, summary: "acronyms", options: [OptionSpec("label", .string, default: "ACR", help: "span label")],
-            requires: [.tokens], provides: [.spans("acronyms"), .attribute("acronyms")]
-        ) { options in AcronymStage(label: try options.string("label", default: "ACR")) }
+        static let configuration = StageConfiguration(
+            id: "test.acronyms@1", summary: "acronyms", options: [OptionSpec("label", .string, default: "ACR", help: "span label")],
+            requires: [.tokens], provides: [.spans("acronyms"), .attribute("acronyms")])
 
         let label: String
-        var id: StageID { Self.id }
-        var requires: [LayerName] { [.tokens] }
-        var provides: [LayerName] { [.spans("acronyms"), .attribute("acronyms")] }
+        init(options: StageOptions) throws { label = try options.string("label", default: "ACR") }
 
         func process(_ document: inout Document, context: StageContext) throws {
             var layer = SpanLayer()
@@ -35,7 +31,7 @@ import TextPipelineStages
 
     @Test func registeredStageRunsFromAPipelineFileAndIsEncodedUnderSpansAndAttributes() throws {
         var registry = StageRegistry.builtin
-        registry.register(AcronymStage.factory)
+        registry.register(AcronymStage.self)
         let pipeline = try DocumentFixtures.pipeline("""
         version: 1
         stages:
@@ -56,10 +52,27 @@ import TextPipelineStages
 
     @Test func unknownOptionOfACustomStageIsALocatedError() throws {
         var registry = StageRegistry.builtin
-        registry.register(AcronymStage.factory)
+        registry.register(AcronymStage.self)
         #expect {
             _ = try DocumentFixtures.pipeline("version: 1\nstages:\n  - use: tokenize.icu@1\n  - use: test.acronyms@1\n    with: { lable: X }\n",
                                               file: "p.yaml", registry: registry)
         } throws: { "\($0)" == "p.yaml:5: stages[1].with.lable: unknown option; did you mean 'label'? expected one of: label" }
+    }
+
+    @Test func aStageIsBuiltFromOptionsWithoutAPipelineFile() throws {
+        let specs = AcronymStage.configuration.options
+        #expect(try AcronymStage(options: StageOptions(yaml: "{ label: ABBR }", specs: specs)).label == "ABBR")
+        #expect(try AcronymStage(options: StageOptions(yaml: "", specs: specs)).label == "ACR")
+        #expect {
+            _ = try StageOptions(yaml: "{ lable: X }", specs: specs, file: "opts.yaml")
+        } throws: { "\($0)" == "opts.yaml:1: lable: unknown option; expected one of: label" }
+    }
+
+    @Test func registeringATypeUsesItsDeclaration() throws {
+        var registry = StageRegistry()
+        registry.register(AcronymStage.self)
+        let factory = try #require(registry.factory(for: "test.acronyms@1"))
+        #expect(factory.summary == "acronyms" && factory.requires == [.tokens])
+        #expect(factory.provides == [.spans("acronyms"), .attribute("acronyms")] && factory.options.map(\.name) == ["label"])
     }
 }

@@ -42,7 +42,7 @@ import TextPipeline
         #expect(refused.count == 2)
         guard case .failure(let id, let error, _, let number) = try #require(refused.first) else { Issue.record("expected an error"); return }
         #expect(id == .string("big"))
-        #expect(error.kind == "oversized")
+        #expect(error.kind == .oversized)
         #expect(error.message.contains("1400022 bytes, more than the 1048616 read"))
         #expect(number == 1)
         guard case .article = refused[1] else { Issue.record("the next line must be read whole"); return }
@@ -66,7 +66,7 @@ import TextPipeline
         let line = Array("{\"id\":1,\"meta\":\"\(String(repeating: "m", count: 1_100_000))\",\"text\":\"t\"}\n".utf8)
         let records = try records(line, limits: ArticleLimits(maxArticleBytes: 3, oversize: .truncate))
         guard case .failure(_, let error, _, _) = try #require(records.first) else { Issue.record("expected an error"); return }
-        #expect(error.kind == "oversized")
+        #expect(error.kind == .oversized)
         #expect(error.message.contains("its text does not start within them"))
     }
 

@@ -26,7 +26,7 @@ import TextPipeline
             Issue.record("\(line) was accepted")
             return
         }
-        #expect(error.kind == "invalid_json")
+        #expect(error.kind == .invalidJSON)
         #expect(error.message.contains("leading zero"))
         #expect(id == .string("in.jsonl:3"))
     }

@@ -10,7 +10,7 @@ import TextPipeline
     func parse(_ text: String) -> InputRecord { parse(Array(text.utf8)) }
 
     func errorKind(_ record: InputRecord) -> String? {
-        if case .failure(_, let error, _, _) = record { return error.kind }
+        if case .failure(_, let error, _, _) = record { return error.kind.rawValue }
         return nil
     }
 

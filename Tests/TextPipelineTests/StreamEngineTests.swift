@@ -4,9 +4,7 @@ import TextPipeline
 
 /// Test stages: each does one thing a real stage might do, on purpose.
 struct WordCountStage: StatelessStage {
-    var id: StageID { StageID(name: "test.words", version: 1) }
-    var requires: [LayerName] { [] }
-    var provides: [LayerName] { [.attribute("words")] }
+    static let configuration = StageConfiguration(id: "test.words@1", summary: "test", provides: [.attribute("words")])
     func process(_ document: inout Document, context: StageContext) throws {
         document.attributes["words"] = .number(Double(document.utf8.split(separator: 0x20).count))
     }
@@ -14,9 +12,7 @@ struct WordCountStage: StatelessStage {
 
 /// Sleeps 0–3 ms, chosen by the article's text, so workers finish out of order.
 struct RandomDelayStage: StatelessStage {
-    var id: StageID { StageID(name: "test.delay", version: 1) }
-    var requires: [LayerName] { [] }
-    var provides: [LayerName] { [] }
+    static let configuration = StageConfiguration(id: "test.delay@1", summary: "test")
     func process(_ document: inout Document, context: StageContext) throws {
         let hash = document.utf8.reduce(UInt32(2166136261)) { ($0 ^ UInt32($1)) &* 16777619 }
         usleep(hash % 3000)
@@ -25,9 +21,7 @@ struct RandomDelayStage: StatelessStage {
 
 /// Throws for texts containing "boom".
 struct ThrowingStage: StatelessStage {
-    var id: StageID { StageID(name: "test.throw", version: 1) }
-    var requires: [LayerName] { [] }
-    var provides: [LayerName] { [] }
+    static let configuration = StageConfiguration(id: "test.throw@1", summary: "test")
     func process(_ document: inout Document, context: StageContext) throws {
         if document.text.contains("boom") { throw StageError("exploded on purpose") }
     }
@@ -35,9 +29,7 @@ struct ThrowingStage: StatelessStage {
 
 /// Spins, checking the deadline cooperatively, for texts containing "slow".
 struct SpinningStage: StatelessStage {
-    var id: StageID { StageID(name: "test.spin", version: 1) }
-    var requires: [LayerName] { [] }
-    var provides: [LayerName] { [] }
+    static let configuration = StageConfiguration(id: "test.spin@1", summary: "test")
     func process(_ document: inout Document, context: StageContext) throws {
         guard document.text.contains("slow") else { return }
         let giveUp = ContinuousClock.now + .seconds(30)
@@ -47,13 +39,18 @@ struct SpinningStage: StatelessStage {
 
 /// Sleeps 200 ms without checking the deadline: a stage whose long loop forgot to.
 struct OverrunningStage: StatelessStage {
-    var id: StageID { StageID(name: "test.overrun", version: 1) }
-    var requires: [LayerName] { [] }
-    var provides: [LayerName] { [] }
+    static let configuration = StageConfiguration(id: "test.overrun@1", summary: "test")
     func process(_ document: inout Document, context: StageContext) throws {
         usleep(200_000)
     }
 }
+
+/// The test stages are built in code; pipeline files never name them.
+extension WordCountStage { init(options: StageOptions) {} }
+extension RandomDelayStage { init(options: StageOptions) {} }
+extension ThrowingStage { init(options: StageOptions) {} }
+extension SpinningStage { init(options: StageOptions) {} }
+extension OverrunningStage { init(options: StageOptions) {} }
 
 @Suite struct StreamEngineTests {
     func temporaryFile(_ contents: String) -> String {
@@ -125,13 +122,13 @@ struct OverrunningStage: StatelessStage {
         var worker = try Pipeline(name: "test", stages: [OverrunningStage(), WordCountStage()]).makeWorker()
         var document = Document(text: "a b")
         #expect { try worker.process(&document, context: StageContext(deadline: .now + .milliseconds(50))) } throws: { error in
-            let failure = error as? StageFailure
-            return failure?.stage == "test.overrun@1" && failure?.kind == "timeout"
+            let failure = error as? PipelineError
+            return failure?.stage == "test.overrun@1" && failure?.kind == .timeout
         }
         // The last stage too: an overrun there is a timeout, not a late success.
         var last = try Pipeline(name: "test", stages: [WordCountStage(), OverrunningStage()]).makeWorker()
         #expect { try last.process(&document, context: StageContext(deadline: .now + .milliseconds(50))) } throws: { error in
-            (error as? StageFailure)?.stage == "test.overrun@1"
+            (error as? PipelineError)?.stage == "test.overrun@1"
         }
     }
 
@@ -152,7 +149,7 @@ struct OverrunningStage: StatelessStage {
         defer { try? FileManager.default.removeItem(atPath: inputPath) }
         var reader = ArticleReader(files: [InputFile(path: inputPath, format: .jsonl)])
         let sink = try OutputSink(path: "/dev/null")
-        #expect(throws: StageFailure.self) {
+        #expect(throws: PipelineError.self) {
             _ = try StreamRun(pipeline: pipeline, output: OutputOptions()).run(reader: &reader, sink: sink)
         }
     }

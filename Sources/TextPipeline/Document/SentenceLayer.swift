@@ -2,14 +2,34 @@
 ///
 /// Sentences are sorted, non-empty and non-overlapping. Their text spans run
 /// from the start of their first token to the end of their last token.
-public struct SentenceLayer: Sendable, Equatable {
+///
+/// The layer is a random-access collection of those token ranges, indexed from 0:
+///
+/// ```swift
+/// for sentence in document.sentences { print(document.byteRange(ofTokens: sentence)) }
+/// let first = document.sentences[0]          // Range<Int> of token indices
+/// ```
+public struct SentenceLayer: Sendable, Equatable, RandomAccessCollection {
+    /// Per sentence, the index of its first token.
     public private(set) var firstTokens: [Int32] = []
+    /// Per sentence, the index after its last token.
     public private(set) var endTokens: [Int32] = []
 
+    /// An empty layer.
     public init() {}
 
+    /// 0.
+    public var startIndex: Int { 0 }
+    /// The number of sentences.
+    public var endIndex: Int { firstTokens.count }
+    /// The number of sentences.
     public var count: Int { firstTokens.count }
+    /// Whether the layer holds no sentence.
     public var isEmpty: Bool { firstTokens.isEmpty }
+
+    /// The token indices of sentence `index`, as ``tokenRange(_:)``.
+    /// - Precondition: `0 <= index < count`.
+    public subscript(index: Int) -> Range<Int> { tokenRange(index) }
 
     /// Appends the sentence made of tokens `first ..< end` (`end > first`).
     public mutating func append(tokens range: Range<Int>) {
@@ -28,6 +48,7 @@ public struct SentenceLayer: Sendable, Equatable {
         endTokens.append(contentsOf: other.endTokens)
     }
 
+    /// Removes every sentence, keeping the storage.
     public mutating func removeAll() {
         firstTokens.removeAll(keepingCapacity: true)
         endTokens.removeAll(keepingCapacity: true)

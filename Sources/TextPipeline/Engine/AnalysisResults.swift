@@ -11,7 +11,7 @@ extension StreamEngine {
     ///
     /// Backpressure reaches the workers: at most `buffer` outcomes wait for the
     /// consumer. Abandoning the iteration stops the engine.
-    /// - Throws (from iteration): ``StageFailure`` under `on_error: fail`, or a worker's start-up error.
+    /// - Throws (from iteration): ``PipelineError`` under `on_error: fail`, or a worker's start-up error.
     public func results<Articles: Sequence & Sendable>(for articles: Articles, limits: ArticleLimits = ArticleLimits(), buffer: Int = 256)
         -> AnalysisResults where Articles.Element == Article
     {

@@ -38,7 +38,7 @@ public struct ArticleLimits: Sendable {
     }
 
     func oversizedError(textBytes: Int) -> InputError {
-        InputError(kind: "oversized", message: "the text has \(textBytes) bytes, more than --max-article-bytes \(maxArticleBytes)")
+        InputError(kind: .oversized, message: "the text has \(textBytes) bytes, more than --max-article-bytes \(maxArticleBytes)")
     }
 
     /// Where to cut `text` (longer than ``maxArticleBytes``): at most `maxArticleBytes`, never inside a UTF-8 sequence.

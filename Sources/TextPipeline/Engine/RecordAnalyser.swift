@@ -21,8 +21,8 @@ public struct RecordAnalyser: Sendable {
     }
 
     /// Parses and analyses `raw`.
-    /// - Throws: ``StageFailure`` only under `on_error: fail`.
-    public func analyse(_ raw: RawRecord, worker: inout PipelineWorker) throws(StageFailure) -> Outcome {
+    /// - Throws: ``PipelineError`` only under `on_error: fail`.
+    public func analyse(_ raw: RawRecord, worker: inout PipelineWorker) throws(PipelineError) -> Outcome {
         var article: Article
         switch raw.parse() {
         case .failure(let id, let error, let source, let line):
@@ -52,13 +52,13 @@ public struct RecordAnalyser: Sendable {
     }
 
     /// Parses, analyses and encodes `raw` as one JSON line.
-    public func encodeLine(_ raw: RawRecord, worker: inout PipelineWorker) throws(StageFailure) -> EncodedRecord {
+    public func encodeLine(_ raw: RawRecord, worker: inout PipelineWorker) throws(PipelineError) -> EncodedRecord {
         try encodeRecord(raw, worker: &worker, encoder: encoder)
     }
 
     /// Parses, analyses and encodes `raw` as one record of `encoder`'s format.
     /// - Returns: the record, marked as an error record when the article could not be analysed.
-    public func encodeRecord(_ raw: RawRecord, worker: inout PipelineWorker, encoder: some DocumentEncoder) throws(StageFailure) -> EncodedRecord {
+    public func encodeRecord(_ raw: RawRecord, worker: inout PipelineWorker, encoder: some DocumentEncoder) throws(PipelineError) -> EncodedRecord {
         var record = EncodedRecord(capacity: 1024)
         record.inputBytes = raw.byteCount
         record.inputDigest = raw.digest

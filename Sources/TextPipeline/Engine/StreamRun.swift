@@ -39,7 +39,7 @@ public struct StreamRun: Sendable {
     ///   - interruption: checked before each record and at each engine tick; once set, the
     ///     records written so far are flushed and the run stops.
     /// - Throws: ``InputError`` (`read_failed`, after writing the records before it), ``OutputError``,
-    ///   ``StageFailure`` under `on_error: fail`, or ``RunInterrupted`` (after flushing every complete record consumed).
+    ///   ``PipelineError`` under `on_error: fail`, or ``RunInterrupted`` (after flushing every complete record consumed).
     public func run(reader: inout ArticleReader, encoder: some DocumentEncoder, writer: some RecordWriter,
                     skip: Int = 0, progress: ProgressReporter? = nil, interruption: RunInterruption? = nil) throws -> RunSummary {
         let clock = ContinuousClock()

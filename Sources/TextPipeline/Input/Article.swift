@@ -23,9 +23,9 @@ public struct Article: Sendable {
 /// Why an input record could not become an article.
 public struct InputError: Error, Sendable, Equatable {
     /// The error-record kind: `invalid_json`, `missing_text`, `invalid_text`, `invalid_utf8`, `invalid_id`, `oversized`, `read_failed`.
-    public let kind: String
+    public let kind: ErrorKind
     public let message: String
-    public init(kind: String, message: String) {
+    public init(kind: ErrorKind, message: String) {
         self.kind = kind
         self.message = message
     }

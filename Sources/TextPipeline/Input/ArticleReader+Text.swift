@@ -36,7 +36,7 @@ extension ArticleReader {
             }
         }
         if let offset = bytes.withUnsafeBufferPointer({ UTF8Validation.firstInvalidOffset($0) }) {
-            return .failure(id: id, error: InputError(kind: "invalid_utf8", message: "invalid UTF-8 at byte \(offset)"), source: name, line: 1)
+            return .failure(id: id, error: InputError(kind: .invalidUTF8, message: "invalid UTF-8 at byte \(offset)"), source: name, line: 1)
         }
         var article = Article(id: id, text: bytes, title: nil, source: name, line: 1)
         article.warnings = warnings

@@ -18,13 +18,13 @@ public final class ByteSource {
         name = path
         if decompress, path.hasSuffix(".gz") {
             guard let handle = tp_gzip_open(path) else {
-                throw InputError(kind: "read_failed", message: "cannot open \(path): \(String(cString: strerror(errno)))")
+                throw InputError(kind: .readFailed, message: "cannot open \(path): \(String(cString: strerror(errno)))")
             }
             backend = .gzip(handle)
         } else {
             let descriptor = open(path, O_RDONLY)
             guard descriptor >= 0 else {
-                throw InputError(kind: "read_failed", message: "cannot open \(path): \(String(cString: strerror(errno)))")
+                throw InputError(kind: .readFailed, message: "cannot open \(path): \(String(cString: strerror(errno)))")
             }
             backend = .descriptor(descriptor, closeWhenDone: true)
         }
@@ -53,15 +53,15 @@ public final class ByteSource {
                 let count = Foundation.read(descriptor, buffer.baseAddress, buffer.count)
                 if count >= 0 { return count }
                 if errno == EINTR { continue }
-                throw InputError(kind: "read_failed", message: "cannot read \(name): \(String(cString: strerror(errno)))")
+                throw InputError(kind: .readFailed, message: "cannot read \(name): \(String(cString: strerror(errno)))")
             }
         case .gzip(let handle):
             let count = tp_gzip_read(handle, buffer.baseAddress!.assumingMemoryBound(to: UInt8.self), buffer.count)
             if count == -2 {
-                throw InputError(kind: "read_failed", message: "cannot decompress \(name): the archive is truncated (it ends inside a gzip stream)")
+                throw InputError(kind: .readFailed, message: "cannot decompress \(name): the archive is truncated (it ends inside a gzip stream)")
             }
             guard count >= 0 else {
-                throw InputError(kind: "read_failed", message: "cannot decompress \(name): \(String(cString: tp_gzip_error(handle)))")
+                throw InputError(kind: .readFailed, message: "cannot decompress \(name): \(String(cString: tp_gzip_error(handle)))")
             }
             return Int(count)
         }

@@ -42,7 +42,7 @@ public struct InputFile: Sendable, Equatable {
             }
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory) else {
-                throw InputError(kind: "read_failed", message: "input \(input) does not exist")
+                throw InputError(kind: .readFailed, message: "input \(input) does not exist")
             }
             if isDirectory.boolValue {
                 files += try folderFiles(input)
@@ -57,7 +57,7 @@ public struct InputFile: Sendable, Equatable {
 
     private static func folderFiles(_ folder: String) throws(InputError) -> [InputFile] {
         guard let enumerator = FileManager.default.enumerator(atPath: folder) else {
-            throw InputError(kind: "read_failed", message: "cannot list folder \(folder)")
+            throw InputError(kind: .readFailed, message: "cannot list folder \(folder)")
         }
         var paths: [String] = []
         let prefix = folder.hasSuffix("/") ? folder : folder + "/"

@@ -30,7 +30,7 @@ public struct JSONRecordParser: Sendable {
         if let idError = fields.idError { return .failure(id: id, error: idError, source: source, line: line) }
         switch fields.text {
         case .none:
-            return .failure(id: id, error: InputError(kind: "missing_text", message: "the record has no \"text\" field"), source: source, line: line)
+            return .failure(id: id, error: InputError(kind: .missingText, message: "the record has no \"text\" field"), source: source, line: line)
         case .some(.failure(let error)):
             return .failure(id: id, error: error, source: source, line: line)
         case .some(.success(let text)):
@@ -147,7 +147,7 @@ private struct Scanner {
             } else {
                 let kind = describeByte()
                 try skipValue(depth: 0)
-                fields.text = .failure(InputError(kind: "invalid_text", message: "\"text\" must be a string, found \(kind)"))
+                fields.text = .failure(InputError(kind: .invalidText, message: "\"text\" must be a string, found \(kind)"))
             }
         case .id:
             fields.idError = nil
@@ -168,7 +168,7 @@ private struct Scanner {
                 let kind = describeByte()
                 try skipValue(depth: 0)
                 fields.id = nil
-                fields.idError = InputError(kind: "invalid_id", message: "\"id\" must be a string or a number, found \(kind)")
+                fields.idError = InputError(kind: .invalidID, message: "\"id\" must be a string or a number, found \(kind)")
             }
         case .title:
             if first == UInt8(ascii: "\"") {
@@ -217,7 +217,7 @@ private struct Scanner {
                 let length = UTF8Validation.sequenceLength(bytes, at: position)
                 if length == 0 {
                     if utf8Error == nil {
-                        utf8Error = InputError(kind: "invalid_utf8", message: "invalid UTF-8 byte 0x\(String(bytes[position], radix: 16, uppercase: true)) at byte \(position)")
+                        utf8Error = InputError(kind: .invalidUTF8, message: "invalid UTF-8 byte 0x\(String(bytes[position], radix: 16, uppercase: true)) at byte \(position)")
                     }
                     position += 1
                 } else {
@@ -457,6 +457,6 @@ private struct Scanner {
     }
 
     func invalid(_ message: String) -> InputError {
-        InputError(kind: "invalid_json", message: message)
+        InputError(kind: .invalidJSON, message: message)
     }
 }

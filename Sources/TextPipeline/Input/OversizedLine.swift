@@ -25,14 +25,14 @@ extension ArticleLimits {
         let parsed = JSONRecordParser().parseCut(kept, textLimit: oversize == .truncate ? maxArticleBytes : 0)
         let id = parsed.id ?? .string("\(source):\(line)")
         let note = "the line has \(totalBytes) bytes, more than the \(maxLineBytes) read for one record (4 × --max-article-bytes + 1 MiB)"
-        func failure(_ kind: String, _ message: String) -> InputRecord {
+        func failure(_ kind: ErrorKind, _ message: String) -> InputRecord {
             .failure(id: id, error: InputError(kind: kind, message: message), source: source, line: line)
         }
         switch (oversize, parsed.text) {
         case (.error, _):
-            return failure("oversized", note + "; the rest of the line was skipped unread")
+            return failure(.oversized, note + "; the rest of the line was skipped unread")
         case (.truncate, nil):
-            return failure("oversized", note + ", and its text does not start within them")
+            return failure(.oversized, note + ", and its text does not start within them")
         case (.truncate, .failure(let error)?):
             return failure(error.kind, error.message)
         case (.truncate, .success(let text)?):

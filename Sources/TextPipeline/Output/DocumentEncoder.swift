@@ -41,12 +41,12 @@ public struct ErrorRecord: Sendable, Equatable {
     /// `input` for reader errors, else the stage id.
     public var stage: String
     /// One of the documented kinds (`invalid_json`, `timeout`, ...).
-    public var kind: String
+    public var kind: ErrorKind
     public var message: String
     public var source: String
     public var line: Int
 
-    public init(id: ArticleID, stage: String, kind: String, message: String, source: String, line: Int) {
+    public init(id: ArticleID, stage: String, kind: ErrorKind, message: String, source: String, line: Int) {
         self.id = id
         self.stage = stage
         self.kind = kind

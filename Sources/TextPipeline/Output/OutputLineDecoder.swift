@@ -36,7 +36,7 @@ public struct OutputLineDecoder: Sendable {
         }
         if let error = object["error"] as? [String: Any] {
             return .error(ErrorRecord(id: article?.id ?? fallbackID, stage: error["stage"] as? String ?? "",
-                                      kind: error["kind"] as? String ?? "", message: error["message"] as? String ?? "",
+                                      kind: ErrorKind(rawValue: error["kind"] as? String ?? ""), message: error["message"] as? String ?? "",
                                       source: error["source"] as? String ?? "", line: error["line"] as? Int ?? 0))
         }
         guard let article else { throw Mismatch(message: "it is an analysis, but the input record is unreadable") }

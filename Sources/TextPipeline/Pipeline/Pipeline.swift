@@ -49,12 +49,12 @@ public struct Pipeline: Sendable {
     }
 
     /// Creates a worker holding one ``StageWorker`` per stage.
-    /// - Throws: ``StageFailure`` when a stage cannot create its worker.
+    /// - Throws: ``PipelineError`` when a stage cannot create its worker.
     public func makeWorker() throws -> PipelineWorker {
         var workers: [any StageWorker] = []
         for stage in stages {
             do { workers.append(try stage.makeWorker()) } catch {
-                throw StageFailure(stage: stage.id.description, kind: "stage_failed", message: "could not start: \(error)")
+                throw PipelineError(stage: stage.id.description, kind: .stageFailed, message: "could not start: \(error)")
             }
         }
         return PipelineWorker(stageIDs: stages.map(\.id.description), workers: workers)
@@ -99,13 +99,21 @@ public struct Pipeline: Sendable {
     }
 }
 
-/// A stage's failure on one article, turned into an error record.
-public struct StageFailure: Error, Sendable, CustomStringConvertible {
+/// What a pipeline throws when one of its stages failed: the stage's id, the kind and the message.
+///
+/// Thrown *by the pipeline* (``PipelineWorker/process(_:context:)``, ``Pipeline/makeWorker()``),
+/// which wraps whatever the stage threw (a ``StageError``, ``DeadlineExceeded`` or any other
+/// error); the engine turns it into the article's error record.
+public struct PipelineError: Error, Sendable, CustomStringConvertible {
+    /// The id of the stage that failed, such as `ner.gazetteer@1`.
     public let stage: String
-    public let kind: String
+    public let kind: ErrorKind
     public let message: String
     public var description: String { "\(stage): \(message)" }
 }
+
+@available(*, deprecated, renamed: "PipelineError")
+public typealias StageFailure = PipelineError
 
 /// Runs every stage of a pipeline over documents, on one thread.
 public struct PipelineWorker {
@@ -124,8 +132,8 @@ public struct PipelineWorker {
     public var stages: [String] { stageIDs }
 
     /// Runs every stage over `document`.
-    /// - Throws: ``StageFailure`` naming the stage that failed and the kind (`timeout`, `stage_failed`, …).
-    public mutating func process(_ document: inout Document, context: StageContext = StageContext()) throws(StageFailure) {
+    /// - Throws: ``PipelineError`` naming the stage that failed and the kind (`timeout`, `stage_failed`, …).
+    public mutating func process(_ document: inout Document, context: StageContext = StageContext()) throws(PipelineError) {
         let clock = ContinuousClock()
         for index in workers.indices {
             let started = clock.now
@@ -135,11 +143,11 @@ public struct PipelineWorker {
                 // A stage that overran the deadline is the one to blame, not the next.
                 try context.checkDeadline()
             } catch let error as DeadlineExceeded {
-                throw StageFailure(stage: stageIDs[index], kind: "timeout", message: error.description)
+                throw PipelineError(stage: stageIDs[index], kind: .timeout, message: error.description)
             } catch let error as StageError {
-                throw StageFailure(stage: stageIDs[index], kind: error.kind, message: error.message)
+                throw PipelineError(stage: stageIDs[index], kind: error.kind, message: error.message)
             } catch {
-                throw StageFailure(stage: stageIDs[index], kind: "stage_failed", message: String(describing: error))
+                throw PipelineError(stage: stageIDs[index], kind: .stageFailed, message: String(describing: error))
             }
             stageSeconds[index] += (clock.now - started).seconds
         }

@@ -3,6 +3,7 @@ public struct StageContext: Sendable {
     /// When the article's analysis must end, or nil for no limit.
     public let deadline: ContinuousClock.Instant?
 
+    /// A context whose article must be done by `deadline` (nil: no limit).
     public init(deadline: ContinuousClock.Instant? = nil) {
         self.deadline = deadline
     }
@@ -15,18 +16,8 @@ public struct StageContext: Sendable {
 
 /// Thrown by a stage that stopped because its article's deadline passed.
 public struct DeadlineExceeded: Error, Sendable, CustomStringConvertible {
+    /// The error for an article whose deadline passed.
     public init() {}
+    /// The message of the `timeout` error record.
     public var description: String { "the article's time limit passed" }
-}
-
-/// An error a stage throws for one article, with an error-record kind.
-public struct StageError: Error, Sendable, CustomStringConvertible {
-    /// The `error.kind` of the record (for example `stage_failed`).
-    public let kind: String
-    public let message: String
-    public init(kind: String = "stage_failed", _ message: String) {
-        self.kind = kind
-        self.message = message
-    }
-    public var description: String { message }
 }

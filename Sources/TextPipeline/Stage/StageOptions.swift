@@ -1,12 +1,14 @@
-public import Yams
 import Foundation
+import Yams
 
 /// The options of one stage in a pipeline file (its `with:` mapping), with
 /// typed accessors that fail with a ``ConfigurationError`` naming the file,
 /// line and key path.
 ///
 /// Keys not declared in the stage's ``OptionSpec`` list are rejected when the
-/// options are created, so a typo never passes silently.
+/// options are created, so a typo never passes silently. Values are read with
+/// the accessor that matches the option's ``OptionSpec/ValueType`` (see there);
+/// the YAML library behind them is not part of the API.
 public struct StageOptions {
     private let values: [String: Node]
     private let specs: [String: OptionSpec]
@@ -18,9 +20,29 @@ public struct StageOptions {
     public let baseDirectory: String
     private let line: Int?
 
+    /// Reads YAML text holding one mapping of options (`{ locale: en }`, or block style) against
+    /// `specs`: what a stage sees for a pipeline file's `with:`, for tests and for programs that
+    /// build stages from their own configuration.
+    /// - Parameters:
+    ///   - yaml: the options, as a pipeline file writes them under `with:`; empty for none.
+    ///   - specs: the options the stage accepts (its ``StageConfiguration/options``).
+    ///   - file: the name used in messages.
+    ///   - baseDirectory: the folder relative paths resolve against.
+    /// - Throws: ``ConfigurationError`` for invalid YAML, a value that is not a mapping or an unknown key.
+    public init(yaml: String, specs: [OptionSpec], file: String = "<options>", baseDirectory: String = ".") throws {
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: yaml)
+        } catch {
+            let problem = String(describing: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
+            throw ConfigurationError(file: file, line: nil, keyPath: "", message: "invalid YAML: \(problem)")
+        }
+        try self.init(node: node, specs: specs, file: file, keyPath: "", baseDirectory: baseDirectory)
+    }
+
     /// Reads `node` (a mapping or nil) against `specs`.
     /// - Throws: ``ConfigurationError`` for a non-mapping node or an unknown key.
-    public init(node: Node?, specs: [OptionSpec], file: String, keyPath: String, baseDirectory: String) throws {
+    init(node: Node?, specs: [OptionSpec], file: String, keyPath: String, baseDirectory: String) throws {
         self.file = file
         self.keyPath = keyPath
         self.baseDirectory = baseDirectory
@@ -54,14 +76,19 @@ public struct StageOptions {
                                   keyPath: name.map { Self.join(keyPath, $0) } ?? keyPath, message: message)
     }
 
+    /// The scalar option `name` as written (any plain or quoted scalar), or nil when unset.
+    /// - Throws: ``ConfigurationError`` for a list, a mapping or null.
     public func string(_ name: String) throws -> String? {
         guard let node = values[name] else { return nil }
         guard let scalar = node.scalar, !Self.isNull(node) else { throw error(name, "expected a string, found \(Self.describe(node))") }
         return scalar.string
     }
 
+    /// The scalar option `name`, or `value` when unset.
     public func string(_ name: String, default value: String) throws -> String { try string(name) ?? value }
 
+    /// The integer option `name` (`12`, `-3`, `0x1F`), or `value` when unset.
+    /// - Throws: ``ConfigurationError`` for anything else, including `1.5` and `1:30`.
     public func integer(_ name: String, default value: Int) throws -> Int {
         guard let node = values[name] else { return value }
         guard let number = node.integer else { throw error(name, "expected an integer, found \(Self.describe(node))") }
@@ -77,6 +104,7 @@ public struct StageOptions {
         return number
     }
 
+    /// The finite number option `name` (an integer or a decimal such as `0.9`), or `value` when unset.
     public func number(_ name: String, default value: Double) throws -> Double {
         guard let node = values[name] else { return value }
         guard let number = node.number ?? node.integer.map(Double.init), number.isFinite else {
@@ -85,6 +113,7 @@ public struct StageOptions {
         return number
     }
 
+    /// The boolean option `name` (`true` or `false`), or `value` when unset.
     public func boolean(_ name: String, default value: Bool) throws -> Bool {
         guard let node = values[name] else { return value }
         guard let flag = node.bool else { throw error(name, "expected true or false, found \(Self.describe(node))") }
@@ -100,6 +129,8 @@ public struct StageOptions {
         return chosen
     }
 
+    /// The list-of-strings option `name`, or nil when unset; a single scalar is a list of one.
+    /// - Throws: ``ConfigurationError`` for a mapping or a list holding a list or a mapping.
     public func stringList(_ name: String) throws -> [String]? {
         guard let node = values[name] else { return nil }
         if let scalar = node.scalar, !Self.isNull(node), !(node.tag.description.hasSuffix("null")) {
@@ -120,6 +151,7 @@ public struct StageOptions {
         try string(name).map(resolve)
     }
 
+    /// A list of paths, each resolved as ``path(_:)`` does, or nil when unset.
     public func pathList(_ name: String) throws -> [String]? {
         try stringList(name)?.map(resolve)
     }

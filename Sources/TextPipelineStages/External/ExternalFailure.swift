@@ -38,8 +38,8 @@ enum ExternalFailure: Error, Equatable, CustomStringConvertible {
 
     /// The error record this failure becomes.
     func stageError(stage: String) -> StageError {
-        if case .timeout = self { return StageError(kind: "timeout", "external stage '\(stage)': \(description)") }
-        return StageError(kind: "stage_failed", "external stage '\(stage)': \(description)")
+        if case .timeout = self { return StageError(kind: .timeout, "external stage '\(stage)': \(description)") }
+        return StageError(kind: .stageFailed, "external stage '\(stage)': \(description)")
     }
 
     private static func format(_ seconds: Double) -> String {

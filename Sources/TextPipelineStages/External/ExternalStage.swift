@@ -16,9 +16,13 @@ struct ExternalOutputs: Sendable, Equatable {
 /// crashes, hangs past the time limit or writes garbage costs one error
 /// record; the next article starts a fresh child.
 public struct ExternalStage: Stage {
-    public static let id = StageID(name: "external", version: 1)
+    /// Nothing is required or provided by default: ``requires`` and ``provides`` follow the
+    /// `send`, `entities`, `spans` and `attributes` options.
+    public static let configuration = StageConfiguration(
+        id: "external@1", summary: "a stage in any language: a child process per worker speaking JSON lines",
+        options: optionSpecs)
 
-    public static let options = [
+    static let optionSpecs = [
         OptionSpec("command", .stringList, help: "argv of the process, started without a shell; argv[0] is looked up in PATH unless it holds '/'"),
         OptionSpec("name", .string, help: "the stage's name, checked in the protocol handshake"),
         OptionSpec("send", .stringList, default: "[]", help: "layers sent with each article: tokens, sentences, entities"),
@@ -33,37 +37,35 @@ public struct ExternalStage: Stage {
         OptionSpec("directory", .path, default: "the pipeline file's folder", help: "working directory of the process"),
     ]
 
-    public static let factory = StageFactory(
-        id: id, summary: "a stage in any language: a child process per worker speaking JSON lines", options: options,
-        requires: [], provides: [], make: ExternalStageOptions.make
-    )
+    let settings: ExternalConfiguration
 
-    let configuration: ExternalConfiguration
+    init(settings: ExternalConfiguration) { self.settings = settings }
 
-    init(configuration: ExternalConfiguration) { self.configuration = configuration }
+    public init(options: StageOptions) throws {
+        self.init(settings: try ExternalStageOptions.read(options))
+    }
 
-    public var id: StageID { Self.id }
     public var requires: [LayerName] {
-        var layers = configuration.send
-        if configuration.outputs.entities, !layers.contains(.tokens) { layers.insert(.tokens, at: 0) }
+        var layers = settings.send
+        if settings.outputs.entities, !layers.contains(.tokens) { layers.insert(.tokens, at: 0) }
         return layers
     }
     public var provides: [LayerName] {
-        (configuration.outputs.entities ? [.entities] : []) + configuration.outputs.spans.map(LayerName.spans)
-            + configuration.outputs.attributes.map(LayerName.attribute)
+        (settings.outputs.entities ? [.entities] : []) + settings.outputs.spans.map(LayerName.spans)
+            + settings.outputs.attributes.map(LayerName.attribute)
     }
-    public var externalCommands: [[String]] { [configuration.arguments] }
+    public var externalCommands: [[String]] { [settings.arguments] }
 
     /// Creates the worker; its process starts with the worker's first article.
-    public func makeWorker() throws -> any StageWorker { ExternalWorker(configuration: configuration) }
+    public func makeWorker() throws -> any StageWorker { ExternalWorker(configuration: settings) }
 
     /// Starts the process once, checks the handshake (protocol version and name) and stops it,
     /// so that a wrong program or name stops a run before any output is written.
     public func checkStartup() throws {
         do {
-            try ExternalWorker.start(configuration).stop(grace: .milliseconds(500))
+            try ExternalWorker.start(settings).stop(grace: .milliseconds(500))
         } catch {
-            throw StageError(kind: "stage_failed", "external stage '\(configuration.name)': \(error)")
+            throw StageError(kind: .stageFailed, "external stage '\(settings.name)': \(error)")
         }
     }
 }

@@ -3,7 +3,7 @@ import TextPipeline
 
 /// Reads and checks the `with:` options of `external@1`.
 enum ExternalStageOptions {
-    @Sendable static func make(_ options: StageOptions) throws -> any Stage {
+    static func read(_ options: StageOptions) throws -> ExternalConfiguration {
         guard let arguments = try options.stringList("command"), let program = arguments.first, !program.isEmpty else {
             throw options.error(options.contains("command") ? "command" : nil, "expected 'command: [program, args...]' with a non-empty program")
         }
@@ -23,12 +23,12 @@ enum ExternalStageOptions {
         guard outputs != ExternalOutputs() else {
             throw options.error(nil, "the stage declares no output; set 'entities: true', 'spans' or 'attributes'")
         }
-        return ExternalStage(configuration: ExternalConfiguration(
+        return ExternalConfiguration(
             name: name, arguments: arguments, executable: executable, directory: directory,
             send: try layers(options), outputs: outputs,
             timeout: try seconds(options, "timeout"), startTimeout: try seconds(options, "start_timeout"),
             maxReplyBytes: try options.integer("max_reply_bytes", default: 16 << 20, in: 1024 ... Int(Int32.max)),
-            maxFailedStarts: try options.integer("max_failed_starts", default: 3, in: 1 ... 1000)))
+            maxFailedStarts: try options.integer("max_failed_starts", default: 3, in: 1 ... 1000))
     }
 
     /// `program` as an absolute path: relative to `directory` when it holds a '/', else from PATH.

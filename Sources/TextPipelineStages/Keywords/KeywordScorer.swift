@@ -21,9 +21,18 @@ extension KeywordScorer {
 /// value built from the stage's options.
 protocol KeywordAlgorithm: Sendable {
     associatedtype Scorer: KeywordScorer
-    static var id: StageID { get }
+    /// The declaration of the stage that runs this algorithm (its options include ``KeywordOptions/common``).
+    static var configuration: StageConfiguration { get }
+    /// Reads the algorithm's own options; ``KeywordOptions`` reads the common ones.
+    init(options: StageOptions) throws
+    /// Checksums of the resources the algorithm loaded (file name → hex digest).
+    var checksums: [String: String] { get }
     /// How candidates are cut out of blocks.
     var shape: CandidateShape { get }
     /// A fresh scorer for one worker.
     func makeScorer() -> Scorer
+}
+
+extension KeywordAlgorithm {
+    var checksums: [String: String] { [:] }
 }

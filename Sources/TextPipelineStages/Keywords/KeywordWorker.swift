@@ -38,16 +38,26 @@ struct KeywordWorker<Algorithm: KeywordAlgorithm>: StageWorker {
     }
 }
 
-/// A keyword stage: one algorithm plus the shared settings.
+/// A keyword stage: one algorithm plus the shared settings. Registered once per algorithm
+/// (`KeywordStage<YakeStage.Algorithm>`), with the algorithm's declaration.
 struct KeywordStage<Algorithm: KeywordAlgorithm>: Stage {
+    static var configuration: StageConfiguration { Algorithm.configuration }
+
     let algorithm: Algorithm
     let settings: KeywordSettings
-    var checksums: [String: String] = [:]
 
-    var id: StageID { Algorithm.id }
-    var requires: [LayerName] { settings.entities.usesEntities ? [.tokens, .sentences, .entities] : [.tokens, .sentences] }
-    var provides: [LayerName] { [.keywords] }
-    var resourceChecksums: [String: String] { checksums.merging(settings.stopWordChecksum) { first, _ in first } }
+    init(algorithm: Algorithm, settings: KeywordSettings) {
+        self.algorithm = algorithm
+        self.settings = settings
+    }
+
+    init(options: StageOptions) throws {
+        self.init(algorithm: try Algorithm(options: options), settings: try KeywordOptions.read(options))
+    }
+
+    /// The declared layers, plus `entities` when an entity option is on.
+    var requires: [LayerName] { settings.entities.usesEntities ? Self.configuration.requires + [.entities] : Self.configuration.requires }
+    var resourceChecksums: [String: String] { algorithm.checksums.merging(settings.stopWordChecksum) { first, _ in first } }
 
     func makeWorker() throws -> any StageWorker { KeywordWorker(algorithm: algorithm, settings: settings) }
 }

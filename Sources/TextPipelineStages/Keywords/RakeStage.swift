@@ -2,18 +2,14 @@ import TextPipeline
 
 /// `keywords.rake@1`: Rapid Automatic Keyword Extraction. See ``RakeScorer``.
 public enum RakeStage {
-    public static let id = StageID(name: "keywords.rake", version: 1)
+    public static let configuration = StageConfiguration(
+        id: "keywords.rake@1", summary: "RAKE keywords: runs of content words scored by word degree over frequency",
+        options: KeywordOptions.common, requires: [.tokens, .sentences], provides: [.keywords])
 
     struct Algorithm: KeywordAlgorithm {
-        static var id: StageID { RakeStage.id }
+        static var configuration: StageConfiguration { RakeStage.configuration }
+        init(options: StageOptions) {}
         var shape: CandidateShape { .runs }
         func makeScorer() -> RakeScorer { RakeScorer() }
-    }
-
-    public static let factory = StageFactory(
-        id: id, summary: "RAKE keywords: runs of content words scored by word degree over frequency", options: KeywordOptions.common,
-        requires: [.tokens, .sentences], provides: [.keywords]
-    ) { options in
-        KeywordStage(algorithm: Algorithm(), settings: try KeywordOptions.read(options))
     }
 }

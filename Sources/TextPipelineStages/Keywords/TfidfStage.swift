@@ -6,30 +6,26 @@ import TextPipeline
 /// The table is memory-mapped once when the pipeline loads and shared by
 /// every worker. See ``TfidfScorer`` for the formula.
 public enum TfidfStage {
-    public static let id = StageID(name: "keywords.tfidf", version: 1)
+    public static let configuration = StageConfiguration(
+        id: "keywords.tfidf@1", summary: "TF-IDF keywords against a document-frequency table",
+        options: [OptionSpec("df", .path, help: "document-frequency file written by `textpipe df build` (required)")]
+            + KeywordOptions.common,
+        requires: [.tokens, .sentences], provides: [.keywords])
 
     struct Algorithm: KeywordAlgorithm {
-        static var id: StageID { TfidfStage.id }
+        static var configuration: StageConfiguration { TfidfStage.configuration }
         let table: DocumentFrequencyTable
+        let checksums: [String: String]
+
+        init(options: StageOptions) throws {
+            guard let path = try options.path("df") else {
+                throw options.error(nil, "missing option 'df': the document-frequency file written by `textpipe df build`")
+            }
+            do { table = try DocumentFrequencyTable(path: path) } catch { throw options.error("df", "\(error)") }
+            checksums = [path.split(separator: "/").last.map(String.init) ?? path: table.checksum]
+        }
+
         var shape: CandidateShape { .ngrams }
         func makeScorer() -> TfidfScorer { TfidfScorer(table: table) }
-    }
-
-    public static let options = [
-        OptionSpec("df", .path, help: "document-frequency file written by `textpipe df build` (required)"),
-    ] + KeywordOptions.common
-
-    public static let factory = StageFactory(
-        id: id, summary: "TF-IDF keywords against a document-frequency table", options: options,
-        requires: [.tokens, .sentences], provides: [.keywords]
-    ) { options in
-        guard let path = try options.path("df") else {
-            throw options.error(nil, "missing option 'df': the document-frequency file written by `textpipe df build`")
-        }
-        let table: DocumentFrequencyTable
-        do { table = try DocumentFrequencyTable(path: path) } catch { throw options.error("df", "\(error)") }
-        let name = path.split(separator: "/").last.map(String.init) ?? path
-        return KeywordStage(algorithm: Algorithm(table: table), settings: try KeywordOptions.read(options),
-                            checksums: [name: table.checksum])
     }
 }

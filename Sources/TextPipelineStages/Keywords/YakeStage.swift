@@ -5,18 +5,14 @@ import TextPipeline
 /// See ``YakeScorer`` for the features and formulas. Output scores are
 /// `1 / (1 + H)`: higher is better, in (0, 1], comparable within an article.
 public enum YakeStage {
-    public static let id = StageID(name: "keywords.yake", version: 1)
+    public static let configuration = StageConfiguration(
+        id: "keywords.yake@1", summary: "YAKE keywords: casing, position, frequency, relatedness and spread of words",
+        options: KeywordOptions.common, requires: [.tokens, .sentences], provides: [.keywords])
 
     struct Algorithm: KeywordAlgorithm {
-        static var id: StageID { YakeStage.id }
+        static var configuration: StageConfiguration { YakeStage.configuration }
+        init(options: StageOptions) {}
         var shape: CandidateShape { .ngrams }
         func makeScorer() -> YakeScorer { YakeScorer() }
-    }
-
-    public static let factory = StageFactory(
-        id: id, summary: "YAKE keywords: casing, position, frequency, relatedness and spread of words", options: KeywordOptions.common,
-        requires: [.tokens, .sentences], provides: [.keywords]
-    ) { options in
-        KeywordStage(algorithm: Algorithm(), settings: try KeywordOptions.read(options))
     }
 }

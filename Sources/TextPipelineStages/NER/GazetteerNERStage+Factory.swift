@@ -1,7 +1,13 @@
 import TextPipeline
 
 extension GazetteerNERStage {
-    public static let options = [
+    /// Possessive endings and elided articles are split off tokens before matching
+    /// (``PossessiveSplit``), which rewrites the token layer and the sentence ranges over it.
+    public static let configuration = StageConfiguration(
+        id: "ner.gazetteer@1", summary: "named entities from gazetteers (token automaton) and context rules",
+        options: optionSpecs, requires: [.tokens], provides: [.entities], rewrites: [.tokens, .sentences])
+
+    static let optionSpecs = [
         OptionSpec("gazetteers", .pathList, help: "gazetteers in order of precedence: TSV sources (consecutive ones are compiled together, cached by checksum) or compiled .tpg files"),
         OptionSpec("case", .choice(NormalizationMode.allCases.map(\.rawValue)), default: "insensitive",
                    help: "exact: same characters (NFC); insensitive: ICU case folding; diacritics: case folding and accents ignored"),
@@ -14,16 +20,13 @@ extension GazetteerNERStage {
         OptionSpec("cache", .path, default: "$TEXTPIPE_CACHE or ~/.cache/textpipe", help: "folder for gazetteers compiled from TSV sources"),
     ]
 
-    public static let factory = StageFactory(
-        id: id, summary: "named entities from gazetteers (token automaton) and context rules", options: options,
-        requires: [.tokens], provides: [.entities]
-    ) { options in
+    public init(options: StageOptions) throws {
         let matchOptions = MatchOptions(
             mode: NormalizationMode(rawValue: try options.choice("case", default: "insensitive")) ?? .insensitive,
             overlap: OverlapPolicy(rawValue: try options.choice("overlap", default: "longest")) ?? .longest,
             acronymsCaseSensitive: try options.choice("acronyms", default: "exact") == "exact")
-        let gazetteers = try loadGazetteers(options)
-        return GazetteerNERStage(gazetteers: gazetteers, options: matchOptions, rules: try loadRules(options))
+        let gazetteers = try Self.loadGazetteers(options)
+        self.init(gazetteers: gazetteers, options: matchOptions, rules: try Self.loadRules(options))
     }
 
     static func loadGazetteers(_ options: StageOptions) throws -> [CompiledGazetteer] {

@@ -9,8 +9,6 @@ import TextPipeline
 /// match is found, overlaps are resolved, rules add and relabel entities, and
 /// the entity layer is written (plus `spans.gazetteer` with overlap `all`).
 public struct GazetteerNERStage: Stage {
-    public static let id = StageID(name: "ner.gazetteer", version: 1)
-
     public let gazetteers: [CompiledGazetteer]
     public let options: MatchOptions
     let rules: NERRules?
@@ -26,8 +24,6 @@ public struct GazetteerNERStage: Stage {
         self.init(gazetteers: gazetteers, options: options, rules: rules ? try NERRules.bundled() : nil)
     }
 
-    public var id: StageID { Self.id }
-    public var requires: [LayerName] { [.tokens] }
     public var provides: [LayerName] { options.overlap == .all ? [.entities, .spans("gazetteer")] : [.entities] }
     public var resourceChecksums: [String: String] {
         Dictionary(gazetteers.map { ($0.path.lastComponent, $0.checksumHex) }, uniquingKeysWith: { a, _ in a })

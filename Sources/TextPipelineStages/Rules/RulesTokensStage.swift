@@ -9,20 +9,17 @@ import TextPipeline
 /// sees the entities earlier rules added or relabelled. The rules file format
 /// is described in `docs/plugins.md`.
 public struct RulesTokensStage: Stage {
-    public static let id = StageID(name: "rules.tokens", version: 1)
+    /// The layers come from the rules file: ``requires`` and ``provides`` are those of the rules.
+    public static let configuration = StageConfiguration(
+        id: "rules.tokens@1", summary: "token-pattern rules from a YAML file: add entities or spans, relabel entities",
+        options: [OptionSpec("rules", .path, help: "the rules file (YAML), relative to the pipeline file")],
+        requires: [.tokens])
 
-    public static let options = [
-        OptionSpec("rules", .path, help: "the rules file (YAML), relative to the pipeline file"),
-    ]
-
-    public static let factory = StageFactory(
-        id: id, summary: "token-pattern rules from a YAML file: add entities or spans, relabel entities", options: options,
-        requires: [.tokens], provides: []
-    ) { options in
+    public init(options: StageOptions) throws {
         guard let path = try options.path("rules") else {
             throw options.error(nil, "missing option 'rules'; expected the path of a rules file")
         }
-        return RulesTokensStage(rules: try RuleFileParser.load(path: path, name: path))
+        self.init(rules: try RuleFileParser.load(path: path, name: path))
     }
 
     let rules: RuleSet
@@ -35,7 +32,6 @@ public struct RulesTokensStage: Stage {
         self.init(rules: try RuleFileParser.parse(yaml: yaml, file: file, baseDirectory: baseDirectory))
     }
 
-    public var id: StageID { Self.id }
     public var requires: [LayerName] { rules.requires }
     public var provides: [LayerName] { rules.provides }
     public var resourceChecksums: [String: String] { rules.checksums }

@@ -8,9 +8,11 @@ import TextPipeline
 /// Sentences are stored as token ranges. See ``SentenceSplitter`` for the
 /// rules and ``SentenceLexicon`` for the data files and their options.
 public struct ICUSentenceStage: Stage {
-    public static let id = StageID(name: "sentences.icu", version: 1)
+    public static let configuration = StageConfiguration(
+        id: "sentences.icu@1", summary: "sentences from punctuation rules, line structure and word lists (ICU for other scripts)",
+        options: optionSpecs, requires: [.tokens], provides: [.sentences])
 
-    public static let options = [
+    static let optionSpecs = [
         OptionSpec("locale", .string, default: "en", help: "ICU locale; CLDR suppressions (@ss=standard) are added unless the id has '@'"),
         OptionSpec("newline", .choice(SentenceSplitter.NewlineMode.allCases.map(\.rawValue)), default: "auto",
                    help: "auto: decide per text (hard-wrapped or not) and per line break; paragraph: only blank lines end sentences; line: every line break does"),
@@ -26,23 +28,20 @@ public struct ICUSentenceStage: Stage {
                    help: "verbs that attribute a quotation (\"Why?\" Smith asked.): {file, add, remove}"),
     ]
 
-    public static let factory = StageFactory(
-        id: id, summary: "sentences from punctuation rules, line structure and word lists (ICU for other scripts)", options: options,
-        requires: [.tokens], provides: [.sentences]
-    ) { options in
+    public init(options: StageOptions) throws {
         let locale = try options.string("locale", default: "en")
         guard ICULocale.isWellFormed(locale) else {
             throw options.error("locale", "expected an ICU locale id such as 'en', found '\(locale)'")
         }
         let mode = SentenceSplitter.NewlineMode(rawValue: try options.choice("newline", default: "auto")) ?? .auto
-        let lexicon = try loadLexicon(options, language: String(locale.prefix { $0.isLetter }))
+        let lexicon = try Self.loadLexicon(options, language: String(locale.prefix { $0.isLetter }))
         let template: ICUBreakerTemplate
         do {
             template = try ICUBreakerTemplate(sentence: true, locale: locale.contains("@") ? locale : locale + "@ss=standard")
         } catch {
             throw options.error("locale", "\(error)")
         }
-        return ICUSentenceStage(template: template, splitter: SentenceSplitter(newlines: mode, lexicon: lexicon))
+        self.init(template: template, splitter: SentenceSplitter(newlines: mode, lexicon: lexicon))
     }
 
     let template: ICUBreakerTemplate
@@ -59,10 +58,6 @@ public struct ICUSentenceStage: Stage {
         self.init(template: try ICUBreakerTemplate(sentence: true, locale: locale + "@ss=standard"),
                   splitter: SentenceSplitter(newlines: newlines, lexicon: try SentenceLexicon.bundled(language: language)))
     }
-
-    public var id: StageID { Self.id }
-    public var requires: [LayerName] { [.tokens] }
-    public var provides: [LayerName] { [.sentences] }
 
     public func makeWorker() throws -> any StageWorker {
         Worker(breaker: try template.makeBreaker(), splitter: splitter)

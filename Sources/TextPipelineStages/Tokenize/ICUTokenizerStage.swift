@@ -7,22 +7,18 @@ import TextPipeline
 /// (punctuation, symbol, emoji). White space is not a token. One C call
 /// returns every token of an article.
 public struct ICUTokenizerStage: Stage {
-    public static let id = StageID(name: "tokenize.icu", version: 1)
+    public static let configuration = StageConfiguration(
+        id: "tokenize.icu@1", summary: "UAX #29 word tokens with kinds, from ICU",
+        options: [OptionSpec("locale", .string, default: "en", help: "ICU locale of the word break rules (e.g. en, de, ja, th)")],
+        provides: [.tokens])
 
-    public static let options = [
-        OptionSpec("locale", .string, default: "en", help: "ICU locale of the word break rules (e.g. en, de, ja, th)"),
-    ]
-
-    public static let factory = StageFactory(
-        id: id, summary: "UAX #29 word tokens with kinds, from ICU", options: options,
-        requires: [], provides: [.tokens]
-    ) { options in
+    public init(options: StageOptions) throws {
         let locale = try options.string("locale", default: "en")
         guard ICULocale.isWellFormed(locale) else {
             throw options.error("locale", "expected an ICU locale id such as 'en' or 'pt_BR', found '\(locale)'")
         }
         do {
-            return ICUTokenizerStage(template: try ICUBreakerTemplate(sentence: false, locale: locale))
+            self.init(template: try ICUBreakerTemplate(sentence: false, locale: locale))
         } catch {
             throw options.error("locale", "\(error)")
         }
@@ -36,10 +32,6 @@ public struct ICUTokenizerStage: Stage {
     }
 
     init(template: ICUBreakerTemplate) { self.template = template }
-
-    public var id: StageID { Self.id }
-    public var requires: [LayerName] { [] }
-    public var provides: [LayerName] { [.tokens] }
 
     public func makeWorker() throws -> any StageWorker {
         Worker(breaker: try template.makeBreaker())

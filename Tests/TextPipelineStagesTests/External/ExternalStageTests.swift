@@ -23,9 +23,9 @@ import TextPipeline
     }
 
     /// The document or the failure for each text, in order, through one worker.
-    func run(_ pipeline: Pipeline, _ texts: [String]) throws -> [Result<Document, StageFailure>] {
+    func run(_ pipeline: Pipeline, _ texts: [String]) throws -> [Result<Document, PipelineError>] {
         var worker = try pipeline.makeWorker()
-        var results: [Result<Document, StageFailure>] = []
+        var results: [Result<Document, PipelineError>] = []
         for text in texts {
             var document = Document(text: text)
             do {
@@ -38,12 +38,12 @@ import TextPipeline
         return results
     }
 
-    func length(_ result: Result<Document, StageFailure>) -> Double? {
+    func length(_ result: Result<Document, PipelineError>) -> Double? {
         guard case .success(let document) = result, case .number(let value)? = document.attributes["length"] else { return nil }
         return value
     }
 
-    func failure(_ result: Result<Document, StageFailure>) -> StageFailure? {
+    func failure(_ result: Result<Document, PipelineError>) -> PipelineError? {
         if case .failure(let failure) = result { return failure }
         return nil
     }
@@ -80,7 +80,7 @@ import TextPipeline
 
     @Test func partialLineHugeLineAndBadRepliesFailOnlyTheirArticle() throws {
         let results = try run(standard(", max_reply_bytes: 65536"), ["PARTIAL", "ok", "HUGE", "ok!", "UNDECLARED", "REFUSE", "fine"])
-        #expect(failure(results[0])?.kind == "timeout")
+        #expect(failure(results[0])?.kind == .timeout)
         #expect(length(results[1]) == 2)
         #expect(failure(results[2])?.message.contains("longer than 65536 bytes") == true)
         #expect(length(results[3]) == 3)
@@ -102,7 +102,7 @@ import TextPipeline
         var worker = try standard(timeout: 60).makeWorker()
         var document = Document(text: "HANG")
         let started = ContinuousClock.now
-        #expect(throws: StageFailure.self) { try worker.process(&document, context: StageContext(deadline: .now + .milliseconds(300))) }
+        #expect(throws: PipelineError.self) { try worker.process(&document, context: StageContext(deadline: .now + .milliseconds(300))) }
         #expect(ContinuousClock.now - started < .seconds(5))
     }
 

@@ -48,7 +48,7 @@ import Testing
 
     @Test func conllErrorRecordIsAnEmptyDocumentNamingTheKind() {
         var record = EncodedRecord()
-        CoNLLEncoder().encode(ErrorRecord(id: .string("é x"), stage: "input", kind: "invalid_json", message: "m", source: "s", line: 1), into: &record)
+        CoNLLEncoder().encode(ErrorRecord(id: .string("é x"), stage: "input", kind: .invalidJSON, message: "m", source: "s", line: 1), into: &record)
         #expect(String(decoding: record.bytes, as: UTF8.self) == "-DOCSTART- \"\\u00e9\\u0020x\" error:invalid_json O\n\n")
     }
 

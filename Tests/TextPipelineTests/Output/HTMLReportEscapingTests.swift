@@ -42,7 +42,7 @@ import Testing
         var error = EncodedRecord()
         error.id = .string(hostile)
         error.isError = true
-        encoder.encode(ErrorRecord(id: .string(hostile), stage: hostile, kind: hostile, message: hostile, source: hostile, line: 3), into: &error)
+        encoder.encode(ErrorRecord(id: .string(hostile), stage: hostile, kind: ErrorKind(rawValue: hostile), message: hostile, source: hostile, line: 3), into: &error)
         try writer.write(error)
         try writer.finish()
         var pages: [String: String] = [:]

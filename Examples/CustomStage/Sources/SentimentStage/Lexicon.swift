@@ -28,6 +28,13 @@ public struct Lexicon: Sendable {
         self.scores = scores
     }
 
+    /// The FNV-1a 64 hash of `text`'s UTF-8 bytes as 16 hex digits, for the run metrics.
+    public static func checksum(of text: String) -> String {
+        let hash = text.utf8.reduce(UInt64(0xcbf2_9ce4_8422_2325)) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 }
+        let hex = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+
     /// The score of a lower-case word, if listed.
     func score(_ lowercased: [UInt8]) -> Double? { scores[lowercased] }
 }

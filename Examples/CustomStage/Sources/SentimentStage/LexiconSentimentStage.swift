@@ -9,18 +9,17 @@ import TextPipeline
 /// A negator (`not`, `no`, `never`, …) up to three tokens before a word
 /// flips its score.
 public struct LexiconSentimentStage: Stage {
-    public static let id = StageID(name: "sentiment.lexicon", version: 1)
+    /// The stage's declaration: read by the registry, `textpipe stages` and `textpipe check`.
+    public static let configuration = StageConfiguration(
+        id: "sentiment.lexicon@1", summary: "document sentiment from a word lexicon, with scored words as spans",
+        options: [
+            OptionSpec("lexicon", .path, help: "a TSV file of 'word<TAB>score', scores from -1 to 1"),
+            OptionSpec("layer", .string, default: "sentiment_words", help: "name of the span layer of scored words"),
+        ],
+        requires: [.tokens], provides: [.spans("sentiment_words"), .attribute("sentiment")])
 
-    public static let options = [
-        OptionSpec("lexicon", .path, help: "a TSV file of 'word<TAB>score', scores from -1 to 1"),
-        OptionSpec("layer", .string, default: "sentiment_words", help: "name of the span layer of scored words"),
-    ]
-
-    /// How the registry builds the stage from a pipeline file's `with:` options.
-    public static let factory = StageFactory(
-        id: id, summary: "document sentiment from a word lexicon, with scored words as spans", options: options,
-        requires: [.tokens], provides: [.spans("sentiment_words"), .attribute("sentiment")]
-    ) { options in
+    /// Builds the stage from a pipeline file's `with:` options; loads the lexicon once.
+    public init(options: StageOptions) throws {
         guard let path = try options.path("lexicon") else { throw options.error(nil, "missing option 'lexicon'") }
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
             throw options.error("lexicon", "cannot read the lexicon file \(path)")
@@ -29,7 +28,7 @@ public struct LexiconSentimentStage: Stage {
         do { lexicon = try Lexicon(parsing: text) } catch { throw options.error("lexicon", "\(path): \(error)") }
         let layer = try options.string("layer", default: "sentiment_words")
         guard !layer.isEmpty else { throw options.error("layer", "expected a non-empty layer name") }
-        return LexiconSentimentStage(lexicon: lexicon, layer: layer, checksum: fnv1a64(Array(text.utf8)), file: path)
+        self.init(lexicon: lexicon, layer: layer, checksum: Lexicon.checksum(of: text), file: path)
     }
 
     public let lexicon: Lexicon
@@ -44,8 +43,7 @@ public struct LexiconSentimentStage: Stage {
         self.file = file
     }
 
-    public var id: StageID { Self.id }
-    public var requires: [LayerName] { [.tokens] }
+    /// The span layer's name follows the `layer` option.
     public var provides: [LayerName] { [.spans(layer), .attribute("sentiment")] }
     public var resourceChecksums: [String: String] { checksum.isEmpty ? [:] : [file: checksum] }
 

@@ -58,7 +58,7 @@ public struct CoNLLEncoder: DocumentEncoder {
     }
 
     public func encode(_ error: ErrorRecord, into out: inout EncodedRecord) {
-        header(id: error.id, status: "error:" + error.kind, into: &out.buffer)
+        header(id: error.id, status: "error:" + error.kind.rawValue, into: &out.buffer)
     }
 
     private func header(id: ArticleID, status: String, into out: inout JSONBuffer) {

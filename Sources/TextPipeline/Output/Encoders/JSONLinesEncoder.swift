@@ -37,13 +37,13 @@ public struct JSONLinesEncoder: DocumentEncoder {
     }
 
     /// Appends the error record for an article that could not be analysed.
-    public func encodeError(id: ArticleID, stage: String, kind: String, message: String, source: String, line: Int, into out: inout JSONBuffer) {
+    public func encodeError(id: ArticleID, stage: String, kind: ErrorKind, message: String, source: String, line: Int, into out: inout JSONBuffer) {
         out.raw("{\"id\":")
         out.id(id)
         out.raw(",\"error\":{\"stage\":")
         out.string(stage)
         out.raw(",\"kind\":")
-        out.string(kind)
+        out.string(kind.rawValue)
         out.raw(",\"message\":")
         out.string(message)
         out.raw(",\"source\":")

@@ -47,7 +47,7 @@ public struct HTMLEncoder: DocumentEncoder {
         out.buffer.raw("<header><h2>Error record</h2><p class=\"meta\">id <code>")
         HTMLEscaping.append(error.id.description, into: &out.buffer)
         out.buffer.raw("</code></p></header><p class=\"err\"><b>")
-        HTMLEscaping.append(error.kind, into: &out.buffer)
+        HTMLEscaping.append(error.kind.rawValue, into: &out.buffer)
         out.buffer.raw("</b> in stage <code>")
         HTMLEscaping.append(error.stage, into: &out.buffer)
         out.buffer.raw("</code>: ")
