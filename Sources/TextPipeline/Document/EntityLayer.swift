@@ -91,7 +91,7 @@ public struct EntityLayer: Sendable, Equatable {
     /// The number by which entities refer to `store` (``append(tokens:label:canonicalIDAt:length:in:)``);
     /// registering the same store again returns the same number. Nil when the layer already refers
     /// to 254 stores: append such ids as bytes instead.
-    public mutating func register(_ store: CanonicalIDStore) -> Int? {
+    package mutating func register(_ store: CanonicalIDStore) -> Int? {
         if let index = stores.firstIndex(where: { $0 === store }) { return index + 1 }
         guard stores.count < Row.maxStores else { return nil }
         stores.append(store)
@@ -101,7 +101,7 @@ public struct EntityLayer: Sendable, Equatable {
     /// Appends an entity whose canonical id is `length` bytes at `offset` of registered store
     /// number `store`, read in place (not copied).
     /// - Precondition: `store` came from ``register(_:)`` on this layer; the bytes lie inside the store.
-    public mutating func append(tokens range: Range<Int>, label: EntityLabel, canonicalIDAt offset: Int, length: Int, in store: Int) {
+    package mutating func append(tokens range: Range<Int>, label: EntityLabel, canonicalIDAt offset: Int, length: Int, in store: Int) {
         precondition(store >= 1 && store <= stores.count, "an unregistered canonical id store")
         precondition(offset >= 0 && length >= 0 && offset <= stores[store - 1].bytes.count - length, "a canonical id outside its store")
         let number = labelNumber(label)

@@ -21,7 +21,7 @@ public struct StreamRun: Sendable {
     ///   - journal: absorbs each written record's digest and checkpoints before each flush of `sink`.
     ///   - interruption: see ``run(reader:encoder:writer:skip:progress:interruption:)``.
     /// - Throws: as ``run(reader:encoder:writer:skip:progress:interruption:)``.
-    public func run(reader: inout ArticleReader, sink: OutputSink, skip: Int = 0, progress: ProgressReporter? = nil,
+    public func run(reader: inout ArticleReader, sink: OutputSink, skip: Int = 0, progress: (any RunProgressObserver)? = nil,
                     journal: ResumeJournal? = nil, interruption: RunInterruption? = nil) throws -> RunSummary {
         try run(reader: &reader, encoder: analyser.encoder, writer: StreamRecordWriter(sink: sink, journal: journal),
                 skip: skip, progress: progress, interruption: interruption)
@@ -41,7 +41,7 @@ public struct StreamRun: Sendable {
     /// - Throws: ``InputError`` (`read_failed`, after writing the records before it), ``OutputError``,
     ///   ``StageFailure`` under `on_error: fail`, or ``RunInterrupted`` (after flushing every complete record consumed).
     public func run(reader: inout ArticleReader, encoder: some DocumentEncoder, writer: some RecordWriter,
-                    skip: Int = 0, progress: ProgressReporter? = nil, interruption: RunInterruption? = nil) throws -> RunSummary {
+                    skip: Int = 0, progress: (any RunProgressObserver)? = nil, interruption: RunInterruption? = nil) throws -> RunSummary {
         let clock = ContinuousClock()
         let started = clock.now
         var skipped = 0

@@ -4,6 +4,8 @@ import Foundation
 public struct OutputError: Error, Sendable, CustomStringConvertible {
     public let message: String
     public var description: String { message }
+
+    package init(message: String) { self.message = message }
 }
 
 /// Buffered writes to stdout or a file, with errors reported instead of signals.

@@ -1,6 +1,6 @@
 import CICU
 import Foundation
-import TextPipeline
+public import TextPipeline
 
 /// One ICU break iterator with its scratch buffers. Not thread-safe: each
 /// worker owns its own, cloned from an ``ICUBreakerTemplate``.
@@ -59,7 +59,7 @@ public final class ICUBreaker {
 
     /// Walks every word boundary of `text` in UTF-16 with `ubrk_next` and
     /// `ubrk_getRuleStatus` and nothing else: the speed limit for tokenization.
-    public func rawWordBoundaryCount(_ text: [UInt8]) -> Int {
+    @_spi(Benchmarks) public func rawWordBoundaryCount(_ text: [UInt8]) -> Int {
         Int(text.withUnsafeBufferPointer { tp_word_breaker_raw_loop(handle, $0.baseAddress, Int64($0.count)) })
     }
 }

@@ -29,7 +29,7 @@ public struct LexiconSentimentStage: Stage {
         do { lexicon = try Lexicon(parsing: text) } catch { throw options.error("lexicon", "\(path): \(error)") }
         let layer = try options.string("layer", default: "sentiment_words")
         guard !layer.isEmpty else { throw options.error("layer", "expected a non-empty layer name") }
-        return LexiconSentimentStage(lexicon: lexicon, layer: layer, checksum: fnv1a64(Array(text.utf8)), file: path)
+        return LexiconSentimentStage(lexicon: lexicon, layer: layer, checksum: ResourceChecksum.of(text.utf8), file: path)
     }
 
     public let lexicon: Lexicon
