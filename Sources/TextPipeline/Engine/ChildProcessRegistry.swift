@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// The child processes a run started (external stages), so that stopping
 /// the run early (SIGTERM, SIGINT) can end them instead of leaving them running.

@@ -1,4 +1,4 @@
-import TextPipeline
+public import TextPipeline
 
 /// Counts, over a stream of analysed documents, how many documents contain
 /// each term, in bounded memory. Used by `textpipe df build`.

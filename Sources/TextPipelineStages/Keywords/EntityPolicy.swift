@@ -1,4 +1,4 @@
-import TextPipeline
+public import TextPipeline
 
 /// How a keyword stage uses the entity layer written by an earlier stage.
 ///

@@ -1,4 +1,4 @@
-import TextPipeline
+public import TextPipeline
 
 /// `keywords.rake@1`: Rapid Automatic Keyword Extraction. See ``RakeScorer``.
 public enum RakeStage {

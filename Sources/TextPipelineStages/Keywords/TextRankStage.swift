@@ -1,4 +1,4 @@
-import TextPipeline
+public import TextPipeline
 
 /// `keywords.textrank@1`: TextRank over content words. See ``TextRankScorer``.
 public enum TextRankStage {

@@ -1,4 +1,4 @@
-import TextPipeline
+public import TextPipeline
 
 /// `keywords.tfidf@1`: candidate phrases ranked by TF-IDF against a
 /// document-frequency table built by `textpipe df build`.

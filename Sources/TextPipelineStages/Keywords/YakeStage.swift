@@ -1,4 +1,4 @@
-import TextPipeline
+public import TextPipeline
 
 /// `keywords.yake@1`: YAKE keyword extraction, unsupervised and per article.
 ///

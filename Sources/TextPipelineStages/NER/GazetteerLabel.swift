@@ -1,4 +1,4 @@
-import TextPipeline
+public import TextPipeline
 
 /// The label of a gazetteer entry, stored as one byte in compiled files.
 ///

@@ -1,4 +1,4 @@
-import TextPipeline
+public import TextPipeline
 
 extension GazetteerNERStage {
     public static let options = [

@@ -1,4 +1,4 @@
-import TextPipeline
+public import TextPipeline
 
 /// `ner.gazetteer@1`: gazetteer matching over the token layer, then context
 /// rules that turn lookups into named entities (see docs/gazetteer.md).

@@ -1,4 +1,4 @@
-import TextPipeline
+public import TextPipeline
 
 /// `rules.tokens@1`: token-pattern rules from a YAML file, in the spirit of
 /// spaCy's Matcher and CoreNLP's TokensRegex.

@@ -1,4 +1,4 @@
-import TextPipeline
+public import TextPipeline
 
 /// `sentences.icu@1`: rule-based sentence boundaries over the tokens of
 /// `tokenize.icu@1`, with word lists per language (abbreviations, sentence

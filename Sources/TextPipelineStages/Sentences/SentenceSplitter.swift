@@ -1,4 +1,4 @@
-import TextPipeline
+public import TextPipeline
 
 /// The pure half of `sentences.icu@1`: turns a document's tokens, its line
 /// structure and ICU's candidate boundaries into sentences made of tokens.
