@@ -3,12 +3,17 @@
 /// Sentences are sorted, non-empty and non-overlapping. Their text spans run
 /// from the start of their first token to the end of their last token.
 public struct SentenceLayer: Sendable, Equatable {
+    /// The first token index of each sentence.
     public private(set) var firstTokens: [Int32] = []
+    /// The token index just past each sentence's last token.
     public private(set) var endTokens: [Int32] = []
 
+    /// An empty layer.
     public init() {}
 
+    /// The number of sentences.
     public var count: Int { firstTokens.count }
+    /// Whether the layer has no sentence.
     public var isEmpty: Bool { firstTokens.isEmpty }
 
     /// Appends the sentence made of tokens `first ..< end` (`end > first`).
@@ -28,6 +33,7 @@ public struct SentenceLayer: Sendable, Equatable {
         endTokens.append(contentsOf: other.endTokens)
     }
 
+    /// Removes every sentence, keeping the storage for reuse.
     public mutating func removeAll() {
         firstTokens.removeAll(keepingCapacity: true)
         endTokens.removeAll(keepingCapacity: true)

@@ -10,6 +10,7 @@ public enum ChildProcessRegistry {
     private static let lock = NSLock()
     nonisolated(unsafe) private static var live: Set<pid_t> = []
 
+    /// Call right after starting the child `pid`, before anything can stop the run.
     public static func register(_ pid: pid_t) {
         lock.withLock { _ = live.insert(pid) }
     }

@@ -5,9 +5,13 @@
 /// Only an unreadable input, a write failure or a stage failure under
 /// `on_error: fail` stops the run, by throwing.
 public struct StreamRun: Sendable {
+    /// Parses, analyses and encodes each record on a worker.
     public let analyser: RecordAnalyser
+    /// The engine that runs the workers.
     public let engine: StreamEngine
 
+    /// A run of `pipeline`, writing output as `output` says, with the per-article `limits` and the
+    /// engine's `configuration` (workers, chunks, window).
     public init(pipeline: Pipeline, output: OutputOptions, limits: ArticleLimits = ArticleLimits(),
                 configuration: StreamEngine.Configuration = StreamEngine.Configuration()) {
         analyser = RecordAnalyser(pipeline: pipeline, output: output, limits: limits)
@@ -16,6 +20,8 @@ public struct StreamRun: Sendable {
 
     /// Runs the whole input, writing JSON lines to `sink`.
     /// - Parameters:
+    ///   - reader: the input; left after the last record read.
+    ///   - sink: where the encoded lines go, in input order.
     ///   - skip: records to pass over unread (already in the output of an interrupted run).
     ///   - progress: redrawn as lines are written.
     ///   - journal: absorbs each written record's digest and checkpoints before each flush of `sink`.
@@ -34,6 +40,9 @@ public struct StreamRun: Sendable {
     /// every record before the fault is still analysed and written; then the
     /// run stops by throwing the ``InputError``.
     /// - Parameters:
+    ///   - reader: the input; left after the last record read.
+    ///   - encoder: turns each document or error record into bytes, on the workers.
+    ///   - writer: receives the encoded records on the calling thread, in input order.
     ///   - skip: records to pass over unread (already in the output of an interrupted run).
     ///   - progress: redrawn as records are written.
     ///   - interruption: checked before each record and at each engine tick; once set, the

@@ -25,8 +25,10 @@ extension Pipeline {
 
     /// Loads and checks a pipeline from YAML text.
     /// - Parameters:
+    ///   - yaml: the pipeline file's text.
     ///   - file: the name used in messages.
     ///   - baseDirectory: the folder relative paths resolve against.
+    ///   - registry: the stages that `use:` ids may name.
     public static func load(yaml: String, file: String, baseDirectory: String, registry: StageRegistry) throws -> Pipeline {
         let root: Node
         do {

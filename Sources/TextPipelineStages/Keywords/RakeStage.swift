@@ -1,6 +1,6 @@
 public import TextPipeline
 
-/// `keywords.rake@1`: Rapid Automatic Keyword Extraction. See ``RakeScorer``.
+/// `keywords.rake@1`: Rapid Automatic Keyword Extraction. See `RakeScorer`.
 public enum RakeStage {
     public static let id = StageID(name: "keywords.rake", version: 1)
 

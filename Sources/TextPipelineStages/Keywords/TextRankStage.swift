@@ -1,6 +1,6 @@
 public import TextPipeline
 
-/// `keywords.textrank@1`: TextRank over content words. See ``TextRankScorer``.
+/// `keywords.textrank@1`: TextRank over content words. See `TextRankScorer`.
 public enum TextRankStage {
     public static let id = StageID(name: "keywords.textrank", version: 1)
 

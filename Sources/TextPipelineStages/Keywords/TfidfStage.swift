@@ -4,7 +4,7 @@ public import TextPipeline
 /// document-frequency table built by `textpipe df build`.
 ///
 /// The table is memory-mapped once when the pipeline loads and shared by
-/// every worker. See ``TfidfScorer`` for the formula.
+/// every worker. See `TfidfScorer` for the formula.
 public enum TfidfStage {
     public static let id = StageID(name: "keywords.tfidf", version: 1)
 

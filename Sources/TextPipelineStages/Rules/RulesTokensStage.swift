@@ -30,7 +30,7 @@ public struct RulesTokensStage: Stage {
     init(rules: RuleSet) { self.rules = rules }
 
     /// Creates the stage from rules-file YAML, for code and tests.
-    /// - Throws: ``ConfigurationError`` naming `file`, the rule and the problem.
+    /// - Throws: `ConfigurationError` naming `file`, the rule and the problem.
     public init(yaml: String, file: String = "<rules>", baseDirectory: String = ".") throws {
         self.init(rules: try RuleFileParser.parse(yaml: yaml, file: file, baseDirectory: baseDirectory))
     }

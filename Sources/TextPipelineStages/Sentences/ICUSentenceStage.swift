@@ -46,6 +46,7 @@ public struct ICUSentenceStage: Stage {
     }
 
     let template: ICUBreakerTemplate
+    /// The rules and word lists the stage splits with.
     public let splitter: SentenceSplitter
 
     init(template: ICUBreakerTemplate, splitter: SentenceSplitter) {
