@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import TextPipeline
-import TextPipelineStages
+@_spi(Benchmarks) import TextPipelineStages
 
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

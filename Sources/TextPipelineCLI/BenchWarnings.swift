@@ -1,3 +1,4 @@
+import Foundation
 import TextPipeline
 
 /// The reasons a `textpipe bench` result cannot be trusted, one sentence each,

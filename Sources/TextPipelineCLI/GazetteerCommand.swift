@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TextPipeline
 import TextPipelineStages
 
 /// `textpipe gazetteer`: compile and inspect gazetteers.

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import TextPipeline
+public import TextPipeline
 
 /// The `textpipe` command line, as a library: a user's package can build its
 /// own executable with extra stages by calling ``TextPipeCLI/main(registry:arguments:)``.

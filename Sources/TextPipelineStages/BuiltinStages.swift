@@ -1,4 +1,4 @@
-import TextPipeline
+public import TextPipeline
 
 extension StageRegistry {
     /// A registry holding every stage that ships with TextPipeline.

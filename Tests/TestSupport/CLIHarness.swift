@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Runs the built `textpipe` executable in tests.
 public enum CLIHarness {

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Runs `textpipe` as a live process, for tests that watch it while it runs
 /// (its memory, its output file) or signal it.

@@ -1,6 +1,6 @@
 import Foundation
-import TextPipeline
-import TextPipelineStages
+public import TextPipeline
+public import TextPipelineStages
 
 /// Builds and runs pipelines in tests.
 public enum DocumentFixtures {

@@ -1,6 +1,6 @@
 import Foundation
-import TextPipeline
-import TextPipelineStages
+public import TextPipeline
+public import TextPipelineStages
 
 /// Runs keyword stages over small texts in tests.
 public enum KeywordFixtures {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Inline span markup for readable tests: `"[[Kim Jong Un]]PER met [[Xi Jinping]]PER."`
 /// yields the plain text and each marked span with its label.
 public struct SpanMarkup: Equatable, CustomStringConvertible {

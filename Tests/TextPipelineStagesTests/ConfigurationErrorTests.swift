@@ -2,6 +2,7 @@ import Foundation
 import TestSupport
 import Testing
 import TextPipeline
+import TextPipelineStages
 
 /// Every configuration error names the file, the line, the key path and what was expected.
 @Suite struct ConfigurationErrorTests {

@@ -1,7 +1,7 @@
 import Benchmark
 import BenchmarkSupport
 import TextPipeline
-import TextPipelineStages
+@_spi(Benchmarks) import TextPipelineStages
 
 /// `tokenize.icu@1` over the first 10 MB of the corpus, beside a raw ICU loop
 /// (UTF-16 conversion, `ubrk_next` and `ubrk_getRuleStatus` per boundary)

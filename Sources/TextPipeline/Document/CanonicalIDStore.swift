@@ -4,13 +4,13 @@
 /// A stage that takes ids from a read-only table registers the table once per document
 /// (``EntityLayer/register(_:)``) and appends entities by offset and length into it, so no id
 /// is copied until output writes it.
-public final class CanonicalIDStore: @unchecked Sendable {
+package final class CanonicalIDStore: @unchecked Sendable {
     // Immutable; `owner` guarantees the bytes stay mapped and unchanged.
-    public let bytes: UnsafeBufferPointer<UInt8>
+    package let bytes: UnsafeBufferPointer<UInt8>
     private let owner: AnyObject
 
     /// A store over `bytes`, which must stay valid and unchanged while `owner` is alive.
-    public init(bytes: UnsafeBufferPointer<UInt8>, owner: AnyObject) {
+    package init(bytes: UnsafeBufferPointer<UInt8>, owner: AnyObject) {
         self.bytes = bytes
         self.owner = owner
     }

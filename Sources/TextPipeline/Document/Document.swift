@@ -12,8 +12,11 @@ public struct Document: Sendable {
     /// The article title, when the input had one. Stages may read it; output does not echo it.
     public let title: String?
 
+    /// The tokens, as byte ranges of ``utf8`` with kinds (`tokenize.icu@1` writes them).
     public var tokens = TokenLayer()
+    /// The sentences, as token ranges (`sentences.icu@1` writes them).
     public var sentences = SentenceLayer()
+    /// The named entities, as token ranges with labels and canonical ids.
     public var entities = EntityLayer()
     /// Ranked best first.
     public var keywords: [Keyword] = []

@@ -3,9 +3,13 @@ public struct EntityLabel: RawRepresentable, Hashable, Sendable, CustomStringCon
     public let rawValue: String
     public init(rawValue: String) { self.rawValue = rawValue }
 
+    /// A person (`PER`).
     public static let person = EntityLabel(rawValue: "PER")
+    /// A location: a country, city, region or place (`LOC`).
     public static let location = EntityLabel(rawValue: "LOC")
+    /// An organisation: a company, party, agency, team (`ORG`).
     public static let organization = EntityLabel(rawValue: "ORG")
+    /// Any other name: an event, a nationality, a work (`MISC`).
     public static let miscellaneous = EntityLabel(rawValue: "MISC")
 
     public var description: String { rawValue }
@@ -15,7 +19,7 @@ public struct EntityLabel: RawRepresentable, Hashable, Sendable, CustomStringCon
 /// label and an optional canonical id (`geonames:1835841`, `tp:org/kcna`).
 ///
 /// Canonical ids are UTF-8 bytes, never a `String` per entity: either copied into
-/// the layer's own pool, or read in place from a registered ``CanonicalIDStore``
+/// the layer's own pool, or read in place from a registered read-only store
 /// (the gazetteer NER refers to the ids of its memory-mapped gazetteers, so an id
 /// is copied once, when output writes it). ``canonicalIDs`` decodes them on access.
 ///
@@ -65,9 +69,12 @@ public struct EntityLayer: Sendable, Equatable {
         var id: (store: Int, offset: Int, length: Int) { (Int(word >> 56), Int(word & 0xFFFF_FFFF), Int(word >> 32 & 0xFFFF)) }
     }
 
+    /// An empty layer.
     public init() {}
 
+    /// The number of entities.
     public var count: Int { rows.count }
+    /// Whether the layer has no entity.
     public var isEmpty: Bool { rows.isEmpty }
 
     /// The labels, in entity order.
@@ -76,6 +83,11 @@ public struct EntityLayer: Sendable, Equatable {
     /// The canonical ids, decoded on access (nil where an entity has none).
     public var canonicalIDs: CanonicalIDs { CanonicalIDs(layer: self) }
 
+    /// Appends an entity over tokens `range` with `label` and an optional canonical id, copied into the layer.
+    /// - Parameters:
+    ///   - range: token indices, half-open; callers keep entities sorted and non-overlapping.
+    ///   - label: the entity's label.
+    ///   - canonicalID: the id (`geonames:1835841`), or nil for none.
     public mutating func append(tokens range: Range<Int>, label: EntityLabel, canonicalID: String?) {
         guard var id = canonicalID else { return append(tokens: range, label: label, canonicalIDBytes: nil) }
         id.withUTF8 { append(tokens: range, label: label, canonicalIDBytes: $0) }
@@ -91,7 +103,7 @@ public struct EntityLayer: Sendable, Equatable {
     /// The number by which entities refer to `store` (``append(tokens:label:canonicalIDAt:length:in:)``);
     /// registering the same store again returns the same number. Nil when the layer already refers
     /// to 254 stores: append such ids as bytes instead.
-    public mutating func register(_ store: CanonicalIDStore) -> Int? {
+    package mutating func register(_ store: CanonicalIDStore) -> Int? {
         if let index = stores.firstIndex(where: { $0 === store }) { return index + 1 }
         guard stores.count < Row.maxStores else { return nil }
         stores.append(store)
@@ -101,7 +113,7 @@ public struct EntityLayer: Sendable, Equatable {
     /// Appends an entity whose canonical id is `length` bytes at `offset` of registered store
     /// number `store`, read in place (not copied).
     /// - Precondition: `store` came from ``register(_:)`` on this layer; the bytes lie inside the store.
-    public mutating func append(tokens range: Range<Int>, label: EntityLabel, canonicalIDAt offset: Int, length: Int, in store: Int) {
+    package mutating func append(tokens range: Range<Int>, label: EntityLabel, canonicalIDAt offset: Int, length: Int, in store: Int) {
         precondition(store >= 1 && store <= stores.count, "an unregistered canonical id store")
         precondition(offset >= 0 && length >= 0 && offset <= stores[store - 1].bytes.count - length, "a canonical id outside its store")
         let number = labelNumber(label)
@@ -161,6 +173,7 @@ public struct EntityLayer: Sendable, Equatable {
         }
     }
 
+    /// The token indices of entity `index`.
     public func tokenRange(_ index: Int) -> Range<Int> { Int(rows[index].first) ..< Int(rows[index].end) }
 
     /// Whether entity `index` has a canonical id.

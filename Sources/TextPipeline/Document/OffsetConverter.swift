@@ -21,6 +21,7 @@ public struct OffsetConverter {
     private var byteCursor = 0
     private var unitCursor = 0
 
+    /// A converter for offsets into `bytes`, the document's UTF-8 text, to `unit`.
     public init(utf8 bytes: [UInt8], unit: OffsetUnit) {
         self.bytes = bytes
         self.unit = unit
@@ -32,6 +33,9 @@ public struct OffsetConverter {
         convert(Int(byteOffset))
     }
 
+    /// The offset in the target unit of a byte offset that sits on a scalar boundary.
+    ///
+    /// Fastest when called with ascending offsets (it walks forward from the last one).
     public mutating func convert(_ byteOffset: Int) -> Int {
         if isIdentity { return byteOffset }
         if byteOffset < byteCursor {

@@ -3,10 +3,14 @@
 /// Tokens are sorted, non-overlapping and never contain only white space.
 /// `starts[i] ..< ends[i]` is token `i`'s byte range in ``Document/utf8``.
 public struct TokenLayer: Sendable, Equatable {
+    /// The UTF-8 byte offset where each token starts.
     public private(set) var starts: [Int32] = []
+    /// The UTF-8 byte offset just past each token.
     public private(set) var ends: [Int32] = []
+    /// Each token's kind.
     public private(set) var kinds: [TokenKind] = []
 
+    /// An empty layer.
     public init() {}
 
     /// A layer from its columns.
@@ -20,6 +24,7 @@ public struct TokenLayer: Sendable, Equatable {
 
     /// The number of tokens.
     public var count: Int { starts.count }
+    /// Whether the layer has no token.
     public var isEmpty: Bool { starts.isEmpty }
 
     /// Appends a token; callers keep tokens sorted and non-overlapping.
@@ -40,12 +45,14 @@ public struct TokenLayer: Sendable, Equatable {
         for raw in kinds { self.kinds.append(TokenKind(rawValue: raw) ?? .other) }
     }
 
+    /// Reserves room for `capacity` tokens in every column.
     public mutating func reserveCapacity(_ capacity: Int) {
         starts.reserveCapacity(capacity)
         ends.reserveCapacity(capacity)
         kinds.reserveCapacity(capacity)
     }
 
+    /// Removes every token, keeping the storage for reuse.
     public mutating func removeAll() {
         starts.removeAll(keepingCapacity: true)
         ends.removeAll(keepingCapacity: true)

@@ -54,7 +54,7 @@ public struct AnalysisResults: AsyncSequence, Sendable {
 }
 
 /// Cancels the channel when the last iterator is released.
-public final class ChannelOwner: Sendable {
+final class ChannelOwner: Sendable {
     let channel: ResultChannel
     init(channel: ResultChannel) { self.channel = channel }
     deinit { channel.cancel() }

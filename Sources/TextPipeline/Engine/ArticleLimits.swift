@@ -11,11 +11,14 @@ public struct ArticleLimits: Sendable {
     /// The default text size limit: 16 MB, far above any news article, small enough to keep memory flat.
     public static let defaultMaxArticleBytes = 16_000_000
 
+    /// The largest article text analysed, in UTF-8 bytes (`--max-article-bytes`).
     public var maxArticleBytes: Int
+    /// What happens to an article above ``maxArticleBytes`` (`--on-oversize`).
     public var oversize: OversizePolicy
     /// The cooperative time limit per article, or nil for none.
     public var articleTimeout: Duration?
 
+    /// Limits with the command's defaults: 16 MB, an error record for larger texts, no time limit.
     public init(maxArticleBytes: Int = ArticleLimits.defaultMaxArticleBytes, oversize: OversizePolicy = .error, articleTimeout: Duration? = nil) {
         self.maxArticleBytes = maxArticleBytes
         self.oversize = oversize

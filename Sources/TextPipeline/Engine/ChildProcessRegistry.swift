@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// The child processes a run started (external stages), so that stopping
 /// the run early (SIGTERM, SIGINT) can end them instead of leaving them running.
@@ -10,6 +10,7 @@ public enum ChildProcessRegistry {
     private static let lock = NSLock()
     nonisolated(unsafe) private static var live: Set<pid_t> = []
 
+    /// Call right after starting the child `pid`, before anything can stop the run.
     public static func register(_ pid: pid_t) {
         lock.withLock { _ = live.insert(pid) }
     }

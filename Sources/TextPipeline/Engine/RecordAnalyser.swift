@@ -2,10 +2,17 @@
 /// pipeline, encode. Runs on a worker thread with that worker's
 /// ``PipelineWorker``; pure apart from the worker's own state.
 public struct RecordAnalyser: Sendable {
+    /// The pipeline run over each article.
     public let pipeline: Pipeline
+    /// The encoder of `textpipe run`'s default JSON lines, built from the options given to ``init(pipeline:output:limits:)``.
     public let encoder: OutputEncoder
+    /// The size and time limits applied to each article.
     public let limits: ArticleLimits
 
+    /// An analyser for `pipeline`.
+    ///
+    /// `output.layers` is replaced by the layers the pipeline provides (``Pipeline/provides``): the
+    /// output has exactly what the pipeline computed.
     public init(pipeline: Pipeline, output: OutputOptions, limits: ArticleLimits = ArticleLimits()) {
         var options = output
         options.layers = pipeline.provides
@@ -16,7 +23,10 @@ public struct RecordAnalyser: Sendable {
 
     /// The analysed document, or the error record's fields.
     public enum Outcome: Sendable {
+        /// The article, analysed by every stage.
         case document(Document)
+        /// The record could not be analysed: `stage` is `input` for a record that could not be read or
+        /// parsed, or the id of the stage that failed; `error` holds the kind and message of the error record.
         case failure(id: ArticleID, stage: String, error: InputError, source: String, line: Int)
     }
 

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The resume sidecar of a run with `--output`: a header line naming what
-/// produced the output (``ResumeLedger``), then one checkpoint line per
+/// produced the output (the CLI's resume ledger), then one checkpoint line per
 /// output flush, `{"records":N,"digest":"…"}`: N input records are done and
 /// ``RecordDigest`` of them.
 ///

@@ -9,6 +9,7 @@ import Synchronization
 public final class RunInterruption: Sendable {
     private let signalNumber = Atomic<Int32>(0)
 
+    /// A request not yet made: ``check()`` passes until ``request(signal:)`` is called.
     public init() {}
 
     /// Asks the run to stop; the first request's signal is kept.
@@ -32,6 +33,7 @@ public final class RunInterruption: Sendable {
 public struct RunInterrupted: Error, Sendable, CustomStringConvertible {
     /// The signal number that asked for the stop (SIGTERM is 15, SIGINT 2).
     public let signal: Int32
+    /// The error for a stop asked for by `signal`.
     public init(signal: Int32) { self.signal = signal }
     public var description: String { "interrupted by signal \(signal)" }
 }

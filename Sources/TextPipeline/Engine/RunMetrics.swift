@@ -1,11 +1,16 @@
 /// The `--metrics FILE` report: the run summary as JSON, with what is needed
 /// to reproduce it (version, pipeline hash, resource checksums).
 public struct RunMetrics: Sendable {
+    /// The run's totals.
     public let summary: RunSummary
+    /// The pipeline that ran: its name, file, hash and the checksums of its resources are reported.
     public let pipeline: Pipeline
+    /// The number of worker threads.
     public let workers: Int
+    /// The process's peak resident memory, when the platform tells it.
     public let peakResidentBytes: Int?
 
+    /// A report of `summary` for `pipeline` run on `workers` threads.
     public init(summary: RunSummary, pipeline: Pipeline, workers: Int, peakResidentBytes: Int?) {
         self.summary = summary
         self.pipeline = pipeline

@@ -10,12 +10,15 @@ public struct RunSummary: Sendable {
     public var blankLines = 0
     /// Input bytes read.
     public var bytes = 0
+    /// Wall-clock seconds from the first read to the last write.
     public var seconds = 0.0
     /// Seconds per stage, in pipeline order.
     public var stageSeconds: [(stage: String, seconds: Double)] = []
 
+    /// Zero totals, filled in by the run.
     public init() {}
 
+    /// Input megabytes (10^6 bytes) per second of ``seconds``; 0 for an empty run.
     public var megabytesPerSecond: Double { seconds > 0 ? Double(bytes) / 1e6 / seconds : 0 }
 
     /// One line for stderr, for example

@@ -23,6 +23,7 @@ import Foundation
 ///   slow one (and to call `tick`, which flushes output). While one record runs
 ///   long, the others' results wait in memory only up to the window.
 public struct StreamEngine: Sendable {
+    /// How many threads the engine runs and how much work it keeps in flight.
     public struct Configuration: Sendable {
         /// Worker threads; at least 1.
         public var workers: Int
@@ -45,9 +46,12 @@ public struct StreamEngine: Sendable {
         }
     }
 
+    /// The pipeline each worker runs.
     public let pipeline: Pipeline
+    /// Threads, chunk sizes and the window.
     public let configuration: Configuration
 
+    /// An engine for `pipeline`; nothing starts until ``run(next:transform:consume:tick:)`` or ``results(for:limits:buffer:)``.
     public init(pipeline: Pipeline, configuration: Configuration = Configuration()) {
         self.pipeline = pipeline
         self.configuration = configuration

@@ -5,9 +5,13 @@
 /// Only an unreadable input, a write failure or a stage failure under
 /// `on_error: fail` stops the run, by throwing.
 public struct StreamRun: Sendable {
+    /// Parses, analyses and encodes each record on a worker.
     public let analyser: RecordAnalyser
+    /// The engine that runs the workers.
     public let engine: StreamEngine
 
+    /// A run of `pipeline`, writing output as `output` says, with the per-article `limits` and the
+    /// engine's `configuration` (workers, chunks, window).
     public init(pipeline: Pipeline, output: OutputOptions, limits: ArticleLimits = ArticleLimits(),
                 configuration: StreamEngine.Configuration = StreamEngine.Configuration()) {
         analyser = RecordAnalyser(pipeline: pipeline, output: output, limits: limits)
@@ -16,12 +20,14 @@ public struct StreamRun: Sendable {
 
     /// Runs the whole input, writing JSON lines to `sink`.
     /// - Parameters:
+    ///   - reader: the input; left after the last record read.
+    ///   - sink: where the encoded lines go, in input order.
     ///   - skip: records to pass over unread (already in the output of an interrupted run).
     ///   - progress: redrawn as lines are written.
     ///   - journal: absorbs each written record's digest and checkpoints before each flush of `sink`.
     ///   - interruption: see ``run(reader:encoder:writer:skip:progress:interruption:)``.
     /// - Throws: as ``run(reader:encoder:writer:skip:progress:interruption:)``.
-    public func run(reader: inout ArticleReader, sink: OutputSink, skip: Int = 0, progress: ProgressReporter? = nil,
+    public func run(reader: inout ArticleReader, sink: OutputSink, skip: Int = 0, progress: (any RunProgressObserver)? = nil,
                     journal: ResumeJournal? = nil, interruption: RunInterruption? = nil) throws -> RunSummary {
         try run(reader: &reader, encoder: analyser.encoder, writer: StreamRecordWriter(sink: sink, journal: journal),
                 skip: skip, progress: progress, interruption: interruption)
@@ -34,6 +40,9 @@ public struct StreamRun: Sendable {
     /// every record before the fault is still analysed and written; then the
     /// run stops by throwing the ``InputError``.
     /// - Parameters:
+    ///   - reader: the input; left after the last record read.
+    ///   - encoder: turns each document or error record into bytes, on the workers.
+    ///   - writer: receives the encoded records on the calling thread, in input order.
     ///   - skip: records to pass over unread (already in the output of an interrupted run).
     ///   - progress: redrawn as records are written.
     ///   - interruption: checked before each record and at each engine tick; once set, the
@@ -41,7 +50,7 @@ public struct StreamRun: Sendable {
     /// - Throws: ``InputError`` (`read_failed`, after writing the records before it), ``OutputError``,
     ///   ``PipelineError`` under `on_error: fail`, or ``RunInterrupted`` (after flushing every complete record consumed).
     public func run(reader: inout ArticleReader, encoder: some DocumentEncoder, writer: some RecordWriter,
-                    skip: Int = 0, progress: ProgressReporter? = nil, interruption: RunInterruption? = nil) throws -> RunSummary {
+                    skip: Int = 0, progress: (any RunProgressObserver)? = nil, interruption: RunInterruption? = nil) throws -> RunSummary {
         let clock = ContinuousClock()
         let started = clock.now
         var skipped = 0

@@ -22,6 +22,7 @@ public struct ArticleReader {
     /// Bytes of input read so far (after decompression, excluding line terminators).
     public internal(set) var bytesRead = 0
 
+    /// A reader of `files` in order, applying the size limit of `limits` while reading.
     public init(files: [InputFile], limits: ArticleLimits = ArticleLimits()) {
         self.files = files
         self.limits = limits

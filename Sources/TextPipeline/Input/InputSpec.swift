@@ -12,13 +12,16 @@ public enum InputFormat: String, Sendable, CaseIterable {
 public struct InputFile: Sendable, Equatable {
     /// The path as given (or found in a folder); `-` for stdin.
     public let path: String
+    /// How the file's records are read.
     public let format: InputFormat
 
+    /// A file at `path` (`-` for stdin) read as `format`.
     public init(path: String, format: InputFormat) {
         self.path = path
         self.format = format
     }
 
+    /// Whether this input is standard input.
     public var isStandardInput: Bool { path == "-" }
 
     /// The format a file's name implies: `.txt` and `.txt.gz` are text, everything else JSON lines.

@@ -9,8 +9,10 @@
 /// - Nesting deeper than ``maximumDepth`` is an `invalid_json` error, never a stack overflow.
 /// - Numbers follow JSON's grammar, leading zeros included (`01` is an `invalid_json` error).
 public struct JSONRecordParser: Sendable {
+    /// The deepest nesting of arrays and objects accepted.
     public static let maximumDepth = 256
 
+    /// A parser; it keeps no state between records.
     public init() {}
 
     /// Parses `bytes` (one line, without its line terminator).
@@ -48,7 +50,9 @@ public struct JSONRecordParser: Sendable {
         /// character boundary) or why it is not valid, or nil when `text` was not a
         /// string that started before the cut, or was not decoded (`textLimit` 0).
         public var text: Result<[UInt8], InputError>?
+        /// The title, when it was a string that ended before the cut.
         public var title: String?
+        /// Notes about fields that were ignored.
         public var warnings: [String] = []
     }
 

@@ -31,6 +31,7 @@ public struct LineReader {
     public private(set) var lineNumber = 0
 
     /// - Parameters:
+    ///   - source: the bytes to split into lines; the reader owns it from now on.
     ///   - chunkSize: bytes asked of the source per read.
     ///   - maxLineBytes: bytes of one line kept at most (at least 1).
     public init(source: ByteSource, chunkSize: Int = 1 << 20, maxLineBytes: Int = .max) {

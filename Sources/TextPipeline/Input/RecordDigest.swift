@@ -35,6 +35,7 @@ public enum RecordDigest {
         return avalanche(hash)
     }
 
+    /// The digest of one record's bytes.
     public static func of(_ bytes: [UInt8]) -> UInt64 { bytes.withUnsafeBytes { of($0) } }
 
     @usableFromInline

@@ -37,15 +37,20 @@ public enum RecordFraming: Sendable, Equatable {
 
 /// The fields of an error record: an article that could not be analysed.
 public struct ErrorRecord: Sendable, Equatable {
+    /// The id of the record that failed.
     public var id: ArticleID
     /// `input` for reader errors, else the stage id.
     public var stage: String
     /// One of the documented kinds (`invalid_json`, `timeout`, ...).
     public var kind: ErrorKind
+    /// What went wrong, for people.
     public var message: String
+    /// The input the record came from: a path, or `<stdin>`.
     public var source: String
+    /// The record's 1-based line number in ``source``.
     public var line: Int
 
+    /// An error record from its fields.
     public init(id: ArticleID, stage: String, kind: ErrorKind, message: String, source: String, line: Int) {
         self.id = id
         self.stage = stage

@@ -19,8 +19,10 @@ public struct EncodedRecord: Sendable {
     /// What an index page shows of the record; only formats that build one set it.
     public var summary: RecordSummary?
 
+    /// An empty record with room for `capacity` bytes.
     public init(capacity: Int = 1024) { buffer = JSONBuffer(capacity: capacity) }
 
+    /// The encoded bytes of every part, in order.
     public var bytes: [UInt8] { buffer.bytes }
 
     /// Starts the next part at the current end of ``bytes``.
@@ -36,10 +38,15 @@ public struct EncodedRecord: Sendable {
 
 /// What an index over many records needs of one: title, entities and keywords.
 public struct RecordSummary: Sendable, Equatable {
+    /// One entity as an index shows it.
     public struct Entity: Sendable, Equatable {
+        /// The entity's text.
         public var text: String
+        /// The entity's label (`PER`, `LOC`, ...).
         public var label: String
+        /// The entity's canonical id, if any.
         public var canonicalID: String?
+        /// An entity summary.
         public init(text: String, label: String, canonicalID: String?) {
             self.text = text
             self.label = label
@@ -47,12 +54,16 @@ public struct RecordSummary: Sendable, Equatable {
         }
     }
 
+    /// The article's title, if it had one.
     public var title: String?
+    /// The article's entities, in text order.
     public var entities: [Entity] = []
+    /// The article's keywords, best first.
     public var keywords: [String] = []
     /// `kind: message` for an error record.
     public var error: String?
 
+    /// A summary with only a title; the encoder adds the rest.
     public init(title: String? = nil) { self.title = title }
 }
 

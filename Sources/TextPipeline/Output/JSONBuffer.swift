@@ -1,9 +1,12 @@
 /// Appends JSON text to a byte buffer without building intermediate objects.
 public struct JSONBuffer: Sendable {
+    /// The JSON text written so far, as UTF-8.
     public var bytes: [UInt8] = []
 
+    /// An empty buffer with room for `capacity` bytes.
     public init(capacity: Int = 4096) { bytes.reserveCapacity(capacity) }
 
+    /// Appends `text` as it is, unescaped: JSON punctuation and keys known to need no escaping.
     @inlinable
     public mutating func raw(_ text: StaticString) {
         bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
@@ -48,6 +51,7 @@ public struct JSONBuffer: Sendable {
         }
     }
 
+    /// Appends `value` as a quoted, escaped JSON string.
     public mutating func string(_ value: String) {
         var copy = value
         copy.withUTF8 { string($0) }
@@ -57,7 +61,7 @@ public struct JSONBuffer: Sendable {
     ///
     /// Inlinable so callers in other modules get a specialised copy: a generic
     /// call across modules would box every byte. Contiguous bytes take
-    /// ``string(contiguous:)``.
+    /// `string(contiguous:)`.
     @inlinable
     public mutating func string(_ utf8: some Collection<UInt8>) {
         if utf8.withContiguousStorageIfAvailable({ string(contiguous: $0) }) != nil { return }
@@ -106,6 +110,7 @@ public struct JSONBuffer: Sendable {
         }
     }
 
+    /// Appends `value` as JSON; object keys are written sorted.
     public mutating func value(_ value: JSONValue) {
         switch value {
         case .null: raw("null")
@@ -131,6 +136,7 @@ public struct JSONBuffer: Sendable {
         }
     }
 
+    /// Appends an article id with its JSON type: a string, or the number literal as it was read.
     public mutating func id(_ id: ArticleID) {
         switch id {
         case .string(let text): string(text)

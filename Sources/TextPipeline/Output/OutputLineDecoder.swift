@@ -10,16 +10,20 @@ public struct OutputLineDecoder: Sendable {
     /// The unit of the output's offsets (the run's `--offsets`).
     public let offsets: OffsetUnit
 
+    /// A decoder of lines whose offsets are in `offsets`.
     public init(offsets: OffsetUnit = .codepoint) { self.offsets = offsets }
 
     /// A decoded line: an analysed document or an error record.
     public enum Decoded: Sendable {
+        /// The line analysed an article: its document with the line's layers.
         case document(Document)
+        /// The line is an error record.
         case error(ErrorRecord)
     }
 
     /// A line that does not fit its article, or is not an output line.
     public struct Mismatch: Error, Sendable, CustomStringConvertible {
+        /// What does not fit, naming the field.
         public let message: String
         public var description: String { message }
     }

@@ -40,6 +40,7 @@ public final class OutputLock {
 
 /// The output is locked by another run. A usage error (status 2), found before anything is written.
 public struct OutputBusy: Error, Sendable, CustomStringConvertible {
+    /// Which output is locked, and what to do.
     public let message: String
     public var description: String { message }
 }

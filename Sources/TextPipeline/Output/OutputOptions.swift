@@ -7,6 +7,7 @@ public struct OutputOptions: Sendable {
     /// Layers the pipeline provides; only these are written.
     public var layers: Set<LayerName> = []
 
+    /// Options with the command's defaults: code-point offsets, no tokens.
     public init(offsets: OffsetUnit = .codepoint, emitTokens: Bool = false, layers: Set<LayerName> = []) {
         self.offsets = offsets
         self.emitTokens = emitTokens

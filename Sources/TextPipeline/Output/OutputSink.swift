@@ -2,8 +2,11 @@ import Foundation
 
 /// A failure to write output: a full disk, a closed pipe. Stops the run with status 1.
 public struct OutputError: Error, Sendable, CustomStringConvertible {
+    /// What failed, naming the output.
     public let message: String
     public var description: String { message }
+
+    package init(message: String) { self.message = message }
 }
 
 /// Buffered writes to stdout or a file, with errors reported instead of signals.

@@ -10,8 +10,10 @@ public struct ConfigurationError: Error, Sendable, CustomStringConvertible, Equa
     public let line: Int?
     /// The key path, such as `stages[1].with.locale`; empty for the whole file.
     public let keyPath: String
+    /// What was expected and what was found.
     public let message: String
 
+    /// An error at `keyPath` of `file`, on `line` when known.
     public init(file: String, line: Int?, keyPath: String, message: String) {
         self.file = file
         self.line = line

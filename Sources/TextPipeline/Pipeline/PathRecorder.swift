@@ -32,6 +32,7 @@ public final class PathRecorder: @unchecked Sendable {
     private let lock = NSLock()
     private var stored: [Reference] = []
 
+    /// A recorder with no paths yet; bind it to ``current`` around a load.
     public init() {}
 
     /// The paths recorded so far, in the order they were resolved, without repeats.

@@ -51,8 +51,10 @@ extension Pipeline {
 
     /// Loads and checks a pipeline from YAML text.
     /// - Parameters:
+    ///   - yaml: the pipeline file's text.
     ///   - file: the name used in messages.
     ///   - baseDirectory: the folder relative paths resolve against.
+    ///   - registry: the stages that `use:` ids may name.
     /// - Throws: ``ConfigurationError``: the first error found.
     public static func load(yaml: String, file: String, baseDirectory: String, registry: StageRegistry) throws -> Pipeline {
         var problems = ConfigurationProblems(collectsAll: false)
@@ -239,7 +241,7 @@ extension Pipeline {
 }
 
 /// FNV-1a 64-bit hash of `bytes`, as 16 hex digits. Stable across runs and machines.
-public func fnv1a64(_ bytes: some Sequence<UInt8>) -> String {
+package func fnv1a64(_ bytes: some Sequence<UInt8>) -> String {
     let hex = String(fnv1a64Value(bytes), radix: 16)
     return String(repeating: "0", count: 16 - hex.count) + hex
 }
@@ -247,7 +249,7 @@ public func fnv1a64(_ bytes: some Sequence<UInt8>) -> String {
 /// FNV-1a 64-bit hash of `bytes`. Stable across runs and machines. Inlinable, so callers in
 /// other modules that hash per token get a copy specialised for their byte buffer.
 @inlinable
-public func fnv1a64Value(_ bytes: some Sequence<UInt8>) -> UInt64 {
+package func fnv1a64Value(_ bytes: some Sequence<UInt8>) -> UInt64 {
     var hash: UInt64 = 0xcbf2_9ce4_8422_2325
     for byte in bytes {
         hash ^= UInt64(byte)

@@ -19,10 +19,13 @@ public struct Pipeline: Sendable {
         case fail
     }
 
+    /// The pipeline's `name`, or the file's name without extension when it has none.
     public let name: String
     /// The pipeline file as the user named it, or `<code>`.
     public let file: String
+    /// What a stage failure on one article does (`on_error`).
     public let errorPolicy: ErrorPolicy
+    /// The stages, in the order they run.
     public let stages: [any Stage]
     /// FNV-1a 64 of the pipeline file's bytes, in hex.
     public let hash: String
@@ -107,7 +110,9 @@ public struct Pipeline: Sendable {
 public struct PipelineError: Error, Sendable, CustomStringConvertible {
     /// The id of the stage that failed, such as `ner.gazetteer@1`.
     public let stage: String
+    /// The error kind written to the error record (`timeout`, `stage_failed`, or the stage's own).
     public let kind: ErrorKind
+    /// What went wrong, for people.
     public let message: String
     public var description: String { "\(stage): \(message)" }
 }
@@ -156,7 +161,7 @@ public struct PipelineWorker {
 
 extension Duration {
     /// The duration in seconds, as a Double.
-    public var seconds: Double {
+    package var seconds: Double {
         let parts = components
         return Double(parts.seconds) + Double(parts.attoseconds) / 1e18
     }

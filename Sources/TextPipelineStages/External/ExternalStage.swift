@@ -1,5 +1,5 @@
 import Foundation
-import TextPipeline
+public import TextPipeline
 
 /// What an external stage declares it writes; replies may write nothing else.
 struct ExternalOutputs: Sendable, Equatable {

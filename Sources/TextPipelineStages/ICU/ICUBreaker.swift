@@ -1,6 +1,6 @@
 import CICU
 import Foundation
-import TextPipeline
+public import TextPipeline
 
 /// One ICU break iterator with its scratch buffers. Not thread-safe: each
 /// worker owns its own, cloned from an ``ICUBreakerTemplate``.
@@ -15,8 +15,8 @@ public final class ICUBreaker {
     ///
     /// Short chunks of text between breaks that UAX #29 always makes (after a space, before
     /// ASCII; after a line feed) are tokenized by ICU once per breaker and remembered, so
-    /// repeated words cost a table lookup; the tokens are exactly ``tokenizeWhole(_:into:)``'s.
-    /// - Throws: ``StageError`` when ICU fails or the text exceeds 1 GB.
+    /// repeated words cost a table lookup; the tokens are exactly `tokenizeWhole(_:into:)`'s.
+    /// - Throws: `StageError` when ICU fails or the text exceeds 1 GB.
     public func tokenize(_ text: [UInt8], into tokens: inout TokenLayer) throws {
         try tokenize(text, into: &tokens, with: tp_word_breaker_tokenize)
     }
@@ -46,7 +46,10 @@ public final class ICUBreaker {
     }
 
     /// The interior sentence boundaries of `text` (UTF-8 byte offsets, ascending).
-    /// - Parameter linesAsSpaces: show line terminators to ICU as spaces.
+    /// - Parameters:
+    ///   - text: UTF-8 text.
+    ///   - linesAsSpaces: show line terminators to ICU as spaces.
+    ///   - boundaries: emptied, then filled with the boundaries (reused to avoid allocation).
     public func sentenceBoundaries(_ text: [UInt8], linesAsSpaces: Bool, into boundaries: inout [Int32]) throws {
         boundaries.removeAll(keepingCapacity: true)
         var result: UnsafePointer<Int32>?
@@ -59,7 +62,7 @@ public final class ICUBreaker {
 
     /// Walks every word boundary of `text` in UTF-16 with `ubrk_next` and
     /// `ubrk_getRuleStatus` and nothing else: the speed limit for tokenization.
-    public func rawWordBoundaryCount(_ text: [UInt8]) -> Int {
+    @_spi(Benchmarks) public func rawWordBoundaryCount(_ text: [UInt8]) -> Int {
         Int(text.withUnsafeBufferPointer { tp_word_breaker_raw_loop(handle, $0.baseAddress, Int64($0.count)) })
     }
 }

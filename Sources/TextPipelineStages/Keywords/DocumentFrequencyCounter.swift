@@ -1,18 +1,21 @@
-import TextPipeline
+public import TextPipeline
 
 /// Counts, over a stream of analysed documents, how many documents contain
 /// each term, in bounded memory. Used by `textpipe df build`.
 ///
-/// Terms are the keyword stages' terms (``TermAnalysis``), keyed by the hash
+/// Terms are the keyword stages' terms (`TermAnalysis`), keyed by the hash
 /// of their folded form. When more than `maxTerms` distinct terms are held,
 /// the rarest are dropped (every term at or below a rising floor), as in lossy
 /// counting: a dropped term that comes back restarts from 0, so frequencies
 /// below the final ``floor`` are lower bounds.
 public struct DocumentFrequencyCounter {
+    /// The number of documents counted so far.
     public private(set) var documents = 0
+    /// The number of documents each term occurs in, keyed by the hash of its folded form.
     public private(set) var counts: [UInt64: UInt32] = [:]
     /// Terms counted at or below this were dropped at least once.
     public private(set) var floor: UInt32 = 0
+    /// The most distinct terms held at once; beyond it the rarest are dropped.
     public let maxTerms: Int
     private var analysis = TermAnalysis()
     private let stopWords = StopWordList()

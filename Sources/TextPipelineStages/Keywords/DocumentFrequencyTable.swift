@@ -20,7 +20,9 @@ import Glibc
 /// A term absent from the table has document frequency 0.
 public final class DocumentFrequencyTable: @unchecked Sendable {
     // Immutable after init: the mapping is read-only and never changes.
+    /// The number of documents the table was counted over.
     public let documents: Int
+    /// The number of terms in the table.
     public let count: Int
     /// FNV-1a 64 of the whole file, in hex.
     public let checksum: String
@@ -99,7 +101,9 @@ public final class DocumentFrequencyTable: @unchecked Sendable {
 
     /// Writes a table file atomically (a temporary file renamed over `path`).
     /// - Parameters:
+    ///   - documents: the number of documents counted.
     ///   - counts: document frequency by term hash.
+    ///   - path: the table file to write.
     /// - Throws: ``DocumentFrequencyError`` when the file cannot be written.
     public static func write(documents: Int, counts: [UInt64: UInt32], to path: String) throws {
         let keys = counts.keys.sorted()
@@ -120,7 +124,9 @@ public final class DocumentFrequencyTable: @unchecked Sendable {
 
 /// Why a document-frequency file could not be read or written.
 public struct DocumentFrequencyError: Error, Sendable, CustomStringConvertible {
+    /// What failed, naming the file.
     public let message: String
+    /// An error with `message`.
     public init(_ message: String) { self.message = message }
     public var description: String { message }
 }

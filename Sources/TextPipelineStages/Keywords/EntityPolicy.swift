@@ -1,4 +1,4 @@
-import TextPipeline
+public import TextPipeline
 
 /// How a keyword stage uses the entity layer written by an earlier stage.
 ///
@@ -16,6 +16,7 @@ public struct EntityPolicy: Sendable, Equatable {
     /// one-word candidate where it stands outside an entity. One-word entities ("Kim") always may.
     public var nameParts = true
 
+    /// A policy; the defaults ignore entities.
     public init(wholeEntities: Bool = false, boost: Double = 1.0, excludedLabels: Set<EntityLabel> = [], nameParts: Bool = true) {
         self.wholeEntities = wholeEntities
         self.boost = boost

@@ -1,3 +1,4 @@
+import Foundation
 import TextPipeline
 
 /// The options every keyword stage accepts, and their reading.

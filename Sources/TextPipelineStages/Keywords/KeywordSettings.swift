@@ -15,10 +15,13 @@ public struct KeywordSettings: Sendable {
     public var titleBoost = 1.0
     /// Goodness multiplier per word beyond the first (below 1 favours single words).
     public var phraseWeight = 1.0
+    /// How entities of an earlier stage shape the candidates.
     public var entities = EntityPolicy()
+    /// Words that never start or end a candidate.
     public var stopWords = StopWordList()
     /// The stop-word file's name and the FNV-1a 64 checksum of its bytes, for run metrics.
     public var stopWordChecksum: [String: String] = [:]
 
+    /// The defaults of every keyword stage.
     public init() {}
 }

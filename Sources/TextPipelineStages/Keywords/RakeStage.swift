@@ -1,6 +1,6 @@
-import TextPipeline
+public import TextPipeline
 
-/// `keywords.rake@1`: Rapid Automatic Keyword Extraction. See ``RakeScorer``.
+/// `keywords.rake@1`: Rapid Automatic Keyword Extraction. See `RakeScorer`.
 public enum RakeStage {
     public static let configuration = StageConfiguration(
         id: "keywords.rake@1", summary: "RAKE keywords: runs of content words scored by word degree over frequency",

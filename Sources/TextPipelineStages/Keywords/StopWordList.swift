@@ -40,6 +40,7 @@ public struct StopWordList: Sendable, Equatable {
         return slots
     }
 
+    /// An empty list.
     public init() {}
 
     /// The number of stop words.
@@ -54,7 +55,9 @@ public struct StopWordList: Sendable, Equatable {
         }
     }
 
+    /// Adds `word` (any case).
     public mutating func insert(_ word: String) { hashes.insert(TermFolding.hash(of: word)) }
+    /// Removes `word` (any case).
     public mutating func remove(_ word: String) { hashes.remove(TermFolding.hash(of: word)) }
 
     /// Whether `word` (any case) is a stop word.

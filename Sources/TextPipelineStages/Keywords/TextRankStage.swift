@@ -1,6 +1,6 @@
-import TextPipeline
+public import TextPipeline
 
-/// `keywords.textrank@1`: TextRank over content words. See ``TextRankScorer``.
+/// `keywords.textrank@1`: TextRank over content words. See `TextRankScorer`.
 public enum TextRankStage {
     public static let configuration = StageConfiguration(
         id: "keywords.textrank@1", summary: "TextRank keywords: PageRank over a co-occurrence graph of content words",

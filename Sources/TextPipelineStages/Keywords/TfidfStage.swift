@@ -1,10 +1,10 @@
-import TextPipeline
+public import TextPipeline
 
 /// `keywords.tfidf@1`: candidate phrases ranked by TF-IDF against a
 /// document-frequency table built by `textpipe df build`.
 ///
 /// The table is memory-mapped once when the pipeline loads and shared by
-/// every worker. See ``TfidfScorer`` for the formula.
+/// every worker. See `TfidfScorer` for the formula.
 public enum TfidfStage {
     public static let configuration = StageConfiguration(
         id: "keywords.tfidf@1", summary: "TF-IDF keywords against a document-frequency table",

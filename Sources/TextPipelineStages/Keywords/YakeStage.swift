@@ -1,8 +1,8 @@
-import TextPipeline
+public import TextPipeline
 
 /// `keywords.yake@1`: YAKE keyword extraction, unsupervised and per article.
 ///
-/// See ``YakeScorer`` for the features and formulas. Output scores are
+/// See `YakeScorer` for the features and formulas. Output scores are
 /// `1 / (1 + H)`: higher is better, in (0, 1], comparable within an article.
 public enum YakeStage {
     public static let configuration = StageConfiguration(

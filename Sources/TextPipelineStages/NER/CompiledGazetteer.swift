@@ -2,7 +2,9 @@ import Foundation
 
 /// A compiled gazetteer file that cannot be used: names the file and the problem.
 public struct GazetteerFileError: Error, Sendable, CustomStringConvertible, Equatable {
+    /// The file's path.
     public let path: String
+    /// What is wrong with it.
     public let message: String
     public var description: String { "\(path): \(message)" }
 }
@@ -19,6 +21,7 @@ public struct GazetteerFileError: Error, Sendable, CustomStringConvertible, Equa
 /// compilers replace it by renaming a new file over it.
 public final class CompiledGazetteer: @unchecked Sendable {
     // Immutable after init; the mapping is read-only.
+    /// The mapped file's path.
     public let path: String
     let base: UnsafeRawPointer
     let length: Int

@@ -1,23 +1,28 @@
 import Foundation
 import TextPipeline
 
-/// Compiles gazetteer entries into the `.tpg` format (``GazetteerFormat``).
+/// Compiles gazetteer entries into the `.tpg` format (`GazetteerFormat`).
 ///
 /// Entries are tokenized with the pipeline's own tokenizer (`tokenize.icu@1`,
 /// locale `en`) in one batch, possessive endings are split as the stage splits
-/// them, and each token becomes a folded key (``KeyNormalizer``).
+/// them, and each token becomes a folded key (`KeyNormalizer`).
 public enum GazetteerCompiler {
     /// What a compilation produced, for messages.
     public struct Statistics: Sendable {
+        /// Entries compiled.
         public var entries = 0
+        /// Source rows skipped: a surface with no tokens, or forms too long to store.
         public var skipped = 0
+        /// Nodes of the token trie.
         public var nodes = 0
+        /// Distinct token keys.
         public var vocabulary = 0
+        /// Size of the compiled file in bytes.
         public var bytes = 0
     }
 
     /// Compiles entries; `sourceChecksum` identifies the sources in the header.
-    /// - Throws: ``StageError`` when ICU fails or the result exceeds the format's limits.
+    /// - Throws: `StageError` when ICU fails or the result exceeds the format's limits.
     public static func compile(_ entries: [GazetteerEntry], sourceChecksum: UInt64 = 0) throws -> (bytes: [UInt8], statistics: Statistics) {
         var trie = TrieBuilder()
         var joined: [UInt8] = []
@@ -61,7 +66,7 @@ public enum GazetteerCompiler {
         return try compile(entries, sourceChecksum: try sourceChecksum(of: sources))
     }
 
-    /// A checksum of the sources' bytes and of ``GazetteerKeyRecipe/current`` (format version, ICU
+    /// A checksum of the sources' bytes and of `GazetteerKeyRecipe/current` (format version, ICU
     /// version, key-folding version): the cache key of compiled sources.
     /// The files are read in blocks into one buffer (every run of a pipeline computes this).
     public static func sourceChecksum(of sources: [String]) throws -> UInt64 {

@@ -1,4 +1,4 @@
-import TextPipeline
+public import TextPipeline
 
 /// The label of a gazetteer entry, stored as one byte in compiled files.
 ///
@@ -6,9 +6,13 @@ import TextPipeline
 /// LOCATION, GPE, LOC, FAC → LOC; ORGANIZATION, ORGANISATION, ORG, NORP → ORG or MISC
 /// (NORP, nationalities and languages, are MISC); EVENT, PRODUCT, WORK_OF_ART, LAW, LANGUAGE → MISC.
 public enum GazetteerLabel: UInt8, Sendable, CaseIterable {
+    /// `PER`.
     case person = 0
+    /// `LOC`.
     case location = 1
+    /// `ORG`.
     case organization = 2
+    /// `MISC`.
     case miscellaneous = 3
 
     /// Parses a label, case-insensitively. Returns nil for an unknown label.

@@ -1,14 +1,20 @@
 /// One gazetteer match over tokens `start ..< end`.
 public struct GazetteerMatch: Sendable, Equatable {
+    /// The first token of the match.
     public var start: Int
+    /// The token just past the match.
     public var end: Int
     /// Index of the gazetteer in the stage's list.
     public var gazetteer: Int
     /// Entry index in that gazetteer.
     public var entry: Int
+    /// The entry's label.
     public var label: GazetteerLabel
+    /// Whether the entry is an entity or a hint for the rules.
     public var kind: EntryKind
+    /// The entry's priority; higher wins when two entries cover the same tokens.
     public var priority: Int16
+    /// The number of tokens matched.
     public var length: Int { end - start }
 
     /// The matched entry, whose canonical id the entity takes.

@@ -1,4 +1,4 @@
-import TextPipeline
+public import TextPipeline
 
 extension GazetteerNERStage {
     /// Possessive endings and elided articles are split off tokens before matching

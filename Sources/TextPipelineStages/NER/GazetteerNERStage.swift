@@ -1,15 +1,17 @@
-import TextPipeline
+public import TextPipeline
 
 /// `ner.gazetteer@1`: gazetteer matching over the token layer, then context
 /// rules that turn lookups into named entities (see docs/gazetteer.md).
 ///
 /// The stage holds the compiled gazetteers (shared, read-only, mapped once per
-/// process) and the rules; each worker owns a ``GazetteerMatcher`` with its
+/// process) and the rules; each worker owns a `GazetteerMatcher` with its
 /// scratch buffers. Per document: possessive endings are split off, every
 /// match is found, overlaps are resolved, rules add and relabel entities, and
 /// the entity layer is written (plus `spans.gazetteer` with overlap `all`).
 public struct GazetteerNERStage: Stage {
+    /// The compiled gazetteers, in the order the pipeline file lists them.
     public let gazetteers: [CompiledGazetteer]
+    /// How tokens are compared and overlaps resolved.
     public let options: MatchOptions
     let rules: NERRules?
 

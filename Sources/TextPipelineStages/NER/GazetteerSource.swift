@@ -2,15 +2,20 @@ import Foundation
 
 /// One row of a gazetteer source file.
 public struct GazetteerEntry: Sendable, Equatable {
+    /// The name as written (`Bank of England`).
     public var surface: String
+    /// The entity label.
     public var label: GazetteerLabel
     /// The namespaced canonical id; derived from label and surface when the source gives none.
     public var canonicalID: String
     /// Higher wins when two entries match the same span. Range −1000…1000.
     public var priority: Int16
+    /// How case is compared for this entry.
     public var casePolicy: CasePolicy
+    /// Whether the row is an entity or a hint for the rules.
     public var kind: EntryKind
 
+    /// An entry; without a `canonicalID` one is derived from the label and surface.
     public init(surface: String, label: GazetteerLabel, canonicalID: String? = nil, priority: Int16 = 0,
                 casePolicy: CasePolicy = .auto, kind: EntryKind = .entity) {
         self.surface = surface
@@ -24,8 +29,11 @@ public struct GazetteerEntry: Sendable, Equatable {
 
 /// A malformed gazetteer source line: names the file and the 1-based line.
 public struct GazetteerSourceError: Error, Sendable, CustomStringConvertible, Equatable {
+    /// The source file.
     public let file: String
+    /// The 1-based line.
     public let line: Int
+    /// What is wrong with the line.
     public let message: String
     public var description: String { "\(file):\(line): \(message)" }
 }

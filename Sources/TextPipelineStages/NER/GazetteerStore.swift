@@ -7,6 +7,7 @@ import TextPipeline
 /// checksum of their bytes and the format version, so later starts only map
 /// that file. Compiled `.tpg` files are mapped as they are.
 public final class GazetteerStore: @unchecked Sendable {
+    /// The process's store, used by the built-in stage and the `textpipe gazetteer` command.
     public static let shared = GazetteerStore()
     private let lock = NSLock()
     private var loaded: [String: CompiledGazetteer] = [:]

@@ -28,11 +28,14 @@ public enum OverlapPolicy: String, Sendable, CaseIterable {
 
 /// Matching options shared by the stage's workers.
 public struct MatchOptions: Sendable {
+    /// How tokens are normalised before they are compared (`case`).
     public var mode: NormalizationMode
+    /// Which matches are kept when they overlap (`overlap`).
     public var overlap: OverlapPolicy
     /// When false, short all-capital entries follow ``mode`` like the others.
     public var acronymsCaseSensitive: Bool
 
+    /// Options with the stage's defaults: case-insensitive, longest match, acronyms case-sensitive.
     public init(mode: NormalizationMode = .insensitive, overlap: OverlapPolicy = .longest, acronymsCaseSensitive: Bool = true) {
         self.mode = mode
         self.overlap = overlap

@@ -1,4 +1,4 @@
-import TextPipeline
+public import TextPipeline
 
 /// `rules.tokens@1`: token-pattern rules from a YAML file, in the spirit of
 /// spaCy's Matcher and CoreNLP's TokensRegex.
@@ -27,7 +27,7 @@ public struct RulesTokensStage: Stage {
     init(rules: RuleSet) { self.rules = rules }
 
     /// Creates the stage from rules-file YAML, for code and tests.
-    /// - Throws: ``ConfigurationError`` naming `file`, the rule and the problem.
+    /// - Throws: `ConfigurationError` naming `file`, the rule and the problem.
     public init(yaml: String, file: String = "<rules>", baseDirectory: String = ".") throws {
         self.init(rules: try RuleFileParser.parse(yaml: yaml, file: file, baseDirectory: baseDirectory))
     }

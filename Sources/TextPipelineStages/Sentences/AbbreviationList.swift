@@ -16,10 +16,15 @@ import TextPipeline
 ///   sentence-opening word, a new line (outside hard-wrapped text) or the end
 ///   of the text follows.
 public struct AbbreviationList: Sendable, Equatable {
+    /// What an abbreviation may precede; see the list above.
     public enum Kind: String, Sendable, Equatable {
+        /// Stands before a name (`dr`, `st`).
         case prefix
+        /// Stands before a number (`no`, `vol`).
         case number
+        /// A time of day (`a.m`, `p.m`).
         case time
+        /// May end a sentence (`inc`, `etc`).
         case general
     }
 
@@ -33,6 +38,7 @@ public struct AbbreviationList: Sendable, Equatable {
         PackedWordTable(entries.lazy.map { ($0.key, $0.value) })
     }
 
+    /// An empty list.
     public init() {}
 
     /// The number of abbreviations.
@@ -74,6 +80,7 @@ public struct AbbreviationList: Sendable, Equatable {
         return key
     }
 
+    /// Removes `abbreviation` (any case, with or without its final period).
     public mutating func remove(_ abbreviation: String) {
         if let key = PackedWord(Self.trimmed(abbreviation)) { entries[key] = nil }
     }
@@ -86,6 +93,7 @@ public struct AbbreviationList: Sendable, Equatable {
 
     public static func == (lhs: AbbreviationList, rhs: AbbreviationList) -> Bool { lhs.entries == rhs.entries }
 
+    /// Whether `abbreviation` (any case, with or without its final period) is in the list.
     public func contains(_ abbreviation: String) -> Bool {
         PackedWord(Self.trimmed(abbreviation)).map { entries[$0] != nil } ?? false
     }

@@ -1,4 +1,4 @@
-import TextPipeline
+public import TextPipeline
 
 /// `sentences.icu@1`: rule-based sentence boundaries over the tokens of
 /// `tokenize.icu@1`, with word lists per language (abbreviations, sentence
@@ -45,6 +45,7 @@ public struct ICUSentenceStage: Stage {
     }
 
     let template: ICUBreakerTemplate
+    /// The rules and word lists the stage splits with.
     public let splitter: SentenceSplitter
 
     init(template: ICUBreakerTemplate, splitter: SentenceSplitter) {

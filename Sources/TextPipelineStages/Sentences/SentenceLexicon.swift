@@ -19,6 +19,7 @@ public struct SentenceLexicon: Sendable {
     /// Verbs that attribute a quotation: `"Why not?" Smith asked.` (`reporting-verbs-en.txt`).
     public var reportingVerbs: WordList
 
+    /// A lexicon from its lists; each defaults to empty.
     public init(abbreviations: AbbreviationList = AbbreviationList(), starters: WordList = WordList(), continuations: WordList = WordList(),
                 timeQualifiers: WordList = WordList(), reportingVerbs: WordList = WordList()) {
         self.abbreviations = abbreviations

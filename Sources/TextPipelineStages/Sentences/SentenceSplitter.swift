@@ -1,10 +1,10 @@
-import TextPipeline
+public import TextPipeline
 
 /// The pure half of `sentences.icu@1`: turns a document's tokens, its line
 /// structure and ICU's candidate boundaries into sentences made of tokens.
 ///
 /// Every sentence boundary falls in the gap between two tokens. The splitter
-/// walks the tokens once, left to right (``SentenceWalk``), and decides each
+/// walks the tokens once, left to right (`SentenceWalk`), and decides each
 /// gap by these rules (docs/sentences.md has the full list with examples):
 ///
 /// 1. **Blank lines.** Two or more line breaks (or U+2029) always end a
@@ -22,7 +22,7 @@ import TextPipeline
 ///    quotation followed by its attribution (`"Why?" Smith asked.`) or by a
 ///    bracketed comment goes on.
 /// 3. **Line breaks** (``NewlineMode/auto``). A single line break in a
-///    hard-wrapped text (see ``LineLayout``) continues the sentence unless
+///    hard-wrapped text (see `LineLayout`) continues the sentence unless
 ///    the next line is indented, starts with a bullet, or the line is a
 ///    heading in capitals. In other texts it ends the sentence unless the
 ///    line plainly goes on: it ends with a comma, hyphen or a continuation
@@ -53,9 +53,12 @@ public struct SentenceSplitter: Sendable {
         case auto
     }
 
+    /// What a single line break means.
     public var newlines: NewlineMode
+    /// The word lists the rules consult.
     public var lexicon: SentenceLexicon
 
+    /// A splitter with `lexicon` and the line-break mode `newlines`.
     public init(newlines: NewlineMode = .auto, lexicon: SentenceLexicon) {
         self.newlines = newlines
         self.lexicon = lexicon
@@ -66,6 +69,7 @@ public struct SentenceSplitter: Sendable {
         self.init(newlines: newlines, lexicon: SentenceLexicon(abbreviations: abbreviations))
     }
 
+    /// The lexicon's abbreviations.
     public var abbreviations: AbbreviationList { lexicon.abbreviations }
 
     /// Writes `document.sentences` from its tokens and ICU's `candidates`

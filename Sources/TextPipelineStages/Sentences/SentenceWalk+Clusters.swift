@@ -1,3 +1,5 @@
+import TextPipeline
+
 /// Where a terminal cluster ends and whether the sentence ends there.
 struct ClusterDecision {
     /// The first token after the cluster.

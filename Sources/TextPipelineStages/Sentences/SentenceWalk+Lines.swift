@@ -1,3 +1,5 @@
+import TextPipeline
+
 extension SentenceWalk {
     /// Rule 3 of ``SentenceSplitter``: whether a single line break before
     /// token `k`, not already decided by a terminal cluster, ends a sentence.

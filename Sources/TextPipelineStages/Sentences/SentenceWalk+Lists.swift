@@ -1,3 +1,5 @@
+import TextPipeline
+
 /// A list marker: an optional bullet, then "1.", "2)", "3.)", "a.", "B)",
 /// "(iv)", "(c)", followed by white space; or a bullet alone.
 struct ListMarker {

@@ -1,3 +1,5 @@
+import TextPipeline
+
 /// The first substantial token after a terminal cluster.
 struct LookAhead {
     enum Kind { case lowercase, capitalized, number, clause, other }

@@ -48,8 +48,10 @@ public struct WordList: Sendable, Equatable {
     /// ``words`` for look-ups in the splitter's loop.
     private var table = PackedWordTable<Void>()
 
+    /// An empty list.
     public init() {}
 
+    /// The number of words.
     public var count: Int { words.count }
 
     /// Parses the data-file format.
@@ -73,10 +75,12 @@ public struct WordList: Sendable, Equatable {
         words.insert(packed)
     }
 
+    /// Removes `word` (ASCII letters in any case).
     public mutating func remove(_ word: String) {
         if let packed = PackedWord(word) { words.remove(packed) }
     }
 
+    /// Whether `word` (ASCII letters in any case) is in the list.
     public func contains(_ word: String) -> Bool { PackedWord(word).map(words.contains) ?? false }
 
     /// Whether `bytes` (any ASCII case) is in the list. Allocates nothing.

@@ -1,4 +1,4 @@
-import TextPipeline
+public import TextPipeline
 
 /// `tokenize.icu@1`: UAX #29 word tokens from ICU's word break iterator.
 ///

@@ -15,6 +15,7 @@
 /// The record has two parts: the text, then the annotations. An error record
 /// has one part, its JSON error line, which the writer appends to `errors.jsonl`.
 public struct BratEncoder: DocumentEncoder {
+    /// A brat encoder; it has no options.
     public init() {}
 
     public var framing: RecordFraming { .folder }

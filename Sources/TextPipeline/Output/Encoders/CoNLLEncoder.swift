@@ -13,7 +13,7 @@
 /// Columns are separated by one space: token, POS, chunk, NER tag, as in the
 /// CoNLL-2003 files; POS and chunk are `_` (not predicted). The `-DOCSTART-`
 /// line carries the article id in the second column as a JSON value with no
-/// white space (``CoNLLFields/id(_:into:)``) and, in the third, `-X-` for an
+/// white space (`CoNLLFields.id(_:into:)`) and, in the third, `-X-` for an
 /// analysed article or `error:<kind>` for an error record, which has no token
 /// lines. Readers that skip `-DOCSTART-` lines (as CoNLL readers do) see an
 /// error record as an empty document. White space inside a token or label is
@@ -24,6 +24,7 @@ public struct CoNLLEncoder: DocumentEncoder {
     /// start with `-DOCSTART-`: a hyphen is a token of its own).
     public static let marker: [UInt8] = Array("-DOCSTART- ".utf8)
 
+    /// A CoNLL encoder; it has no options.
     public init() {}
 
     public var framing: RecordFraming { .markedLines(marker: Self.marker) }

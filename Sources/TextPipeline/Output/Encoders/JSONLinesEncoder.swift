@@ -1,7 +1,9 @@
 /// Encodes analysed documents and error records as JSON lines (schema in docs/output.schema.json).
 public struct JSONLinesEncoder: DocumentEncoder {
+    /// Offsets, token output and the layers to write.
     public let options: OutputOptions
 
+    /// An encoder writing as `options` says.
     public init(options: OutputOptions) { self.options = options }
 
     public var framing: RecordFraming { .lines }

@@ -9,12 +9,13 @@
 /// spaCy's tokens cover the whole text: `from_json` checks that the words
 /// match its own reconstruction (`spacy.util.get_words_and_spaces`), so the
 /// gaps between our tokens become tokens too, exactly as that function cuts
-/// them (``SpacyTokenLayout``). `ents` carry the canonical id as `kb_id`
+/// them (`SpacyTokenLayout`). `ents` carry the canonical id as `kb_id`
 /// (kept in the JSON; `from_json` reads only start, end and label). The article
 /// id, keywords and, for an error record (an empty document), the error fields
 /// are under the key `textpipe`, which `from_json` ignores: its `_` key would
 /// register Doc extensions, and spaCy 3.8 fails to register one without a default.
 public struct SpacyEncoder: DocumentEncoder {
+    /// The layers the pipeline provides.
     public let layers: Set<LayerName>
 
     /// - Parameter layers: the layers the pipeline provides; `sents`, `ents` and keywords appear only when provided.

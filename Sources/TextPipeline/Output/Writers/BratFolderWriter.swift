@@ -9,6 +9,7 @@ public final class BratFolderWriter: RecordWriter {
     private var labels: [String] = []
     private var errors: [UInt8] = []
 
+    /// A writer into `folder`, prepared by ``OutputFolder``.
     public init(folder: OutputFolder) { self.folder = folder }
 
     public func write(_ record: EncodedRecord) throws(OutputError) {

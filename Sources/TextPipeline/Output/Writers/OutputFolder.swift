@@ -7,7 +7,9 @@ import Foundation
 /// files are then removed. Any other folder, or a file at the path, is refused,
 /// so a run never mixes its files with someone else's.
 public struct OutputFolder: Sendable {
+    /// The file that marks a folder as written by textpipe.
     public static let markerName = ".textpipe-output"
+    /// The folder's path.
     public let path: String
 
     /// Prepares `path` for a new run.
@@ -60,6 +62,7 @@ public struct OutputFolder: Sendable {
 
 /// A folder output that would overwrite files textpipe did not write. A usage error (status 2).
 public struct OutputFolderRefusal: Error, Sendable, CustomStringConvertible {
+    /// Which folder, and why it is refused.
     public let message: String
     public var description: String { message }
 }

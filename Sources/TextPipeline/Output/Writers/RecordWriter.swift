@@ -16,9 +16,12 @@ public protocol RecordWriter: AnyObject {
 /// its resume journal (if any) in step: each record's digest is absorbed as it
 /// is written, and a checkpoint is appended before each flush of the sink.
 public final class StreamRecordWriter: RecordWriter {
+    /// Where the records go.
     public let sink: OutputSink
+    /// The resume journal kept in step with the sink, if the run has one.
     public let journal: ResumeJournal?
 
+    /// A writer to `sink`, checkpointing into `journal` before each flush when there is one.
     public init(sink: OutputSink, journal: ResumeJournal? = nil) {
         self.sink = sink
         self.journal = journal

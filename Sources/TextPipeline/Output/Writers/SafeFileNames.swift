@@ -14,6 +14,7 @@
 public struct SafeFileNames {
     private var used: Set<String> = []
 
+    /// A namer that has given out no name yet.
     public init() {}
 
     /// A new name for `id`, unique in this folder.

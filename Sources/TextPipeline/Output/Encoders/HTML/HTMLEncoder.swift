@@ -4,13 +4,15 @@
 /// sections into pages and builds the index from each record's ``RecordSummary``.
 ///
 /// Every piece of data (text, title, id, labels, entity ids, keywords, error
-/// messages) goes through ``HTMLEscaping``. Entities are `<mark class="e cN">`;
+/// messages) goes through `HTMLEscaping`. Entities are `<mark class="e cN">`;
 /// an entity overlapping an earlier one is not highlighted (marks cannot
 /// overlap). Sentence starts are `<span class="sb">N</span>` markers, so
 /// sentences and entities never have to nest.
 public struct HTMLEncoder: DocumentEncoder {
+    /// The layers the pipeline provides; only those are shown.
     public let layers: Set<LayerName>
 
+    /// An encoder showing `layers`.
     public init(layers: Set<LayerName>) { self.layers = layers }
 
     public var framing: RecordFraming { .folder }

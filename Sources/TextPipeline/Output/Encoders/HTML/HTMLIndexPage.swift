@@ -1,3 +1,5 @@
+import Foundation
+
 /// The index page of an HTML report (see ``HTMLReportWriter``).
 struct HTMLIndexPage {
     let title: String

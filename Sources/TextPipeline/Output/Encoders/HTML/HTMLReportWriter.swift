@@ -1,6 +1,6 @@
 /// Writes ``HTMLEncoder`` records as a self-contained report folder:
 ///
-/// - `articles-0001.html`, `articles-0002.html`, ...: ``articlesPerPage``
+/// - `articles-0001.html`, `articles-0002.html`, ...: `articlesPerPage`
 ///   articles (or error records) each, in input order, the n-th record (from 1)
 ///   in a section with the element id `a<n>`;
 /// - `index.html`, written at the end: counts, charts (inline SVG) of entities
@@ -9,6 +9,7 @@
 ///
 /// Pages link to each other by file name; nothing is fetched from the network.
 public final class HTMLReportWriter: RecordWriter {
+    /// Articles on each page unless the caller says otherwise.
     public static let defaultArticlesPerPage = 100
     private let folder: OutputFolder
     private let articlesPerPage: Int
@@ -18,7 +19,10 @@ public final class HTMLReportWriter: RecordWriter {
     private var statistics = ReportStatistics()
     private let title: String
 
-    /// - Parameter title: shown at the top of every page (for example the input's name).
+    /// - Parameters:
+    ///   - folder: the report folder, created or emptied by ``OutputFolder``.
+    ///   - title: shown at the top of every page (for example the input's name).
+    ///   - articlesPerPage: articles on each `articles-NNNN.html` page (at least 1).
     public init(folder: OutputFolder, title: String, articlesPerPage: Int = defaultArticlesPerPage) {
         self.folder = folder
         self.title = title

@@ -1,4 +1,5 @@
 import Foundation
+package import TextPipeline
 
 /// Measures a pipeline over an in-memory corpus slice with several worker
 /// counts: the engine behind `textpipe bench`.
@@ -6,25 +7,25 @@ import Foundation
 /// Records are read once into memory (raw lines, so JSON parsing is measured),
 /// then each worker count runs the whole slice `repeats` times through the
 /// stream engine: parse, analyse, encode; the output is discarded.
-public struct BenchmarkRunner: Sendable {
+package struct BenchmarkRunner: Sendable {
     /// One worker count's figures (medians over the repeats).
-    public struct Row: Sendable {
-        public let workers: Int
-        public let seconds: Double
-        public let megabytesPerSecond: Double
-        public let articlesPerSecond: Double
-        public let tokensPerSecond: Double
+    package struct Row: Sendable {
+        package let workers: Int
+        package let seconds: Double
+        package let megabytesPerSecond: Double
+        package let articlesPerSecond: Double
+        package let tokensPerSecond: Double
         /// Each stage's share of stage time, in pipeline order.
-        public let stageShares: [(stage: String, share: Double)]
+        package let stageShares: [(stage: String, share: Double)]
     }
 
-    public let pipeline: Pipeline
-    public let records: [RawRecord]
+    package let pipeline: Pipeline
+    package let records: [RawRecord]
     /// Bytes of article text in the slice.
-    public let textBytes: Int
+    package let textBytes: Int
 
     /// Reads records from `reader` until `megabytes` × 10^6 bytes of text are in (whole records).
-    public init(pipeline: Pipeline, reader: inout ArticleReader, megabytes: Double) throws {
+    package init(pipeline: Pipeline, reader: inout ArticleReader, megabytes: Double) throws {
         let limit = Int(megabytes * 1_000_000)
         var records: [RawRecord] = []
         var textBytes = 0
@@ -41,7 +42,7 @@ public struct BenchmarkRunner: Sendable {
     /// - Parameter includeIO: parse each JSON line and encode each output line inside the timing
     ///   (the default, as `textpipe run` does); when false, records are parsed beforehand and
     ///   nothing is encoded, so only the stages are timed (as peers that take in-memory texts are).
-    public func measure(workers: Int, repeats: Int, includeIO: Bool = true, progress: (Int) -> Void = { _ in }) throws -> Row {
+    package func measure(workers: Int, repeats: Int, includeIO: Bool = true, progress: (Int) -> Void = { _ in }) throws -> Row {
         let records = includeIO ? self.records : self.records.map { RawRecord.parsed($0.parse()) }
         let analyser = RecordAnalyser(pipeline: pipeline, output: OutputOptions())
         let engine = StreamEngine(pipeline: pipeline, configuration: .init(workers: workers))

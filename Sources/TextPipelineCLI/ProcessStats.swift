@@ -1,9 +1,10 @@
 import Foundation
+import TextPipeline
 
 /// Facts about the running process, from /proc on Linux.
-public enum ProcessStats {
+package enum ProcessStats {
     /// Peak resident set size in bytes (VmHWM), or nil where /proc is unavailable.
-    public static func peakResidentBytes() -> Int? {
+    package static func peakResidentBytes() -> Int? {
         guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }
         for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
             let fields = line.split(separator: " ", omittingEmptySubsequences: true)

@@ -1,3 +1,5 @@
+import TextPipeline
+
 extension ResumeLedger {
     /// Counts the complete records of `path`.
     ///

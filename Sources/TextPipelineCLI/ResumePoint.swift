@@ -1,24 +1,25 @@
 import Foundation
+package import TextPipeline
 
 /// Where a resumed run continues: the first ``records`` lines of OUT stay,
 /// and those records of the input must be the ones OUT was made from.
-public struct ResumePoint: Sendable, Equatable {
+package struct ResumePoint: Sendable, Equatable {
     /// The output being resumed.
-    public let output: String
+    package let output: String
     /// Input records already done: OUT keeps this many lines.
-    public let records: Int
+    package let records: Int
     /// ``RecordDigest`` of those records, as the sidecar recorded it.
-    public let digest: UInt64
+    package let digest: UInt64
     /// OUT's size after those lines.
-    public let keptBytes: Int
+    package let keptBytes: Int
     /// OUT's complete lines before the resume (more than ``records`` when a flush was cut short).
-    public let completeLines: Int
+    package let completeLines: Int
 
     /// Reads the first ``records`` records of `reader`, proving they are those OUT was made from.
     /// Leaves the reader at the first record to analyse. Changes no file.
     /// - Throws: ``ResumeMismatch`` when the input has fewer records or they differ;
     ///   ``InputError`` when the input cannot be read.
-    public func verify(skipping reader: inout ArticleReader) throws {
+    package func verify(skipping reader: inout ArticleReader) throws {
         var digest = RecordDigest.empty
         var read = 0
         while read < records, let record = try reader.nextRaw() {
@@ -35,7 +36,7 @@ public struct ResumePoint: Sendable, Equatable {
 
     /// Cuts OUT to the lines being kept (dropping a partial last line and the lines of a flush cut short).
     /// - Throws: ``OutputError``.
-    public func truncateOutput() throws {
+    package func truncateOutput() throws {
         guard truncate(output, off_t(keptBytes)) == 0 else {
             throw OutputError(message: "cannot truncate \(output): \(String(cString: strerror(errno)))")
         }

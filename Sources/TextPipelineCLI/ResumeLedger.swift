@@ -1,4 +1,5 @@
 import Foundation
+package import TextPipeline
 
 /// Makes `--output OUT --resume` safe: a sidecar file `OUT.textpipe-resume`
 /// records what produced OUT (the textpipe version, the inputs with their
@@ -7,19 +8,19 @@ import Foundation
 /// records done (see ``ResumeJournal``). A resume checks all of it, proves
 /// the input prefix already done is unchanged, keeps OUT's complete lines up
 /// to the last checkpoint they reach, and says how many records to skip.
-public struct ResumeLedger: Sendable, Equatable {
+package struct ResumeLedger: Sendable, Equatable {
     /// Identity of a run: a resume must match it exactly.
-    public let inputs: [String]
-    public let pipelineHash: String
-    public let outputOptions: String
+    package let inputs: [String]
+    package let pipelineHash: String
+    package let outputOptions: String
     /// `stage-id name checksum` for every resource the pipeline's stages loaded, sorted.
-    public let resources: [String]
-    public let textpipeVersion: String
+    package let resources: [String]
+    package let textpipeVersion: String
 
     /// - Parameters:
     ///   - files: the expanded inputs; each is recorded with its absolute path and size (`-` for stdin).
     ///   - outputOptions: every option that changes output, as one string.
-    public init(files: [InputFile], pipelineHash: String, outputOptions: String, resources: [String] = [],
+    package init(files: [InputFile], pipelineHash: String, outputOptions: String, resources: [String] = [],
                 textpipeVersion: String = TextPipelineVersion.current) {
         let inputs = files.map { file in
             guard !file.isStandardInput else { return "-" }
@@ -32,7 +33,7 @@ public struct ResumeLedger: Sendable, Equatable {
     }
 
     /// The ledger of running `pipeline` over `files` with `outputOptions`; the resources are the stages' checksums.
-    public init(files: [InputFile], pipeline: Pipeline, outputOptions: String) {
+    package init(files: [InputFile], pipeline: Pipeline, outputOptions: String) {
         self.init(files: files, pipelineHash: pipeline.hash, outputOptions: outputOptions, resources: Self.resources(of: pipeline))
     }
 
@@ -45,17 +46,17 @@ public struct ResumeLedger: Sendable, Equatable {
     }
 
     /// `stage-id name checksum` for each resource of each stage, sorted.
-    public static func resources(of pipeline: Pipeline) -> [String] {
+    package static func resources(of pipeline: Pipeline) -> [String] {
         pipeline.stages.flatMap { stage in
             stage.resourceChecksums.map { "\(stage.id) \($0.key) \($0.value)" }
         }.sorted()
     }
 
     /// Where the sidecar of `output` lives.
-    public static func sidecarPath(for output: String) -> String { output + ".textpipe-resume" }
+    package static func sidecarPath(for output: String) -> String { output + ".textpipe-resume" }
 
     /// What a run must do before writing.
-    public enum Plan: Equatable, Sendable {
+    package enum Plan: Equatable, Sendable {
         /// Start from scratch: truncate OUT.
         case fresh
         /// Continue OUT from a checkpoint, once ``ResumePoint/verify(skipping:)`` passed.
@@ -67,7 +68,7 @@ public struct ResumeLedger: Sendable, Equatable {
     ///   was produced by another version, inputs, pipeline, resources or options, or has more
     ///   lines than its sidecar accounts for.
     /// - Parameter framing: how OUT's records are framed (``completeRecords(in:framing:)``).
-    public func plan(output: String, resume: Bool, framing: RecordFraming = .lines) throws -> Plan {
+    package func plan(output: String, resume: Bool, framing: RecordFraming = .lines) throws -> Plan {
         let size = (try? FileManager.default.attributesOfItem(atPath: output)[.size] as? Int) ?? 0
         guard resume, size > 0 else { return .fresh }
         let sidecar = Self.sidecarPath(for: output)
@@ -90,7 +91,7 @@ public struct ResumeLedger: Sendable, Equatable {
     }
 
     /// The sidecar's first line for this run.
-    public var header: [UInt8] {
+    package var header: [UInt8] {
         let object: JSONValue = .object([
             "version": .number(2),
             "textpipe_version": .string(textpipeVersion),
@@ -181,9 +182,9 @@ public struct ResumeLedger: Sendable, Equatable {
 }
 
 /// A resume that would mix the output of different runs. A usage error (status 2).
-public struct ResumeMismatch: Error, Sendable, CustomStringConvertible {
-    public let message: String
-    public var description: String { message }
+package struct ResumeMismatch: Error, Sendable, CustomStringConvertible {
+    package let message: String
+    package var description: String { message }
 }
 
 /// Opens a file for reading, reporting failures as output errors (the file is the run's output).

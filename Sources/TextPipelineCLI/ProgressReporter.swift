@@ -1,11 +1,12 @@
 import Foundation
+import TextPipeline
 
 /// The progress line on stderr: articles, MB, MB/s, articles/s, errors, and
 /// an ETA when the input size is known.
 ///
 /// On a terminal the line is redrawn in place twice a second; off a terminal
 /// (only with `--progress`) a line is appended every 5 seconds.
-public final class ProgressReporter {
+package final class ProgressReporter: RunProgressObserver {
     private let enabled: Bool
     private let isTerminal: Bool
     private let totalBytes: Int?
@@ -17,7 +18,7 @@ public final class ProgressReporter {
     /// - Parameters:
     ///   - forced: `--progress`: report even when stderr is not a terminal.
     ///   - totalBytes: the input size when known (regular uncompressed files), for the ETA.
-    public init(forced: Bool, totalBytes: Int?) {
+    package init(forced: Bool, totalBytes: Int?) {
         isTerminal = isatty(STDERR_FILENO) == 1
         enabled = forced || isTerminal
         self.totalBytes = totalBytes
@@ -26,7 +27,7 @@ public final class ProgressReporter {
     }
 
     /// Redraws the line if it is due.
-    public func update(articles: Int, errors: Int, bytes: Int) {
+    package func update(articles: Int, errors: Int, bytes: Int) {
         guard enabled else { return }
         let now = clock.now
         guard now - lastDrawn >= (isTerminal ? .milliseconds(500) : .seconds(5)) else { return }
@@ -35,12 +36,12 @@ public final class ProgressReporter {
     }
 
     /// Clears the terminal line before the summary is printed.
-    public func finish() {
+    package func finish() {
         if enabled, isTerminal, drewSomething { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
     }
 
     /// The progress text (without terminal control codes).
-    public func line(articles: Int, errors: Int, bytes: Int, seconds: Double) -> String {
+    package func line(articles: Int, errors: Int, bytes: Int, seconds: Double) -> String {
         let rate = seconds > 0 ? Double(bytes) / 1e6 / seconds : 0
         let perSecond = seconds > 0 ? Double(articles) / seconds : 0
         var text = "textpipe: \(articles) articles, \(String(format: "%.1f", Double(bytes) / 1e6)) MB, "

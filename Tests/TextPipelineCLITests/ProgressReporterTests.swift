@@ -1,5 +1,5 @@
 import Testing
-import TextPipeline
+import TextPipelineCLI
 
 @Suite struct ProgressReporterTests {
     @Test func lineShowsCountsRatesAndETA() {
