@@ -170,6 +170,7 @@ extension CompiledGazetteer {
     }
 
     /// Entry `index` (an index read from ``outputs``), or nil when out of range.
+    @inline(__always)
     func entry(_ index: Int) -> EntryRecord? {
         guard index < entryCount else { return nil }
         let word = index * 4
@@ -177,6 +178,7 @@ extension CompiledGazetteer {
     }
 
     /// The stored token forms of an entry (NFC, separated by 0x1F), or nil when out of bounds.
+    @inline(__always)
     func forms(of record: EntryRecord) -> UnsafeBufferPointer<UInt8>? {
         slice(strings, Int(record.formsOffset), Int(record.formsLength))
     }
@@ -197,6 +199,7 @@ extension CompiledGazetteer {
     /// this gazetteer (and so its mapping) alive.
     var canonicalIDStore: CanonicalIDStore { CanonicalIDStore(bytes: identifiers, owner: self) }
 
+    @inline(__always)
     private func slice(_ buffer: UnsafeBufferPointer<UInt8>, _ offset: Int, _ count: Int) -> UnsafeBufferPointer<UInt8>? {
         guard offset <= buffer.count, count <= buffer.count - offset else { return nil }
         return UnsafeBufferPointer(rebasing: buffer[offset ..< offset + count])

@@ -3,7 +3,13 @@ import TextPipeline
 extension GazetteerMatcher {
     /// Whether tokens `span` agree with the entry's stored forms in its effective mode.
     /// Keys already agree (case, marks and normalisation form ignored); this checks what they ignore.
-    mutating func verify(_ record: EntryRecord, _ gazetteer: CompiledGazetteer, _ span: Range<Int>, _ document: Document) -> Bool {
+    ///
+    /// `text` is the document's text. ASCII tokens compared with ASCII pieces are checked byte by
+    /// byte; otherwise a token whose bytes equal its stored piece agrees in every mode (both sides
+    /// would normalise alike), and only tokens that differ are normalised (the piece through
+    /// ``entryForms``, once per worker).
+    mutating func verify(_ record: EntryRecord, _ gazetteer: CompiledGazetteer, _ span: Range<Int>, _ document: Document,
+                         _ text: UnsafeBufferPointer<UInt8>) -> Bool {
         let mode = options.effectiveMode(record.casePolicy)
         if mode == .diacritics { return true }
         guard let forms = gazetteer.forms(of: record) else { return false }
@@ -13,29 +19,38 @@ extension GazetteerMatcher {
             var pieceEnd = pieceStart
             while pieceEnd < forms.count, forms[pieceEnd] != GazetteerFormat.tokenSeparator { pieceEnd += 1 }
             let piece = UnsafeBufferPointer(rebasing: forms[pieceStart ..< pieceEnd])
-            guard tokenAgrees(document, token, piece, form) else { return false }
+            if let range = asciiTokenRange(token), record.asciiForms || KeyNormalizer.isASCII(piece) {
+                guard Self.asciiAgrees(UnsafeBufferPointer(rebasing: text[range]), piece, form) else { return false }
+            } else {
+                guard tokenAgrees(UnsafeBufferPointer(rebasing: text[document.tokens.byteRange(token)]), piece, form) else { return false }
+            }
             pieceStart = pieceEnd + 1
         }
         return true
     }
 
-    private mutating func tokenAgrees(_ document: Document, _ token: Int, _ piece: UnsafeBufferPointer<UInt8>,
-                                      _ form: KeyNormalizer.Form) -> Bool {
-        document.utf8.withUnsafeBufferPointer { text in
-            let bytes = UnsafeBufferPointer(rebasing: text[document.tokens.byteRange(token)])
-            if KeyNormalizer.isASCII(bytes), KeyNormalizer.isASCII(piece) {
-                guard bytes.count == piece.count else { return false }
-                for index in 0 ..< bytes.count {
-                    let a = bytes[index], b = piece[index]
-                    if a == b { continue }
-                    if form == .nfc || a | 0x20 != b | 0x20 || (a | 0x20) &- 0x61 >= 26 { return false }
-                }
-                return true
-            }
-            documentForm.removeAll(keepingCapacity: true)
-            normalizerForm(form, bytes)
-            return entryAgrees(form, piece)
+    /// Whether ASCII token `bytes` agree with ASCII `piece` in `form`: equal, or (case-folded) equal
+    /// but for the case of letters.
+    @inline(__always)
+    private static func asciiAgrees(_ bytes: UnsafeBufferPointer<UInt8>, _ piece: UnsafeBufferPointer<UInt8>, _ form: KeyNormalizer.Form) -> Bool {
+        guard bytes.count == piece.count else { return false }
+        for index in 0 ..< bytes.count {
+            let a = bytes[index], b = piece[index]
+            if a == b { continue }
+            if form == .nfc || a | 0x20 != b | 0x20 || (a | 0x20) &- 0x61 >= 26 { return false }
         }
+        return true
+    }
+
+    /// Whether a token's `bytes` agree with an entry's `piece` (its NFC token) in `form`, when
+    /// one of them is not ASCII.
+    private mutating func tokenAgrees(_ bytes: UnsafeBufferPointer<UInt8>, _ piece: UnsafeBufferPointer<UInt8>,
+                                      _ form: KeyNormalizer.Form) -> Bool {
+        // Equal bytes have equal forms: no need to normalise either side.
+        if bytes.count == piece.count, bytes.elementsEqual(piece) { return true }
+        documentForm.removeAll(keepingCapacity: true)
+        normalizerForm(form, bytes)
+        return entryAgrees(form, piece)
     }
 }
 
@@ -51,7 +66,7 @@ extension GazetteerMatcher {
     /// Whether `piece` (an entry's NFC token) in `form` equals ``documentForm``.
     fileprivate mutating func entryAgrees(_ form: KeyNormalizer.Form, _ piece: UnsafeBufferPointer<UInt8>) -> Bool {
         let target = documentForm
-        return entryNormalizer.withForm(form, of: piece) { normalized in
+        return entryForms.withForm(form, of: piece) { normalized in
             normalized.elementsEqual(target)
         }
     }

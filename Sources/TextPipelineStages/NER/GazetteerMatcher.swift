@@ -12,7 +12,8 @@ struct GazetteerMatcher {
     let gazetteers: [CompiledGazetteer]
     let options: MatchOptions
     var normalizer = KeyNormalizer()
-    var entryNormalizer = KeyNormalizer()
+    /// Entry pieces in the forms verification compares, normalised once per worker.
+    var entryForms = EntryFormCache()
     /// Folded keys of the current document's non-ASCII tokens.
     private var keyPool: [UInt8] = []
     /// Per token of the current document (the first ``tokenCount`` rows; the rest are stale).
@@ -28,6 +29,8 @@ struct GazetteerMatcher {
     private var merged: [Walk] = []
     /// Per walk of ``frontier`` during a level: the edge hash of its next step.
     private var stepHashes: [UInt64] = []
+    /// Blank walks that ``resize(_:to:from:)`` copies from.
+    private var blankWalks: [Walk] = []
     var documentForm: [UInt8] = []
 
     /// A token's match key: its hash, its first twelve bytes, and where its bytes are.
@@ -46,6 +49,14 @@ struct GazetteerMatcher {
 
     /// The folded-key hash of each token of the last document matched (``keyHash(_:)``, as ``NERRules`` stores words).
     var tokenHashes: TokenHashes { TokenHashes(keys: keys) }
+
+    /// The byte range of token `token` of the last document matched in its text when the token
+    /// is ASCII (its key records it), or nil when it is not.
+    @inline(__always)
+    func asciiTokenRange(_ token: Int) -> Range<Int>? {
+        let key = keys[token]
+        return key.ascii ? Int(key.start) ..< Int(key.end) : nil
+    }
 
     /// Per-token key hashes, read in place from the matcher's keys (no copy per document).
     struct TokenHashes {
@@ -66,9 +77,11 @@ struct GazetteerMatcher {
         for (index, gazetteer) in gazetteers.enumerated() {
             lookUp(gazetteer, document, segments)
             walk(gazetteer)
-            for position in reached.indices {
-                prefetchOutputs(gazetteer, position)
-                collect(gazetteer, index, reached[position], document, &found)
+            document.utf8.withUnsafeBufferPointer { text in
+                for position in reached.indices {
+                    prefetchOutputs(gazetteer, position)
+                    collect(gazetteer, index, reached[position], document, text, &found)
+                }
             }
         }
         if gazetteers.count > 1 { found.sort { ($0.start, $0.gazetteer) < ($1.start, $1.gazetteer) } }
@@ -166,8 +179,8 @@ struct GazetteerMatcher {
         // Each token starts at most one walk of each list. Every token's walk is written at the
         // lists' ends and kept by counting it or not, so the loop has no branch on the lookup's
         // result; the lists are sized to the token count (keeping their capacity) and cut after.
-        Self.resize(&reached, to: count)
-        Self.resize(&frontier, to: count)
+        Self.resize(&reached, to: count, from: &blankWalks)
+        Self.resize(&frontier, to: count, from: &blankWalks)
         var reachedCount = 0, frontierCount = 0
         reached.withUnsafeMutableBufferPointer { reached in
             frontier.withUnsafeMutableBufferPointer { frontier in
@@ -208,8 +221,12 @@ struct GazetteerMatcher {
     }
 
     /// Grows `walks` to at least `count` elements (their values are to be overwritten), keeping its capacity.
-    private static func resize(_ walks: inout [Walk], to count: Int) {
-        if walks.count < count { walks.append(contentsOf: repeatElement(Walk(start: 0, next: 0, limit: 0, node: 0), count: count - walks.count)) }
+    /// The walks are copied in bulk from ``blankWalks``: the lists are cut after every gazetteer's
+    /// lookups, so this runs once per gazetteer and document.
+    private static func resize(_ walks: inout [Walk], to count: Int, from blanks: inout [Walk]) {
+        guard walks.count < count else { return }
+        if blanks.count < count { blanks = Array(repeating: Walk(start: 0, next: 0, limit: 0, node: 0), count: max(count, 2 * blanks.count)) }
+        walks.append(contentsOf: blanks[0 ..< count - walks.count])
     }
 
     /// A walk through the trie: tokens `start ..< next` led to `node` (flags included); it may
@@ -356,7 +373,7 @@ struct GazetteerMatcher {
 
     /// Adds the best verified entry of each kind reached at a node.
     private mutating func collect(_ gazetteer: CompiledGazetteer, _ index: Int, _ walk: Walk,
-                                  _ document: Document, _ found: inout [GazetteerMatch]) {
+                                  _ document: Document, _ text: UnsafeBufferPointer<UInt8>, _ found: inout [GazetteerMatch]) {
         let outputs = gazetteer.outputRange(of: walk.node & GazetteerFormat.nodeMask)
         let span = Int(walk.start) ..< Int(walk.next)
         var seenKinds: UInt8 = 0
@@ -364,7 +381,7 @@ struct GazetteerMatcher {
             let (entryIndex, word) = gazetteer.output(output)
             let summary = EntryRecord(words: 0, 0, 0, word)
             guard let kind = EntryKind(rawValue: summary.kind), let label = GazetteerLabel(rawValue: summary.label),
-                  seenKinds & (1 << kind.rawValue) == 0, agrees(summary, entryIndex, gazetteer, span, document) else { continue }
+                  seenKinds & (1 << kind.rawValue) == 0, agrees(summary, entryIndex, gazetteer, span, document, text) else { continue }
             seenKinds |= 1 << kind.rawValue
             // The entity layer reads the record's canonical id location once overlaps are resolved.
             gazetteer.prefetchEntry(entryIndex)
@@ -374,12 +391,13 @@ struct GazetteerMatcher {
     }
 
     /// Whether the tokens agree with the entry in its effective mode; reads the entry only when the key cannot decide.
+    @inline(__always)
     private mutating func agrees(_ summary: EntryRecord, _ entryIndex: Int, _ gazetteer: CompiledGazetteer, _ span: Range<Int>,
-                                 _ document: Document) -> Bool {
+                                 _ document: Document, _ text: UnsafeBufferPointer<UInt8>) -> Bool {
         let mode = options.effectiveMode(summary.casePolicy)
         if mode == .diacritics { return true }
         if mode == .insensitive, summary.asciiForms, span.allSatisfy({ keys[$0].ascii }) { return true }
         guard let record = gazetteer.entry(entryIndex) else { return false }
-        return verify(record, gazetteer, span, document)
+        return verify(record, gazetteer, span, document, text)
     }
 }

@@ -43,6 +43,7 @@ public struct GazetteerNERStage: Stage {
         private var found: [GazetteerMatch] = []
         private var chosen: [GazetteerMatch] = []
         private var ruleScratch = RuleTagger.Scratch()
+        private var splitScratch = PossessiveSplit.Scratch()
         /// Per gazetteer: its canonical ids, which entities refer to in place.
         private let idStores: [CanonicalIDStore]
         /// Per gazetteer: the number of its store in the current document's entity layer (0: not yet registered).
@@ -56,7 +57,7 @@ public struct GazetteerNERStage: Stage {
         }
 
         mutating func process(_ document: inout Document, context: StageContext) throws {
-            PossessiveSplit.apply(to: &document)
+            PossessiveSplit.apply(to: &document, scratch: &splitScratch)
             try context.checkDeadline()
             segments.removeAll(keepingCapacity: true)
             if document.sentences.isEmpty {

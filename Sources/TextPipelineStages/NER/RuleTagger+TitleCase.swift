@@ -10,26 +10,48 @@ extension RuleTagger {
     /// with a sentence terminator, has at least four capitalised content words, every
     /// lower-case word in it is a function word (connector, non-name, place preposition or
     /// determiner) and at least one function word is there ("to", or "After" inside the line).
+    ///
+    /// Lines are found in one pass over the token columns (``standaloneLines(_:_:_:into:)``); only
+    /// those that stand alone are then read word by word.
     mutating func markTitleCaseLines() {
         let tokens = document.tokens
-        var start = 0
-        while start < tokens.count {
-            var end = start + 1
-            while end < tokens.count, breaks(before: end) == 0 { end += 1 }
-            let standsAlone = start == 0 || breaks(before: start) >= 2 || end == tokens.count || breaks(before: end) >= 2
-            if standsAlone, isTitleCase(start ..< end) {
-                for index in start ..< end { scratch.features[index].insert(.headline) }
+        document.utf8.withUnsafeBufferPointer { text in
+            tokens.starts.withUnsafeBufferPointer { starts in
+                tokens.ends.withUnsafeBufferPointer { ends in
+                    Self.standaloneLines(text, starts, ends, into: &scratch.lines)
+                }
             }
-            start = end
+        }
+        for line in scratch.lines where isTitleCase(line) {
+            for index in line { scratch.features[index].insert(.headline) }
         }
     }
 
-    /// How many line breaks the white space before token `index` holds (0 for the first token).
-    private func breaks(before index: Int) -> Int {
-        guard index > 0 else { return 0 }
-        let tokens = document.tokens
+    /// The lines (token ranges between line breaks) that start the text or follow a blank line,
+    /// or end the text or precede a blank line, in order, into `lines` (emptied first).
+    private static func standaloneLines(_ text: UnsafeBufferPointer<UInt8>, _ starts: UnsafeBufferPointer<Int32>,
+                                        _ ends: UnsafeBufferPointer<Int32>, into lines: inout [Range<Int>]) {
+        lines.removeAll(keepingCapacity: true)
+        let count = starts.count
+        var start = 0, breaksBeforeStart = 0
+        while start < count {
+            var end = start + 1, breaksBeforeEnd = 0
+            while end < count {
+                breaksBeforeEnd = breaks(text, from: Int(ends[end - 1]), to: Int(starts[end]))
+                if breaksBeforeEnd != 0 { break }
+                end += 1
+            }
+            if start == 0 || breaksBeforeStart >= 2 || end == count || breaksBeforeEnd >= 2 { lines.append(start ..< end) }
+            start = end
+            breaksBeforeStart = breaksBeforeEnd
+        }
+    }
+
+    /// How many line breaks `text[from ..< to]` (the white space between two tokens) holds.
+    @inline(__always)
+    private static func breaks(_ text: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int {
         var count = 0
-        for offset in Int(tokens.ends[index - 1]) ..< Int(tokens.starts[index]) where document.utf8[offset] == 0x0A { count += 1 }
+        for offset in from ..< to where text[offset] == 0x0A { count += 1 }
         return count
     }
 

@@ -39,6 +39,8 @@ struct RuleTagger {
         /// Lookups inside the run being applied, and the run's pieces no lookup covers.
         var inside: [Int] = []
         var pieces: [Range<Int>] = []
+        /// The lines that stand alone, while Title Case lines are marked (``markTitleCaseLines()``).
+        var lines: [Range<Int>] = []
         /// Capitalised or all-capital tokens no entity covered after the runs, in order: where the
         /// consistency rules look for repeats (coverage only grows, so each rule checks again).
         var openCapitals: [Int] = []

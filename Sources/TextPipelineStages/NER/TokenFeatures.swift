@@ -34,9 +34,13 @@ struct TokenFeatures: OptionSet {
         features.append(contentsOf: repeatElement([], count: tokens.count))
         document.utf8.withUnsafeBufferPointer { text in
             tokens.kinds.withUnsafeBufferPointer { kinds in
-                features.withUnsafeMutableBufferPointer { features in
-                    for index in 0 ..< kinds.count where kinds[index] == .word {
-                        features[index] = of(UnsafeBufferPointer(rebasing: text[tokens.byteRange(index)]))
+                tokens.starts.withUnsafeBufferPointer { starts in
+                    tokens.ends.withUnsafeBufferPointer { ends in
+                        features.withUnsafeMutableBufferPointer { features in
+                            for index in 0 ..< kinds.count where kinds[index] == .word {
+                                features[index] = of(UnsafeBufferPointer(rebasing: text[Int(starts[index]) ..< Int(ends[index])]))
+                            }
+                        }
                     }
                 }
             }

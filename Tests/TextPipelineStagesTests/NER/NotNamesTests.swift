@@ -90,6 +90,16 @@ import TestSupport
         #expect(found.spans == spec.spans, "\(found)")
     }
 
+    /// Only a line that stands alone (the text's first or last, or next to a blank line) can be a
+    /// Title Case headline: inside a paragraph, between single line breaks, its capitals still count.
+    @Test func titleCaseLineMustStandAlone() throws {
+        let line = "Leader Sends Letter to President After Historic Visit"
+        let alone = try Self.tagged("Markets were calm.\n\n\(line)\n\nThe leader wrote it.")
+        let inside = try Self.tagged("Markets were calm.\n\(line)\nThe leader wrote it.")
+        #expect(alone.spans.isEmpty, "\(alone)")
+        #expect(!inside.spans.isEmpty, "\(inside)")
+    }
+
     @Test func titleBeforeAPlaceDropsThePlaceID() throws {
         let found = try NERFixture.entities("President Obama spoke.", NERFixture.pipeline(Self.gazetteer))
         #expect(found.map(\.label) == ["PER"])
