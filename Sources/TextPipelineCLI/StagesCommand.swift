@@ -21,6 +21,7 @@ enum StageList {
             let requires = factory.requires.map(\.rawValue).joined(separator: ", ")
             let provides = factory.provides.map(\.rawValue).joined(separator: ", ")
             lines.append("  requires: \(requires.isEmpty ? "-" : requires)   provides: \(provides.isEmpty ? "-" : provides)")
+            if let languages = factory.languages { lines.append("  languages: \(languages)") }
             for option in factory.options {
                 let fallback = option.defaultValue.map { " (default: \($0))" } ?? ""
                 lines.append("  \(option.name): \(option.type)\(fallback)")

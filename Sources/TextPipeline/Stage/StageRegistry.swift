@@ -9,16 +9,20 @@ public struct StageFactory: Sendable {
     public let requires: [LayerName]
     /// Layers provided with the default options.
     public let provides: [LayerName]
+    /// Which article languages the stage serves and what it does with others, for
+    /// `textpipe stages`; nil when the stage does not depend on the language.
+    public let languages: String?
     /// Builds the stage from validated options. Loads its resources.
     public let make: @Sendable (StageOptions) throws -> any Stage
 
     public init(id: StageID, summary: String, options: [OptionSpec], requires: [LayerName], provides: [LayerName],
-                make: @escaping @Sendable (StageOptions) throws -> any Stage) {
+                languages: String? = nil, make: @escaping @Sendable (StageOptions) throws -> any Stage) {
         self.id = id
         self.summary = summary
         self.options = options
         self.requires = requires
         self.provides = provides
+        self.languages = languages
         self.make = make
     }
 }

@@ -12,7 +12,7 @@ public enum RakeStage {
 
     public static let factory = StageFactory(
         id: id, summary: "RAKE keywords: runs of content words scored by word degree over frequency", options: KeywordOptions.common,
-        requires: [.tokens, .sentences], provides: [.keywords]
+        requires: [.tokens, .sentences], provides: [.keywords], languages: KeywordOptions.languagesNote
     ) { options in
         KeywordStage(algorithm: Algorithm(), settings: try KeywordOptions.read(options))
     }

@@ -17,7 +17,7 @@ public enum TextRankStage {
 
     public static let factory = StageFactory(
         id: id, summary: "TextRank keywords: PageRank over a co-occurrence graph of content words", options: options,
-        requires: [.tokens, .sentences], provides: [.keywords]
+        requires: [.tokens, .sentences], provides: [.keywords], languages: KeywordOptions.languagesNote
     ) { options in
         let window = try options.integer("window", default: 3, in: 2 ... 10)
         return KeywordStage(algorithm: Algorithm(window: window), settings: try KeywordOptions.read(options))

@@ -21,7 +21,7 @@ public enum TfidfStage {
 
     public static let factory = StageFactory(
         id: id, summary: "TF-IDF keywords against a document-frequency table", options: options,
-        requires: [.tokens, .sentences], provides: [.keywords]
+        requires: [.tokens, .sentences], provides: [.keywords], languages: KeywordOptions.languagesNote
     ) { options in
         guard let path = try options.path("df") else {
             throw options.error(nil, "missing option 'df': the document-frequency file written by `textpipe df build`")

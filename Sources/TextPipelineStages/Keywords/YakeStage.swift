@@ -15,7 +15,7 @@ public enum YakeStage {
 
     public static let factory = StageFactory(
         id: id, summary: "YAKE keywords: casing, position, frequency, relatedness and spread of words", options: KeywordOptions.common,
-        requires: [.tokens, .sentences], provides: [.keywords]
+        requires: [.tokens, .sentences], provides: [.keywords], languages: KeywordOptions.languagesNote
     ) { options in
         KeywordStage(algorithm: Algorithm(), settings: try KeywordOptions.read(options))
     }

@@ -16,7 +16,8 @@ extension GazetteerNERStage {
 
     public static let factory = StageFactory(
         id: id, summary: "named entities from gazetteers (token automaton) and context rules", options: options,
-        requires: [.tokens], provides: [.entities]
+        requires: [.tokens], provides: [.entities],
+        languages: "gazetteers: any; context rules (rules-en.txt): en; other articles: gazetteer matches only, a warning"
     ) { options in
         let matchOptions = MatchOptions(
             mode: NormalizationMode(rawValue: try options.choice("case", default: "insensitive")) ?? .insensitive,

@@ -15,7 +15,8 @@ public struct ICUTokenizerStage: Stage {
 
     public static let factory = StageFactory(
         id: id, summary: "UAX #29 word tokens with kinds, from ICU", options: options,
-        requires: [], provides: [.tokens]
+        requires: [], provides: [.tokens],
+        languages: "any (ICU word boundaries; dictionary segmentation for Chinese, Japanese, Thai)"
     ) { options in
         let locale = try options.string("locale", default: "en")
         guard ICULocale.isWellFormed(locale) else {
