@@ -84,3 +84,13 @@ import Testing
         #expect(LanguageDetector.detect(Array(text.utf8)).code == "en")
     }
 }
+
+/// The scan stops once the text is clearly English (speed: most news is English).
+@Suite struct LanguageDetectorEarlyStopTests {
+    @Test func aClearlyEnglishOpeningDecides() {
+        let english = String(repeating: LanguageFixtures.english + " ", count: 2)
+        let german = String(repeating: LanguageFixtures.articles[0].text + " ", count: 8)
+        #expect(LanguageDetector.detect(Array((english + german).utf8)) == ArticleLanguage(code: "en", source: .detected))
+        #expect(LanguageDetector.detect(Array((german + english).utf8)).code == "de")
+    }
+}

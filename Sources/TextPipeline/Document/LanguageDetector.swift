@@ -15,6 +15,8 @@
 ///   language wins only with at least ``minimumLanguageHits`` points from
 ///   ``minimumDistinctWords`` different words and more than twice English's; otherwise the text is English (detected
 ///   with at least as many English points, else assumed).
+/// - The scan stops early, every ``checkpointInterval`` bytes, once the text is
+///   clearly English (``Tally/isClearlyEnglish``).
 /// - Anything else (short, mixed, tables of figures, no evidence) is
 ///   ``ArticleLanguage/assumedEnglish``: the default pipeline's language,
 ///   so a doubtful article keeps the English analysis.
@@ -25,6 +27,9 @@ public enum LanguageDetector {
     public static let minimumScriptLetters = 12
     /// Function-word points another Latin-script language needs to win.
     public static let minimumLanguageHits = 6
+    /// Every this many bytes the scan stops when the text is already clearly English
+    /// (``Tally/isClearlyEnglish``): most news is, and the rest of it cannot change the verdict much.
+    static let checkpointInterval = 512
     /// Distinct function words another Latin-script language needs to win (a table of
     /// figures repeating "un" for "unchanged" is not French).
     public static let minimumDistinctWords = 3
@@ -36,12 +41,18 @@ public enum LanguageDetector {
 
     /// The language of `bytes` (valid UTF-8, possibly cut inside its last character).
     public static func detect(_ bytes: UnsafeBufferPointer<UInt8>) -> ArticleLanguage {
-        FunctionWords.lookup.withUnsafeBufferPointer { slots in
+        FunctionWords.lookup.withUnsafeBufferPointer { slots in FunctionWords.filter.withUnsafeBufferPointer { filter in
             var tally = Tally()
             var index = 0
             var word: UInt64 = 0
             var wordLength = 0
+            var checkpoint = min(bytes.count, checkpointInterval)
             while index < bytes.count {
+                if index >= checkpoint {
+                    // Between words only (a word never spans the check), so the tally is exact.
+                    if wordLength == 0, tally.isClearlyEnglish { return ArticleLanguage(code: "en", source: .detected) }
+                    checkpoint = wordLength == 0 ? index + checkpointInterval : index + 1
+                }
                 let byte = bytes[index]
                 if byte < 0x80 {
                     // ASCII: most of the text; no decoding.
@@ -52,7 +63,7 @@ public enum LanguageDetector {
                         if wordLength < 8 { word |= UInt64(lower) << (8 * UInt64(wordLength)) }
                         wordLength += 1
                     } else if wordLength > 0 {
-                        tally.countWord(word, length: wordLength, slots: slots)
+                        tally.countWord(word, length: wordLength, slots: slots, filter: filter)
                         word = 0
                         wordLength = 0
                     }
@@ -65,15 +76,15 @@ public enum LanguageDetector {
                     word = appending(bytes, from: index - length, count: length, to: word, at: wordLength)
                     wordLength += length
                 } else if wordLength > 0 {
-                    tally.countWord(word, length: wordLength, slots: slots)
+                    tally.countWord(word, length: wordLength, slots: slots, filter: filter)
                     word = 0
                     wordLength = 0
                 }
                 tally.countLetter(script, scalar: scalar)
             }
-            if wordLength > 0 { tally.countWord(word, length: wordLength, slots: slots) }
+            if wordLength > 0 { tally.countWord(word, length: wordLength, slots: slots, filter: filter) }
             return tally.verdict()
-        }
+        } }
     }
 
     // MARK: Decoding
@@ -153,9 +164,10 @@ extension LanguageDetector {
         }
 
         /// Counts `word` (its first `length` bytes, at most 8 kept) when it is a function word;
-        /// `slots` is ``FunctionWords/lookup``.
-        mutating func countWord(_ word: UInt64, length: Int, slots: UnsafeBufferPointer<FunctionWords.Slot>) {
-            guard length >= 2, length <= 8, let index = FunctionWords.index(of: word, in: slots) else { return }
+        /// `slots` and `filter` are ``FunctionWords/lookup`` and ``FunctionWords/filter``.
+        mutating func countWord(_ word: UInt64, length: Int, slots: UnsafeBufferPointer<FunctionWords.Slot>,
+                                filter: UnsafeBufferPointer<UInt64>) {
+            guard length >= 2, length <= 8, let index = FunctionWords.index(of: word, in: slots, filter: filter) else { return }
             let languages = slots[index].languages
             let isNew = withUnsafeMutableBytes(of: &seen) { raw in
                 let seen = raw.bindMemory(to: UInt64.self)
@@ -172,6 +184,17 @@ extension LanguageDetector {
                 let distinct = raw.bindMemory(to: Int.self)
                 for language in 0 ..< FunctionWords.languageCount where languages & (1 << language) != 0 { distinct[language] += 1 }
             }
+        }
+
+        /// At least 24 English points, more than twice any other language's, and Latin letters
+        /// at least four times those of every other script: no later text is likely to turn it.
+        var isClearlyEnglish: Bool {
+            let english = points.0
+            guard english >= 24 else { return false }
+            let others = withUnsafeBytes(of: points) { raw in raw.bindMemory(to: Int.self)[1 ..< FunctionWords.languageCount].max() ?? 0 }
+            let nonLatin = letters.greek + letters.cyrillic + letters.hebrew + letters.arabic + letters.devanagari + letters.thai
+                + letters.kana + letters.han + letters.hangul
+            return others * 2 < english && nonLatin * 4 < letters.latin
         }
 
         func verdict() -> ArticleLanguage {
