@@ -94,3 +94,20 @@ import Testing
         #expect(LanguageDetector.detect(Array((german + english).utf8)).code == "de")
     }
 }
+
+/// Short articles with clear evidence are detected; Vietnamese by its letters.
+@Suite struct LanguageDetectorShortTextTests {
+    @Test(arguments: [
+        ("es", "El ayuntamiento aprobó ayer un plan para plantar 12.000 árboles. ¿Será suficiente? Los vecinos creen que sí."),
+        ("vi", "Thành phố khai trương tuyến xe buýt điện đầu tiên vào sáng thứ Hai. Giá vé là 7.000 đồng."),
+    ])
+    func shortArticlesWithClearEvidence(_ code: String, _ text: String) {
+        #expect(LanguageDetector.detect(Array(text.utf8)) == ArticleLanguage(code: code, source: .detected))
+    }
+
+    /// A Vietnamese name in an English article does not make it Vietnamese.
+    @Test func aVietnameseNameInEnglishStaysEnglish() {
+        let text = "Prime Minister Phạm Minh Chính met the delegation on Monday. " + LanguageFixtures.english
+        #expect(LanguageDetector.detect(Array(text.utf8)).code == "en")
+    }
+}

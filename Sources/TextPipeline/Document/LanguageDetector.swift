@@ -11,10 +11,12 @@
 /// - Latin script: each word of 2 to 8 bytes that is a function word of
 ///   English, German, French, Spanish, Italian, Portuguese, Dutch, Swedish,
 ///   Polish or Indonesian (Malay shares its function words and is reported
-///   as `id`) scores one point for every language it belongs to. Another
+///   as `id`) scores one point for every language it belongs to. Vietnamese
+///   is told by its own letters (``minimumVietnameseLetters``). Another
 ///   language wins only with at least ``minimumLanguageHits`` points from
-///   ``minimumDistinctWords`` different words and more than twice English's; otherwise the text is English (detected
-///   with at least as many English points, else assumed).
+///   ``minimumDistinctWords`` different words and more than twice English's;
+///   otherwise the text is English (detected with at least as many English
+///   points, else assumed).
 /// - The scan stops early, every ``checkpointInterval`` bytes, once the text is
 ///   clearly English (``Tally/isClearlyEnglish``).
 /// - Anything else (short, mixed, tables of figures, no evidence) is
@@ -26,7 +28,11 @@ public enum LanguageDetector {
     /// Letters of a non-Latin script needed before the script decides.
     public static let minimumScriptLetters = 12
     /// Function-word points another Latin-script language needs to win.
-    public static let minimumLanguageHits = 6
+    public static let minimumLanguageHits = 4
+    /// Letters only Vietnamese uses (đ, ơ, ư, ạ, ế, ồ...) that make a Latin-script text
+    /// Vietnamese, when they are also at least 3% of its Latin letters and more than twice
+    /// its English function-word points (an English article quoting Vietnamese stays English).
+    public static let minimumVietnameseLetters = 3
     /// Every this many bytes the scan stops when the text is already clearly English
     /// (``Tally/isClearlyEnglish``): most news is, and the rest of it cannot change the verdict much.
     static let checkpointInterval = 512
@@ -137,6 +143,8 @@ extension LanguageDetector {
     struct Tally {
         var letters = (latin: 0, greek: 0, cyrillic: 0, hebrew: 0, arabic: 0, devanagari: 0, thai: 0, kana: 0, han: 0, hangul: 0)
         var ukrainian = 0
+        /// Latin letters only Vietnamese uses: đ ơ ư and the stacked-diacritic vowels (U+1EA0–U+1EF9).
+        var vietnamese = 0
         /// Function-word points per language (``FunctionWords/codes`` order; room for 12).
         var points = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
         /// Distinct function words per language.
@@ -148,7 +156,9 @@ extension LanguageDetector {
         mutating func countLetter(_ script: Script, scalar: UInt32) {
             switch script {
             case .other: break
-            case .latin: letters.latin += 1
+            case .latin:
+                letters.latin += 1
+                if (0x1EA0 ... 0x1EF9).contains(scalar) || scalar == 0x111 || scalar == 0x1A1 || scalar == 0x1B0 { vietnamese += 1 }
             case .greek: letters.greek += 1
             case .cyrillic:
                 letters.cyrillic += 1
@@ -199,6 +209,9 @@ extension LanguageDetector {
 
         func verdict() -> ArticleLanguage {
             if let script = scriptVerdict() { return ArticleLanguage(code: script, source: .detected) }
+            if vietnamese >= LanguageDetector.minimumVietnameseLetters, vietnamese * 33 >= letters.latin, points.0 * 2 < vietnamese {
+                return ArticleLanguage(code: "vi", source: .detected)
+            }
             return withUnsafeBytes(of: points) { raw in
                 let points = raw.bindMemory(to: Int.self)
                 var best = 1
