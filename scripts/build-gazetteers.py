@@ -82,6 +82,13 @@ class Output:
         if key not in self.rows or self.rows[key][0] < priority:
             self.rows[key] = (priority, case)
 
+    def relinked(self, ids):
+        """A copy with every id rewritten through `ids` (ids not in it kept)."""
+        copy = Output()
+        for (surface, label, cid, kind), (priority, case) in self.rows.items():
+            copy.add(surface, label, ids.get(cid, cid), priority, kind, case)
+        return copy
+
     def write(self, path, header):
         with open(path, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(header)
@@ -134,7 +141,101 @@ def roster_kind(surface, other_readings):
     return "weak" if " " not in surface and surface.lower() in other_readings else "entity"
 
 
-def organisations(data, common):
+class IdClasses:
+    """Ids that name the same organisation across sources (union-find), so each organisation
+    gets one id under all its names ("Apple", "Apple Inc.", "AAPL" filings):
+    - an S&P 500 row carries its ticker and its SEC CIK (`ticker:AAPL|cik:320193|...`);
+    - SEC, NASDAQ and S&P 500 rows giving the same canonical name are one issuer;
+    - a NASDAQ symbol is the same issuer as the S&P 500 ticker spelled alike;
+    - a hand-curated id (Pipelines/gazetteers/curated.tsv) names the class of every source
+      entry that has one of its surfaces, when exactly one class has it ("UN", "United
+      Nations" -> tp:org/un; "Apple", "Apple Inc." -> tp:org/apple).
+    The class's id is the curated one, else its ticker:, nasdaq:, sec: or factbook: id (first in that order)."""
+    PREFERENCE = ["tp:", "ticker:", "nasdaq:", "sec:", "factbook:"]
+
+    def __init__(self):
+        self.parent = {}
+        self.surfaces = collections.defaultdict(set)
+
+    def find(self, cid):
+        self.parent.setdefault(cid, cid)
+        while self.parent[cid] != cid:
+            self.parent[cid] = self.parent[self.parent[cid]]
+            cid = self.parent[cid]
+        return cid
+
+    def union(self, a, b):
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+    def rank(self, cid):
+        for index, prefix in enumerate(self.PREFERENCE):
+            if cid.startswith(prefix):
+                return (index, cid)
+        return (len(self.PREFERENCE), cid)
+
+    def representatives(self):
+        members = collections.defaultdict(list)
+        for cid in self.parent:
+            members[self.find(cid)].append(cid)
+        return {cid: min(group, key=self.rank) for group in members.values() for cid in group}
+
+
+def organisation_ids(data, curated_path):
+    """The id each organisation id of the sources is rewritten to (see IdClasses)."""
+    classes = IdClasses()
+    by_name = {}
+    tickers = set()
+    for surface, _, canonical, _ in read(data, "sp500_companies.tsv"):
+        parts = canonical.split("|")
+        classes.find(parts[0])
+        tickers.add(parts[0])
+        for part in parts[1:]:
+            if part.startswith("cik:"):
+                classes.union(parts[0], "sec:cik/" + part[4:])
+        by_name.setdefault(parts[-1], parts[0])
+        classes.union(by_name[parts[-1]], parts[0])
+        classes.surfaces[parts[0]].add(surface)
+    for surface, _, canonical, _ in read(data, "companies_us_listed.tsv"):
+        parts = canonical.split("|")
+        cid = parts[0]
+        classes.find(cid)
+        if cid.startswith("nasdaq:") and "ticker:" + cid[7:] in tickers:
+            classes.union(cid, "ticker:" + cid[7:])
+        if len(parts) > 1:
+            by_name.setdefault(parts[1], cid)
+            classes.union(by_name[parts[1]], cid)
+        classes.surfaces[cid].add(surface)
+    for surface, _, canonical, source in read(data, "intl_organisations.tsv"):
+        if "dieghernan" in source:
+            cid = canonical_id(canonical).replace("factbook-org:", "factbook:org/")
+            classes.find(cid)
+            classes.surfaces[cid].add(surface)
+    holders = collections.defaultdict(set)
+    for cid, surfaces in classes.surfaces.items():
+        for surface in surfaces:
+            holders[surface].add(classes.find(cid))
+    # A curated id joins one class: the one holding its longest surface that only one class has
+    # ("International Criminal Court", not the Chamber of Commerce that shares "ICC").
+    chosen = {}
+    if os.path.exists(curated_path):
+        with open(curated_path, encoding="utf-8") as handle:
+            for line in handle:
+                cells = line.rstrip("\n").split("\t")
+                if len(cells) < 3 or line.startswith("#") or cells[1] != "ORG" or not cells[2]:
+                    continue
+                if len(holders.get(cells[0], ())) == 1 and len(cells[0]) > len(chosen.get(cells[2], ("", None))[0]):
+                    chosen[cells[2]] = (cells[0], next(iter(holders[cells[0]])))
+    joined = set()
+    for cid, (_, holder) in sorted(chosen.items()):
+        if classes.find(holder) not in joined:  # one curated id per class
+            classes.union(cid, holder)
+            joined.add(classes.find(holder))
+    return classes.representatives()
+
+
+def organisations(data, common, curated_path):
     out = Output()
     for surface, _, canonical, source in read(data, "sp500_companies.tsv"):
         if not single_common(surface, common):
@@ -159,7 +260,7 @@ def organisations(data, common):
     for surface, label, canonical, _ in read(data, "nba.tsv"):
         if label == "ORGANIZATION" and not single_common(surface, common):
             out.add(surface, "ORG", canonical_id(canonical), 5, roster_kind(surface, other_readings))
-    return out
+    return out.relinked(organisation_ids(data, curated_path))
 
 
 def people(data, common):
@@ -207,7 +308,12 @@ def main():
     header = "# Generated by scripts/build-gazetteers.py from ../shared/data/gazetteer (see NOTICE). Do not edit.\n"
     for name, build in [("places", places), ("organisations", organisations), ("people", people),
                         ("names", names), ("misc", misc)]:
-        output = build(args.data, common, mostly_lower) if build is names else build(args.data, common)
+        if build is names:
+            output = build(args.data, common, mostly_lower)
+        elif build is organisations:
+            output = build(args.data, common, os.path.join(args.out, "curated.tsv"))
+        else:
+            output = build(args.data, common)
         output.write(os.path.join(args.out, f"{name}.tsv"), header)
         print(f"{name}.tsv: {len(output.rows)} rows", file=sys.stderr)
 

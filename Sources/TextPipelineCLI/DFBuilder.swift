@@ -52,7 +52,7 @@ struct DFBuilder {
                 summary.skipped += 1
                 continue
             }
-            var document = Document(id: article.id, utf8: article.text, title: article.title)
+            var document = Document(id: article.id, utf8: article.text, title: article.title, language: article.language)
             do { try worker.process(&document) } catch {
                 summary.skipped += 1
                 continue

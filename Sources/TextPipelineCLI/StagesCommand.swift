@@ -24,6 +24,7 @@ enum StageList {
             let rewrites = factory.rewrites.map(\.rawValue).joined(separator: ", ")
             lines.append("  requires: \(requires.isEmpty ? "-" : requires)   provides: \(provides.isEmpty ? "-" : provides)"
                 + (rewrites.isEmpty ? "" : "   rewrites: \(rewrites)"))
+            if let languages = factory.languages { lines.append("  languages: \(languages)") }
             for option in factory.options {
                 let fallback = option.defaultValue.map { " (default: \($0))" } ?? ""
                 lines.append("  \(option.name): \(option.type)\(fallback)")

@@ -97,3 +97,31 @@ import TextPipeline
         #expect(record.warnings.count == 1)
     }
 }
+
+/// The optional `lang` field.
+@Suite struct JSONRecordParserLanguageTests {
+    func article(_ line: String) -> Article? {
+        let record = Array(line.utf8).withUnsafeBufferPointer { JSONRecordParser().parse($0, source: "in.jsonl", line: 1) }
+        if case .article(let article) = record { return article }
+        return nil
+    }
+
+    @Test func aLanguageTagIsRead() throws {
+        let parsed = try #require(article(#"{"id": "a", "text": "Hallo.", "lang": "de-AT"}"#))
+        #expect(parsed.language == ArticleLanguage(code: "de", source: .input))
+        #expect(parsed.warnings.isEmpty)
+    }
+
+    @Test func nullOrMissingLeavesItToDetection() throws {
+        #expect(try #require(article(#"{"id": "a", "text": "x", "lang": null}"#)).language == nil)
+        #expect(try #require(article(#"{"id": "a", "text": "x"}"#)).language == nil)
+    }
+
+    @Test(arguments: [#""german""#, "42", #"["de"]"#])
+    func aMalformedTagIsIgnoredWithAWarning(_ value: String) throws {
+        let parsed = try #require(article(#"{"id": "a", "text": "x", "lang": \#(value)}"#))
+        #expect(parsed.language == nil)
+        #expect(parsed.warnings.count == 1)
+        #expect(parsed.warnings.first?.contains("lang") == true)
+    }
+}

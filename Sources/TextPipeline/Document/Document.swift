@@ -26,17 +26,21 @@ public struct Document: Sendable {
     public var attributes: [String: JSONValue] = [:]
     /// Notes about changes made to the input (truncation, repairs), echoed as `warnings`.
     public var warnings: [String] = []
+    /// The article's language once known: the record's `lang` field, or what
+    /// ``resolveLanguage()`` detected the first time a stage asked. Not echoed in output.
+    public var language: ArticleLanguage?
 
-    /// Creates a document over valid UTF-8 bytes.
-    public init(id: ArticleID, utf8: [UInt8], title: String? = nil) {
+    /// Creates a document over valid UTF-8 bytes, in `language` when the input declared one.
+    public init(id: ArticleID, utf8: [UInt8], title: String? = nil, language: ArticleLanguage? = nil) {
         self.id = id
         self.utf8 = utf8
         self.title = title
+        self.language = language
     }
 
     /// Creates a document from a string.
-    public init(id: ArticleID = .string("doc"), text: String, title: String? = nil) {
-        self.init(id: id, utf8: Array(text.utf8), title: title)
+    public init(id: ArticleID = .string("doc"), text: String, title: String? = nil, language: ArticleLanguage? = nil) {
+        self.init(id: id, utf8: Array(text.utf8), title: title, language: language)
     }
 
     /// The text, decoded. For display and tests; stages read ``utf8``.

@@ -36,6 +36,7 @@ public struct ArticleLimits: Sendable {
             let cut = truncationPoint(in: article.text)
             var truncated = Article(id: article.id, text: Array(article.text[..<cut]), title: article.title, source: article.source, line: article.line)
             truncated.warnings = article.warnings + [truncationWarning(from: article.text.count, to: cut)]
+            truncated.language = article.language
             return .success(truncated)
         }
     }

@@ -48,7 +48,7 @@ public struct RecordAnalyser: Sendable {
         case nil:
             break
         }
-        var document = Document(id: article.id, utf8: article.text, title: article.title)
+        var document = Document(id: article.id, utf8: article.text, title: article.title, language: article.language)
         document.warnings = article.warnings
         let deadline = limits.articleTimeout.map { ContinuousClock.now + $0 }
         do {

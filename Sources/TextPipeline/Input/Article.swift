@@ -6,6 +6,8 @@ public struct Article: Sendable {
     public let text: [UInt8]
     /// The title, when the record had a string `title`.
     public let title: String?
+    /// The language the record's `lang` field declared, when it had a well-formed one.
+    public var language: ArticleLanguage?
     /// Where the record came from: a path, or `<stdin>`.
     public let source: String
     /// The 1-based line number in `source` (1 for a `.txt` file).

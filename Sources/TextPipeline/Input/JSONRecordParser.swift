@@ -38,6 +38,7 @@ public struct JSONRecordParser: Sendable {
         case .some(.success(let text)):
             var article = Article(id: id, text: text, title: fields.title, source: source, line: line)
             article.warnings = fields.warnings
+            article.language = fields.language
             return .article(article)
         }
     }
@@ -82,6 +83,7 @@ private struct Fields {
     var idError: InputError?
     var text: Result<[UInt8], InputError>?
     var title: String?
+    var language: ArticleLanguage?
     var warnings: [String] = []
 }
 
@@ -128,7 +130,7 @@ private struct Scanner {
         guard position == bytes.count else { throw invalid("unexpected \(describeByte()) after the end of the object") }
     }
 
-    enum Key { case id, text, title, other }
+    enum Key { case id, text, title, lang, other }
 
     mutating func parseKey() throws(InputError) -> Key {
         let start = position + 1
@@ -137,6 +139,7 @@ private struct Scanner {
         if key.elementsEqual("id".utf8) { return .id }
         if key.elementsEqual("text".utf8) { return .text }
         if key.elementsEqual("title".utf8) { return .title }
+        if key.elementsEqual("lang".utf8) { return .lang }
         return .other
     }
 
@@ -186,8 +189,27 @@ private struct Scanner {
                 try skipValue(depth: 0)
                 fields.warnings.append("the title is not a string and was ignored")
             }
+        case .lang:
+            try parseLanguage(into: &fields)
         case .other:
             try skipValue(depth: 0)
+        }
+    }
+
+    /// `lang`: a BCP 47 tag whose primary subtag names the article's language; null or
+    /// absent leaves it to detection; anything else is ignored with a warning.
+    mutating func parseLanguage(into fields: inout Fields) throws(InputError) {
+        fields.language = nil
+        if matchLiteral("null") { return }
+        guard peek() == UInt8(ascii: "\"") else {
+            try skipValue(depth: 0)
+            return fields.warnings.append("the lang field is not a string and was ignored")
+        }
+        let value = try parseStringValue()
+        if case .success(let bytes) = value, let language = ArticleLanguage.fromTag(String(decoding: bytes, as: UTF8.self)) {
+            fields.language = language
+        } else {
+            fields.warnings.append("the lang field is not a language tag such as \"de\" or \"pt-BR\" and was ignored")
         }
     }
 

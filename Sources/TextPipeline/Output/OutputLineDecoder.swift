@@ -61,7 +61,7 @@ public struct OutputLineDecoder: Sendable {
         }
         let sentences = try spans("sentences"), entities = try spans("entities")
         let cuts = Array(Set(sentences.flatMap { [$0.0.lowerBound, $0.0.upperBound] } + entities.flatMap { [$0.0.lowerBound, $0.0.upperBound] })).sorted()
-        var document = Document(id: article.id, utf8: article.text, title: article.title)
+        var document = Document(id: article.id, utf8: article.text, title: article.title, language: article.language)
         var tokenAt: [Int: Int] = [:]
         for (index, cut) in cuts.enumerated() {
             tokenAt[cut] = index

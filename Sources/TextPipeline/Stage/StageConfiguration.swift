@@ -28,15 +28,19 @@ public struct StageConfiguration: Sendable {
     /// Layers made by earlier stages that the stage changes in place, when they are present
     /// (`ner.gazetteer@1` splits possessive tokens, so it rewrites `tokens` and `sentences`).
     public var rewrites: [LayerName]
+    /// Which article languages the stage serves and what it does with others, one line for
+    /// `textpipe stages`; nil when the stage does not depend on the language.
+    public var languages: String?
 
     /// A declaration; layers and options default to none.
     public init(id: StageID, summary: String, options: [OptionSpec] = [], requires: [LayerName] = [],
-                provides: [LayerName] = [], rewrites: [LayerName] = []) {
+                provides: [LayerName] = [], rewrites: [LayerName] = [], languages: String? = nil) {
         self.id = id
         self.summary = summary
         self.options = options
         self.requires = requires
         self.provides = provides
         self.rewrites = rewrites
+        self.languages = languages
     }
 }

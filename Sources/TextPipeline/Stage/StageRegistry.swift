@@ -30,6 +30,8 @@ public struct StageFactory: Sendable {
     public var provides: [LayerName] { configuration.provides }
     /// Layers rewritten with the default options.
     public var rewrites: [LayerName] { configuration.rewrites }
+    /// The declared languages note, if the stage depends on the language.
+    public var languages: String? { configuration.languages }
 }
 
 /// Builds stages by their versioned name.

@@ -11,6 +11,8 @@ enum KeywordOptions {
         OptionSpec("min_length", .integer, default: "3", help: "words with fewer characters count as stop words"),
         OptionSpec("stop_words", .path, default: "bundled English list", help: "replace the stop-word list with this file (one word a line, # comments)"),
         OptionSpec("add_stop_words", .stringList, help: "extra stop words"),
+        OptionSpec("languages", .stringList, default: "[en] with the bundled list, [\"*\"] (any) with stop_words",
+                   help: "languages the stop words serve; other articles get no keywords and a warning (see docs/languages.md)"),
         OptionSpec("title_boost", .number, default: "1",
                    help: "multiply the goodness of candidates whose words occur in the article's title (share of their words); 1 ignores the title"),
         OptionSpec("phrase_weight", .number, default: "1",
@@ -22,6 +24,9 @@ enum KeywordOptions {
         OptionSpec("entity_boost", .number, default: "1", help: "multiply the goodness of candidates that are exactly an entity (requires entities)"),
         OptionSpec("exclude_labels", .stringList, help: "drop candidates overlapping entities with these labels, e.g. [PER] (requires entities)"),
     ]
+
+    /// What `textpipe stages` says about languages.
+    static let languagesNote = "those of the stop words (`languages`: en with the bundled list); other articles: no keywords, a warning"
 
     /// Reads the common options.
     /// - Throws: ``ConfigurationError`` naming the option for out-of-range values or an unreadable stop-word file.
@@ -35,6 +40,7 @@ enum KeywordOptions {
         }
         settings.minLength = try options.integer("min_length", default: 3, in: 1 ... 20)
         (settings.stopWords, settings.stopWordChecksum) = try stopWords(options)
+        settings.languages = try languages(options)
         settings.titleBoost = try positive(options, "title_boost")
         settings.phraseWeight = try positive(options, "phrase_weight")
         settings.entities.wholeEntities = try options.boolean("entities_whole", default: false)
@@ -52,6 +58,22 @@ enum KeywordOptions {
         let value = try options.number(name, default: 1)
         guard value > 0 else { throw options.error(name, "expected a number above 0, found \(value)") }
         return value
+    }
+
+    /// The `languages` option: nil for `"*"`; by default English for the bundled list, any for a user's list.
+    private static func languages(_ options: StageOptions) throws -> Set<String>? {
+        guard let codes = try options.stringList("languages") else {
+            return try options.path("stop_words") == nil ? ["en"] : nil
+        }
+        if codes == ["*"] { return nil }
+        var languages: Set<String> = []
+        for code in codes {
+            guard let language = ArticleLanguage.fromTag(code) else {
+                throw options.error("languages", "expected language codes such as en or de, or [\"*\"] for any, found '\(code)'")
+            }
+            languages.insert(language.code)
+        }
+        return languages
     }
 
     private static func stopWords(_ options: StageOptions) throws -> (StopWordList, [String: String]) {

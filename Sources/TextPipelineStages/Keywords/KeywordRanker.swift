@@ -160,10 +160,30 @@ struct KeywordRanker {
         return false
     }
 
-    /// The text of the candidate's first occurrence, without a final possessive.
+    /// The text of the candidate's first occurrence, without a final possessive; its first
+    /// letter in lower case when that occurrence opens a sentence and the article writes the
+    /// word in lower case elsewhere ("Year" at a sentence start and "year" later give "year",
+    /// so one keyword does not show as two forms across articles).
     private func surface(_ candidate: Int, analysis: TermAnalysis, candidates: CandidateTable, document: Document) -> String {
         let words = candidates.words(candidate)
         let start = Int(document.tokens.starts[Int(analysis.words[words.lowerBound].firstToken)])
-        return document.text(bytes: start ..< Int(analysis.words[words.upperBound - 1].surfaceEnd))
+        var text = document.text(bytes: start ..< Int(analysis.words[words.upperBound - 1].surfaceEnd))
+        if !candidates.isEntity[candidate], isFoldableSentenceOpener(word: words.lowerBound, at: start, analysis: analysis, document: document) {
+            text = text.prefix(1).lowercased() + text.dropFirst()
+        }
+        return text
+    }
+
+    /// Whether `word` (starting at byte `start`) is a capitalised word (`Xy...`) opening its
+    /// sentence whose term occurs later in the article starting with a small letter.
+    private func isFoldableSentenceOpener(word: Int, at start: Int, analysis: TermAnalysis, document: Document) -> Bool {
+        let text = document.utf8
+        guard start + 1 < text.count, text[start] &- 0x41 < 26, text[start + 1] &- 0x61 < 26,
+              word == 0 || analysis.words[word - 1].sentence != analysis.words[word].sentence else { return false }
+        let term = analysis.wordTerm[word]
+        for later in word + 1 ..< analysis.wordCount where analysis.wordTerm[later] == term {
+            if text[Int(document.tokens.starts[Int(analysis.words[later].firstToken)])] &- 0x61 < 26 { return true }
+        }
+        return false
     }
 }

@@ -18,8 +18,14 @@ struct KeywordWorker<Algorithm: KeywordAlgorithm>: StageWorker {
         self.scorer = algorithm.makeScorer()
     }
 
-    /// Replaces `document.keywords` with the article's best keywords, best first.
+    /// Replaces `document.keywords` with the article's best keywords, best first; for an
+    /// article in a language the stop words do not serve, with none and a warning.
     mutating func process(_ document: inout Document, context: StageContext) throws {
+        if let languages = settings.languages, case let language = document.resolveLanguage(), !languages.contains(language.code) {
+            document.keywords = []
+            return document.warnings.append("\(Algorithm.configuration.id): no keywords: language \(language.described), "
+                + "the stop words serve \(languages.sorted().joined(separator: ", "))")
+        }
         document.keywords = try keywords(of: document, context: context)
     }
 

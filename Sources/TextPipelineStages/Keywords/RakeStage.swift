@@ -4,7 +4,8 @@ public import TextPipeline
 public enum RakeStage {
     public static let configuration = StageConfiguration(
         id: "keywords.rake@1", summary: "RAKE keywords: runs of content words scored by word degree over frequency",
-        options: KeywordOptions.common, requires: [.tokens, .sentences], provides: [.keywords])
+        options: KeywordOptions.common, requires: [.tokens, .sentences], provides: [.keywords],
+        languages: KeywordOptions.languagesNote)
 
     struct Algorithm: KeywordAlgorithm {
         static var configuration: StageConfiguration { RakeStage.configuration }

@@ -6,7 +6,8 @@ public enum TextRankStage {
         id: "keywords.textrank@1", summary: "TextRank keywords: PageRank over a co-occurrence graph of content words",
         options: [OptionSpec("window", .integer, default: "3", help: "words within this distance in a sentence are linked (2 to 10)")]
             + KeywordOptions.common,
-        requires: [.tokens, .sentences], provides: [.keywords])
+        requires: [.tokens, .sentences], provides: [.keywords],
+        languages: KeywordOptions.languagesNote)
 
     struct Algorithm: KeywordAlgorithm {
         static var configuration: StageConfiguration { TextRankStage.configuration }

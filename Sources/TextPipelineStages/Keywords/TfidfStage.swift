@@ -10,7 +10,8 @@ public enum TfidfStage {
         id: "keywords.tfidf@1", summary: "TF-IDF keywords against a document-frequency table",
         options: [OptionSpec("df", .path, help: "document-frequency file written by `textpipe df build` (required)")]
             + KeywordOptions.common,
-        requires: [.tokens, .sentences], provides: [.keywords])
+        requires: [.tokens, .sentences], provides: [.keywords],
+        languages: KeywordOptions.languagesNote)
 
     struct Algorithm: KeywordAlgorithm {
         static var configuration: StageConfiguration { TfidfStage.configuration }

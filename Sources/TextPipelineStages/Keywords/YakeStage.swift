@@ -7,7 +7,8 @@ public import TextPipeline
 public enum YakeStage {
     public static let configuration = StageConfiguration(
         id: "keywords.yake@1", summary: "YAKE keywords: casing, position, frequency, relatedness and spread of words",
-        options: KeywordOptions.common, requires: [.tokens, .sentences], provides: [.keywords])
+        options: KeywordOptions.common, requires: [.tokens, .sentences], provides: [.keywords],
+        languages: KeywordOptions.languagesNote)
 
     struct Algorithm: KeywordAlgorithm {
         static var configuration: StageConfiguration { YakeStage.configuration }

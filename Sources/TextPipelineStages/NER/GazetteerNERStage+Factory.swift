@@ -5,7 +5,8 @@ extension GazetteerNERStage {
     /// (``PossessiveSplit``), which rewrites the token layer and the sentence ranges over it.
     public static let configuration = StageConfiguration(
         id: "ner.gazetteer@1", summary: "named entities from gazetteers (token automaton) and context rules",
-        options: optionSpecs, requires: [.tokens], provides: [.entities], rewrites: [.tokens, .sentences])
+        options: optionSpecs, requires: [.tokens], provides: [.entities], rewrites: [.tokens, .sentences],
+        languages: "gazetteers: any; context rules (rules-en.txt): en; other articles: gazetteer matches only, a warning")
 
     static let optionSpecs = [
         OptionSpec("gazetteers", .pathList, help: "gazetteers in order of precedence: TSV sources (consecutive ones are compiled together, cached by checksum) or compiled .tpg files"),

@@ -69,7 +69,8 @@ public struct GazetteerNERStage: Stage {
             try context.checkDeadline()
             for index in storeNumbers.indices { storeNumbers[index] = 0 }
             OverlapResolver.resolveEntities(found, policy: matcher.options.overlap, into: &chosen)
-            if let rules {
+            let otherLanguage = rules != nil && rulesSkipped(for: &document)
+            if let rules, !otherLanguage {
                 RuleTagger.tag(chosen, matches: found, rules: rules, document: document, segments: segments,
                                hashes: matcher.tokenHashes, gazetteers: matcher.gazetteers, scratch: &ruleScratch)
                 try context.checkDeadline()
@@ -81,11 +82,34 @@ public struct GazetteerNERStage: Stage {
                 }
             } else {
                 document.entities.reserveCapacity(adding: chosen.count)
-                for match in chosen {
+                for match in chosen where !(otherLanguage && startsWithSmallLetter(match.start, in: document)) {
                     append(start: match.start, end: match.end, label: match.label, reference: match.reference, to: &document)
                 }
             }
             if matcher.options.overlap == .all { writeSpans(found.filter { $0.kind == .entity }, into: &document) }
+        }
+
+        /// True, with a warning, when `document` is in a language other than the rules' (English):
+        /// it then gets the gazetteer's matches that start with a capital or an uncased letter
+        /// (see docs/languages.md).
+        private func rulesSkipped(for document: inout Document) -> Bool {
+            let language = document.resolveLanguage()
+            guard language.code != NERRules.language else { return false }
+            document.warnings.append("\(GazetteerNERStage.configuration.id): language \(language.described): gazetteer matches only, "
+                + "without the '\(NERRules.language)' context rules")
+            return true
+        }
+
+        /// Whether token `token` starts with a lower-case letter: in an article whose language the
+        /// rules do not serve, such a match is a common word that looks like a name ("ans", "kota"),
+        /// since names are capitalised in every cased script.
+        private func startsWithSmallLetter(_ token: Int, in document: Document) -> Bool {
+            let start = Int(document.tokens.starts[token])
+            let end = Int(document.tokens.ends[token])
+            var decoder = UTF8()
+            var bytes = document.utf8[start ..< end].makeIterator()
+            guard case .scalarValue(let scalar) = decoder.decode(&bytes) else { return false }
+            return scalar.properties.isLowercase
         }
 
         /// Appends an entity with its entry's canonical id, referred to in place in the mapped

@@ -7,6 +7,9 @@ import TextPipeline
 /// Words are stored as hashes of their folded keys, the same hashes the
 /// matcher computes once per token, so rule checks create no strings.
 struct NERRules: Sendable {
+    /// The language the rules' word lists and capitalisation evidence serve.
+    static let language = "en"
+
     enum Section: String, CaseIterable, Sendable {
         case titles
         case titleModifiers = "title_modifiers"

@@ -10,7 +10,8 @@ public import TextPipeline
 public struct ICUSentenceStage: Stage {
     public static let configuration = StageConfiguration(
         id: "sentences.icu@1", summary: "sentences from punctuation rules, line structure and word lists (ICU for other scripts)",
-        options: optionSpecs, requires: [.tokens], provides: [.sentences])
+        options: optionSpecs, requires: [.tokens], provides: [.sentences],
+        languages: "rules: any with .?!… or ICU terminators; word lists: the locale's (en); other articles: rules only, a warning")
 
     static let optionSpecs = [
         OptionSpec("locale", .string, default: "en", help: "ICU locale; CLDR suppressions (@ss=standard) are added unless the id has '@'"),
@@ -34,48 +35,59 @@ public struct ICUSentenceStage: Stage {
             throw options.error("locale", "expected an ICU locale id such as 'en', found '\(locale)'")
         }
         let mode = SentenceSplitter.NewlineMode(rawValue: try options.choice("newline", default: "auto")) ?? .auto
-        let lexicon = try Self.loadLexicon(options, language: String(locale.prefix { $0.isLetter }))
+        let language = String(locale.prefix { $0.isLetter }).lowercased()
+        let lexicon = try Self.loadLexicon(options, language: language)
         let template: ICUBreakerTemplate
         do {
             template = try ICUBreakerTemplate(sentence: true, locale: locale.contains("@") ? locale : locale + "@ss=standard")
         } catch {
             throw options.error("locale", "\(error)")
         }
-        self.init(template: template, splitter: SentenceSplitter(newlines: mode, lexicon: lexicon))
+        self.init(template: template, splitter: SentenceSplitter(newlines: mode, lexicon: lexicon), language: language)
     }
 
     let template: ICUBreakerTemplate
-    /// The rules and word lists the stage splits with.
+    /// The splitter with the word lists of ``language``.
     public let splitter: SentenceSplitter
+    /// The language of the word lists (the locale's language subtag).
+    public let language: String
+    /// The splitter without word lists, for articles in other languages: punctuation,
+    /// line and list rules only, which hold for every language that ends sentences with `.?!…`.
+    let neutralSplitter: SentenceSplitter
 
-    init(template: ICUBreakerTemplate, splitter: SentenceSplitter) {
+    init(template: ICUBreakerTemplate, splitter: SentenceSplitter, language: String) {
         self.template = template
         self.splitter = splitter
+        self.language = language
+        self.neutralSplitter = SentenceSplitter(newlines: splitter.newlines, lexicon: SentenceLexicon())
     }
 
     /// Creates the stage in code with the bundled English abbreviations.
     public init(locale: String = "en", newlines: SentenceSplitter.NewlineMode = .auto) throws {
-        let language = String(locale.prefix { $0.isLetter })
+        let language = String(locale.prefix { $0.isLetter }).lowercased()
         self.init(template: try ICUBreakerTemplate(sentence: true, locale: locale + "@ss=standard"),
-                  splitter: SentenceSplitter(newlines: newlines, lexicon: try SentenceLexicon.bundled(language: language)))
+                  splitter: SentenceSplitter(newlines: newlines, lexicon: try SentenceLexicon.bundled(language: language)),
+                  language: language)
     }
 
     public func makeWorker() throws -> any StageWorker {
-        Worker(breaker: try template.makeBreaker(), splitter: splitter)
+        Worker(breaker: try template.makeBreaker(), stage: self)
     }
 
     struct Worker: StageWorker {
         let breaker: ICUBreaker
-        let splitter: SentenceSplitter
+        let stage: ICUSentenceStage
         var candidates: [Int32] = []
         /// Sentences of the current document, kept across documents (see ``SentenceSplitter/split(_:candidates:buffer:)``).
         var sentences = SentenceLayer()
 
-        init(breaker: ICUBreaker, splitter: SentenceSplitter) {
+        init(breaker: ICUBreaker, stage: ICUSentenceStage) {
             self.breaker = breaker
-            self.splitter = splitter
+            self.stage = stage
         }
 
+        /// Splits `document` with the word lists of the stage's language, or, for an article in
+        /// another language (``Document/resolveLanguage()``), without them and with a warning.
         mutating func process(_ document: inout Document, context: StageContext) throws {
             if Self.mayHoldForeignTerminators(document.utf8) {
                 try breaker.sentenceBoundaries(document.utf8, linesAsSpaces: true, into: &candidates)
@@ -83,7 +95,14 @@ public struct ICUSentenceStage: Stage {
                 candidates.removeAll(keepingCapacity: true)
             }
             try context.checkDeadline()
-            splitter.split(&document, candidates: candidates, buffer: &sentences)
+            let language = document.resolveLanguage()
+            if language.code == stage.language {
+                stage.splitter.split(&document, candidates: candidates, buffer: &sentences)
+            } else {
+                document.warnings.append("\(ICUSentenceStage.configuration.id): language \(language.described): punctuation and line rules only, "
+                    + "without the '\(stage.language)' word lists (abbreviations, sentence starters, line continuations)")
+                stage.neutralSplitter.split(&document, candidates: candidates, buffer: &sentences)
+            }
         }
 
         /// ICU's boundaries are only consulted after terminators the splitter

@@ -10,7 +10,8 @@ public struct ICUTokenizerStage: Stage {
     public static let configuration = StageConfiguration(
         id: "tokenize.icu@1", summary: "UAX #29 word tokens with kinds, from ICU",
         options: [OptionSpec("locale", .string, default: "en", help: "ICU locale of the word break rules (e.g. en, de, ja, th)")],
-        provides: [.tokens])
+        provides: [.tokens],
+        languages: "any (ICU word boundaries; dictionary segmentation for Chinese, Japanese, Thai)")
 
     public init(options: StageOptions) throws {
         let locale = try options.string("locale", default: "en")

@@ -1,0 +1,17 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import TextPipelineStages
+
+/// Entries of the shipped Pipelines/gazetteers/curated.tsv, with the bundled rules.
+@Suite struct CuratedGazetteerTests {
+    func tag(_ text: String) throws -> [String] {
+        let curated = try String(contentsOf: CLIHarness.repositoryRoot.appendingPathComponent("Pipelines/gazetteers/curated.tsv"), encoding: .utf8)
+        return try NERFixture.entities(text, NERFixture.pipeline(curated, options: "rules: default")).map { "\($0.text)/\($0.label)" }
+    }
+
+    /// "God" is a person, as CoNLL-2003 and GUM annotate it, not a place after "in" or "to".
+    @Test func godIsAPerson() throws {
+        #expect(try tag("In God we trust, they said. They prayed to God for rain. The god of war was angry.") == ["God/PER", "God/PER"])
+    }
+}
