@@ -45,15 +45,8 @@ public struct OutputFolder: Sendable {
         let descriptor = open(file, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard descriptor >= 0 else { throw OutputError(message: "cannot open \(file) for writing: \(String(cString: strerror(errno)))") }
         defer { close(descriptor) }
-        let data = Array(bytes)
-        var offset = 0
-        while offset < data.count {
-            let written = data.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw OutputError(message: "cannot write \(file): \(String(cString: strerror(errno)))")
-            }
-            offset += written
+        if let failure = FileDescriptorWrites.writeAll(descriptor, bytes) {
+            throw OutputError(message: "cannot write \(file): \(FileDescriptorWrites.reason(failure))")
         }
     }
 }
