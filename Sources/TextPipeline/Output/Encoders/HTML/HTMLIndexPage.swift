@@ -6,15 +6,7 @@ struct HTMLIndexPage {
 
     func render() -> [UInt8] {
         var out = JSONBuffer(capacity: 1 << 20)
-        out.raw("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\"><title>")
-        HTMLEscaping.append(title, into: &out)
-        out.raw(" · TextPipeline report</title><style>")
-        out.raw(HTMLAssets.style)
-        out.raw("</style></head><body><nav class=\"top\"><a href=\"index.html\">TextPipeline report</a><span>")
-        HTMLEscaping.append(title, into: &out)
-        out.raw("</span></nav><main><h1>")
-        HTMLEscaping.append(title, into: &out)
-        out.raw("</h1>")
+        HTMLPageHead.append(reportTitle: title, titleSuffix: " · TextPipeline report", heading: title, into: &out)
         cards(&out)
         out.raw("<h2>Search</h2><p class=\"meta\">Titles, ids and entity names; the first 200 matches are listed.</p>")
         out.raw("<input id=\"q\" type=\"search\" placeholder=\"Search titles and entities…\" autocomplete=\"off\"><p class=\"meta\" id=\"count\"></p><ol id=\"results\"></ol>")
