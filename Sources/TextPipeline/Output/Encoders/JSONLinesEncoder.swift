@@ -21,7 +21,7 @@ public struct JSONLinesEncoder: DocumentEncoder {
         out.raw("{\"id\":")
         out.id(document.id)
         if options.emitTokens && options.layers.contains(.tokens) { encodeTokens(document, &converter, &out) }
-        if options.layers.contains(.sentences) { encodeSentences(document, &converter, &out) }
+        if options.layers.contains(.sentences) { SpanJSON.sentences(document, key: ",\"sentences\":[", &converter, into: &out) }
         if options.layers.contains(.entities) { encodeEntities(document, &converter, &out) }
         if options.layers.contains(.keywords) { encodeKeywords(document, &out) }
         if !document.spans.isEmpty { encodeSpans(document, &converter, &out) }
@@ -54,10 +54,8 @@ public struct JSONLinesEncoder: DocumentEncoder {
     }
 
     private func span(_ start: Int32, _ end: Int32, _ converter: inout OffsetConverter, _ out: inout JSONBuffer) {
-        out.raw("{\"start\":")
-        out.integer(converter.convert(start))
-        out.raw(",\"end\":")
-        out.integer(converter.convert(end))
+        out.raw("{")
+        SpanJSON.fields(Int(start), Int(end), &converter, into: &out)
     }
 
     private func encodeTokens(_ document: Document, _ converter: inout OffsetConverter, _ out: inout JSONBuffer) {
@@ -68,17 +66,6 @@ public struct JSONLinesEncoder: DocumentEncoder {
             span(tokens.starts[index], tokens.ends[index], &converter, &out)
             out.raw(",\"kind\":")
             out.string(tokens.kinds[index].description)
-            out.raw("}")
-        }
-        out.raw("]")
-    }
-
-    private func encodeSentences(_ document: Document, _ converter: inout OffsetConverter, _ out: inout JSONBuffer) {
-        out.raw(",\"sentences\":[")
-        for index in 0 ..< document.sentences.count {
-            if index > 0 { out.raw(",") }
-            let bytes = document.byteRange(ofTokens: document.sentences.tokenRange(index))
-            span(Int32(bytes.lowerBound), Int32(bytes.upperBound), &converter, &out)
             out.raw("}")
         }
         out.raw("]")

@@ -35,11 +35,13 @@ public struct SpacyEncoder: DocumentEncoder {
             if id > 0 { buffer.raw(",") }
             buffer.raw("{\"id\":")
             buffer.integer(id)
-            span(Int(bounds[2 * id]), Int(bounds[2 * id + 1]), &converter, &buffer)
+            buffer.raw(",")
+            SpanJSON.fields(Int(bounds[2 * id]), Int(bounds[2 * id + 1]), &converter, into: &buffer)
+            buffer.raw("}")
         }
         out.buffer = buffer
         out.buffer.raw("]")
-        if layers.contains(.sentences) { encodeSentences(document, &converter, &out.buffer) }
+        if layers.contains(.sentences) { SpanJSON.sentences(document, key: ",\"sents\":[", &converter, into: &out.buffer) }
         if layers.contains(.entities) { encodeEntities(document, &converter, &out.buffer) }
         out.buffer.raw(",\"textpipe\":{\"id\":")
         out.buffer.id(document.id)
@@ -65,28 +67,6 @@ public struct SpacyEncoder: DocumentEncoder {
         out.buffer.raw("}}\n")
     }
 
-    private func span(_ start: Int, _ end: Int, _ converter: inout OffsetConverter, _ out: inout JSONBuffer) {
-        out.raw(",\"start\":")
-        out.integer(converter.convert(start))
-        out.raw(",\"end\":")
-        out.integer(converter.convert(end))
-        out.raw("}")
-    }
-
-    private func encodeSentences(_ document: Document, _ converter: inout OffsetConverter, _ out: inout JSONBuffer) {
-        out.raw(",\"sents\":[")
-        for index in 0 ..< document.sentences.count {
-            if index > 0 { out.raw(",") }
-            let bytes = document.byteRange(ofTokens: document.sentences.tokenRange(index))
-            out.raw("{\"start\":")
-            out.integer(converter.convert(bytes.lowerBound))
-            out.raw(",\"end\":")
-            out.integer(converter.convert(bytes.upperBound))
-            out.raw("}")
-        }
-        out.raw("]")
-    }
-
     private func encodeEntities(_ document: Document, _ converter: inout OffsetConverter, _ out: inout JSONBuffer) {
         out.raw(",\"ents\":[")
         var written = 0
@@ -100,10 +80,8 @@ public struct SpacyEncoder: DocumentEncoder {
             if written > 0 { out.raw(",") }
             written += 1
             let bytes = document.byteRange(ofTokens: tokens)
-            out.raw("{\"start\":")
-            out.integer(converter.convert(bytes.lowerBound))
-            out.raw(",\"end\":")
-            out.integer(converter.convert(bytes.upperBound))
+            out.raw("{")
+            SpanJSON.fields(bytes.lowerBound, bytes.upperBound, &converter, into: &out)
             out.raw(",\"label\":")
             out.string(entities.labels[index].rawValue)
             if entities.hasCanonicalID(index) {
