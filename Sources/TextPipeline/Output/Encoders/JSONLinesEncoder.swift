@@ -61,14 +61,31 @@ public struct JSONLinesEncoder: DocumentEncoder {
     private func encodeTokens(_ document: Document, _ converter: inout OffsetConverter, _ out: inout JSONBuffer) {
         out.raw(",\"tokens\":[")
         let tokens = document.tokens
-        for index in 0 ..< tokens.count {
-            if index > 0 { out.raw(",") }
-            span(tokens.starts[index], tokens.ends[index], &converter, &out)
-            out.raw(",\"kind\":")
-            out.string(tokens.kinds[index].description)
-            out.raw("}")
+        // `,{` + fields + `,"kind":"ideographic"}` at most per token, through one reserved block per document.
+        out.write(atMost: tokens.count * (SpanJSON.maxFieldsBytes + 24)) { writer in
+            for index in 0 ..< tokens.count {
+                writer.raw(index > 0 ? ",{" : "{")
+                SpanJSON.fields(Int(tokens.starts[index]), Int(tokens.ends[index]), &converter, into: &writer)
+                writer.raw(",\"kind\":\"")
+                writer.raw(Self.kindName(tokens.kinds[index]))
+                writer.raw("\"}")
+            }
         }
         out.raw("]")
+    }
+
+    /// The name of a token kind, as ``TokenKind/description`` spells it, without a String.
+    static func kindName(_ kind: TokenKind) -> StaticString {
+        switch kind {
+        case .word: "word"
+        case .number: "number"
+        case .punctuation: "punctuation"
+        case .symbol: "symbol"
+        case .ideographic: "ideographic"
+        case .kana: "kana"
+        case .emoji: "emoji"
+        case .other: "other"
+        }
     }
 
     private func encodeEntities(_ document: Document, _ converter: inout OffsetConverter, _ out: inout JSONBuffer) {

@@ -28,18 +28,19 @@ public struct SpacyEncoder: DocumentEncoder {
         out.buffer.string(document.utf8)
         out.buffer.raw(",\"tokens\":[")
         let bounds = SpacyTokenLayout.tokenBounds(of: document)
-        var buffer = JSONBuffer(capacity: 0)
-        swap(&buffer, &out.buffer)  // a local buffer, uniquely referenced: no copy, no access checks per token
-        buffer.bytes.reserveCapacity(buffer.bytes.count + bounds.count * 18 + document.utf8.count * 2)
-        for id in 0 ..< bounds.count / 2 {
-            if id > 0 { buffer.raw(",") }
-            buffer.raw("{\"id\":")
-            buffer.integer(id)
-            buffer.raw(",")
-            SpanJSON.fields(Int(bounds[2 * id]), Int(bounds[2 * id + 1]), &converter, into: &buffer)
-            buffer.raw("}")
+        let tokenCount = bounds.count / 2
+        // `,{"id":N,` + fields + `}` per token, written through one reserved block per document.
+        out.buffer.write(atMost: tokenCount * (9 + ByteWriter.maxIntegerBytes + SpanJSON.maxFieldsBytes)) { writer in
+            bounds.withUnsafeBufferPointer { bounds in
+                for id in 0 ..< tokenCount {
+                    writer.raw(id > 0 ? ",{\"id\":" : "{\"id\":")
+                    writer.integer(id)
+                    writer.byte(UInt8(ascii: ","))
+                    SpanJSON.fields(Int(bounds[2 * id]), Int(bounds[2 * id + 1]), &converter, into: &writer)
+                    writer.byte(UInt8(ascii: "}"))
+                }
+            }
         }
-        out.buffer = buffer
         out.buffer.raw("]")
         if layers.contains(.sentences) { SpanJSON.sentences(document, key: ",\"sents\":[", &converter, into: &out.buffer) }
         if layers.contains(.entities) { encodeEntities(document, &converter, &out.buffer) }

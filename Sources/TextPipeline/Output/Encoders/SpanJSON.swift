@@ -12,6 +12,18 @@ enum SpanJSON {
         out.integer(converter.convert(end))
     }
 
+    /// ``fields(_:_:_:into:)`` through a ``ByteWriter`` (per-token loops); at most ``maxFieldsBytes`` bytes.
+    @inline(__always)
+    static func fields(_ start: Int, _ end: Int, _ converter: inout OffsetConverter, into out: inout ByteWriter) {
+        out.raw("\"start\":")
+        out.integer(converter.convert(start))
+        out.raw(",\"end\":")
+        out.integer(converter.convert(end))
+    }
+
+    /// The most bytes ``fields(_:_:_:into:)`` writes.
+    static let maxFieldsBytes = 15 + 2 * ByteWriter.maxIntegerBytes
+
     /// Appends `key` (for example `,"sentences":[`), then `{"start":S,"end":E}`
     /// per sentence (from its first token's start to its last token's end), then `]`.
     static func sentences(_ document: Document, key: StaticString, _ converter: inout OffsetConverter, into out: inout JSONBuffer) {
