@@ -22,7 +22,7 @@ struct HTMLIndexPage {
             out.raw("</a>")
         }
         out.raw("</p></main><script type=\"application/json\" id=\"report-data\">")
-        HTMLEscaping.appendScriptJSON(searchData(), into: &out)
+        HTMLEscaping.appendScriptSafe(searchData(), into: &out)
         out.raw("</script><script>")
         out.raw(HTMLAssets.searchScript)
         out.raw("</script></body></html>\n")
@@ -96,15 +96,35 @@ struct HTMLIndexPage {
         if failed.count > 500 { out.raw("<p class=\"meta\">First 500 shown.</p>") }
     }
 
-    /// One object per record: `i` ordinal, `p` page, `t` title, `id`, `e` entity names, `n` entity count, `err`.
-    private func searchData() -> JSONValue {
-        .array(statistics.rows.map { row in
-            var fields: [String: JSONValue] = [
-                "i": .number(Double(row.ordinal)), "p": .number(Double(row.page)), "t": .string(row.title),
-                "id": .string(row.id), "e": .array(row.entityNames.map(JSONValue.string)), "n": .number(Double(row.entityCount)),
-            ]
-            if let error = row.error { fields["err"] = .string(error) }
-            return .object(fields)
-        })
+    /// One object per record: `i` ordinal, `p` page, `t` title, `id`, `e` entity names, `n` entity count, `err`;
+    /// keys in sorted order, as ``JSONBuffer/value(_:)`` writes an object, written directly (no value tree per row).
+    private func searchData() -> [UInt8] {
+        var json = JSONBuffer(capacity: 1 << 20)
+        json.raw("[")
+        for (index, row) in statistics.rows.enumerated() {
+            json.raw(index > 0 ? ",{\"e\":[" : "{\"e\":[")
+            for (position, name) in row.entityNames.enumerated() {
+                if position > 0 { json.raw(",") }
+                json.string(name)
+            }
+            json.raw("]")
+            if let error = row.error {
+                json.raw(",\"err\":")
+                json.string(error)
+            }
+            json.raw(",\"i\":")
+            json.integer(row.ordinal)
+            json.raw(",\"id\":")
+            json.string(row.id)
+            json.raw(",\"n\":")
+            json.integer(row.entityCount)
+            json.raw(",\"p\":")
+            json.integer(row.page)
+            json.raw(",\"t\":")
+            json.string(row.title)
+            json.raw("}")
+        }
+        json.raw("]")
+        return json.bytes
     }
 }
