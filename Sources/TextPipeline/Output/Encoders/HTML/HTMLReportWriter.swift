@@ -47,6 +47,7 @@ public final class HTMLReportWriter: RecordWriter {
         if onPage > 0 { try closePage(last: true) }
         let index = HTMLIndexPage(title: title, statistics: statistics, pages: pageNumber).render()
         try folder.write(index, to: "index.html")
+        try folder.removePrevious()
     }
 
     static func pageName(_ number: Int) -> String {
