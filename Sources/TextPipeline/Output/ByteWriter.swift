@@ -27,10 +27,14 @@ public struct ByteWriter {
     @inlinable @inline(__always)
     public mutating func byte(_ value: UInt8) { room(1).pointee = value }
 
-    /// Appends the bytes of a literal.
+    /// Appends the bytes of a literal. A byte loop, not `memmove`: for the short
+    /// literals of the token loops, whose length is known once inlined, the call costs more than the copy.
     @inlinable @inline(__always)
     public mutating func raw(_ text: StaticString) {
-        room(text.utf8CodeUnitCount).update(from: text.utf8Start, count: text.utf8CodeUnitCount)
+        let count = text.utf8CodeUnitCount
+        let start = room(count)
+        let source = text.utf8Start
+        for index in 0 ..< count { start[index] = source[index] }
     }
 
     /// Appends `bytes`.
