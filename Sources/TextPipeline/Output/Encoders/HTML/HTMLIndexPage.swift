@@ -50,8 +50,9 @@ struct HTMLIndexPage {
         chart(&out, "Entities by label (mentions)", SVGBarChart(bars: labels.map {
             .init(label: $0.label, value: $0.count, color: HTMLLabelColors.index($0.label), tooltip: nil)
         }))
+        let topByLabel = statistics.topEntitiesByLabel(10)
         for (label, _) in labels {
-            let top = statistics.topEntities(label, 10)
+            let top = topByLabel[label] ?? []
             chart(&out, "Top \(label) entities (mentions)", SVGBarChart(bars: top.map { entity in
                 .init(label: entity.name, value: entity.count, color: HTMLLabelColors.index(label),
                       tooltip: entity.canonicalID.map { "\(entity.name) · \($0)" })

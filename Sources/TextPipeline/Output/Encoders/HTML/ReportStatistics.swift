@@ -69,11 +69,30 @@ struct ReportStatistics {
 
     /// The `limit` entities of `label` with most mentions (ties by name, then canonical id).
     func topEntities(_ label: String, _ limit: Int) -> [EntityCount] {
-        entityCounts.lazy.filter { $0.key.label == label }.map(\.value).sorted {
-            if $0.count != $1.count { return $0.count > $1.count }
-            if $0.name != $1.name { return $0.name < $1.name }
-            return ($0.canonicalID ?? "") < ($1.canonicalID ?? "")
-        }.prefix(limit).map { $0 }
+        topEntitiesByLabel(limit)[label] ?? []
+    }
+
+    /// ``topEntities(_:_:)`` for every label at once: one pass over the entities,
+    /// keeping each label's best `limit` in order (no sort of all of them).
+    func topEntitiesByLabel(_ limit: Int) -> [String: [EntityCount]] {
+        var top: [String: [EntityCount]] = [:]
+        guard limit > 0 else { return top }
+        for (key, entity) in entityCounts {
+            var best = top[key.label] ?? []
+            if best.count == limit, let last = best.last, !Self.ranksBefore(entity, last) { continue }
+            let position = best.firstIndex { Self.ranksBefore(entity, $0) } ?? best.count
+            best.insert(entity, at: position)
+            if best.count > limit { best.removeLast() }
+            top[key.label] = best
+        }
+        return top
+    }
+
+    /// More mentions first, then by name, then by canonical id (none first).
+    static func ranksBefore(_ a: EntityCount, _ b: EntityCount) -> Bool {
+        if a.count != b.count { return a.count > b.count }
+        if a.name != b.name { return a.name < b.name }
+        return (a.canonicalID ?? "") < (b.canonicalID ?? "")
     }
 
     func topKeywords(_ limit: Int) -> [(keyword: String, count: Int)] {
