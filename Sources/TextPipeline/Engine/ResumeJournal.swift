@@ -60,14 +60,8 @@ public final class ResumeJournal {
     }
 
     private func append(_ bytes: [UInt8]) throws(OutputError) {
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw OutputError(message: "cannot write \(path): \(String(cString: strerror(errno)))")
-            }
-            offset += written
+        if let failure = FileDescriptorWrites.writeAll(descriptor, bytes) {
+            throw OutputError(message: "cannot write \(path): \(FileDescriptorWrites.reason(failure))")
         }
     }
 }

@@ -43,6 +43,8 @@ public struct RunMetrics: Sendable {
             "mb_per_second": .number(summary.megabytesPerSecond),
             "articles_per_second": .number(summary.seconds > 0 ? Double(summary.articles) / summary.seconds : 0),
             "stages": .array(stages),
+            "threads": .object(["calling_cpu_seconds": .number(summary.callingThreadCPUSeconds),
+                                 "workers_cpu_seconds": .number(summary.workerCPUSeconds)]),
             "peak_rss_bytes": peakResidentBytes.map { .number(Double($0)) } ?? .null,
         ])
         var buffer = JSONBuffer()

@@ -14,6 +14,10 @@ public struct RunSummary: Sendable {
     public var seconds = 0.0
     /// Seconds per stage, in pipeline order.
     public var stageSeconds: [(stage: String, seconds: Double)] = []
+    /// CPU seconds of the calling thread during the run: reading, splitting lines, writing.
+    public var callingThreadCPUSeconds = 0.0
+    /// CPU seconds of the worker threads, summed: parsing, analysing, encoding.
+    public var workerCPUSeconds = 0.0
 
     /// Zero totals, filled in by the run.
     public init() {}

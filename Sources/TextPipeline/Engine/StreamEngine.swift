@@ -73,6 +73,25 @@ public struct StreamEngine: Sendable {
         consume: (Output) throws -> Void,
         tick: () throws -> Void = {}
     ) throws -> [Double] {
+        try runMeasured(next: next, transform: transform, consume: consume, tick: tick).stageSeconds
+    }
+
+    /// What ``runMeasured(next:transform:consume:tick:)`` measured.
+    public struct Report: Sendable {
+        /// Seconds spent in each stage, summed over workers, in pipeline order.
+        public var stageSeconds: [Double]
+        /// CPU seconds (user + system) of the worker threads, summed, over their whole lives.
+        public var workerCPUSeconds: Double
+    }
+
+    /// ``run(next:transform:consume:tick:)``, also reporting the workers' CPU time
+    /// (`CLOCK_THREAD_CPUTIME_ID`, read once per worker as it ends).
+    public func runMeasured<Output: Sendable>(
+        next: () throws -> RawRecord?,
+        transform: @escaping @Sendable (RawRecord, inout PipelineWorker) throws -> Output,
+        consume: (Output) throws -> Void,
+        tick: () throws -> Void = {}
+    ) throws -> Report {
         let shared = EngineShared<Output>(stageCount: pipeline.stages.count)
         startWorkers(shared: shared, transform: transform)
         do {
@@ -88,7 +107,7 @@ public struct StreamEngine: Sendable {
         }
         shared.waitForWorkers()
         if let error = shared.startupError { throw error }
-        return shared.stageSeconds
+        return Report(stageSeconds: shared.stageSeconds, workerCPUSeconds: shared.workerCPUSeconds)
     }
 
     private func startWorkers<Output: Sendable>(shared: EngineShared<Output>, transform: @escaping @Sendable (RawRecord, inout PipelineWorker) throws -> Output) {
@@ -150,6 +169,8 @@ final class EngineShared<Output: Sendable>: @unchecked Sendable {
     var liveWorkers = 0
     private(set) var startupError: (any Error)?
     private(set) var stageSeconds: [Double]
+    /// CPU seconds of the workers that have ended.
+    private(set) var workerCPUSeconds = 0.0
 
     init(stageCount: Int) {
         stageSeconds = Array(repeating: 0, count: stageCount)
@@ -253,8 +274,10 @@ final class EngineShared<Output: Sendable>: @unchecked Sendable {
             condition.broadcast()
             condition.unlock()
         }
+        let cpuSeconds = ThreadCPUClock.seconds()
         condition.lock()
         for (index, seconds) in worker.stageSeconds.enumerated() { stageSeconds[index] += seconds }
+        workerCPUSeconds += cpuSeconds
         liveWorkers -= 1
         condition.broadcast()
         condition.unlock()

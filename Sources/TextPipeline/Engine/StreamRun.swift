@@ -53,6 +53,7 @@ public struct StreamRun: Sendable {
                     skip: Int = 0, progress: (any RunProgressObserver)? = nil, interruption: RunInterruption? = nil) throws -> RunSummary {
         let clock = ContinuousClock()
         let started = clock.now
+        let startedCPU = ThreadCPUClock.seconds()
         var skipped = 0
         while skipped < skip, try reader.nextRaw() != nil { skipped += 1 }
         var summary = RunSummary()
@@ -61,9 +62,9 @@ public struct StreamRun: Sendable {
         // A read failure ends the input instead of cancelling the engine, so the records
         // read before it are analysed and written; the failure is thrown after the flush.
         var inputFailure: InputError?
-        let stageSeconds: [Double]
+        let report: StreamEngine.Report
         do {
-            stageSeconds = try engine.run(
+            report = try engine.runMeasured(
                 next: {
                     guard inputFailure == nil else { return nil }
                     do { return try reader.nextRaw() } catch let error as InputError {
@@ -98,7 +99,9 @@ public struct StreamRun: Sendable {
         summary.blankLines = reader.blankLines
         summary.bytes = reader.bytesRead
         summary.seconds = (clock.now - started).seconds
-        summary.stageSeconds = Array(zip(engine.pipeline.stages.map(\.id.description), stageSeconds))
+        summary.stageSeconds = Array(zip(engine.pipeline.stages.map(\.id.description), report.stageSeconds))
+        summary.callingThreadCPUSeconds = ThreadCPUClock.seconds() - startedCPU
+        summary.workerCPUSeconds = report.workerCPUSeconds
         return summary
     }
 }

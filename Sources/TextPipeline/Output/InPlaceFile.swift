@@ -15,16 +15,9 @@ public enum InPlaceFile {
     public static func write(_ bytes: [UInt8], to path: String) throws(OutputError) {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw failure(path) }
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { raw in Foundation.write(descriptor, raw.baseAddress! + offset, raw.count - offset) }
-            if written < 0, errno == EINTR { continue }
-            guard written > 0 else {
-                let error = failure(path)
-                close(descriptor)
-                throw error
-            }
-            offset += written
+        if let failure = FileDescriptorWrites.writeAll(descriptor, bytes) {
+            close(descriptor)
+            throw OutputError(message: "cannot write \(path): \(FileDescriptorWrites.reason(failure))")
         }
         guard close(descriptor) == 0 else { throw failure(path) }
     }

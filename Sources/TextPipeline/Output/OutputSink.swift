@@ -64,18 +64,10 @@ public final class OutputSink {
     /// Writes everything queued.
     public func flush() throws(OutputError) {
         if !pending.isEmpty, let beforeFlush { try beforeFlush() }
-        var offset = 0
-        while offset < pending.count {
-            let written = pending.withUnsafeBytes { raw in
-                Foundation.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
-            }
-            if written < 0 {
-                if errno == EINTR { continue }
-                let reason = errno == EPIPE ? "the reader closed the pipe" : String(cString: strerror(errno))
-                pending.removeAll()
-                throw OutputError(message: "cannot write to \(name): \(reason)")
-            }
-            offset += written
+        if let failure = FileDescriptorWrites.writeAll(descriptor, pending) {
+            let reason = failure == EPIPE ? "the reader closed the pipe" : FileDescriptorWrites.reason(failure)
+            pending.removeAll()
+            throw OutputError(message: "cannot write to \(name): \(reason)")
         }
         pending.removeAll(keepingCapacity: true)
         lastFlush = clock.now

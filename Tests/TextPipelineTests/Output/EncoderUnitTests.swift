@@ -54,7 +54,7 @@ import Testing
 
     @Test func conllTokenWhiteSpaceBecomesUnderscore() {
         var out = JSONBuffer()
-        CoNLLFields.token(Array("a\u{00A0}b\u{3000}c\u{2028}é".utf8), 0 ..< Array("a\u{00A0}b\u{3000}c\u{2028}é".utf8).count, into: &out)
+        CoNLLFields.token("a\u{00A0}b\u{3000}c\u{2028}é", into: &out)
         #expect(String(decoding: out.bytes, as: UTF8.self) == "a_b_c_é")
     }
 

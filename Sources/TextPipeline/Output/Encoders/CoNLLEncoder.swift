@@ -36,26 +36,35 @@ public struct CoNLLEncoder: DocumentEncoder {
         let sentenceStarts = Self.sentenceStarts(document)
         var nextSentence = 0
         var walk = BIOWalk(entities: document.entities)
-        for index in 0 ..< tokens.count {
-            if nextSentence < sentenceStarts.count, sentenceStarts[nextSentence] == index {
-                if index > 0 { out.buffer.bytes.append(0x0A) }
-                nextSentence += 1
+        var longestLabel = 0
+        for label in document.entities.labels { longestLabel = max(longestLabel, label.rawValue.utf8.count) }
+        // Token bytes never grow (white space becomes one `_`); per token at most
+        // a sentence break, " _ _ ", "B-" + label and "\n"; then the closing "\n".
+        let bound = document.utf8.count + tokens.count * (9 + longestLabel) + 1
+        out.buffer.write(atMost: bound) { writer in
+            document.utf8.withUnsafeBufferPointer { text in
+                for index in 0 ..< tokens.count {
+                    if nextSentence < sentenceStarts.count, sentenceStarts[nextSentence] == index {
+                        if index > 0 { writer.byte(0x0A) }
+                        nextSentence += 1
+                    }
+                    CoNLLFields.token(UnsafeBufferPointer(rebasing: text[tokens.byteRange(index)]), into: &writer)
+                    writer.raw(" _ _ ")
+                    switch walk.tag(of: index) {
+                    case .outside:
+                        writer.byte(UInt8(ascii: "O"))
+                    case .begin(let label):
+                        writer.raw("B-")
+                        CoNLLFields.token(label.rawValue, into: &writer)
+                    case .inside(let label):
+                        writer.raw("I-")
+                        CoNLLFields.token(label.rawValue, into: &writer)
+                    }
+                    writer.byte(0x0A)
+                }
+                writer.byte(0x0A)
             }
-            CoNLLFields.token(document.utf8, tokens.byteRange(index), into: &out.buffer)
-            out.buffer.raw(" _ _ ")
-            switch walk.tag(of: index) {
-            case .outside:
-                out.buffer.raw("O")
-            case .begin(let label):
-                out.buffer.raw("B-")
-                CoNLLFields.token(label.rawValue, into: &out.buffer)
-            case .inside(let label):
-                out.buffer.raw("I-")
-                CoNLLFields.token(label.rawValue, into: &out.buffer)
-            }
-            out.buffer.bytes.append(0x0A)
         }
-        out.buffer.bytes.append(0x0A)
     }
 
     public func encode(_ error: ErrorRecord, into out: inout EncodedRecord) {

@@ -1,35 +1,39 @@
 /// Writes the fields of a CoNLL line so that every line splits into its
 /// columns under any white-space split (Python's `str.split()` included).
 enum CoNLLFields {
-    /// Appends the bytes of `range` of `utf8`, with each white-space character written as `_`.
-    static func token(_ utf8: [UInt8], _ range: Range<Int>, into out: inout JSONBuffer) {
-        utf8.withUnsafeBufferPointer { text in
-            let slice = UnsafeBufferPointer(rebasing: text[range])
-            if !slice.contains(where: { $0 <= 0x20 || $0 >= 0x7F }) {
-                out.bytes.append(contentsOf: slice)
-                return
+    /// Writes `slice` with each white-space character as `_`: never more bytes than `slice` has.
+    @inline(__always)
+    static func token(_ slice: UnsafeBufferPointer<UInt8>, into out: inout ByteWriter) {
+        if !slice.contains(where: { $0 <= 0x20 || $0 >= 0x7F }) {
+            out.bytes(slice)
+            return
+        }
+        var index = 0
+        while index < slice.count {
+            let lead = slice[index]
+            let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+            let end = min(index + length, slice.count)
+            var value = UInt32(length == 1 ? lead : lead & (0xFF >> (length + 1)))
+            for position in index + 1 ..< end { value = value << 6 | UInt32(slice[position] & 0x3F) }
+            if isWhiteSpace(value) {
+                out.byte(UInt8(ascii: "_"))
+            } else {
+                out.bytes(UnsafeBufferPointer(rebasing: slice[index ..< end]))
             }
-            var index = 0
-            while index < slice.count {
-                let lead = slice[index]
-                let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-                let end = min(index + length, slice.count)
-                var value = UInt32(length == 1 ? lead : lead & (0xFF >> (length + 1)))
-                for position in index + 1 ..< end { value = value << 6 | UInt32(slice[position] & 0x3F) }
-                if isWhiteSpace(value) {
-                    out.bytes.append(UInt8(ascii: "_"))
-                } else {
-                    out.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: slice[index ..< end]))
-                }
-                index = end
-            }
+            index = end
         }
     }
 
-    /// ``token(_:_:into:)`` for a string (labels, statuses).
+    /// The slice form of `token` for a string (labels); at most its UTF-8 length.
+    static func token(_ text: String, into out: inout ByteWriter) {
+        var text = text
+        text.withUTF8 { token($0, into: &out) }
+    }
+
+    /// Appends `text` with each white-space character written as `_` (labels, statuses).
     static func token(_ text: String, into out: inout JSONBuffer) {
-        let utf8 = Array(text.utf8)
-        token(utf8, 0 ..< utf8.count, into: &out)
+        var text = text
+        text.withUTF8 { utf8 in out.write(atMost: utf8.count) { token(utf8, into: &$0) } }
     }
 
     /// Appends an article id as a JSON value with no white space and only

@@ -23,7 +23,7 @@ public struct JSONLinesEncoder: DocumentEncoder {
         out.raw("{\"id\":")
         out.id(document.id)
         if options.emitTokens && options.layers.contains(.tokens) { encodeTokens(document, &converter, &out) }
-        if options.layers.contains(.sentences) { encodeSentences(document, &converter, &out) }
+        if options.layers.contains(.sentences) { SpanJSON.sentences(document, key: ",\"sentences\":[", &converter, into: &out) }
         if options.layers.contains(.entities) { encodeEntities(document, &converter, &out) }
         if options.layers.contains(.keywords) { encodeKeywords(document, &out) }
         if !document.spans.isEmpty { encodeSpans(document, &converter, &out) }
@@ -56,34 +56,38 @@ public struct JSONLinesEncoder: DocumentEncoder {
     }
 
     private func span(_ start: Int32, _ end: Int32, _ converter: inout OffsetConverter, _ out: inout JSONBuffer) {
-        out.raw("{\"start\":")
-        out.integer(converter.convert(start))
-        out.raw(",\"end\":")
-        out.integer(converter.convert(end))
+        out.raw("{")
+        SpanJSON.fields(Int(start), Int(end), &converter, into: &out)
     }
 
     private func encodeTokens(_ document: Document, _ converter: inout OffsetConverter, _ out: inout JSONBuffer) {
         out.raw(",\"tokens\":[")
         let tokens = document.tokens
-        for index in 0 ..< tokens.count {
-            if index > 0 { out.raw(",") }
-            span(tokens.starts[index], tokens.ends[index], &converter, &out)
-            out.raw(",\"kind\":")
-            out.string(tokens.kinds[index].description)
-            out.raw("}")
+        // `,{` + fields + `,"kind":"ideographic"}` at most per token, through one reserved block per document.
+        out.write(atMost: tokens.count * (SpanJSON.maxFieldsBytes + 24)) { writer in
+            for index in 0 ..< tokens.count {
+                writer.raw(index > 0 ? ",{" : "{")
+                SpanJSON.fields(Int(tokens.starts[index]), Int(tokens.ends[index]), &converter, into: &writer)
+                writer.raw(",\"kind\":\"")
+                writer.raw(Self.kindName(tokens.kinds[index]))
+                writer.raw("\"}")
+            }
         }
         out.raw("]")
     }
 
-    private func encodeSentences(_ document: Document, _ converter: inout OffsetConverter, _ out: inout JSONBuffer) {
-        out.raw(",\"sentences\":[")
-        for index in 0 ..< document.sentences.count {
-            if index > 0 { out.raw(",") }
-            let bytes = document.byteRange(ofTokens: document.sentences.tokenRange(index))
-            span(Int32(bytes.lowerBound), Int32(bytes.upperBound), &converter, &out)
-            out.raw("}")
+    /// The name of a token kind, as ``TokenKind/description`` spells it, without a String.
+    static func kindName(_ kind: TokenKind) -> StaticString {
+        switch kind {
+        case .word: "word"
+        case .number: "number"
+        case .punctuation: "punctuation"
+        case .symbol: "symbol"
+        case .ideographic: "ideographic"
+        case .kana: "kana"
+        case .emoji: "emoji"
+        case .other: "other"
         }
-        out.raw("]")
     }
 
     private func encodeEntities(_ document: Document, _ converter: inout OffsetConverter, _ out: inout JSONBuffer) {

@@ -29,18 +29,21 @@ public struct SpacyEncoder: DocumentEncoder {
         out.buffer.string(document.utf8)
         out.buffer.raw(",\"tokens\":[")
         let bounds = SpacyTokenLayout.tokenBounds(of: document)
-        var buffer = JSONBuffer(capacity: 0)
-        swap(&buffer, &out.buffer)  // a local buffer, uniquely referenced: no copy, no access checks per token
-        buffer.bytes.reserveCapacity(buffer.bytes.count + bounds.count * 18 + document.utf8.count * 2)
-        for id in 0 ..< bounds.count / 2 {
-            if id > 0 { buffer.raw(",") }
-            buffer.raw("{\"id\":")
-            buffer.integer(id)
-            span(Int(bounds[2 * id]), Int(bounds[2 * id + 1]), &converter, &buffer)
+        let tokenCount = bounds.count / 2
+        // `,{"id":N,` + fields + `}` per token, written through one reserved block per document.
+        out.buffer.write(atMost: tokenCount * (9 + ByteWriter.maxIntegerBytes + SpanJSON.maxFieldsBytes)) { writer in
+            bounds.withUnsafeBufferPointer { bounds in
+                for id in 0 ..< tokenCount {
+                    writer.raw(id > 0 ? ",{\"id\":" : "{\"id\":")
+                    writer.integer(id)
+                    writer.byte(UInt8(ascii: ","))
+                    SpanJSON.fields(Int(bounds[2 * id]), Int(bounds[2 * id + 1]), &converter, into: &writer)
+                    writer.byte(UInt8(ascii: "}"))
+                }
+            }
         }
-        out.buffer = buffer
         out.buffer.raw("]")
-        if layers.contains(.sentences) { encodeSentences(document, &converter, &out.buffer) }
+        if layers.contains(.sentences) { SpanJSON.sentences(document, key: ",\"sents\":[", &converter, into: &out.buffer) }
         if layers.contains(.entities) { encodeEntities(document, &converter, &out.buffer) }
         out.buffer.raw(",\"textpipe\":{\"id\":")
         out.buffer.id(document.id)
@@ -66,28 +69,6 @@ public struct SpacyEncoder: DocumentEncoder {
         out.buffer.raw("}}\n")
     }
 
-    private func span(_ start: Int, _ end: Int, _ converter: inout OffsetConverter, _ out: inout JSONBuffer) {
-        out.raw(",\"start\":")
-        out.integer(converter.convert(start))
-        out.raw(",\"end\":")
-        out.integer(converter.convert(end))
-        out.raw("}")
-    }
-
-    private func encodeSentences(_ document: Document, _ converter: inout OffsetConverter, _ out: inout JSONBuffer) {
-        out.raw(",\"sents\":[")
-        for index in 0 ..< document.sentences.count {
-            if index > 0 { out.raw(",") }
-            let bytes = document.byteRange(ofTokens: document.sentences.tokenRange(index))
-            out.raw("{\"start\":")
-            out.integer(converter.convert(bytes.lowerBound))
-            out.raw(",\"end\":")
-            out.integer(converter.convert(bytes.upperBound))
-            out.raw("}")
-        }
-        out.raw("]")
-    }
-
     private func encodeEntities(_ document: Document, _ converter: inout OffsetConverter, _ out: inout JSONBuffer) {
         out.raw(",\"ents\":[")
         var written = 0
@@ -101,10 +82,8 @@ public struct SpacyEncoder: DocumentEncoder {
             if written > 0 { out.raw(",") }
             written += 1
             let bytes = document.byteRange(ofTokens: tokens)
-            out.raw("{\"start\":")
-            out.integer(converter.convert(bytes.lowerBound))
-            out.raw(",\"end\":")
-            out.integer(converter.convert(bytes.upperBound))
+            out.raw("{")
+            SpanJSON.fields(bytes.lowerBound, bytes.upperBound, &converter, into: &out)
             out.raw(",\"label\":")
             out.string(entities.labels[index].rawValue)
             if entities.hasCanonicalID(index) {

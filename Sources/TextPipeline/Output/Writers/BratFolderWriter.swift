@@ -30,6 +30,7 @@ public final class BratFolderWriter: RecordWriter {
         if !errors.isEmpty { try folder.write(errors, to: "errors.jsonl") }
         let entities = labels.isEmpty ? "" : labels.joined(separator: "\n") + "\n"
         try folder.write(Array("[entities]\n\(entities)\n[relations]\n\n[events]\n\n[attributes]\n".utf8), to: "annotation.conf")
+        try folder.removePrevious()
     }
 
     /// Adds the labels of `T` lines not seen yet (in order of first appearance).

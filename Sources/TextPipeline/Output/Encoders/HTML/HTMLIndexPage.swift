@@ -8,15 +8,7 @@ struct HTMLIndexPage {
 
     func render() -> [UInt8] {
         var out = JSONBuffer(capacity: 1 << 20)
-        out.raw("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\"><title>")
-        HTMLEscaping.append(title, into: &out)
-        out.raw(" · TextPipeline report</title><style>")
-        out.raw(HTMLAssets.style)
-        out.raw("</style></head><body><nav class=\"top\"><a href=\"index.html\">TextPipeline report</a><span>")
-        HTMLEscaping.append(title, into: &out)
-        out.raw("</span></nav><main><h1>")
-        HTMLEscaping.append(title, into: &out)
-        out.raw("</h1>")
+        HTMLPageHead.append(reportTitle: title, titleSuffix: " · TextPipeline report", heading: title, into: &out)
         cards(&out)
         out.raw("<h2>Search</h2><p class=\"meta\">Titles, ids and entity names; the first 200 matches are listed.</p>")
         out.raw("<input id=\"q\" type=\"search\" placeholder=\"Search titles and entities…\" autocomplete=\"off\"><p class=\"meta\" id=\"count\"></p><ol id=\"results\"></ol>")
@@ -32,7 +24,7 @@ struct HTMLIndexPage {
             out.raw("</a>")
         }
         out.raw("</p></main><script type=\"application/json\" id=\"report-data\">")
-        HTMLEscaping.appendScriptJSON(searchData(), into: &out)
+        HTMLEscaping.appendScriptSafe(searchData(), into: &out)
         out.raw("</script><script>")
         out.raw(HTMLAssets.searchScript)
         out.raw("</script></body></html>\n")
@@ -60,8 +52,9 @@ struct HTMLIndexPage {
         chart(&out, "Entities by label (mentions)", SVGBarChart(bars: labels.map {
             .init(label: $0.label, value: $0.count, color: HTMLLabelColors.index($0.label), tooltip: nil)
         }))
+        let topByLabel = statistics.topEntitiesByLabel(10)
         for (label, _) in labels {
-            let top = statistics.topEntities(label, 10)
+            let top = topByLabel[label] ?? []
             chart(&out, "Top \(label) entities (mentions)", SVGBarChart(bars: top.map { entity in
                 .init(label: entity.name, value: entity.count, color: HTMLLabelColors.index(label),
                       tooltip: entity.canonicalID.map { "\(entity.name) · \($0)" })
@@ -106,15 +99,35 @@ struct HTMLIndexPage {
         if failed.count > 500 { out.raw("<p class=\"meta\">First 500 shown.</p>") }
     }
 
-    /// One object per record: `i` ordinal, `p` page, `t` title, `id`, `e` entity names, `n` entity count, `err`.
-    private func searchData() -> JSONValue {
-        .array(statistics.rows.map { row in
-            var fields: [String: JSONValue] = [
-                "i": .number(Double(row.ordinal)), "p": .number(Double(row.page)), "t": .string(row.title),
-                "id": .string(row.id), "e": .array(row.entityNames.map(JSONValue.string)), "n": .number(Double(row.entityCount)),
-            ]
-            if let error = row.error { fields["err"] = .string(error) }
-            return .object(fields)
-        })
+    /// One object per record: `i` ordinal, `p` page, `t` title, `id`, `e` entity names, `n` entity count, `err`;
+    /// keys in sorted order, as ``JSONBuffer/value(_:)`` writes an object, written directly (no value tree per row).
+    private func searchData() -> [UInt8] {
+        var json = JSONBuffer(capacity: 1 << 20)
+        json.raw("[")
+        for (index, row) in statistics.rows.enumerated() {
+            json.raw(index > 0 ? ",{\"e\":[" : "{\"e\":[")
+            for (position, name) in row.entityNames.enumerated() {
+                if position > 0 { json.raw(",") }
+                json.string(name)
+            }
+            json.raw("]")
+            if let error = row.error {
+                json.raw(",\"err\":")
+                json.string(error)
+            }
+            json.raw(",\"i\":")
+            json.integer(row.ordinal)
+            json.raw(",\"id\":")
+            json.string(row.id)
+            json.raw(",\"n\":")
+            json.integer(row.entityCount)
+            json.raw(",\"p\":")
+            json.integer(row.page)
+            json.raw(",\"t\":")
+            json.string(row.title)
+            json.raw("}")
+        }
+        json.raw("]")
+        return json.bytes
     }
 }

@@ -51,6 +51,7 @@ public final class HTMLReportWriter: RecordWriter {
         if onPage > 0 { try closePage(last: true) }
         let index = HTMLIndexPage(title: title, statistics: statistics, pages: pageNumber).render()
         try folder.write(index, to: "index.html")
+        try folder.removePrevious()
     }
 
     static func pageName(_ number: Int) -> String {
@@ -62,21 +63,8 @@ public final class HTMLReportWriter: RecordWriter {
     private func closePage(last: Bool) throws(OutputError) {
         let first = statistics.articles - onPage + 1
         var out = JSONBuffer(capacity: page.bytes.count + 8192)
-        out.raw("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\"><title>")
-        HTMLEscaping.append(title, into: &out)
-        out.raw(" · articles ")
-        out.integer(first)
-        out.raw("–")
-        out.integer(statistics.articles)
-        out.raw("</title><style>")
-        out.raw(HTMLAssets.style)
-        out.raw("</style></head><body><nav class=\"top\"><a href=\"index.html\">TextPipeline report</a><span>")
-        HTMLEscaping.append(title, into: &out)
-        out.raw("</span></nav><main><h1>Articles ")
-        out.integer(first)
-        out.raw("–")
-        out.integer(statistics.articles)
-        out.raw("</h1>")
+        let range = "\(first)–\(statistics.articles)"
+        HTMLPageHead.append(reportTitle: title, titleSuffix: " · articles " + range, heading: "Articles " + range, into: &out)
         pager(&out, last: last)
         out.raw("<p class=\"legend\">Entities by label (hover for the canonical id): <mark class=\"lg c0\" data-label=\"PER\">person</mark><mark class=\"lg c1\" data-label=\"LOC\">place</mark><mark class=\"lg c2\" data-label=\"ORG\">organisation</mark><mark class=\"lg c3\" data-label=\"MISC\">other</mark> · <span class=\"sb\">1</span>sentence starts</p>\n")
         out.bytes.append(contentsOf: page.bytes)
