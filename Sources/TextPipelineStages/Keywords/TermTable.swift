@@ -1,40 +1,79 @@
 import Glibc
 
-/// Interns folded word forms of one document to dense integer ids.
+/// Interns folded word forms to dense integer ids, per document, over a
+/// vocabulary that one worker keeps from document to document.
 ///
-/// Open addressing over a power-of-two slot array. ``reset()`` forgets every
-/// term in time proportional to the number of terms, so one table serves a
-/// worker for its whole life without allocating per token.
+/// The vocabulary is open addressing over a power-of-two slot array: each
+/// distinct form is stored, hashed and classified (stop word, numeric) once
+/// per worker, not once per document. A document numbers its own terms from 0
+/// in order of first occurrence (*document ids*, the ids every caller sees),
+/// through a per-form stamp, so starting a document costs nothing per form.
+/// The vocabulary is dropped when it holds more than ``vocabularyLimit`` forms
+/// (checked between documents), which bounds a worker's memory on any input.
 struct TermTable {
     private var slots = SlotArray()
-    let hashes = Column<UInt64>()
-    /// Start of each term's key in ``keyBytes``; one extra entry marks the end.
+    /// Per form: its hash, its key in ``keyBytes``, its flags, and its document id when the stamp is current.
+    private let hashes = Column<UInt64>()
+    /// Start of each form's key in ``keyBytes``; one extra entry marks the end.
     private let keyStarts = Column<Int32>()
-    let keyBytes = Column<UInt8>()
+    private let keyBytes = Column<UInt8>()
+    private let formFlags = Column<UInt8>()
+    private let stamps = Column<UInt32>()
+    private let documentIDs = Column<Int32>()
+    /// Per document id: the form.
+    private let forms = Column<Int32>()
+    /// The current document's stamp; forms carry 0 until a document meets them.
+    private var stamp: UInt32 = 0
 
-    init() { keyStarts.append(0) }
+    /// Forms kept between documents at most; more drops the whole vocabulary at the next document.
+    let vocabularyLimit: Int
 
-    /// The number of distinct terms since the last reset.
-    var count: Int { hashes.count }
+    /// - Parameter vocabularyLimit: the most forms kept between documents (about 40 bytes each).
+    init(vocabularyLimit: Int = 1 << 18) {
+        self.vocabularyLimit = vocabularyLimit
+        keyStarts.append(0)
+    }
 
-    /// Forgets every term.
-    mutating func reset() {
+    /// The number of distinct terms of the current document.
+    var count: Int { forms.count }
+
+    /// The number of forms in the vocabulary (all documents since the last drop).
+    var vocabularyCount: Int { hashes.count }
+
+    /// Starts a document: forgets its terms (not the vocabulary, unless it outgrew ``vocabularyLimit``).
+    mutating func startDocument() {
+        if hashes.count > vocabularyLimit || stamp == .max { removeAll() }
+        stamp += 1
+        forms.removeAll(keepingCapacity: true)
+    }
+
+    /// Forgets every form, for example when the classification of forms changes.
+    mutating func removeAll() {
         slots.reset()
         hashes.removeAll(keepingCapacity: true)
         keyStarts.removeAll(keepingCapacity: true)
         keyStarts.append(0)
         keyBytes.removeAll(keepingCapacity: true)
+        formFlags.removeAll(keepingCapacity: true)
+        stamps.removeAll(keepingCapacity: true)
+        documentIDs.removeAll(keepingCapacity: true)
+        forms.removeAll(keepingCapacity: true)
+        stamp = 0
     }
 
-    /// The folded bytes of term `id`.
+    /// The folded bytes of term `id` of the current document.
     func key(_ id: Int32) -> UnsafeBufferPointer<UInt8> {
-        UnsafeBufferPointer(start: keyBytes.base + Int(keyStarts[Int(id)]), count: Int(keyStarts[Int(id) + 1] - keyStarts[Int(id)]))
+        let form = Int(forms[Int(id)])
+        return UnsafeBufferPointer(start: keyBytes.base + Int(keyStarts[form]), count: Int(keyStarts[form + 1] - keyStarts[form]))
     }
+
+    /// The hash (``TermFolding``) of term `id` of the current document.
+    func hash(_ id: Int32) -> UInt64 { hashes[Int(forms[Int(id)])] }
 
     @inline(__always)
-    private func matches(_ id: Int32, _ key: UnsafePointer<UInt8>, _ length: Int) -> Bool {
-        let start = Int(keyStarts[Int(id)])
-        guard Int(keyStarts[Int(id) + 1]) - start == length else { return false }
+    private func matches(_ form: Int32, _ key: UnsafePointer<UInt8>, _ length: Int) -> Bool {
+        let start = Int(keyStarts[Int(form)])
+        guard Int(keyStarts[Int(form) + 1]) - start == length else { return false }
         let stored = keyBytes.base + start
         if length <= 8 {
             // Both sides are readable 8 bytes on (``FoldBuffer``; the slack after ``keyBytes``).
@@ -50,38 +89,56 @@ struct TermTable {
         return memcmp(stored, key, length) == 0
     }
 
-    /// The id of the folded form `key[0 ..< length]` with hash `hash`, adding it when new.
+    /// The form of `key[0 ..< length]` with hash `hash`, or the empty slot where it belongs.
     @inline(__always)
-    mutating func intern(_ key: UnsafePointer<UInt8>, length: Int, hash: UInt64) -> (id: Int32, isNew: Bool) {
-        if slots.isFull(entries: hashes.count) { slots.grow(entries: hashes.count) { Int(truncatingIfNeeded: hashes[$0]) } }
+    private func find(_ key: UnsafePointer<UInt8>, length: Int, hash: UInt64) -> (form: Int32, slot: Int) {
         let mask = slots.mask
         var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
-            let id = slots[slot]
-            if id < 0 { break }
-            if hashes[Int(id)] == hash, matches(id, key, length) { return (id, false) }
+            let form = slots[slot]
+            if form < 0 || (hashes[Int(form)] == hash && matches(form, key, length)) { return (form, slot) }
             slot = (slot + 1) & mask
         }
-        let id = Int32(hashes.count)
+    }
+
+    /// The document id of the folded form `key[0 ..< length]` with hash `hash`, adding it when new.
+    /// `classify` gives the flags of a form the vocabulary has not seen (called once per form).
+    /// - Returns: the id, whether it is new in this document, and the form's flags.
+    @inline(__always)
+    mutating func intern(_ key: UnsafePointer<UInt8>, length: Int, hash: UInt64,
+                         classify: () -> UInt8) -> (id: Int32, isNew: Bool, flags: UInt8) {
+        if slots.isFull(entries: hashes.count) { slots.grow(entries: hashes.count) { Int(truncatingIfNeeded: hashes[$0]) } }
+        var (form, slot) = find(key, length: length, hash: hash)
+        if form < 0 {
+            form = Int32(hashes.count)
+            add(key, length: length, hash: hash, flags: classify(), slot: slot)
+        }
+        let index = Int(form)
+        if stamps[index] == stamp { return (documentIDs[index], false, formFlags[index]) }
+        stamps[index] = stamp
+        let id = Int32(forms.count)
+        documentIDs[index] = id
+        forms.append(form)
+        return (id, true, formFlags[index])
+    }
+
+    private mutating func add(_ key: UnsafePointer<UInt8>, length: Int, hash: UInt64, flags: UInt8, slot: Int) {
         slots.occupy(slot, with: hashes.count)
         hashes.append(hash)
+        formFlags.append(flags)
+        stamps.append(0)
+        documentIDs.append(-1)
         // Keep 8 initialised bytes of slack after the last key, for the chunk compare in `matches`.
         keyBytes.reserveCapacity(keyBytes.count + length + 8)
         keyBytes.append(contentsOf: UnsafeBufferPointer(start: key, count: length))
         (keyBytes.base + keyBytes.count).initialize(repeating: 0, count: 8)
         keyStarts.append(Int32(keyBytes.count))
-        return (id, true)
     }
 
-    /// The id of `key[0 ..< length]`, or nil when the document does not contain it.
+    /// The document id of `key[0 ..< length]`, or nil when the current document does not contain it.
     func lookup(_ key: UnsafePointer<UInt8>, length: Int, hash: UInt64) -> Int32? {
-        let mask = slots.mask
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while true {
-            let id = slots[slot]
-            if id < 0 { return nil }
-            if hashes[Int(id)] == hash, matches(id, key, length) { return id }
-            slot = (slot + 1) & mask
-        }
+        let form = Int(find(key, length: length, hash: hash).form)
+        guard form >= 0, stamps[form] == stamp else { return nil }
+        return documentIDs[form]
     }
 }
