@@ -31,7 +31,7 @@ public struct DocumentFrequencyCounter {
         analysis.analyse(document, stopWords: stopWords, minLength: 1)
         documents += 1
         for term in 0 ..< analysis.termTotal where !analysis.terms[term].isNumeric {
-            counts[analysis.table.hash(Int32(term)), default: 0] += 1
+            counts[analysis.table.hashes[term], default: 0] += 1
         }
         if counts.count > maxTerms { prune() }
     }

@@ -60,12 +60,6 @@ public struct StopWordList: Sendable, Equatable {
     /// Whether `word` (any case) is a stop word.
     public func contains(_ word: String) -> Bool { hashes.contains(TermFolding.hash(of: word)) }
 
-    /// Whether `other` shares this list's storage (a copy of it): a check in constant time
-    /// that implies equality; false says nothing.
-    func isIdentical(to other: StopWordList) -> Bool {
-        slots.withUnsafeBufferPointer { mine in other.slots.withUnsafeBufferPointer { $0.baseAddress == mine.baseAddress } }
-    }
-
     /// Whether the folded form with hash `hash` is a stop word.
     @inline(__always)
     func contains(hash: UInt64) -> Bool {

@@ -54,8 +54,6 @@ struct TermAnalysis {
     /// (term, sentence) each time a term other than a stop word first appears in a
     /// sentence, in text order. Stop words are left out: no stage reads where they occur.
     let termSentencePairs = Column<Int64>()
-    /// The stop words and minimum length the vocabulary of ``table`` was classified with.
-    private var classification: (stopWords: StopWordList, minLength: Int)?
     /// The number of sentences analysed (the sentence layer's, plus line starts).
     private(set) var sentences = 0
     /// The number of terms marked ``TermStats/inTitle``.
@@ -69,7 +67,6 @@ struct TermAnalysis {
     ///   - stopWords: forms that are stop words.
     ///   - minLength: forms with fewer characters are stop words too (YAKE uses 3).
     mutating func analyse(_ document: Document, stopWords: StopWordList, minLength: Int) {
-        classifyFor(stopWords: stopWords, minLength: minLength)
         reset(tokens: document.tokens.count)
         let tokens = document.tokens
         document.utf8.withUnsafeBufferPointer { text in
@@ -86,16 +83,8 @@ struct TermAnalysis {
         }
     }
 
-    /// Keeps ``table``'s vocabulary only while its forms were classified with these settings.
-    private mutating func classifyFor(stopWords: StopWordList, minLength: Int) {
-        if let kept = classification, kept.minLength == minLength,
-           kept.stopWords.isIdentical(to: stopWords) || kept.stopWords == stopWords { return }
-        table.removeAll()
-        classification = (stopWords, minLength)
-    }
-
     private mutating func reset(tokens: Int) {
-        table.startDocument()
+        table.reset()
         wordTerm.removeAll(keepingCapacity: true)
         words.removeAll(keepingCapacity: true)
         wordFlags.removeAll()
@@ -132,13 +121,6 @@ struct TermAnalysis {
         blockEnds.append(Int32(wordTerm.count))
     }
 
-    /// ``stopFlag`` and ``numericFlag`` of a folded form (`folded` readable 8 bytes past its end) with hash `hash`.
-    @inline(__always)
-    static func classify(_ folded: UnsafeBufferPointer<UInt8>, hash: UInt64, stopWords: StopWordList, minLength: Int) -> UInt8 {
-        let form = FormClass.classify(readingChunks: folded)
-        return (form.characters < minLength || stopWords.contains(hash: hash) ? stopFlag : 0) | (form.isNumericOrUnusual ? numericFlag : 0)
-    }
-
     /// Records the word made of tokens `tokenRange` (bytes `bytes`, starting at byte `start`).
     /// `chunked`: `bytes` may be read in whole 8-byte chunks (see ``TermFolding``).
     @inline(__always)
@@ -148,10 +130,12 @@ struct TermAnalysis {
         var letters = TermFolding.Letters()
         let (hash, length, surfaceCount) = chunked ? TermFolding.fold(readingChunks: bytes, into: buffer, letters: &letters)
                                                    : TermFolding.fold(bytes, into: buffer, letters: &letters)
-        let (id, isNew, flags) = table.intern(buffer, length: length, hash: hash) {
-            Self.classify(UnsafeBufferPointer(start: buffer, count: length), hash: hash, stopWords: stopWords, minLength: minLength)
+        let (id, isNew) = table.intern(buffer, length: length, hash: hash)
+        if isNew {
+            let form = FormClass.classify(readingChunks: UnsafeBufferPointer(start: buffer, count: length))
+            terms.appendReserved(TermStats(isStop: form.characters < minLength || stopWords.contains(hash: hash),
+                                           isNumeric: form.isNumericOrUnusual))
         }
-        if isNew { terms.appendReserved(TermStats(isStop: flags & Self.stopFlag != 0, isNumeric: flags & Self.numericFlag != 0)) }
         let shape = WordShape.of(letters, count: bytes.count, position: position)
         // In place: `id` is a valid index of `terms`.
         let stats = terms.base + Int(id)

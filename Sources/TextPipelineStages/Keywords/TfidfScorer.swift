@@ -16,7 +16,7 @@ struct TfidfScorer: KeywordScorer {
         let documents = Double(table.documents)
         idf.removeAll()
         for term in 0 ..< analysis.termTotal {
-            let frequency = Double(table.frequency(hash: analysis.table.hash(Int32(term))))
+            let frequency = Double(table.frequency(hash: analysis.table.hashes[term]))
             idf.append(log((documents + 1) / (frequency + 1)) + 1)
         }
         for index in 0 ..< candidates.count {
