@@ -25,7 +25,7 @@ import TextPipelineStages
     /// `id  requires > provides ~ rewrites  options`, one line per stage.
     @Test func builtinDeclarations() {
         func names(_ layers: [LayerName]) -> String { layers.map(\.rawValue).joined(separator: ",") }
-        let keywordOptions = "top,max_words,dedup,min_length,stop_words,add_stop_words,title_boost,phrase_weight,"
+        let keywordOptions = "top,max_words,dedup,min_length,stop_words,add_stop_words,languages,title_boost,phrase_weight,"
             + "entities_whole,name_parts,entity_boost,exclude_labels"
         let lines = StageRegistry.builtin.all.map { factory in
             "\(factory.id)  \(names(factory.requires)) > \(names(factory.provides)) ~ \(names(factory.rewrites))  "

@@ -65,7 +65,7 @@ import TextPipelineStages
         #expect(try AcronymStage(options: StageOptions(yaml: "", specs: specs)).label == "ACR")
         #expect {
             _ = try StageOptions(yaml: "{ lable: X }", specs: specs, file: "opts.yaml")
-        } throws: { "\($0)" == "opts.yaml:1: lable: unknown option; expected one of: label" }
+        } throws: { "\($0)" == "opts.yaml:1: lable: unknown option; did you mean 'label'? expected one of: label" }
     }
 
     @Test func registeringATypeUsesItsDeclaration() throws {
