@@ -19,8 +19,10 @@ public struct ArticleLanguage: Sendable, Equatable {
 
     /// The primary language subtag in lower case: `en`, `de`, `zh`.
     public let code: String
+    /// Where the code came from: the record's `lang` field, detection, or the English default.
     public let source: Source
 
+    /// A language with its code and where it came from.
     public init(code: String, source: Source) {
         self.code = code
         self.source = source

@@ -17,8 +17,8 @@
 ///   ``minimumDistinctWords`` different words and more than twice English's;
 ///   otherwise the text is English (detected with at least as many English
 ///   points, else assumed).
-/// - The scan stops early, every ``checkpointInterval`` bytes, once the text is
-///   clearly English (``Tally/isClearlyEnglish``).
+/// - The scan stops early, every `checkpointInterval` bytes, once the text is
+///   clearly English (`Tally.isClearlyEnglish`).
 /// - Anything else (short, mixed, tables of figures, no evidence) is
 ///   ``ArticleLanguage/assumedEnglish``: the default pipeline's language,
 ///   so a doubtful article keeps the English analysis.
@@ -34,7 +34,7 @@ public enum LanguageDetector {
     /// its English function-word points (an English article quoting Vietnamese stays English).
     public static let minimumVietnameseLetters = 3
     /// Every this many bytes the scan stops when the text is already clearly English
-    /// (``Tally/isClearlyEnglish``): most news is, and the rest of it cannot change the verdict much.
+    /// (`Tally.isClearlyEnglish`): most news is, and the rest of it cannot change the verdict much.
     static let checkpointInterval = 512
     /// Distinct function words another Latin-script language needs to win (a table of
     /// figures repeating "un" for "unchanged" is not French).

@@ -117,9 +117,6 @@ public struct PipelineError: Error, Sendable, CustomStringConvertible {
     public var description: String { "\(stage): \(message)" }
 }
 
-@available(*, deprecated, renamed: "PipelineError")
-public typealias StageFailure = PipelineError
-
 /// Runs every stage of a pipeline over documents, on one thread.
 public struct PipelineWorker {
     let stageIDs: [String]

@@ -22,7 +22,7 @@ public struct KeywordSettings: Sendable {
     /// The stop-word file's name and the FNV-1a 64 checksum of its bytes, for run metrics.
     public var stopWordChecksum: [String: String] = [:]
     /// The languages the stop-word list serves (lower-case primary subtags), or nil for any:
-    /// an article in another language (``Document/resolveLanguage()``) gets no keywords and a warning.
+    /// an article in another language (`Document.resolveLanguage()`) gets no keywords and a warning.
     public var languages: Set<String>? = ["en"]
 
     /// The defaults of every keyword stage.

@@ -2,6 +2,7 @@ public import TextPipeline
 
 /// `keywords.textrank@1`: TextRank over content words. See `TextRankScorer`.
 public enum TextRankStage {
+    /// The stage's declaration: id, summary, options and layers (see `StageConfiguration`).
     public static let configuration = StageConfiguration(
         id: "keywords.textrank@1", summary: "TextRank keywords: PageRank over a co-occurrence graph of content words",
         options: [OptionSpec("window", .integer, default: "3", help: "words within this distance in a sentence are linked (2 to 10)")]

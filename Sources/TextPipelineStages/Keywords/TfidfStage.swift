@@ -6,6 +6,7 @@ public import TextPipeline
 /// The table is memory-mapped once when the pipeline loads and shared by
 /// every worker. See `TfidfScorer` for the formula.
 public enum TfidfStage {
+    /// The stage's declaration: id, summary, options and layers (see `StageConfiguration`).
     public static let configuration = StageConfiguration(
         id: "keywords.tfidf@1", summary: "TF-IDF keywords against a document-frequency table",
         options: [OptionSpec("df", .path, help: "document-frequency file written by `textpipe df build` (required)")]

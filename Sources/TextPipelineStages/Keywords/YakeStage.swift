@@ -5,6 +5,7 @@ public import TextPipeline
 /// See `YakeScorer` for the features and formulas. Output scores are
 /// `1 / (1 + H)`: higher is better, in (0, 1], comparable within an article.
 public enum YakeStage {
+    /// The stage's declaration: id, summary, options and layers (see `StageConfiguration`).
     public static let configuration = StageConfiguration(
         id: "keywords.yake@1", summary: "YAKE keywords: casing, position, frequency, relatedness and spread of words",
         options: KeywordOptions.common, requires: [.tokens, .sentences], provides: [.keywords],

@@ -2,7 +2,7 @@ public import TextPipeline
 
 extension GazetteerNERStage {
     /// Possessive endings and elided articles are split off tokens before matching
-    /// (``PossessiveSplit``), which rewrites the token layer and the sentence ranges over it.
+    /// (`PossessiveSplit`), which rewrites the token layer and the sentence ranges over it.
     public static let configuration = StageConfiguration(
         id: "ner.gazetteer@1", summary: "named entities from gazetteers (token automaton) and context rules",
         options: optionSpecs, requires: [.tokens], provides: [.entities], rewrites: [.tokens, .sentences],

@@ -31,8 +31,8 @@ public final class GazetteerStore: @unchecked Sendable {
     }
 
     /// One gazetteer compiled from TSV `sources` (in order): from the gazetteers compiled at
-    /// install time (``ShippedData/compiledGazetteersFolder``) or the cache when either holds
-    /// them, else compiled into the cache, with a ``LoadNotice`` saying so.
+    /// install time (`ShippedData.compiledGazetteersFolder`) or the cache when either holds
+    /// them, else compiled into the cache, with a `LoadNotice` saying so.
     /// - Throws: ``GazetteerSourceError`` for bad sources, ``GazetteerFileError`` when the cache cannot be written.
     public func compiled(sources: [String], cacheFolder: String = GazetteerStore.defaultCacheFolder) throws -> CompiledGazetteer {
         let checksum = try GazetteerCompiler.sourceChecksum(of: sources)
