@@ -14,4 +14,10 @@ import TestSupport
     @Test func godIsAPerson() throws {
         #expect(try tag("In God we trust, they said. They prayed to God for rain. The god of war was angry.") == ["God/PER", "God/PER"])
     }
+
+    /// "Britain" and "Great Britain" are the country, not the surname "Britain" of the name lists;
+    /// "DPRK" is North Korea's short name (issue 14: short names link to the full name's id).
+    @Test func shortCountryNamesAreCountries() throws {
+        #expect(try tag("Great Britain and Britain signed it. The DPRK did not.") == ["Great Britain/LOC", "Britain/LOC", "DPRK/LOC"])
+    }
 }
