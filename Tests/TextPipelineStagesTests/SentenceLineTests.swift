@@ -55,6 +55,48 @@ import TextPipeline
         #expect(try DocumentFixtures.sentences(text) == expected)
     }
 
+    static let review = """
+    Posted by Dave Miller on March 3, 2009 at 10:42 pm in Product Reviews and Ratings
+    Great product! I bought this for my daughter and she uses it every single day now.
+    The battery lasts about two days with normal use, which is more than enough for us.
+    Shipping was fast and the box arrived in perfect condition with all the parts.
+    Would buy again
+    Rating: 5 stars
+    """
+
+    /// Lines of similar length that each end a sentence are authored, not
+    /// hard-wrapped: the header and the unpunctuated lines stand alone.
+    @Test func webLinesOfSimilarLengthAreNotHardWrapped() throws {
+        #expect(try DocumentFixtures.sentences(Self.review) == [
+            "Posted by Dave Miller on March 3, 2009 at 10:42 pm in Product Reviews and Ratings",
+            "Great product!",
+            "I bought this for my daughter and she uses it every single day now.",
+            "The battery lasts about two days with normal use, which is more than enough for us.",
+            "Shipping was fast and the box arrived in perfect condition with all the parts.",
+            "Would buy again",
+            "Rating: 5 stars",
+        ])
+    }
+
+    @Test("e-mail and letters: greetings, sign-offs, separators, headers", arguments: [
+        ("Hi John,\nThanks for the update. I will send it tomorrow.\nBest regards,\nMary Smith",
+         ["Hi John,", "Thanks for the update.", "I will send it tomorrow.", "Best regards,", "Mary Smith"]),
+        ("Thanks,\nBob", ["Thanks,", "Bob"]),
+        ("Dear Sir or Madam,\nI am writing to complain about my order.", ["Dear Sir or Madam,", "I am writing to complain about my order."]),
+        ("Hey guys,\nanyone know a good mechanic in Austin?", ["Hey guys,", "anyone know a good mechanic in Austin?"]),
+        ("Sincerely,\nDr. Alan Grant\nDepartment of Paleontology", ["Sincerely,", "Dr. Alan Grant", "Department of Paleontology"]),
+        ("See you at the meeting.\n-- \nJohn Doe\nPhone: 555-1234", ["See you at the meeting.", "--", "John Doe", "Phone: 555-1234"]),
+        ("Kind regards,\nPeter\n\n-----Original Message-----\nFrom: Sue\nSubject: Re: lunch\n\nAre you free on Friday?",
+         ["Kind regards,", "Peter", "-----Original Message-----", "From: Sue", "Subject: Re: lunch", "Are you free on Friday?"]),
+        // A comma line that is long or starts with another word goes on.
+        ("In the first quarter of the year,\nsales rose sharply.", ["In the first quarter of the year,\nsales rose sharply."]),
+        ("Thanks to the new rules introduced by the city council last year,\nrents fell.",
+         ["Thanks to the new rules introduced by the city council last year,\nrents fell."]),
+    ])
+    func emailLines(text: String, expected: [String]) throws {
+        #expect(try DocumentFixtures.sentences(text) == expected)
+    }
+
     @Test func paragraphModeIgnoresSingleLineBreaks() throws {
         #expect(try DocumentFixtures.sentences("Heading\nThe text goes on.", options: "{ newline: paragraph }") == ["Heading\nThe text goes on."])
         #expect(try DocumentFixtures.sentences("Heading\nThe text goes on.", options: "{ newline: auto }") == ["Heading", "The text goes on."])

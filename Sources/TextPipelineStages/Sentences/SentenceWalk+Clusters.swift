@@ -64,9 +64,28 @@ extension SentenceWalk {
         if isAttributedQuotation(clusterEnd: end, next: next) { return .goOn(end) }
         switch next.kind {
         case .clause: return .goOn(end)
-        case .lowercase: return isAuthoredLineBreak(before: end) ? .breakAt(end) : .goOn(end)
+        case .lowercase:
+            return isAuthoredLineBreak(before: end) || isInformalLowercaseStart(at: t, clusterEnd: end, next: next.index) ? .breakAt(end) : .goOn(end)
         default: return .breakAt(end)
         }
+    }
+
+    /// `?` or `!` before a lower-case word ends the sentence in informal
+    /// text ("Is it worth it? yes, definitely.", "so funny!! anyway see u")
+    /// when: the cluster holds no closing quote or bracket ("'Well!' thought
+    /// Alice"), it touches a lower-case word ("Yahoo! in the …"), the
+    /// sentence has at least two words, the next word directly follows the
+    /// cluster and is no continuation word ("really? and then", "!
+    /// in") and neither it nor the word after it is a reporting verb
+    /// ("Leave me alone! he yelled.").
+    private func isInformalLowercaseStart(at t: Int, clusterEnd end: Int, next: Int) -> Bool {
+        guard next == end, wordsInSentence >= 2, t > 0, view.isAttached(t), view.kind(t - 1) == .word,
+              view.isLowercaseWord(t - 1), view.punctuation(end - 1) != .closer else { return false }
+        let word = view.bytes(next)
+        if lexicon.continuations.contains(bytes: word) || lexicon.reportingVerbs.contains(bytes: word) { return false }
+        let after = next + 1
+        if after < view.count, view.isLowercaseWord(after), lexicon.reportingVerbs.contains(bytes: view.bytes(after)) { return false }
+        return true
     }
 
     /// Runs of `.`: ellipses (attached, spaced, in brackets), the
