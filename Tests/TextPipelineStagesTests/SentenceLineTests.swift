@@ -78,6 +78,16 @@ import TextPipeline
         ])
     }
 
+    /// A short newswire item whose sentences happen to end at line ends is
+    /// still hard-wrapped: a line starting in lower case shows the wrapping.
+    @Test func shortNewswireWithSentencesEndingAtLineEndsIsWrapped() throws {
+        let text = "Arvin Industries Inc said the company's board elected L.K.\nEvans president, succeeding the chairman who retired.\nThe company also said it sold its animal health unit\nto Mobay Corp, another unit of Bayer AG of West Germany."
+        #expect(try DocumentFixtures.sentences(text) == [
+            "Arvin Industries Inc said the company's board elected L.K.\nEvans president, succeeding the chairman who retired.",
+            "The company also said it sold its animal health unit\nto Mobay Corp, another unit of Bayer AG of West Germany.",
+        ])
+    }
+
     @Test("e-mail and letters: greetings, sign-offs, separators, headers", arguments: [
         ("Hi John,\nThanks for the update. I will send it tomorrow.\nBest regards,\nMary Smith",
          ["Hi John,", "Thanks for the update.", "I will send it tomorrow.", "Best regards,", "Mary Smith"]),
@@ -90,6 +100,7 @@ import TextPipeline
          ["Kind regards,", "Peter", "-----Original Message-----", "From: Sue", "Subject: Re: lunch", "Are you free on Friday?"]),
         // A comma line that is long or starts with another word goes on.
         ("In the first quarter of the year,\nsales rose sharply.", ["In the first quarter of the year,\nsales rose sharply."]),
+        ("All five will be delivered to the Burlington,\nVermont-based airline this year.", ["All five will be delivered to the Burlington,\nVermont-based airline this year."]),
         ("Thanks to the new rules introduced by the city council last year,\nrents fell.",
          ["Thanks to the new rules introduced by the city council last year,\nrents fell."]),
     ])

@@ -9,10 +9,12 @@ import Foundation
 /// 20 characters of that longest one, and no line that is not indented (the
 /// last lines of paragraphs included) is more than 10 characters longer than
 /// it, which a wrapped text never has; indented lines (tables) may be; and
-/// fewer than half the inner lines end with final punctuation (`.`, `!`,
-/// `?`, `:`, maybe before a closing quote or bracket): wrapping breaks lines
-/// inside sentences, while web text with one sentence or paragraph of similar
-/// length per line ends nearly every line with one. Otherwise lines are
+/// lines are broken inside sentences: at most half the inner lines end
+/// with final punctuation (`.`, `!`, `?`, `:`, maybe before a closing quote
+/// or bracket), or a quarter or more of them are followed by a line that
+/// starts in lower case. Web text with one sentence or paragraph of similar
+/// length per line ends nearly every line with one, and starts the next in
+/// capitals. Otherwise lines are
 /// *authored* (web text, one paragraph, sentence or item per line).
 ///
 /// - Complexity: O(text length), no allocation. Stops at the first line
@@ -40,7 +42,8 @@ struct LineLayout {
             let lineEnd = newline(in: text, from: lineStart) ?? text.count
             let line = UnsafeBufferPointer(rebasing: text[lineStart ..< lineEnd])
             let (length, indent) = measure(line)
-            lengths.add(line: previousLength, endingFinal: previousEndsFinal, followedBy: length, indented: indent >= 2)
+            let startsLowercase = indent < line.count && line[indent] >= 0x61 && line[indent] <= 0x7A
+            lengths.add(line: previousLength, endingFinal: previousEndsFinal, followedBy: length, lowercase: startsLowercase, indented: indent >= 2)
             if lengths.rulesOutWrapping { return (false, lengths.longest) }
             previousLength = length
             previousEndsFinal = endsWithFinalPunctuation(line)
@@ -117,16 +120,20 @@ struct LineLayout {
         var inner = 0
         /// Inner lines that end with final punctuation.
         var endingFinal = 0
+        /// Inner lines followed by a line that starts with a lower-case ASCII letter.
+        var beforeLowercase = 0
         var longest = 0
         var longestOfAll = 0
 
-        /// Records `line` (trimmed length; `ends`: it ends with final punctuation) as an inner line when both it and
+        /// Records `line` (trimmed length; `ends`: it ends with final
+        /// punctuation; `lowercase`: the next line starts with a lower-case letter) as an inner line when both it and
         /// the next are non-blank and the next is not indented (a new paragraph).
-        mutating func add(line: Int, endingFinal ends: Bool, followedBy next: Int, indented: Bool) {
+        mutating func add(line: Int, endingFinal ends: Bool, followedBy next: Int, lowercase: Bool, indented: Bool) {
             if !indented { longestOfAll = max(longestOfAll, next) } // indented tables may be wider
             guard line > 0, next > 0, !indented else { return }
             inner += 1
             if ends { endingFinal += 1 }
+            if lowercase { beforeLowercase += 1 }
             longest = max(longest, line)
             let bucket = min(line / 10, 11)
             withUnsafeMutableBytes(of: &buckets) { raw in
@@ -141,9 +148,17 @@ struct LineLayout {
         /// A line too long for any wrap width: the text is not hard-wrapped, whatever follows.
         var rulesOutWrapping: Bool { longestOfAll > Self.maxWidth + Self.slack }
 
+        /// Lines broken inside sentences: at most half the inner lines end
+        /// with final punctuation (a table's note and the one line after it), or at least a quarter of them are followed
+        /// by a line starting in lower case (short newswire items whose
+        /// sentences happen to end at line ends: "… sold\nJan. 1, 1986, to …").
+        var breaksInsideSentences: Bool {
+            endingFinal * 2 <= inner || beforeLowercase > 0 && beforeLowercase * 4 >= inner
+        }
+
         var looksWrapped: Bool {
             guard inner >= 2, longest >= 50, longest <= Self.maxWidth, longestOfAll <= longest + Self.slack,
-                  endingFinal * 2 < inner else { return false }
+                  breaksInsideSentences else { return false }
             let lowest = max(0, (longest - 20) / 10) // buckets at or above longest - 20, rounded down
             var near = 0
             withUnsafeBytes(of: buckets) { raw in

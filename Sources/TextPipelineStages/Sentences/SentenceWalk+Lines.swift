@@ -27,15 +27,16 @@ extension SentenceWalk {
     }
 
     /// Whether the line ending with token `last` is a greeting or sign-off:
-    /// it ends with a comma, holds at most eight tokens and starts with a
-    /// capitalised word of the salutation list ("Hi John,", "Best regards,",
-    /// "Dear Sir or Madam,"). O(8).
+    /// it ends with a comma, holds at most six tokens (the comma included)
+    /// and starts with a capitalised word of the salutation list ("Hi John,",
+    /// "Best regards,", "Dear Sir or Madam,"; not "Many of the workers who
+    /// left,"). O(6).
     private func isSalutationLine(endingAt last: Int) -> Bool {
         guard view.isByte(last, 0x2C) else { return false }
         var first = last
         while first > 0, view.lineBreaks(before: first) == 0 {
             first -= 1
-            if last - first > 8 { return false }
+            if last - first > 5 { return false }
         }
         return view.isCapitalizedWord(first) && lexicon.salutations.contains(bytes: view.bytes(first))
     }
