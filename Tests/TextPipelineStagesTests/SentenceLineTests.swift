@@ -98,6 +98,10 @@ import TextPipeline
         ("See you at the meeting.\n-- \nJohn Doe\nPhone: 555-1234", ["See you at the meeting.", "--", "John Doe", "Phone: 555-1234"]),
         ("Kind regards,\nPeter\n\n-----Original Message-----\nFrom: Sue\nSubject: Re: lunch\n\nAre you free on Friday?",
          ["Kind regards,", "Peter", "-----Original Message-----", "From: Sue", "Subject: Re: lunch", "Are you free on Friday?"]),
+        // A sign-off and the name on one line, at the end of the line.
+        ("We look forward to hearing from you.\n\nRespectfully, George Chriss\n\nStudent", ["We look forward to hearing from you.", "Respectfully,", "George Chriss", "Student"]),
+        ("Thanks, that helps a lot.", ["Thanks, that helps a lot."]),
+        ("Hi John, Mary and Sue are coming too.", ["Hi John, Mary and Sue are coming too."]),
         // A comma line that is long or starts with another word goes on.
         ("In the first quarter of the year,\nsales rose sharply.", ["In the first quarter of the year,\nsales rose sharply."]),
         ("All five will be delivered to the Burlington,\nVermont-based airline this year.", ["All five will be delivered to the Burlington,\nVermont-based airline this year."]),

@@ -41,6 +41,22 @@ extension SentenceWalk {
         return view.isCapitalizedWord(first) && lexicon.salutations.contains(bytes: view.bytes(first))
     }
 
+    /// Whether the comma at token `k` ends a sign-off written on one line
+    /// with the name ("Respectfully, George Chriss", "Best regards, Mary"):
+    /// the sentence so far is at most three tokens starting with a
+    /// capitalised word of the salutation list, and after the comma come one
+    /// to three capitalised words that end the line or the text. O(4).
+    func endsSignOff(comma k: Int) -> Bool {
+        guard k - sentenceStart <= 3, k + 1 < view.count, view.lineBreaks(before: k + 1) == 0,
+              view.isCapitalizedWord(sentenceStart), lexicon.salutations.contains(bytes: view.bytes(sentenceStart)) else { return false }
+        var index = k + 1
+        while index < view.count, index - k <= 3, view.lineBreaks(before: index) == 0 {
+            guard view.kind(index) == .word, view.isCapitalizedWord(index) else { return false }
+            index += 1
+        }
+        return index > k + 1 && (index == view.count || view.lineBreaks(before: index) > 0)
+    }
+
     /// Whether the line ending with token `last` (a dash) starts with a dash
     /// too: a separator such as the signature line "-- " or
     /// "-----Original Message-----", not a sentence broken at a dash. O(16).
