@@ -55,6 +55,63 @@ import TextPipeline
         #expect(try DocumentFixtures.sentences(text) == expected)
     }
 
+    static let review = """
+    Posted by Dave Miller on March 3, 2009 at 10:42 pm in Product Reviews and Ratings
+    Great product! I bought this for my daughter and she uses it every single day now.
+    The battery lasts about two days with normal use, which is more than enough for us.
+    Shipping was fast and the box arrived in perfect condition with all the parts.
+    Would buy again
+    Rating: 5 stars
+    """
+
+    /// Lines of similar length that each end a sentence are authored, not
+    /// hard-wrapped: the header and the unpunctuated lines stand alone.
+    @Test func webLinesOfSimilarLengthAreNotHardWrapped() throws {
+        #expect(try DocumentFixtures.sentences(Self.review) == [
+            "Posted by Dave Miller on March 3, 2009 at 10:42 pm in Product Reviews and Ratings",
+            "Great product!",
+            "I bought this for my daughter and she uses it every single day now.",
+            "The battery lasts about two days with normal use, which is more than enough for us.",
+            "Shipping was fast and the box arrived in perfect condition with all the parts.",
+            "Would buy again",
+            "Rating: 5 stars",
+        ])
+    }
+
+    /// A short newswire item whose sentences happen to end at line ends is
+    /// still hard-wrapped: a line starting in lower case shows the wrapping.
+    @Test func shortNewswireWithSentencesEndingAtLineEndsIsWrapped() throws {
+        let text = "Arvin Industries Inc said the company's board elected L.K.\nEvans president, succeeding the chairman who retired.\nThe company also said it sold its animal health unit\nto Mobay Corp, another unit of Bayer AG of West Germany."
+        #expect(try DocumentFixtures.sentences(text) == [
+            "Arvin Industries Inc said the company's board elected L.K.\nEvans president, succeeding the chairman who retired.",
+            "The company also said it sold its animal health unit\nto Mobay Corp, another unit of Bayer AG of West Germany.",
+        ])
+    }
+
+    @Test("e-mail and letters: greetings, sign-offs, separators, headers", arguments: [
+        ("Hi John,\nThanks for the update. I will send it tomorrow.\nBest regards,\nMary Smith",
+         ["Hi John,", "Thanks for the update.", "I will send it tomorrow.", "Best regards,", "Mary Smith"]),
+        ("Thanks,\nBob", ["Thanks,", "Bob"]),
+        ("Dear Sir or Madam,\nI am writing to complain about my order.", ["Dear Sir or Madam,", "I am writing to complain about my order."]),
+        ("Hey guys,\nanyone know a good mechanic in Austin?", ["Hey guys,", "anyone know a good mechanic in Austin?"]),
+        ("Sincerely,\nDr. Alan Grant\nDepartment of Paleontology", ["Sincerely,", "Dr. Alan Grant", "Department of Paleontology"]),
+        ("See you at the meeting.\n-- \nJohn Doe\nPhone: 555-1234", ["See you at the meeting.", "--", "John Doe", "Phone: 555-1234"]),
+        ("Kind regards,\nPeter\n\n-----Original Message-----\nFrom: Sue\nSubject: Re: lunch\n\nAre you free on Friday?",
+         ["Kind regards,", "Peter", "-----Original Message-----", "From: Sue", "Subject: Re: lunch", "Are you free on Friday?"]),
+        // A sign-off and the name on one line, at the end of the line.
+        ("We look forward to hearing from you.\n\nRespectfully, George Chriss\n\nStudent", ["We look forward to hearing from you.", "Respectfully,", "George Chriss", "Student"]),
+        ("Thanks, that helps a lot.", ["Thanks, that helps a lot."]),
+        ("Hi John, Mary and Sue are coming too.", ["Hi John, Mary and Sue are coming too."]),
+        // A comma line that is long or starts with another word goes on.
+        ("In the first quarter of the year,\nsales rose sharply.", ["In the first quarter of the year,\nsales rose sharply."]),
+        ("All five will be delivered to the Burlington,\nVermont-based airline this year.", ["All five will be delivered to the Burlington,\nVermont-based airline this year."]),
+        ("Thanks to the new rules introduced by the city council last year,\nrents fell.",
+         ["Thanks to the new rules introduced by the city council last year,\nrents fell."]),
+    ])
+    func emailLines(text: String, expected: [String]) throws {
+        #expect(try DocumentFixtures.sentences(text) == expected)
+    }
+
     @Test func paragraphModeIgnoresSingleLineBreaks() throws {
         #expect(try DocumentFixtures.sentences("Heading\nThe text goes on.", options: "{ newline: paragraph }") == ["Heading\nThe text goes on."])
         #expect(try DocumentFixtures.sentences("Heading\nThe text goes on.", options: "{ newline: auto }") == ["Heading", "The text goes on."])

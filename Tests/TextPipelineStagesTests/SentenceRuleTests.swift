@@ -124,6 +124,14 @@ import TextPipeline
 
     @Test("runs of ? and !, and names with !", arguments: [
         ("Really?! I cannot believe it!!! Yes.", ["Really?!", "I cannot believe it!!!", "Yes."]),
+        // Informal text: a lower-case word after "?" or "!" opens the next sentence...
+        ("Is it worth it? yes, definitely. Would i go back? absolutely!", ["Is it worth it?", "yes, definitely.", "Would i go back?", "absolutely!"]),
+        ("lol that was hilarious!! anyway see u tomorrow", ["lol that was hilarious!!", "anyway see u tomorrow"]),
+        ("OMG!!! best news ever", ["OMG!!!", "best news ever"]),
+        ("Visit Yahoo! today for news", ["Visit Yahoo! today for news"]),
+        // ...but not after a name, before a continuation word, or before an attribution.
+        ("Leave me alone! he yelled and ran.", ["Leave me alone! he yelled and ran."]),
+        ("Was it real? or just a dream?", ["Was it real? or just a dream?"]),
         ("She works at Yahoo! in the accounting department.", ["She works at Yahoo! in the accounting department."]),
         ("He works at Yahoo! and Y!J.", ["He works at Yahoo! and Y!J."]),
         ("He speaks !Xũ and !Kung.", ["He speaks !Xũ and !Kung."]),

@@ -27,6 +27,8 @@ public struct ICUSentenceStage: Stage {
                    help: "capitalised words that go on after a.m./p.m. (Monday, Eastern): {file, add, remove}"),
         OptionSpec("reporting_verbs", .mapping(wordListSpecs.map(\.name)), default: "bundled list for the locale's language",
                    help: "verbs that attribute a quotation (\"Why?\" Smith asked.): {file, add, remove}"),
+        OptionSpec("salutations", .mapping(wordListSpecs.map(\.name)), default: "bundled list for the locale's language",
+                   help: "first words of greeting and sign-off lines that end with a comma (Hi, Regards): {file, add, remove}"),
     ]
 
     public init(options: StageOptions) throws {

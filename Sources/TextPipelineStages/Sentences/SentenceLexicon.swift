@@ -18,15 +18,18 @@ public struct SentenceLexicon: Sendable {
     public var timeQualifiers: WordList
     /// Verbs that attribute a quotation: `"Why not?" Smith asked.` (`reporting-verbs-en.txt`).
     public var reportingVerbs: WordList
+    /// First words of greeting and sign-off lines: "Hi John,", "Best regards," (`salutations-en.txt`).
+    public var salutations: WordList
 
     /// A lexicon from its lists; each defaults to empty.
     public init(abbreviations: AbbreviationList = AbbreviationList(), starters: WordList = WordList(), continuations: WordList = WordList(),
-                timeQualifiers: WordList = WordList(), reportingVerbs: WordList = WordList()) {
+                timeQualifiers: WordList = WordList(), reportingVerbs: WordList = WordList(), salutations: WordList = WordList()) {
         self.abbreviations = abbreviations
         self.starters = starters
         self.continuations = continuations
         self.timeQualifiers = timeQualifiers
         self.reportingVerbs = reportingVerbs
+        self.salutations = salutations
     }
 
     /// The bundled lists for `language` (for example `en`); empty lists where none ship.
@@ -37,7 +40,8 @@ public struct SentenceLexicon: Sendable {
             starters: try WordList.bundled("sentence-starters", language: language) ?? WordList(),
             continuations: try WordList.bundled("line-continuations", language: language) ?? WordList(),
             timeQualifiers: try WordList.bundled("time-qualifiers", language: language) ?? WordList(),
-            reportingVerbs: try WordList.bundled("reporting-verbs", language: language) ?? WordList()
+            reportingVerbs: try WordList.bundled("reporting-verbs", language: language) ?? WordList(),
+            salutations: try WordList.bundled("salutations", language: language) ?? WordList()
         )
     }
 }
@@ -58,7 +62,7 @@ extension ICUSentenceStage {
     ]
 
     /// Builds the lexicon from the bundled lists for `language` and the `abbreviations`,
-    /// `starters`, `continuations`, `time_qualifiers` and `reporting_verbs` options.
+    /// `starters`, `continuations`, `time_qualifiers`, `reporting_verbs` and `salutations` options.
     /// - Throws: a configuration error naming the file, line and key for unreadable or malformed lists.
     static func loadLexicon(_ options: StageOptions, language: String) throws -> SentenceLexicon {
         let bundled = try SentenceLexicon.bundled(language: language)
@@ -79,6 +83,7 @@ extension ICUSentenceStage {
         lexicon.continuations = try loadWordList(options.mapping("continuations", specs: wordListSpecs), bundled: bundled.continuations)
         lexicon.timeQualifiers = try loadWordList(options.mapping("time_qualifiers", specs: wordListSpecs), bundled: bundled.timeQualifiers)
         lexicon.reportingVerbs = try loadWordList(options.mapping("reporting_verbs", specs: wordListSpecs), bundled: bundled.reportingVerbs)
+        lexicon.salutations = try loadWordList(options.mapping("salutations", specs: wordListSpecs), bundled: bundled.salutations)
         return lexicon
     }
 

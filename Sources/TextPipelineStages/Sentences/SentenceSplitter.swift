@@ -13,7 +13,8 @@ public import TextPipeline
 ///    `。．！？`) with the closing quotes, brackets, footnote marks ("[1]",
 ///    ".11") and emoticons attached to it ends a sentence depending on what
 ///    follows: a lower-case word, a comma or no space never starts a
-///    sentence (but "world.Today" is two); after `.`, the word before it may
+///    sentence (but "world.Today" is two, and informal "it? yes" is two,
+///    see `isInformalLowercaseStart`); after `.`, the word before it may
 ///    be an abbreviation of a class (``AbbreviationList``), an initial or a
 ///    multi-period abbreviation, which end a sentence only before a
 ///    sentence-opening word (``SentenceLexicon/starters``) or as their class
@@ -24,7 +25,9 @@ public import TextPipeline
 /// 3. **Line breaks** (``NewlineMode/auto``). A single line break in a
 ///    hard-wrapped text (see `LineLayout`) continues the sentence unless
 ///    the next line is indented, starts with a bullet, or the line is a
-///    heading in capitals. In other texts it ends the sentence unless the
+///    heading in capitals. A greeting or sign-off line ending with a comma
+///    ("Best regards,", ``SentenceLexicon/salutations``) always ends one.
+///    In other texts it ends the sentence unless the
 ///    line plainly goes on: it ends with a comma, hyphen or a continuation
 ///    word ("the", "of"), or the next line is a lower-case (or bracketed,
 ///    or numeric) tail of the sentence.

@@ -66,9 +66,31 @@ extension SentenceWalk {
         if isAttributedQuotation(clusterEnd: end, next: next) { return .goOn(end) }
         switch next.kind {
         case .clause: return .goOn(end)
-        case .lowercase: return isAuthoredLineBreak(before: end) ? .breakAt(end) : .goOn(end)
+        case .lowercase:
+            return isAuthoredLineBreak(before: end) || isInformalLowercaseStart(at: t, clusterEnd: end, next: next.index) ? .breakAt(end) : .goOn(end)
         default: return .breakAt(end)
         }
+    }
+
+    /// `?` or `!` before a lower-case word ends the sentence in informal
+    /// text ("Is it worth it? yes, definitely.", "so funny!! anyway see u")
+    /// when: the cluster holds no closing quote or bracket ("'Well!' thought
+    /// Alice"); either it touches a lower-case word in a sentence of at least
+    /// two words ("Yahoo! in the …" goes on) or it is a run of terminators
+    /// ("OMG!!! best news"); the next word directly follows the cluster and is
+    /// no continuation word ("real? or just a dream"); and neither it nor the
+    /// word after it is a reporting verb ("Leave me alone! he yelled.").
+    private func isInformalLowercaseStart(at t: Int, clusterEnd end: Int, next: Int) -> Bool {
+        guard next == end, wordsInSentence >= 1, t > 0, view.isAttached(t), view.kind(t - 1) == .word,
+              view.punctuation(end - 1) != .closer else { return false }
+        // A run ("OMG!!! best news") is emphasis, not part of a name like "Yahoo!".
+        let isRun = view.length(t) > 1 || t + 1 < end && view.isAttached(t + 1) && view.isTerminator(t + 1)
+        guard isRun ? wordsInSentence >= 1 : wordsInSentence >= 2 && view.isLowercaseWord(t - 1) else { return false }
+        let word = view.bytes(next)
+        if lexicon.continuations.contains(bytes: word) || lexicon.reportingVerbs.contains(bytes: word) { return false }
+        let after = next + 1
+        if after < view.count, view.isLowercaseWord(after), lexicon.reportingVerbs.contains(bytes: view.bytes(after)) { return false }
+        return true
     }
 
     /// Runs of `.`: ellipses (attached, spaced, in brackets), the

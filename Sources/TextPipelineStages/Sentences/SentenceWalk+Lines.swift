@@ -13,6 +13,7 @@ extension SentenceWalk {
     /// borrow the walk instead of copying it.
     private func lineBreakDecision(before k: Int) -> Bool? {
         if startsParagraphOrItem(k) { return true }
+        if isSalutationLine(endingAt: k - 1) { return true } // "Best regards,\nMary Smith", also in wrapped e-mail
         if lineGoesOn(after: k - 1) { return false }
         if view.isLowercaseWord(k) {
             if layout.isWrapped || lexicon.continuations.contains(bytes: view.bytes(k)) { return false }
@@ -25,6 +26,49 @@ extension SentenceWalk {
         // "400 yd\n( 365.8 m ).", "in November\n1986.": the tail of the sentence.
         if view.punctuation(k) == .opener || view.kind(k) == .number { return !lineEndsWithFinalPunctuation(from: view.start(k)) }
         return true
+    }
+
+    /// Whether the line ending with token `last` is a greeting or sign-off:
+    /// it ends with a comma, holds at most six tokens (the comma included)
+    /// and starts with a capitalised word of the salutation list ("Hi John,",
+    /// "Best regards,", "Dear Sir or Madam,"; not "Many of the workers who
+    /// left,"). O(6).
+    private func isSalutationLine(endingAt last: Int) -> Bool {
+        guard view.isByte(last, 0x2C) else { return false }
+        var first = last
+        while first > 0, view.lineBreaks(before: first) == 0 {
+            first -= 1
+            if last - first > 5 { return false }
+        }
+        return view.isCapitalizedWord(first) && lexicon.salutations.contains(bytes: view.bytes(first))
+    }
+
+    /// Whether the comma at token `k` ends a sign-off written on one line
+    /// with the name ("Respectfully, George Chriss", "Best regards, Mary"):
+    /// the sentence so far is at most three tokens starting with a
+    /// capitalised word of the salutation list, and after the comma come one
+    /// to three capitalised words that end the line or the text. O(4).
+    func endsSignOff(comma k: Int) -> Bool {
+        guard k - sentenceStart <= 3, k + 1 < view.count, view.lineBreaks(before: k + 1) == 0,
+              view.isCapitalizedWord(sentenceStart), lexicon.salutations.contains(bytes: view.bytes(sentenceStart)) else { return false }
+        var index = k + 1
+        while index < view.count, index - k <= 3, view.lineBreaks(before: index) == 0 {
+            guard view.kind(index) == .word, view.isCapitalizedWord(index) else { return false }
+            index += 1
+        }
+        return index > k + 1 && (index == view.count || view.lineBreaks(before: index) > 0)
+    }
+
+    /// Whether the line ending with token `last` (a dash) starts with a dash
+    /// too: a separator such as the signature line "-- " or
+    /// "-----Original Message-----", not a sentence broken at a dash. O(16).
+    private func isSeparatorLine(endingAt last: Int) -> Bool {
+        var first = last
+        while first > 0, view.lineBreaks(before: first) == 0 {
+            first -= 1
+            if last - first > 16 { return false }
+        }
+        return view.first(first) == 0x2D
     }
 
     /// Whether the line that ends just before token `k` is a short item: at
@@ -83,11 +127,13 @@ extension SentenceWalk {
         return indent >= 2
     }
 
-    /// The line ends with a comma, semicolon, hyphen, dash, `&`, `/`, an
+    /// The line ends with a comma, semicolon, hyphen, dash (unless the line
+    /// is a separator, see ``isSeparatorLine(endingAt:)``), `&`, `/`, an
     /// opening bracket or a continuation word ("the", "of", "and").
     private func lineGoesOn(after last: Int) -> Bool {
         switch view.punctuation(last) {
-        case .dash, .opener: return true
+        case .dash: return !isSeparatorLine(endingAt: last)
+        case .opener: return true
         case .clause: return !view.isByte(last, 0x3A)
         default: break
         }

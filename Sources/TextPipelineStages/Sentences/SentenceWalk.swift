@@ -125,6 +125,7 @@ struct SentenceWalk: ~Copyable {
         guard k >= handledUntil else { return }
         guard view.isTerminator(k) else {
             if mayStartEmoticon(k), let decision = decideEmoticon(at: k) { record(decision) }
+            if wordsInSentence <= 3, view.isByte(k, 0x2C), endsSignOff(comma: k) { record(.breakAt(k + 1)) }
             return
         }
         var decision = decideCluster(at: k)
