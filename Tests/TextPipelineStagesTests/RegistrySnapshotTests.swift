@@ -39,7 +39,7 @@ import TextPipelineStages
             "keywords.yake@1  tokens,sentences > keywords ~   " + keywordOptions,
             "ner.gazetteer@1  tokens > entities ~ tokens,sentences  gazetteers,case,acronyms,overlap,rules,cache",
             "rules.tokens@1  tokens >  ~   rules",
-            "sentences.icu@1  tokens > sentences ~   locale,newline,abbreviations,starters,continuations,time_qualifiers,reporting_verbs",
+            "sentences.icu@1  tokens > sentences ~   locale,newline,abbreviations,starters,continuations,time_qualifiers,reporting_verbs,salutations",
             "tokenize.icu@1   > tokens ~   locale",
         ])
     }
