@@ -32,9 +32,9 @@ import Testing
             "textpipe: \(path):4: stages[0].use: unknown stage 'tokenize.icuu@1'; did you mean 'tokenize.icu@1'? registered stages: "
                 + "external@1, keywords.rake@1, keywords.textrank@1, keywords.tfidf@1, keywords.yake@1, ner.gazetteer@1, rules.tokens@1, sentences.icu@1, tokenize.icu@1",
             "textpipe: \(path):6: stages[1].with.locael: unknown option; did you mean 'locale'? "
-                + "expected one of: abbreviations, continuations, locale, newline, reporting_verbs, starters, time_qualifiers",
+                + "expected one of: abbreviations, continuations, locale, newline, reporting_verbs, salutations, starters, time_qualifiers",
             "textpipe: \(path):6: stages[1].with.newlines: unknown option; did you mean 'newline'? "
-                + "expected one of: abbreviations, continuations, locale, newline, reporting_verbs, starters, time_qualifiers",
+                + "expected one of: abbreviations, continuations, locale, newline, reporting_verbs, salutations, starters, time_qualifiers",
             "textpipe: \(path):8: stages[2].with.top: expected an integer, found the string 'ten'",
             "textpipe: 5 errors in \(path)",
         ], "\(result.stderr)")
