@@ -23,15 +23,16 @@ let package = Package(
                 .product(name: "TextPipelineStages", package: "TextPipeline"),
             ]
         ),
-    ] + harnesses.map { name in
-        .executableTarget(
-            name: name,
-            dependencies: [
-                "FuzzSupport",
-                .product(name: "TextPipeline", package: "TextPipeline"),
-                .product(name: "TextPipelineStages", package: "TextPipeline"),
-            ]
-        )
-    },
+    ]
+        + harnesses.map { name in
+            .executableTarget(
+                name: name,
+                dependencies: [
+                    "FuzzSupport",
+                    .product(name: "TextPipeline", package: "TextPipeline"),
+                    .product(name: "TextPipelineStages", package: "TextPipeline"),
+                ]
+            )
+        },
     swiftLanguageModes: [.v6]
 )

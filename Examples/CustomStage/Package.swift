@@ -12,7 +12,7 @@ let package = Package(
     ],
     dependencies: [
         // By path, with an explicit name: the identity does not depend on the checkout folder's name.
-        .package(name: "TextPipeline", path: "../.."),
+        .package(name: "TextPipeline", path: "../..")
     ],
     targets: [
         .target(

@@ -8,12 +8,12 @@ struct BenchCommand: ParsableCommand {
         commandName: "bench",
         abstract: "Measure a pipeline's throughput on a corpus slice, with a scaling table over worker counts.",
         discussion: """
-        The first --megabytes MB of article text are read into memory as raw JSON lines; the slice is run \
-        --warmup times untimed (page faults, caches, lazily built tables), then each worker count runs it \
-        --repeat times (parse, analyse, encode; output discarded). Figures are medians. A warning on stderr \
-        says when the figures cannot mean much: a slice under 1 MB or a run under 0.2 s, a speed-up above \
-        the number of workers, or more workers than cores.
-        """
+            The first --megabytes MB of article text are read into memory as raw JSON lines; the slice is run \
+            --warmup times untimed (page faults, caches, lazily built tables), then each worker count runs it \
+            --repeat times (parse, analyse, encode; output discarded). Figures are medians. A warning on stderr \
+            says when the figures cannot mean much: a slice under 1 MB or a run under 0.2 s, a speed-up above \
+            the number of workers, or more workers than cores.
+            """
     )
 
     @Option(name: .long, help: "Pipeline file (default: news-en.yaml of the shipped data).")
@@ -75,14 +75,17 @@ struct BenchCommand: ParsableCommand {
             warmupRuns += 1
         }
         for count in counts {
-            rows.append(try runner.measure(workers: count, repeats: self.repeat, includeIO: !noIO) { done in
-                if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[Kbench: \(count) workers, run \(done)/\(self.repeat)".utf8)) }
-            })
+            rows.append(
+                try runner.measure(workers: count, repeats: self.repeat, includeIO: !noIO) { done in
+                    if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[Kbench: \(count) workers, run \(done)/\(self.repeat)".utf8)) }
+                })
         }
         if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
         let rawSeconds = rawICU ? try RawICUBaseline.seconds(records: runner.records, repeats: self.repeat) : nil
-        let report = BenchReport(pipeline: pipeline, input: input, articles: runner.records.count, textBytes: runner.textBytes,
-                                 repeats: self.repeat, warmupRuns: warmupRuns, includesIO: !noIO, rows: rows, rawICUSeconds: rawSeconds, peakResidentBytes: ProcessStats.peakResidentBytes())
+        let report = BenchReport(
+            pipeline: pipeline, input: input, articles: runner.records.count, textBytes: runner.textBytes,
+            repeats: self.repeat, warmupRuns: warmupRuns, includesIO: !noIO, rows: rows, rawICUSeconds: rawSeconds,
+            peakResidentBytes: ProcessStats.peakResidentBytes())
         print(json ? report.json : report.table)
         for warning in BenchWarnings.check(rows: rows, textBytes: runner.textBytes, cores: ProcessInfo.processInfo.activeProcessorCount) {
             FileHandle.standardError.write(Data("textpipe: warning: \(warning)\n".utf8))
@@ -105,13 +108,17 @@ struct BenchReport {
     let peakResidentBytes: Int?
 
     var table: String {
-        var lines = ["pipeline \(pipeline.name) (\(pipeline.file)), \(articles) articles, \(String(format: "%.2f", Double(textBytes) / 1e6)) MB of text from \(input), median of \(repeats) after \(warmupRuns) warm-up, \(includesIO ? "JSON lines parsed and encoded" : "stages only")"]
+        var lines = [
+            "pipeline \(pipeline.name) (\(pipeline.file)), \(articles) articles, \(String(format: "%.2f", Double(textBytes) / 1e6)) MB of text from \(input), median of \(repeats) after \(warmupRuns) warm-up, \(includesIO ? "JSON lines parsed and encoded" : "stages only")"
+        ]
         var cells = [["workers", "seconds", "MB/s", "articles/s", "tokens/s", "speed-up"]]
         let base = rows.first?.seconds ?? 1
         for row in rows {
-            cells.append([String(row.workers), String(format: "%.3f", row.seconds), String(format: "%.1f", row.megabytesPerSecond),
-                          String(format: "%.0f", row.articlesPerSecond), String(format: "%.0f", row.tokensPerSecond),
-                          String(format: "%.2fx", base / row.seconds)])
+            cells.append([
+                String(row.workers), String(format: "%.3f", row.seconds), String(format: "%.1f", row.megabytesPerSecond),
+                String(format: "%.0f", row.articlesPerSecond), String(format: "%.0f", row.tokensPerSecond),
+                String(format: "%.2fx", base / row.seconds),
+            ])
         }
         lines += TextTable.render(cells)
         if let first = rows.first {
@@ -136,16 +143,17 @@ struct BenchReport {
             "includes_io": .bool(includesIO),
             "peak_rss_bytes": peakResidentBytes.map { .number(Double($0)) } ?? .null,
             "raw_icu_mb_per_second": rawICUSeconds.map { .number(Double(textBytes) / 1e6 / $0) } ?? .null,
-            "runs": .array(rows.map { row in
-                .object([
-                    "workers": .number(Double(row.workers)),
-                    "seconds": .number(row.seconds),
-                    "mb_per_second": .number(row.megabytesPerSecond),
-                    "articles_per_second": .number(row.articlesPerSecond),
-                    "tokens_per_second": .number(row.tokensPerSecond),
-                    "stages": .array(row.stageShares.map { .object(["id": .string($0.stage), "share": .number($0.share)]) }),
-                ])
-            }),
+            "runs": .array(
+                rows.map { row in
+                    .object([
+                        "workers": .number(Double(row.workers)),
+                        "seconds": .number(row.seconds),
+                        "mb_per_second": .number(row.megabytesPerSecond),
+                        "articles_per_second": .number(row.articlesPerSecond),
+                        "tokens_per_second": .number(row.tokensPerSecond),
+                        "stages": .array(row.stageShares.map { .object(["id": .string($0.stage), "share": .number($0.share)]) }),
+                    ])
+                }),
         ])
         var buffer = JSONBuffer()
         buffer.value(object)

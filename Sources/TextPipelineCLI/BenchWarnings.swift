@@ -17,13 +17,19 @@ enum BenchWarnings {
         var warnings: [String] = []
         let shortest = rows.map(\.seconds).min() ?? 0
         if textBytes < minimumTextBytes || shortest < minimumSeconds {
-            warnings.append(String(format: "the slice is %.2f MB and the shortest run took %.3f s: too small for meaningful figures (want at least 1 MB and 0.2 s per run; raise --megabytes)",
-                                   Double(textBytes) / 1e6, shortest))
+            warnings.append(
+                String(
+                    format:
+                        "the slice is %.2f MB and the shortest run took %.3f s: too small for meaningful figures (want at least 1 MB and 0.2 s per run; raise --megabytes)",
+                    Double(textBytes) / 1e6, shortest))
         }
         if let base = rows.first {
             for row in rows.dropFirst() where base.seconds / row.seconds > 1.05 * Double(row.workers) / Double(base.workers) {
-                warnings.append(String(format: "%d workers ran %.2fx faster than %d: more than the ratio of workers, so the timings are noise or the machine was busier during the first",
-                                       row.workers, base.seconds / row.seconds, base.workers))
+                warnings.append(
+                    String(
+                        format:
+                            "%d workers ran %.2fx faster than %d: more than the ratio of workers, so the timings are noise or the machine was busier during the first",
+                        row.workers, base.seconds / row.seconds, base.workers))
             }
         }
         if let most = rows.map(\.workers).max(), most > cores {

@@ -79,10 +79,11 @@ package struct BenchmarkRunner: Sendable {
         let median = timings.sorted()[timings.count / 2]
         let totalStage = stageTotals.reduce(0, +)
         let shares = zip(pipeline.stages.map(\.id.description), stageTotals).map { ($0, totalStage > 0 ? $1 / totalStage : 0) }
-        return Row(workers: workers, seconds: median,
-                   megabytesPerSecond: Double(textBytes) / 1e6 / median,
-                   articlesPerSecond: Double(records.count) / median,
-                   tokensPerSecond: Double(tokens) / median,
-                   stageShares: shares)
+        return Row(
+            workers: workers, seconds: median,
+            megabytesPerSecond: Double(textBytes) / 1e6 / median,
+            articlesPerSecond: Double(records.count) / median,
+            tokensPerSecond: Double(tokens) / median,
+            stageShares: shares)
     }
 }

@@ -5,11 +5,11 @@ import Foundation
 /// bundle, and writes the archive.
 enum BundleBinary {
     #if arch(x86_64)
-    static let architecture = "x86_64"
+        static let architecture = "x86_64"
     #elseif arch(arm64)
-    static let architecture = "aarch64"
+        static let architecture = "aarch64"
     #else
-    static let architecture = "unknown"
+        static let architecture = "unknown"
     #endif
 
     /// Copies `binary` to `root/textpipe`, the `*.resources` folders beside it, and
@@ -23,7 +23,8 @@ enum BundleBinary {
         }
         let dependencies = try BundleLibraries.dependencies(of: real.path)
         if let runtime = dependencies.first(where: { BundleLibraries.isSwiftRuntime($0.name) }) {
-            throw CLIFailure.configuration("bundle: \(binary) needs \(runtime.name) from the Swift toolchain; build it with --static-swift-stdlib (scripts/make-bundle)")
+            throw CLIFailure.configuration(
+                "bundle: \(binary) needs \(runtime.name) from the Swift toolchain; build it with --static-swift-stdlib (scripts/make-bundle)")
         }
         let fileManager = FileManager.default
         try copy(real.path, to: root.appendingPathComponent("textpipe").path)
@@ -52,7 +53,9 @@ enum BundleBinary {
         where !BundleLibraries.systemLibraries.contains(dependency.name) {
             let found = dependency.path.map { URL(fileURLWithPath: $0).resolvingSymlinksInPath().path }
             guard let found, found.hasPrefix(libPrefix) else {
-                throw CLIFailure.configuration("bundle: \(binary) finds \(dependency.name) at \(dependency.path ?? "nowhere"), not in the bundle's lib/; link it with -Xlinker -rpath -Xlinker '$ORIGIN/lib' (scripts/make-bundle)")
+                throw CLIFailure.configuration(
+                    "bundle: \(binary) finds \(dependency.name) at \(dependency.path ?? "nowhere"), not in the bundle's lib/; link it with -Xlinker -rpath -Xlinker '$ORIGIN/lib' (scripts/make-bundle)"
+                )
             }
         }
     }
@@ -71,10 +74,12 @@ enum BundleBinary {
     static func archive(_ root: URL, to output: String) throws {
         let target = URL(fileURLWithPath: output, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL
         let temporary = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).\(getpid()).tmp")
-        let result = try BundleProcess.run("/usr/bin/env", [
-            "tar", "--sort=name", "--owner=0", "--group=0", "--numeric-owner", "--mtime=@0",
-            "--use-compress-program=gzip -n", "-cf", temporary.path, "-C", root.path, ".",
-        ])
+        let result = try BundleProcess.run(
+            "/usr/bin/env",
+            [
+                "tar", "--sort=name", "--owner=0", "--group=0", "--numeric-owner", "--mtime=@0",
+                "--use-compress-program=gzip -n", "-cf", temporary.path, "-C", root.path, ".",
+            ])
         guard result.status == 0 else {
             try? FileManager.default.removeItem(at: temporary)
             throw CLIFailure.io("bundle: cannot write \(output): \(result.stderr)")

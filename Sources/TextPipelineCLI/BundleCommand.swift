@@ -21,7 +21,8 @@ struct BundleCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bundle",
         abstract: "Write a relocatable archive: the textpipe binary, its libraries, a pipeline and its compiled resources.",
-        discussion: "Build the binary with scripts/make-bundle (static Swift runtime, RUNPATH $ORIGIN/lib). Run the unpacked bundle as ./textpipe run --pipeline pipeline/<name>.yaml. See docs/spark.md."
+        discussion:
+            "Build the binary with scripts/make-bundle (static Swift runtime, RUNPATH $ORIGIN/lib). Run the unpacked bundle as ./textpipe run --pipeline pipeline/<name>.yaml. See docs/spark.md."
     )
 
     @Option(help: "The pipeline to bundle (default: news-en.yaml of the shipped data).")
@@ -44,8 +45,10 @@ struct BundleCommand: ParsableCommand {
         let libraries = try BundleBinary.stage(binary: source, into: staging)
         var manifest = BundleManifest(
             pipeline: written.pipelinePath, pipelineName: written.name,
-            pipelineHash: try PipelineLocator.load(staging.appendingPathComponent(written.pipelinePath).path,
-                                                   registry: CLIContext.shared.registry).hash,
+            pipelineHash: try PipelineLocator.load(
+                staging.appendingPathComponent(written.pipelinePath).path,
+                registry: CLIContext.shared.registry
+            ).hash,
             libraries: libraries, glibc: try BundleLibraries.glibcVersion(), architecture: BundleBinary.architecture,
             externalCommands: written.externalCommands, files: [])
         manifest.files = try BundleManifest.checksums(under: staging)
@@ -57,7 +60,9 @@ struct BundleCommand: ParsableCommand {
 
     private func report(_ manifest: BundleManifest, externalCommands: [[String]]) {
         let size = ((try? FileManager.default.attributesOfItem(atPath: output))?[.size] as? Int) ?? 0
-        var lines = ["textpipe: wrote \(output) (\(String(format: "%.1f", Double(size) / 1e6)) MB, \(manifest.files.count + 2) files): pipeline \(manifest.pipeline), libraries \(manifest.libraries.joined(separator: ", "))"]
+        var lines = [
+            "textpipe: wrote \(output) (\(String(format: "%.1f", Double(size) / 1e6)) MB, \(manifest.files.count + 2) files): pipeline \(manifest.pipeline), libraries \(manifest.libraries.joined(separator: ", "))"
+        ]
         lines += externalCommands.map { "textpipe: warning: external command \($0.joined(separator: " ")) runs outside the bundle; install it on every node" }
         FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
     }

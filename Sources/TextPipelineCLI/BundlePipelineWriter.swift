@@ -38,7 +38,8 @@ struct BundlePipelineWriter {
             try PipelineLocator.load(pipelineFile, registry: registry)
         }
         guard let text = try? String(contentsOfFile: pipelineFile, encoding: .utf8),
-              var node = try Yams.compose(yaml: text) else {
+            var node = try Yams.compose(yaml: text)
+        else {
             throw CLIFailure.configuration("\(pipelineFile): cannot read the pipeline file")
         }
         let folder = root.appendingPathComponent("pipeline")
@@ -53,8 +54,9 @@ struct BundlePipelineWriter {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try Data((header + (try Yams.serialize(node: node))).utf8).write(to: output)
         try checkSelfContained(output.path, root: root)
-        return Result(pipelinePath: "pipeline/\(fileName)", name: pipeline.name,
-                      externalCommands: pipeline.stages.flatMap(\.externalCommands))
+        return Result(
+            pipelinePath: "pipeline/\(fileName)", name: pipeline.name,
+            externalCommands: pipeline.stages.flatMap(\.externalCommands))
     }
 
     /// Replaces each `ner.gazetteer` list by compiled files and drops its `cache` option.
@@ -62,7 +64,8 @@ struct BundlePipelineWriter {
         guard let stages = root.mapping?["stages"]?.sequence else { return }
         for (index, stage) in stages.enumerated() {
             guard let use = stage.mapping?["use"]?.string, use.hasPrefix("ner.gazetteer@"),
-                  var options = stage.mapping?["with"]?.mapping else { continue }
+                var options = stage.mapping?["with"]?.mapping
+            else { continue }
             if let list = options["gazetteers"] {
                 let items = list.sequence.map { $0.compactMap(\.string) } ?? list.string.map { [$0] } ?? []
                 let paths = items.map {
@@ -116,7 +119,9 @@ struct BundlePipelineWriter {
     private func value(in node: Node, path: [any Sendable]) throws -> Node? {
         var current: Node? = node
         for step in path {
-            if let key = step as? String { current = current?.mapping?[key] } else if let index = step as? Int {
+            if let key = step as? String {
+                current = current?.mapping?[key]
+            } else if let index = step as? Int {
                 guard let items = current?.sequence, items.indices.contains(index) else { return nil }
                 current = items[index]
             }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import TextPipeline
 
 struct CheckCommand: ParsableCommand {
@@ -6,9 +7,9 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Validate a pipeline file and print its stages with what they require and provide.",
         discussion: """
-        Reports every error in the file, one line each naming the file, line and key, with "did you mean" \
-        for a mistyped stage or option name, and exits with status 2.
-        """
+            Reports every error in the file, one line each naming the file, line and key, with "did you mean" \
+            for a mistyped stage or option name, and exits with status 2.
+            """
     )
 
     @Argument(help: "The pipeline file (default: the default pipeline, news-en.yaml).")
@@ -16,7 +17,7 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         guard let file = file ?? PipelineLocator.defaultPipelinePath() else {
-            _ = try PipelineLocator.load(nil, registry: CLIContext.shared.registry) // throws: where to find it
+            _ = try PipelineLocator.load(nil, registry: CLIContext.shared.registry)  // throws: where to find it
             return
         }
         let pipeline: Pipeline
@@ -64,5 +65,3 @@ enum TextTable {
         }
     }
 }
-
-import Foundation

@@ -17,10 +17,10 @@ struct DFBuildCommand: ParsableCommand {
         commandName: "build",
         abstract: "Count in how many articles of a corpus each term occurs, and write a table that loads by memory-mapping.",
         discussion: """
-        The corpus is streamed: inputs are read like `textpipe run` reads them, tokenized and split into sentences \
-        by the pipeline's own stages, and counted in bounded memory (at most --max-terms distinct terms are held; \
-        the rarest are dropped when the limit is reached).
-        """
+            The corpus is streamed: inputs are read like `textpipe run` reads them, tokenized and split into sentences \
+            by the pipeline's own stages, and counted in bounded memory (at most --max-terms distinct terms are held; \
+            the rarest are dropped when the limit is reached).
+            """
     )
 
     @Argument(help: "Corpus files or folders (.jsonl, .txt, optionally .gz); '-' for stdin.")

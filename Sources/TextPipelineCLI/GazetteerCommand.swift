@@ -48,7 +48,8 @@ struct GazetteerCompileCommand: ParsableCommand {
         }
         let seconds = Double((clock.now - started).components.attoseconds) / 1e18 + Double((clock.now - started).components.seconds)
         let stats = result.statistics
-        let message = "\(output): \(stats.entries) entries (\(stats.skipped) without tokens skipped), \(stats.nodes) nodes, "
+        let message =
+            "\(output): \(stats.entries) entries (\(stats.skipped) without tokens skipped), \(stats.nodes) nodes, "
             + "\(stats.vocabulary) token keys, \(stats.bytes) bytes, in \(String(format: "%.2f", seconds)) s\n"
         FileHandle.standardError.write(Data(message.utf8))
     }

@@ -21,11 +21,11 @@ struct InstallCommand: ParsableCommand {
         commandName: "install",
         abstract: "Install this executable, its data and its compiled gazetteers under a prefix.",
         discussion: """
-        Writes PREFIX/bin/<this executable's name> with its resource folders beside it, and \
-        PREFIX/share/textpipe/Pipelines with the shipped pipelines, the gazetteer sources and the \
-        default pipeline's gazetteers compiled (so the first run maps them instead of compiling them). \
-        Run it again to update an install.
-        """
+            Writes PREFIX/bin/<this executable's name> with its resource folders beside it, and \
+            PREFIX/share/textpipe/Pipelines with the shipped pipelines, the gazetteer sources and the \
+            default pipeline's gazetteers compiled (so the first run maps them instead of compiling them). \
+            Run it again to update an install.
+            """
     )
 
     @Option(help: "The install prefix, such as ~/.local or /usr/local.")

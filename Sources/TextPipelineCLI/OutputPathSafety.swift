@@ -70,7 +70,7 @@ enum OutputPathSafety {
         var notes: [String] = []
         for file in files {
             guard !file.isStandardInput, let identity = FileIdentity(path: file.path),
-                  let clash = outputs.first(where: { $0.identity == identity })
+                let clash = outputs.first(where: { $0.identity == identity })
             else {
                 kept.append(file)
                 continue

@@ -15,9 +15,10 @@ enum PipelineLocator {
     /// - Throws: ``CLIFailure`` with status 2 and the configuration error's message.
     static func load(_ path: String?, registry: StageRegistry) throws -> Pipeline {
         guard let file = path ?? defaultPipelinePath() else {
-            throw CLIFailure.configuration("cannot find the default pipeline \(defaultName): no Pipelines folder beside this executable, "
-                + "under its prefix (share/textpipe/Pipelines) or in the checkout it was built from; "
-                + "pass --pipeline FILE, set TEXTPIPE_PIPELINES to that folder, or install with 'textpipe install --prefix DIR'")
+            throw CLIFailure.configuration(
+                "cannot find the default pipeline \(defaultName): no Pipelines folder beside this executable, "
+                    + "under its prefix (share/textpipe/Pipelines) or in the checkout it was built from; "
+                    + "pass --pipeline FILE, set TEXTPIPE_PIPELINES to that folder, or install with 'textpipe install --prefix DIR'")
         }
         do {
             return try LoadNotice.$current.withValue(stderrNotice) { try Pipeline.load(file: file, registry: registry) }

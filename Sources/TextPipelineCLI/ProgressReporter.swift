@@ -44,7 +44,8 @@ package final class ProgressReporter: RunProgressObserver {
     package func line(articles: Int, errors: Int, bytes: Int, seconds: Double) -> String {
         let rate = seconds > 0 ? Double(bytes) / 1e6 / seconds : 0
         let perSecond = seconds > 0 ? Double(articles) / seconds : 0
-        var text = "textpipe: \(articles) articles, \(String(format: "%.1f", Double(bytes) / 1e6)) MB, "
+        var text =
+            "textpipe: \(articles) articles, \(String(format: "%.1f", Double(bytes) / 1e6)) MB, "
             + "\(String(format: "%.1f", rate)) MB/s, \(Int(perSecond)) articles/s, \(errors) errors"
         if let totalBytes, totalBytes > 0, rate > 0 {
             let remaining = max(0, Double(totalBytes - bytes) / 1e6 / rate)

@@ -9,10 +9,10 @@ struct RenderCommand: ParsableCommand {
         commandName: "render",
         abstract: "Write an HTML report folder from the input and JSON lines output of an earlier run.",
         discussion: """
-        The output must be the JSON lines of `textpipe run` on the same inputs (one line per input record, \
-        in input order); articles' texts and titles are read from the inputs again. Give --offsets when the \
-        run used it. Open DIR/index.html in a browser; no network is needed.
-        """
+            The output must be the JSON lines of `textpipe run` on the same inputs (one line per input record, \
+            in input order); articles' texts and titles are read from the inputs again. Give --offsets when the \
+            run used it. Open DIR/index.html in a browser; no network is needed.
+            """
     )
 
     @Argument(help: "The run's input files or folders, as given to `textpipe run`.")
@@ -42,9 +42,12 @@ struct RenderCommand: ParsableCommand {
         do { analysed = try ByteSource(path: from) } catch { throw CLIFailure.configuration(error.message) }
         let writer: HTMLReportWriter
         do {
-            writer = HTMLReportWriter(folder: try OutputFolder(preparing: output, format: "html"),
-                                      title: inputs.joined(separator: ", "), articlesPerPage: perPage)
-        } catch let error as OutputFolderRefusal { throw CLIFailure.configuration(error.message) } catch let error as OutputError { throw CLIFailure.io(error.message) }
+            writer = HTMLReportWriter(
+                folder: try OutputFolder(preparing: output, format: "html"),
+                title: inputs.joined(separator: ", "), articlesPerPage: perPage)
+        } catch let error as OutputFolderRefusal { throw CLIFailure.configuration(error.message) } catch let error as OutputError {
+            throw CLIFailure.io(error.message)
+        }
         let count = try render(files: files, lines: LineReader(source: analysed), writer: writer)
         FileHandle.standardError.write(Data("textpipe: rendered \(count) records into \(output)/index.html\n".utf8))
     }
@@ -86,8 +89,10 @@ struct RenderCommand: ParsableCommand {
         return count
     }
 
-    private func encode(_ line: [UInt8], _ article: Article?, _ id: ArticleID, _ number: Int,
-                        _ decoder: OutputLineDecoder, _ encoder: HTMLEncoder, _ record: inout EncodedRecord) throws {
+    private func encode(
+        _ line: [UInt8], _ article: Article?, _ id: ArticleID, _ number: Int,
+        _ decoder: OutputLineDecoder, _ encoder: HTMLEncoder, _ record: inout EncodedRecord
+    ) throws {
         do {
             switch try decoder.decode(line, article: article, fallbackID: id) {
             case .document(let document): encoder.encode(document, into: &record)

@@ -20,16 +20,19 @@ package struct ResumeLedger: Sendable, Equatable {
     /// - Parameters:
     ///   - files: the expanded inputs; each is recorded with its absolute path and size (`-` for stdin).
     ///   - outputOptions: every option that changes output, as one string.
-    package init(files: [InputFile], pipelineHash: String, outputOptions: String, resources: [String] = [],
-                textpipeVersion: String = TextPipelineVersion.current) {
+    package init(
+        files: [InputFile], pipelineHash: String, outputOptions: String, resources: [String] = [],
+        textpipeVersion: String = TextPipelineVersion.current
+    ) {
         let inputs = files.map { file in
             guard !file.isStandardInput else { return "-" }
             let path = URL(fileURLWithPath: file.path).standardizedFileURL.path
             let size = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? -1
             return "\(path)\t\(size)"
         }
-        self.init(inputs: inputs, pipelineHash: pipelineHash, outputOptions: outputOptions, resources: resources,
-                  textpipeVersion: textpipeVersion)
+        self.init(
+            inputs: inputs, pipelineHash: pipelineHash, outputOptions: outputOptions, resources: resources,
+            textpipeVersion: textpipeVersion)
     }
 
     /// The ledger of running `pipeline` over `files` with `outputOptions`; the resources are the stages' checksums.
@@ -73,21 +76,30 @@ package struct ResumeLedger: Sendable, Equatable {
         guard resume, size > 0 else { return .fresh }
         let sidecar = Self.sidecarPath(for: output)
         guard let data = FileManager.default.contents(atPath: sidecar), let (recorded, checkpoints) = Self.parse(data) else {
-            throw ResumeMismatch(message: "cannot resume \(output): its sidecar \(sidecar) is missing, unreadable or from an older textpipe, so what produced it is unknown; run without --resume to start again")
+            throw ResumeMismatch(
+                message:
+                    "cannot resume \(output): its sidecar \(sidecar) is missing, unreadable or from an older textpipe, so what produced it is unknown; run without --resume to start again"
+            )
         }
         if let difference = difference(from: recorded) {
             throw ResumeMismatch(message: "cannot resume \(output): \(difference); run without --resume to start again")
         }
         let lines = try Self.completeRecords(in: output, framing: framing)
         // The last checkpoint at or below the complete lines: lines past it belong to a flush that was cut short.
-        guard let point = checkpoints.last(where: { $0.records == lines }) ?? checkpoints.filter({ $0.records < lines }).max(by: { $0.records < $1.records }) else {
+        guard let point = checkpoints.last(where: { $0.records == lines }) ?? checkpoints.filter({ $0.records < lines }).max(by: { $0.records < $1.records })
+        else {
             throw ResumeMismatch(message: "cannot resume \(output): its sidecar records no checkpoint; run without --resume to start again")
         }
         if lines > (checkpoints.map(\.records).max() ?? 0) {
-            throw ResumeMismatch(message: "cannot resume \(output): it has \(lines) complete records, more than the \(point.records) records its run recorded (was it written by something else?); run without --resume to start again")
+            throw ResumeMismatch(
+                message:
+                    "cannot resume \(output): it has \(lines) complete records, more than the \(point.records) records its run recorded (was it written by something else?); run without --resume to start again"
+            )
         }
-        return .resume(ResumePoint(output: output, records: point.records, digest: point.digest,
-                                   keptBytes: try Self.offset(afterRecord: point.records, in: output, framing: framing), completeLines: lines))
+        return .resume(
+            ResumePoint(
+                output: output, records: point.records, digest: point.digest,
+                keptBytes: try Self.offset(afterRecord: point.records, in: output, framing: framing), completeLines: lines))
     }
 
     /// The sidecar's first line for this run.
@@ -161,23 +173,26 @@ package struct ResumeLedger: Sendable, Equatable {
     static func parse(_ data: Data) -> (ResumeLedger, [(records: Int, digest: UInt64)])? {
         let lines = data.split(separator: 0x0A)
         guard let first = lines.first,
-              let object = try? JSONSerialization.jsonObject(with: Data(first)) as? [String: Any],
-              object["version"] as? Int == 2,
-              let inputs = object["inputs"] as? [String], let hash = object["pipeline_hash"] as? String,
-              let options = object["output_options"] as? String, let resources = object["resources"] as? [String],
-              let version = object["textpipe_version"] as? String
+            let object = try? JSONSerialization.jsonObject(with: Data(first)) as? [String: Any],
+            object["version"] as? Int == 2,
+            let inputs = object["inputs"] as? [String], let hash = object["pipeline_hash"] as? String,
+            let options = object["output_options"] as? String, let resources = object["resources"] as? [String],
+            let version = object["textpipe_version"] as? String
         else { return nil }
         var checkpoints: [(records: Int, digest: UInt64)] = []
         for line in lines.dropFirst() {
             // A checkpoint cut short by a crash is ignored.
             guard let checkpoint = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
-                  let records = checkpoint["records"] as? Int, let hex = checkpoint["digest"] as? String,
-                  let digest = UInt64(hex, radix: 16)
+                let records = checkpoint["records"] as? Int, let hex = checkpoint["digest"] as? String,
+                let digest = UInt64(hex, radix: 16)
             else { continue }
             checkpoints.append((records, digest))
         }
-        return (ResumeLedger(inputs: inputs, pipelineHash: hash, outputOptions: options, resources: resources,
-                             textpipeVersion: version), checkpoints)
+        return (
+            ResumeLedger(
+                inputs: inputs, pipelineHash: hash, outputOptions: options, resources: resources,
+                textpipeVersion: version), checkpoints
+        )
     }
 }
 

@@ -27,10 +27,15 @@ package struct ResumePoint: Sendable, Equatable {
             read += 1
         }
         if read < records {
-            throw ResumeMismatch(message: "cannot resume \(output): it holds the output of \(records) records, but the inputs have only \(read); run without --resume to start again")
+            throw ResumeMismatch(
+                message:
+                    "cannot resume \(output): it holds the output of \(records) records, but the inputs have only \(read); run without --resume to start again")
         }
         if digest != self.digest {
-            throw ResumeMismatch(message: "cannot resume \(output): the first \(records) input records are not those it was made from (the inputs changed); run without --resume to start again")
+            throw ResumeMismatch(
+                message:
+                    "cannot resume \(output): the first \(records) input records are not those it was made from (the inputs changed); run without --resume to start again"
+            )
         }
     }
 

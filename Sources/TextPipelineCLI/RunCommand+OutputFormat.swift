@@ -14,7 +14,8 @@ extension RunCommand {
         if outputFormat.writesFolder {
             if output == nil { throw ValidationError("--output-format \(name) writes a folder: give it with -o/--output DIR") }
             if resume {
-                throw ValidationError("--resume continues one output stream (jsonl, conll, spacy); --output-format \(name) writes a folder, so run again without --resume")
+                throw ValidationError(
+                    "--resume continues one output stream (jsonl, conll, spacy); --output-format \(name) writes a folder, so run again without --resume")
             }
         }
         if !outputFormat.takesOffsetOptions {
@@ -28,7 +29,9 @@ extension RunCommand {
     func makeEncoder(pipeline: Pipeline, options: OutputOptions) throws -> any DocumentEncoder {
         let missing = outputFormat.requiredLayers.subtracting(pipeline.provides)
         if !missing.isEmpty {
-            throw CLIFailure.configuration("--output-format \(outputFormat.rawValue) needs a pipeline that provides \(missing.map(\.rawValue).sorted().joined(separator: ", ")); \(pipeline.name) does not")
+            throw CLIFailure.configuration(
+                "--output-format \(outputFormat.rawValue) needs a pipeline that provides \(missing.map(\.rawValue).sorted().joined(separator: ", ")); \(pipeline.name) does not"
+            )
         }
         var layered = options
         layered.layers = pipeline.provides

@@ -16,10 +16,10 @@ struct RunCommand: ParsableCommand {
         commandName: "run",
         abstract: "Analyse articles and write one record per input record, in input order (JSON lines by default).",
         discussion: """
-        Inputs are .jsonl files (one {"id","text","title"?} object per line), .txt files (one article each), \
-        folders (read recursively, in byte order of paths) and '-' for stdin; .gz files are decompressed. \
-        With no input, stdin is read. Output is byte-identical whatever the number of workers.
-        """
+            Inputs are .jsonl files (one {"id","text","title"?} object per line), .txt files (one article each), \
+            folders (read recursively, in byte order of paths) and '-' for stdin; .gz files are decompressed. \
+            With no input, stdin is read. Output is byte-identical whatever the number of workers.
+            """
     )
 
     @Argument(help: "Input files or folders; '-' or nothing for stdin.")
@@ -49,7 +49,11 @@ struct RunCommand: ParsableCommand {
     @Option(name: .long, help: "Time limit per article in seconds, from 0.001 to 86400; an article over it becomes a 'timeout' error record.")
     var articleTimeout: Double?
 
-    @Flag(name: .long, help: "Continue an interrupted run: keep the complete lines of --output and append the rest. Every run with --output FILE writes the checkpoints this reads to FILE.textpipe-resume.")
+    @Flag(
+        name: .long,
+        help:
+            "Continue an interrupted run: keep the complete lines of --output and append the rest. Every run with --output FILE writes the checkpoints this reads to FILE.textpipe-resume."
+    )
     var resume = false
 
     @Option(name: .long, help: "Unit of every offset.")
@@ -67,7 +71,7 @@ struct RunCommand: ParsableCommand {
     func validate() throws {
         if let workers, workers < 1 { throw ValidationError("--workers must be at least 1") }
         if maxArticleBytes < 1 { throw ValidationError("--max-article-bytes must be at least 1") }
-        if let articleTimeout, !Self.articleTimeoutRange.contains(articleTimeout) { // NaN is in no range
+        if let articleTimeout, !Self.articleTimeoutRange.contains(articleTimeout) {  // NaN is in no range
             throw ValidationError("--article-timeout must be between 0.001 and 86400 seconds, not \(articleTimeout)")
         }
         if resume, output == nil { throw ValidationError("--resume needs --output FILE: it continues that file") }
@@ -86,16 +90,18 @@ struct RunCommand: ParsableCommand {
         for note in notes { FileHandle.standardError.write(Data("textpipe: \(note)\n".utf8)) }
         if files.contains(where: \.isStandardInput), isatty(STDIN_FILENO) == 1 {
             let what = format == .text ? "one article as text" : "JSON lines"
-            FileHandle.standardError.write(Data("textpipe: reading \(what) from the terminal; end with Ctrl-D, or name input files (textpipe run --help)\n".utf8))
+            FileHandle.standardError.write(
+                Data("textpipe: reading \(what) from the terminal; end with Ctrl-D, or name input files (textpipe run --help)\n".utf8))
         }
         do { try pipeline.checkStartup() } catch { throw CLIFailure.configuration(error.description) }
         let outputOptions = OutputOptions(offsets: offsets, emitTokens: emit.contains(.tokens))
-        let limits = ArticleLimits(maxArticleBytes: maxArticleBytes, oversize: onOversize,
-                                   articleTimeout: articleTimeout.map { .seconds($0) })
+        let limits = ArticleLimits(
+            maxArticleBytes: maxArticleBytes, oversize: onOversize,
+            articleTimeout: articleTimeout.map { .seconds($0) })
         let encoder = try makeEncoder(pipeline: pipeline, options: outputOptions)
         var reader = ArticleReader(files: files, limits: limits)
         let opened = try openWriter(files: files, pipeline: pipeline, reader: &reader, encoder: encoder)
-        defer { withExtendedLifetime(opened.lock) {} } // the lock is held until the command ends
+        defer { withExtendedLifetime(opened.lock) {} }  // the lock is held until the command ends
         let skip = opened.skip
         // A resumed run has read the records its output already holds; they are not this run's work.
         let resumedBytes = reader.bytesRead
@@ -106,14 +112,16 @@ struct RunCommand: ParsableCommand {
         SignalWatcher.attach(interruption)
         var summary: RunSummary
         do {
-            summary = try streamRun.run(reader: &reader, encoder: encoder, writer: opened.writer, progress: reporter,
-                                        interruption: interruption)
+            summary = try streamRun.run(
+                reader: &reader, encoder: encoder, writer: opened.writer, progress: reporter,
+                interruption: interruption)
             summary.bytes -= resumedBytes
             SignalWatcher.attach(nil)
         } catch let stop as RunInterrupted {
             ChildProcessRegistry.terminateAll()
             let name = stop.signal == SIGINT ? "SIGINT" : stop.signal == SIGTERM ? "SIGTERM" : "signal \(stop.signal)"
-            let rest = output == nil ? "the output ends after the last complete record" : "\(output!) ends after its last complete record; --resume continues the run"
+            let rest =
+                output == nil ? "the output ends after the last complete record" : "\(output!) ends after its last complete record; --resume continues the run"
             throw CLIFailure(status: 128 + stop.signal, message: "stopped by \(name): \(rest)")
         } catch let error as OutputError {
             throw CLIFailure.io(error.message)
@@ -124,8 +132,9 @@ struct RunCommand: ParsableCommand {
         }
         FileHandle.standardError.write(Data((summary.line + (skip > 0 ? ", resumed after \(skip) records" : "") + "\n").utf8))
         if let metrics {
-            let report = RunMetrics(summary: summary, pipeline: pipeline, workers: configuration.workers,
-                                    peakResidentBytes: ProcessStats.peakResidentBytes())
+            let report = RunMetrics(
+                summary: summary, pipeline: pipeline, workers: configuration.workers,
+                peakResidentBytes: ProcessStats.peakResidentBytes())
             do { try InPlaceFile.write(report.json, to: metrics) } catch { throw CLIFailure.io("--metrics: \(error.message)") }
         }
     }
@@ -145,7 +154,9 @@ struct RunCommand: ParsableCommand {
         guard let output else { return OpenedOutput(writer: StreamRecordWriter(sink: OutputSink(), journal: nil), lock: nil, skip: 0) }
         guard OutputPathSafety.takesSidecar(output) else {
             if resume { throw CLIFailure.configuration("--resume needs a regular output file: \(output) is a device, a pipe or a socket") }
-            do { return OpenedOutput(writer: StreamRecordWriter(sink: try OutputSink(path: output), journal: nil), lock: nil, skip: 0) } catch { throw CLIFailure.io(error.message) }
+            do { return OpenedOutput(writer: StreamRecordWriter(sink: try OutputSink(path: output), journal: nil), lock: nil, skip: 0) } catch {
+                throw CLIFailure.io(error.message)
+            }
         }
         let ledger = ResumeLedger(files: files, pipeline: pipeline, outputOptions: outputIdentity)
         let sidecar = ResumeLedger.sidecarPath(for: output)
@@ -160,7 +171,8 @@ struct RunCommand: ParsableCommand {
                 // Output first: a crash between the two leaves a sidecar that still covers the output.
                 try point.truncateOutput()
                 let journal = try ResumeJournal(path: sidecar, header: ledger.header, records: point.records, digest: point.digest)
-                return OpenedOutput(writer: StreamRecordWriter(sink: try OutputSink(path: output, append: true), journal: journal), lock: lock, skip: point.records)
+                return OpenedOutput(
+                    writer: StreamRecordWriter(sink: try OutputSink(path: output, append: true), journal: journal), lock: lock, skip: point.records)
             }
         } catch let error as ResumeMismatch {
             throw CLIFailure.configuration(error.message)
@@ -178,7 +190,7 @@ struct RunCommand: ParsableCommand {
         var total = 0
         for file in files {
             guard !file.isStandardInput, !file.path.hasSuffix(".gz"),
-                  let size = try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int
+                let size = try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int
             else { return nil }
             total += size
         }

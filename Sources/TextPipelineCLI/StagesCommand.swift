@@ -22,8 +22,9 @@ enum StageList {
             let requires = factory.requires.map(\.rawValue).joined(separator: ", ")
             let provides = factory.provides.map(\.rawValue).joined(separator: ", ")
             let rewrites = factory.rewrites.map(\.rawValue).joined(separator: ", ")
-            lines.append("  requires: \(requires.isEmpty ? "-" : requires)   provides: \(provides.isEmpty ? "-" : provides)"
-                + (rewrites.isEmpty ? "" : "   rewrites: \(rewrites)"))
+            lines.append(
+                "  requires: \(requires.isEmpty ? "-" : requires)   provides: \(provides.isEmpty ? "-" : provides)"
+                    + (rewrites.isEmpty ? "" : "   rewrites: \(rewrites)"))
             if let languages = factory.languages { lines.append("  languages: \(languages)") }
             for option in factory.options {
                 let fallback = option.defaultValue.map { " (default: \($0))" } ?? ""

@@ -65,12 +65,15 @@ struct TextPipeCommand: ParsableCommand {
         commandName: "textpipe",
         abstract: "Analyse streams of news articles: tokens, sentences, entities, keywords.",
         discussion: """
-        Start with 'textpipe run articles.jsonl -o out.jsonl' (JSON lines {"id","text"} in, one analysis per \
-        line out), 'textpipe check' to see the default pipeline, and 'textpipe install --prefix ~/.local' \
-        to use textpipe from anywhere with its gazetteers compiled once.
-        """,
+            Start with 'textpipe run articles.jsonl -o out.jsonl' (JSON lines {"id","text"} in, one analysis per \
+            line out), 'textpipe check' to see the default pipeline, and 'textpipe install --prefix ~/.local' \
+            to use textpipe from anywhere with its gazetteers compiled once.
+            """,
         version: "textpipe \(TextPipelineVersion.current)",
-        subcommands: [RunCommand.self, RenderCommand.self, CheckCommand.self, StagesCommand.self, BenchCommand.self, GazetteerCommand.self, DFCommand.self, BundleCommand.self, InstallCommand.self]
+        subcommands: [
+            RunCommand.self, RenderCommand.self, CheckCommand.self, StagesCommand.self, BenchCommand.self, GazetteerCommand.self, DFCommand.self,
+            BundleCommand.self, InstallCommand.self,
+        ]
     )
 }
 

@@ -44,8 +44,10 @@ public enum CLIHarness {
     /// An explicit `environment` replaces the inherited one, except for the sanitizers'
     /// options (`ASAN_OPTIONS` and the like), which carry over so that a sanitized build
     /// keeps the settings its test run chose.
-    public static func run(_ arguments: [String], stdin: Data = Data(), directory: URL? = nil,
-                           environment: [String: String]? = nil, executable: URL? = nil) throws -> Result {
+    public static func run(
+        _ arguments: [String], stdin: Data = Data(), directory: URL? = nil,
+        environment: [String: String]? = nil, executable: URL? = nil
+    ) throws -> Result {
         let process = Process()
         process.executableURL = executable ?? productsFolder.appendingPathComponent("textpipe")
         process.arguments = arguments
@@ -66,8 +68,9 @@ public enum CLIHarness {
         process.waitUntilExit()
         let outputData = try Data(contentsOf: paths[1])
         let errorData = try Data(contentsOf: paths[2])
-        return Result(status: process.terminationStatus,
-                      stdout: String(decoding: outputData, as: UTF8.self),
-                      stderr: String(decoding: errorData, as: UTF8.self))
+        return Result(
+            status: process.terminationStatus,
+            stdout: String(decoding: outputData, as: UTF8.self),
+            stderr: String(decoding: errorData, as: UTF8.self))
     }
 }

@@ -19,8 +19,8 @@ public enum CLIProcess {
     /// Peak resident memory of a running process (`VmHWM` in /proc), in bytes; nil without /proc.
     public static func peakResidentBytes(of pid: Int32) -> Int? {
         guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
-              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
-              let kilobytes = Int(line.split(separator: " ").dropFirst().first ?? "")
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+            let kilobytes = Int(line.split(separator: " ").dropFirst().first ?? "")
         else { return nil }
         return kilobytes * 1024
     }
@@ -28,7 +28,7 @@ public enum CLIProcess {
     /// Bytes a running process has read so far (`rchar` in /proc), or nil without /proc.
     public static func bytesRead(by pid: Int32) -> Int? {
         guard let io = try? String(contentsOfFile: "/proc/\(pid)/io", encoding: .utf8),
-              let line = io.split(separator: "\n").first(where: { $0.hasPrefix("rchar:") })
+            let line = io.split(separator: "\n").first(where: { $0.hasPrefix("rchar:") })
         else { return nil }
         return Int(line.dropFirst("rchar:".count).trimmingCharacters(in: .whitespaces))
     }

@@ -19,13 +19,14 @@ public enum DocumentFixtures {
 
     /// A tokenizer plus sentence splitter, with optional extra `with:` lines for the splitter.
     public static func sentencePipeline(_ sentenceOptions: String = "{}") throws -> Pipeline {
-        try pipeline("""
-        version: 1
-        stages:
-          - use: tokenize.icu@1
-          - use: sentences.icu@1
-            with: \(sentenceOptions)
-        """)
+        try pipeline(
+            """
+            version: 1
+            stages:
+              - use: tokenize.icu@1
+              - use: sentences.icu@1
+                with: \(sentenceOptions)
+            """)
     }
 
     /// The sentences of `text` as strings.
@@ -36,12 +37,13 @@ public enum DocumentFixtures {
 
     /// The tokens of `text` as (text, kind) pairs.
     public static func tokens(_ text: String, locale: String = "en") throws -> [(String, TokenKind)] {
-        let pipeline = try pipeline("""
-        version: 1
-        stages:
-          - use: tokenize.icu@1
-            with: { locale: \(locale) }
-        """)
+        let pipeline = try pipeline(
+            """
+            version: 1
+            stages:
+              - use: tokenize.icu@1
+                with: { locale: \(locale) }
+            """)
         let document = try analyse(text, with: pipeline)
         return (0 ..< document.tokens.count).map { (document.text(ofToken: $0), document.tokens.kinds[$0]) }
     }

@@ -5,28 +5,35 @@ public import TextPipelineStages
 /// Runs keyword stages over small texts in tests.
 public enum KeywordFixtures {
     /// A pipeline of tokenizer, sentence splitter and `stage` with `options` (a YAML flow mapping).
-    public static func pipeline(_ stage: String, _ options: String = "{}", registry: StageRegistry = .builtin,
-                                before: String = "") throws -> Pipeline {
-        try DocumentFixtures.pipeline("""
-        version: 1
-        stages:
-          - use: tokenize.icu@1
-          - use: sentences.icu@1
-        \(before)
-          - use: \(stage)
-            with: \(options)
-        """, registry: registry)
+    public static func pipeline(
+        _ stage: String, _ options: String = "{}", registry: StageRegistry = .builtin,
+        before: String = ""
+    ) throws -> Pipeline {
+        try DocumentFixtures.pipeline(
+            """
+            version: 1
+            stages:
+              - use: tokenize.icu@1
+              - use: sentences.icu@1
+            \(before)
+              - use: \(stage)
+                with: \(options)
+            """, registry: registry)
     }
 
     /// The keywords of `text`, best first.
-    public static func keywords(_ text: String, stage: String = "keywords.yake@1", options: String = "{}",
-                                title: String? = nil, registry: StageRegistry = .builtin, before: String = "") throws -> [Keyword] {
+    public static func keywords(
+        _ text: String, stage: String = "keywords.yake@1", options: String = "{}",
+        title: String? = nil, registry: StageRegistry = .builtin, before: String = ""
+    ) throws -> [Keyword] {
         try DocumentFixtures.analyse(text, with: pipeline(stage, options, registry: registry, before: before), title: title).keywords
     }
 
     /// The keyword texts of `text`, lower-cased, best first.
-    public static func texts(_ text: String, stage: String = "keywords.yake@1", options: String = "{}",
-                             title: String? = nil, registry: StageRegistry = .builtin, before: String = "") throws -> [String] {
+    public static func texts(
+        _ text: String, stage: String = "keywords.yake@1", options: String = "{}",
+        title: String? = nil, registry: StageRegistry = .builtin, before: String = ""
+    ) throws -> [String] {
         try keywords(text, stage: stage, options: options, title: title, registry: registry, before: before).map { $0.text.lowercased() }
     }
 
@@ -42,8 +49,9 @@ public enum KeywordFixtures {
 
     /// Marks each span's first occurrence in the text as an entity with its label.
     struct MarkedEntities: StatelessStage {
-        static let configuration = StageConfiguration(id: "test.entities@1", summary: "test entities",
-                                                      requires: [.tokens], provides: [.entities])
+        static let configuration = StageConfiguration(
+            id: "test.entities@1", summary: "test entities",
+            requires: [.tokens], provides: [.entities])
         let texts: [String]
         let labels: [String]
 

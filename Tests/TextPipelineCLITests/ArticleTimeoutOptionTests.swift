@@ -9,8 +9,9 @@ import Testing
     let pipeline = ["--pipeline", "Tests/TextPipelineCLITests/Fixtures/tokens-sentences.yaml"]
     let article = Data(#"{"id":"a","text":"One sentence. Two."}"#.utf8 + [0x0A])
 
-    @Test("time limits that are not a usable number of seconds are usage errors",
-          arguments: ["inf", "1e16", "nan", "0", "-1", "0.0001", "86401"])
+    @Test(
+        "time limits that are not a usable number of seconds are usage errors",
+        arguments: ["inf", "1e16", "nan", "0", "-1", "0.0001", "86401"])
     func unusableTimeout(value: String) throws {
         let result = try CLIHarness.run(["run", "--article-timeout=\(value)"] + pipeline, stdin: article)
         #expect(result.status == 2, "\(value): \(result.stderr)")

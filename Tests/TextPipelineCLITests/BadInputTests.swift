@@ -86,7 +86,9 @@ import Testing
             // Sizes
             Case(name: "size-at-limit.jsonl", bytes: record(textBytes: Array(repeating: 0x61, count: limit)), kinds: ["ok"]),
             Case(name: "size-over-limit.jsonl", bytes: record(textBytes: Array(repeating: 0x61, count: limit + 1)), kinds: ["oversized"]),
-            Case(name: "size-long-line-of-escapes.jsonl", bytes: line(#"{"text":""# + String(repeating: #"\u0041"#, count: 2 * limit) + #""}"#), kinds: ["oversized"]),
+            Case(
+                name: "size-long-line-of-escapes.jsonl", bytes: line(#"{"text":""# + String(repeating: #"\u0041"#, count: 2 * limit) + #""}"#),
+                kinds: ["oversized"]),
             // Archives
             Case(name: "archive-mixed.jsonl.gz", bytes: try gzip(valid + line("{oops") + valid), kinds: ["ok", "invalid_json", "ok"]),
             Case(name: "archive-two-members.jsonl.gz", bytes: try gzip(valid) + gzip(valid), kinds: ["ok", "ok"]),

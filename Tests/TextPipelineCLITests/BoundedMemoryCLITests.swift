@@ -9,8 +9,10 @@ import Testing
     /// Runs `arguments` until the process has read `bytes` bytes (or `timeout` passes),
     /// then returns its peak memory and what it read, and kills it. Waiting for bytes read,
     /// not for a time, keeps the test as strict on a slow, loaded machine as on a fast one.
-    func peakMemory(_ arguments: [String], stdin: FileHandle? = nil, afterReading bytes: Int = 300_000_000,
-                    timeout: TimeInterval = 120) throws -> (peak: Int?, read: Int) {
+    func peakMemory(
+        _ arguments: [String], stdin: FileHandle? = nil, afterReading bytes: Int = 300_000_000,
+        timeout: TimeInterval = 120
+    ) throws -> (peak: Int?, read: Int) {
         let process = try CLIProcess.start(arguments, stdin: stdin)
         defer {
             kill(process.processIdentifier, SIGKILL)

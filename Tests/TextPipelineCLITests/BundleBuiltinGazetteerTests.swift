@@ -2,6 +2,7 @@ import Foundation
 import TestSupport
 import Testing
 import TextPipelineStages
+
 @testable import TextPipelineCLI
 
 /// A pipeline naming shipped gazetteers with `builtin:` bundles them compiled,
@@ -35,8 +36,9 @@ import TextPipelineStages
         try FileManager.default.createDirectory(at: cache, withIntermediateDirectories: true)
         let elsewhere = folder.appendingPathComponent("no-shipped-data")
         try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
-        let bundled = try CLIHarness.run(["run", "--pipeline", root.appendingPathComponent(written.pipelinePath).path], stdin: input,
-                                         environment: ["TEXTPIPE_CACHE": cache.path, "TEXTPIPE_PIPELINES": elsewhere.path])
+        let bundled = try CLIHarness.run(
+            ["run", "--pipeline", root.appendingPathComponent(written.pipelinePath).path], stdin: input,
+            environment: ["TEXTPIPE_CACHE": cache.path, "TEXTPIPE_PIPELINES": elsewhere.path])
         #expect(bundled.status == 0, "\(bundled.stderr)")
         #expect(bundled.stdout == expected.stdout)
         #expect(try FileManager.default.contentsOfDirectory(atPath: cache.path).isEmpty)

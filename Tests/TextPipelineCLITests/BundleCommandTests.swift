@@ -2,6 +2,7 @@ import Foundation
 import TestSupport
 import Testing
 import TextPipelineStages
+
 @testable import TextPipelineCLI
 
 /// `textpipe bundle`: the pipeline part (files copied, gazetteers compiled, paths
@@ -25,20 +26,21 @@ import TextPipelineStages
         try FileManager.default.copyItem(at: gazetteer, to: data.appendingPathComponent("people.tsv"))
         try "Pyongyang Times\tORG\ttp:org/pyongyang-times\n".write(to: conf.appendingPathComponent("extra.tsv"), atomically: true, encoding: .utf8)
         try FileManager.default.copyItem(at: Self.resources.appendingPathComponent("ner/rules-en.txt"), to: data.appendingPathComponent("rules.txt"))
-        try FileManager.default.copyItem(at: Self.resources.appendingPathComponent("sentences/abbreviations-en.txt"), to: conf.appendingPathComponent("abbreviations.txt"))
+        try FileManager.default.copyItem(
+            at: Self.resources.appendingPathComponent("sentences/abbreviations-en.txt"), to: conf.appendingPathComponent("abbreviations.txt"))
         try "said\nthe\nin\n".write(to: data.appendingPathComponent("stop.txt"), atomically: true, encoding: .utf8)
         let yaml = """
-        version: 1
-        name: bundled-fixture
-        stages:
-          - use: tokenize.icu@1
-          - use: sentences.icu@1
-            with: { abbreviations: { file: abbreviations.txt } }
-          - use: ner.gazetteer@1
-            with: { gazetteers: [../data/people.tsv, extra.tsv], rules: ../data/rules.txt, cache: cache-folder }
-          - use: keywords.yake@1
-            with: { stop_words: \(data.appendingPathComponent("stop.txt").path) }
-        """
+            version: 1
+            name: bundled-fixture
+            stages:
+              - use: tokenize.icu@1
+              - use: sentences.icu@1
+                with: { abbreviations: { file: abbreviations.txt } }
+              - use: ner.gazetteer@1
+                with: { gazetteers: [../data/people.tsv, extra.tsv], rules: ../data/rules.txt, cache: cache-folder }
+              - use: keywords.yake@1
+                with: { stop_words: \(data.appendingPathComponent("stop.txt").path) }
+            """
         let file = conf.appendingPathComponent("fixture.yaml")
         try yaml.write(to: file, atomically: true, encoding: .utf8)
         return file
@@ -49,8 +51,9 @@ import TextPipelineStages
         let pipeline = try writeSourcePipeline(in: source)
         let input = Data(#"{"id":"a","text":"Kim Jong Un said the Pyongyang Times reported it in Pyongyang. Dr. Lee agreed."}"#.utf8 + [0x0A])
         let sourceCache = try temporary("source-cache")
-        let expected = try CLIHarness.run(["run", "--pipeline", pipeline.path], stdin: input,
-                                          environment: ["TEXTPIPE_CACHE": sourceCache.path])
+        let expected = try CLIHarness.run(
+            ["run", "--pipeline", pipeline.path], stdin: input,
+            environment: ["TEXTPIPE_CACHE": sourceCache.path])
         #expect(expected.status == 0)
         #expect(expected.stdout.contains("tp:org/pyongyang-times"))
 
@@ -65,8 +68,9 @@ import TextPipelineStages
         try FileManager.default.removeItem(at: source.deletingLastPathComponent())
 
         let cache = try temporary("bundle-cache")
-        let bundled = try CLIHarness.run(["run", "--pipeline", root.appendingPathComponent(written.pipelinePath).path], stdin: input,
-                                         environment: ["TEXTPIPE_CACHE": cache.path, "HOME": cache.path])
+        let bundled = try CLIHarness.run(
+            ["run", "--pipeline", root.appendingPathComponent(written.pipelinePath).path], stdin: input,
+            environment: ["TEXTPIPE_CACHE": cache.path, "HOME": cache.path])
         #expect(bundled.status == 0, "\(bundled.stderr)")
         #expect(bundled.stdout == expected.stdout)
         #expect(try FileManager.default.contentsOfDirectory(atPath: cache.path).isEmpty, "the bundle compiled into a cache")
@@ -95,13 +99,13 @@ import TextPipelineStages
 
     @Test func lddOutputIsParsedAndGlibcStaysOnTheNode() {
         let output = """
-        \tlinux-vdso.so.1 (0x00007ffd)
-        \tlibm.so.6 => /lib/x86_64-linux-gnu/libm.so.6 (0x00007f)
-        \tlibicuuc.so.72 => /lib/x86_64-linux-gnu/libicuuc.so.72 (0x00007f)
-        \tlibz.so.1 => not found
-        \tlibc.so.6 => /lib/x86_64-linux-gnu/libc.so.6 (0x00007f)
-        \t/lib64/ld-linux-x86-64.so.2 (0x00007f)
-        """
+            \tlinux-vdso.so.1 (0x00007ffd)
+            \tlibm.so.6 => /lib/x86_64-linux-gnu/libm.so.6 (0x00007f)
+            \tlibicuuc.so.72 => /lib/x86_64-linux-gnu/libicuuc.so.72 (0x00007f)
+            \tlibz.so.1 => not found
+            \tlibc.so.6 => /lib/x86_64-linux-gnu/libc.so.6 (0x00007f)
+            \t/lib64/ld-linux-x86-64.so.2 (0x00007f)
+            """
         let dependencies = BundleLibraries.parse(output)
         #expect(dependencies.count == 6)
         #expect(dependencies.contains(.init(name: "libz.so.1", path: nil)))

@@ -13,31 +13,33 @@ import Testing
     }
 
     @Test func checkReportsEveryErrorWithSuggestions() throws {
-        let path = try writeTemporary("""
-        version: 1
-        stagse: []
-        stages:
-          - use: tokenize.icuu@1
-          - use: sentences.icu@1
-            with: { locael: en, newlines: line }
-          - use: keywords.yake@1
-            with: { top: ten }
-        """, "every-error.yaml")
+        let path = try writeTemporary(
+            """
+            version: 1
+            stagse: []
+            stages:
+              - use: tokenize.icuu@1
+              - use: sentences.icu@1
+                with: { locael: en, newlines: line }
+              - use: keywords.yake@1
+                with: { top: ten }
+            """, "every-error.yaml")
         defer { try? FileManager.default.removeItem(atPath: path) }
         let result = try CLIHarness.run(["check", path])
         #expect(result.status == 2)
         let lines = result.stderr.split(separator: "\n").map(String.init)
-        #expect(lines == [
-            "textpipe: \(path):2: stagse: unknown option; did you mean 'stages'? expected one of: description, name, on_error, stages, version",
-            "textpipe: \(path):4: stages[0].use: unknown stage 'tokenize.icuu@1'; did you mean 'tokenize.icu@1'? registered stages: "
-                + "external@1, keywords.rake@1, keywords.textrank@1, keywords.tfidf@1, keywords.yake@1, ner.gazetteer@1, rules.tokens@1, sentences.icu@1, tokenize.icu@1",
-            "textpipe: \(path):6: stages[1].with.locael: unknown option; did you mean 'locale'? "
-                + "expected one of: abbreviations, continuations, locale, newline, reporting_verbs, salutations, starters, time_qualifiers",
-            "textpipe: \(path):6: stages[1].with.newlines: unknown option; did you mean 'newline'? "
-                + "expected one of: abbreviations, continuations, locale, newline, reporting_verbs, salutations, starters, time_qualifiers",
-            "textpipe: \(path):8: stages[2].with.top: expected an integer, found the string 'ten'",
-            "textpipe: 5 errors in \(path)",
-        ], "\(result.stderr)")
+        #expect(
+            lines == [
+                "textpipe: \(path):2: stagse: unknown option; did you mean 'stages'? expected one of: description, name, on_error, stages, version",
+                "textpipe: \(path):4: stages[0].use: unknown stage 'tokenize.icuu@1'; did you mean 'tokenize.icu@1'? registered stages: "
+                    + "external@1, keywords.rake@1, keywords.textrank@1, keywords.tfidf@1, keywords.yake@1, ner.gazetteer@1, rules.tokens@1, sentences.icu@1, tokenize.icu@1",
+                "textpipe: \(path):6: stages[1].with.locael: unknown option; did you mean 'locale'? "
+                    + "expected one of: abbreviations, continuations, locale, newline, reporting_verbs, salutations, starters, time_qualifiers",
+                "textpipe: \(path):6: stages[1].with.newlines: unknown option; did you mean 'newline'? "
+                    + "expected one of: abbreviations, continuations, locale, newline, reporting_verbs, salutations, starters, time_qualifiers",
+                "textpipe: \(path):8: stages[2].with.top: expected an integer, found the string 'ten'",
+                "textpipe: 5 errors in \(path)",
+            ], "\(result.stderr)")
     }
 
     @Test func runStopsAtTheFirstErrorWithTheSameMessage() throws {
@@ -87,16 +89,20 @@ import Testing
     }
 
     @Test func benchWarnsThatATinySliceMeansNothing() throws {
-        let result = try CLIHarness.run(["bench", "--pipeline", "Tests/TextPipelineCLITests/Fixtures/tokens-sentences.yaml",
-                                         "--input", "Tests/TextPipelineCLITests/Fixtures/sample.jsonl", "--workers", "1,2", "--repeat", "1"])
+        let result = try CLIHarness.run([
+            "bench", "--pipeline", "Tests/TextPipelineCLITests/Fixtures/tokens-sentences.yaml",
+            "--input", "Tests/TextPipelineCLITests/Fixtures/sample.jsonl", "--workers", "1,2", "--repeat", "1",
+        ])
         #expect(result.status == 0)
         #expect(result.stderr.contains("textpipe: warning: the slice is 0.00 MB"), "\(result.stderr)")
         #expect(result.stderr.contains("too small for meaningful figures"))
     }
 
     @Test func benchWarmsUpBeforeTiming() throws {
-        let arguments = ["bench", "--pipeline", "Tests/TextPipelineCLITests/Fixtures/tokens-sentences.yaml",
-                         "--input", "Tests/TextPipelineCLITests/Fixtures/sample.jsonl", "--repeat", "1", "--json"]
+        let arguments = [
+            "bench", "--pipeline", "Tests/TextPipelineCLITests/Fixtures/tokens-sentences.yaml",
+            "--input", "Tests/TextPipelineCLITests/Fixtures/sample.jsonl", "--repeat", "1", "--json",
+        ]
         for (extra, expected) in [([String](), 1), (["--warmup", "2"], 2), (["--warmup", "0"], 0)] {
             let result = try CLIHarness.run(arguments + extra)
             #expect(result.status == 0, "\(result.stderr)")
@@ -106,8 +112,9 @@ import Testing
     }
 
     @Test func aResumedRunCountsOnlyTheBytesItAnalysed() throws {
-        let corpus = try writeTemporary((0 ..< 30).map { #"{"id":"a\#($0)","text":"Article \#($0) says Dr. Smith met officials on Monday."}"# }
-            .joined(separator: "\n") + "\n", "resume-corpus.jsonl")
+        let corpus = try writeTemporary(
+            (0 ..< 30).map { #"{"id":"a\#($0)","text":"Article \#($0) says Dr. Smith met officials on Monday."}"# }
+                .joined(separator: "\n") + "\n", "resume-corpus.jsonl")
         let output = CLIProcess.temporaryPath("resume-out.jsonl")
         defer { for path in [corpus, output, output + ".textpipe-resume"] { try? FileManager.default.removeItem(atPath: path) } }
         let pipeline = ["--pipeline", "Tests/TextPipelineCLITests/Fixtures/tokens-sentences.yaml"]

@@ -61,7 +61,8 @@ import Testing
         let input = (0 ..< 50).map { #"{"id": "a\#($0)", "text": "x"}"# }.joined(separator: "\n") + "\n"
         let result = try CLIHarness.run(["run", "--pipeline", path, "-o", output], stdin: Data(input.utf8))
         #expect(result.status == 2, "stderr: \(result.stderr)")
-        #expect(result.stderr.contains("stages[1]") && result.stderr.contains("calls itself 'impostor', the pipeline expects 'misbehaving'"), "\(result.stderr)")
+        #expect(
+            result.stderr.contains("stages[1]") && result.stderr.contains("calls itself 'impostor', the pipeline expects 'misbehaving'"), "\(result.stderr)")
         #expect(!FileManager.default.fileExists(atPath: output))
     }
 

@@ -31,8 +31,9 @@ import Testing
         let copy = folder.appendingPathComponent("textpipe-copy")
         try FileManager.default.copyItem(at: CLIHarness.productsFolder.appendingPathComponent("textpipe"), to: copy)
         let cache = TestCache.folder ?? folder.appendingPathComponent("cache").path
-        let result = try CLIHarness.run(["run", samples, "--workers", "1"], directory: folder,
-                                        environment: minimalEnvironment(cache: cache), executable: copy)
+        let result = try CLIHarness.run(
+            ["run", samples, "--workers", "1"], directory: folder,
+            environment: minimalEnvironment(cache: cache), executable: copy)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(!result.stderr.contains("cannot find the default pipeline"))
         #expect(result.stdout == (try expectedOutput()))
@@ -75,8 +76,9 @@ import Testing
         let compiled = try FileManager.default.contentsOfDirectory(atPath: prefix.appendingPathComponent("share/textpipe/Pipelines/compiled").path)
         #expect(compiled.contains { $0.hasSuffix(".tpg") })
 
-        let result = try CLIHarness.run(["run", samples, "--workers", "1"], directory: prefix,
-                                        environment: minimalEnvironment(cache: cache.path), executable: installed)
+        let result = try CLIHarness.run(
+            ["run", samples, "--workers", "1"], directory: prefix,
+            environment: minimalEnvironment(cache: cache.path), executable: installed)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(!result.stderr.contains("compiling gazetteers"), "\(result.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: cache.path).isEmpty)

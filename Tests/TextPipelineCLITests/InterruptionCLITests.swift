@@ -40,8 +40,8 @@ import Testing
         let written = CLIProcess.completeLines(of: output)
         #expect(written.count == 3, "lines on disk while the slow record runs: \(written.count)")
         guard written.count == 3, process.isRunning,
-              let first = try JSONSerialization.jsonObject(with: Data(written[0].utf8)) as? [String: Any],
-              let child = (first["attributes"] as? [String: Any])?["length"] as? Int
+            let first = try JSONSerialization.jsonObject(with: Data(written[0].utf8)) as? [String: Any],
+            let child = (first["attributes"] as? [String: Any])?["length"] as? Int
         else { Issue.record("no child process id in \(written)"); return }
         #expect(CLIProcess.isAlive(Int32(child)))
 

@@ -30,7 +30,7 @@ import Testing
         let result = try CLIHarness.run(["stages"])
         #expect(result.status == 0)
         #expect(result.stdout.contains("tokenize.icu@1"))
-        #expect(result.stdout.contains("newline: paragraph | line | auto (default: auto)")) // auto added by issue 3
+        #expect(result.stdout.contains("newline: paragraph | line | auto (default: auto)"))  // auto added by issue 3
     }
 
     @Test func defaultPipelineChecks() throws {
@@ -38,8 +38,10 @@ import Testing
     }
 
     @Test func benchReportsRatesAndAScalingTable() throws {
-        let result = try CLIHarness.run(["bench", "--pipeline", "Tests/TextPipelineCLITests/Fixtures/tokens-sentences.yaml",
-                                         "--input", "Tests/TextPipelineCLITests/Fixtures/sample.jsonl", "--workers", "1,2", "--repeat", "2", "--json"])
+        let result = try CLIHarness.run([
+            "bench", "--pipeline", "Tests/TextPipelineCLITests/Fixtures/tokens-sentences.yaml",
+            "--input", "Tests/TextPipelineCLITests/Fixtures/sample.jsonl", "--workers", "1,2", "--repeat", "2", "--json",
+        ])
         #expect(result.status == 0)
         let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any]
         #expect(object["articles"] as? Int == 4)
@@ -49,8 +51,10 @@ import Testing
     }
 
     @Test func benchCanTimeTheStagesAlone() throws {
-        let result = try CLIHarness.run(["bench", "--pipeline", "Tests/TextPipelineCLITests/Fixtures/tokens-sentences.yaml",
-                                         "--input", "Tests/TextPipelineCLITests/Fixtures/sample.jsonl", "--no-io", "--raw-icu", "--json"])
+        let result = try CLIHarness.run([
+            "bench", "--pipeline", "Tests/TextPipelineCLITests/Fixtures/tokens-sentences.yaml",
+            "--input", "Tests/TextPipelineCLITests/Fixtures/sample.jsonl", "--no-io", "--raw-icu", "--json",
+        ])
         #expect(result.status == 0)
         let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any]
         #expect(object["includes_io"] as? Bool == false)

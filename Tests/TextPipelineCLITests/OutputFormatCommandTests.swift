@@ -50,8 +50,11 @@ import Testing
             let sentences = (record["sentences"] as! [[String: Any]]).map { firstToken[$0["start"] as! Int]! }
             #expect(document.sentenceStarts == sentences)
         }
-        #expect(documents.map(\.id) == [#""k1""#, #""a/b""#, #""a%2Fb""#, #""broken""#, #""""#, #""..""#, #""dup""#, #""dup""#,
-                                         #""DUP""#, "12.50", #""with\u0020space\u0009and\u0020tab""#, #""empty-text""#])
+        #expect(
+            documents.map(\.id) == [
+                #""k1""#, #""a/b""#, #""a%2Fb""#, #""broken""#, #""""#, #""..""#, #""dup""#, #""dup""#,
+                #""DUP""#, "12.50", #""with\u0020space\u0009and\u0020tab""#, #""empty-text""#,
+            ])
     }
 
     @Test func conllAndSpacyResumeToIdenticalOutput() throws {
@@ -109,10 +112,14 @@ import Testing
         let result = try Self.run(["--output-format", "brat", "-o", folder])
         #expect(result.status == 0)
         let names = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
-        #expect(names == [".textpipe-output", "%2E.", "12.50", "DUP~3", "a%252Fb", "a%2Fb", "annotation.conf", "dup", "dup~2", "empty-text",
-                          "errors.jsonl", "k1", "with%20space%09and%20tab", "~empty"].flatMap { name in
-                              name.hasPrefix(".") || name.contains(".conf") || name.contains(".jsonl") ? [name] : [name + ".ann", name + ".txt"]
-                          }.sorted())
+        #expect(
+            names
+                == [
+                    ".textpipe-output", "%2E.", "12.50", "DUP~3", "a%252Fb", "a%2Fb", "annotation.conf", "dup", "dup~2", "empty-text",
+                    "errors.jsonl", "k1", "with%20space%09and%20tab", "~empty",
+                ].flatMap { name in
+                    name.hasPrefix(".") || name.contains(".conf") || name.contains(".jsonl") ? [name] : [name + ".ann", name + ".txt"]
+                }.sorted())
         let records = try Self.jsonRecords().filter { $0["error"] == nil }
         var checked = 0
         for name in names where name.hasSuffix(".ann") {
@@ -188,7 +195,8 @@ enum CoNLLReader {
             if tag.hasPrefix("B-") {
                 documents[documents.count - 1].entities.append(Entity(tokens: index ..< index + 1, label: String(tag.dropFirst(2))))
             } else if tag.hasPrefix("I-") {
-                documents[documents.count - 1].entities[documents[documents.count - 1].entities.count - 1].tokens = documents[documents.count - 1].entities.last!.tokens.lowerBound ..< index + 1
+                documents[documents.count - 1].entities[documents[documents.count - 1].entities.count - 1].tokens =
+                    documents[documents.count - 1].entities.last!.tokens.lowerBound ..< index + 1
             }
         }
         return documents

@@ -108,7 +108,8 @@ import Testing
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { remove(folder) }
         let tsv = folder + "/names.tsv"
-        try FileManager.default.copyItem(atPath: CLIHarness.repositoryRoot.appendingPathComponent("Tests/TextPipelineCLITests/Fixtures/gazetteer/sample.tsv").path, toPath: tsv)
+        try FileManager.default.copyItem(
+            atPath: CLIHarness.repositoryRoot.appendingPathComponent("Tests/TextPipelineCLITests/Fixtures/gazetteer/sample.tsv").path, toPath: tsv)
         let pipelineFile = folder + "/ner.yaml"
         try """
         version: 1

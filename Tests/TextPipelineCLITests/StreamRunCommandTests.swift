@@ -27,7 +27,11 @@ import Testing
         let corpus = try writeCorpus(articles: 150_000)
         let reference = temporaryPath("reference.jsonl")
         let resumed = temporaryPath("resumed.jsonl")
-        defer { for path in [corpus, reference, resumed, resumed + ".textpipe-resume", reference + ".textpipe-resume"] { try? FileManager.default.removeItem(atPath: path) } }
+        defer {
+            for path in [corpus, reference, resumed, resumed + ".textpipe-resume", reference + ".textpipe-resume"] {
+                try? FileManager.default.removeItem(atPath: path)
+            }
+        }
         #expect(try CLIHarness.run(["run", corpus, "-o", reference, "--workers", "2"] + pipeline).status == 0)
 
         let process = Process()
@@ -95,7 +99,9 @@ import Testing
         let process = Process()
         // bash, for PIPESTATUS: the status of textpipe, whose reader (head) quits early.
         process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = ["-c", "'\(binary)' run '\(corpus)' \(pipeline.joined(separator: " ")) 2>'\(corpus).err' | head -c 100 > /dev/null; exit ${PIPESTATUS[0]}"]
+        process.arguments = [
+            "-c", "'\(binary)' run '\(corpus)' \(pipeline.joined(separator: " ")) 2>'\(corpus).err' | head -c 100 > /dev/null; exit ${PIPESTATUS[0]}",
+        ]
         process.currentDirectoryURL = CLIHarness.repositoryRoot
         try process.run()
         process.waitUntilExit()
@@ -126,7 +132,6 @@ import Testing
         #expect(object["workers"] as? Int == 2)
         #expect((object["stages"] as? [[String: Any]])?.map { $0["id"] as? String } == ["tokenize.icu@1", "sentences.icu@1"])
     }
-
 
     @Test func badWorkerCountIsAUsageError() throws {
         #expect(try CLIHarness.run(["run", "--workers", "0"] + pipeline).status == 2)

@@ -25,16 +25,26 @@ import TextPipelineStages
         #expect(message(fuzzed) == "p.yaml:1: expected a mapping with 'version' and 'stages', found the string '\(fuzzed.dropLast())'")
     }
 
-    @Test("base-60 values are strings, refused where a number is expected", arguments: [
-        ("version: \(overflowing)\nstages:\n  - use: tokenize.icu@1\n",
-         "p.yaml:1: version: expected an integer, found the string '\(overflowing)'"),
-        ("version: 1\nstages:\n  - use: tokenize.icu@1\n  - use: sentences.icu@1\n  - use: keywords.yake@1\n    with: { top: \(overflowing) }\n",
-         "p.yaml:6: stages[2].with.top: expected an integer, found the string '\(overflowing)'"),
-        ("version: 1\nstages:\n  - use: tokenize.icu@1\n  - use: sentences.icu@1\n  - use: keywords.yake@1\n    with: { dedup: \(overflowing) }\n",
-         "p.yaml:6: stages[2].with.dedup: expected a number, found the string '\(overflowing)'"),
-        ("version: 1\nstages:\n  - use: tokenize.icu@1\n  - use: sentences.icu@1\n  - use: keywords.yake@1\n    with: { top: 1:30 }\n",
-         "p.yaml:6: stages[2].with.top: expected an integer, found the string '1:30'"),
-    ])
+    @Test(
+        "base-60 values are strings, refused where a number is expected",
+        arguments: [
+            (
+                "version: \(overflowing)\nstages:\n  - use: tokenize.icu@1\n",
+                "p.yaml:1: version: expected an integer, found the string '\(overflowing)'"
+            ),
+            (
+                "version: 1\nstages:\n  - use: tokenize.icu@1\n  - use: sentences.icu@1\n  - use: keywords.yake@1\n    with: { top: \(overflowing) }\n",
+                "p.yaml:6: stages[2].with.top: expected an integer, found the string '\(overflowing)'"
+            ),
+            (
+                "version: 1\nstages:\n  - use: tokenize.icu@1\n  - use: sentences.icu@1\n  - use: keywords.yake@1\n    with: { dedup: \(overflowing) }\n",
+                "p.yaml:6: stages[2].with.dedup: expected a number, found the string '\(overflowing)'"
+            ),
+            (
+                "version: 1\nstages:\n  - use: tokenize.icu@1\n  - use: sentences.icu@1\n  - use: keywords.yake@1\n    with: { top: 1:30 }\n",
+                "p.yaml:6: stages[2].with.top: expected an integer, found the string '1:30'"
+            ),
+        ])
     func pipelineOptions(yaml: String, expected: String) {
         #expect(message(yaml) == expected)
     }

@@ -52,13 +52,15 @@ import TextPipelineStages
 
     static let outOfOrder: [UInt8] = [9, 0, 0, 0, 0, 0, 0, 0] + [3, 0, 0, 0, 0, 0, 0, 0] + [UInt8](repeating: 0, count: 8)
 
-    @Test("corrupt files are refused", arguments: [
-        (Data("TPDF".utf8), "too short"),
-        (file(magic: "NOPE"), "bad magic"),
-        (file(version: 2), "format version 2"),
-        (file(entries: 5), "truncated or corrupt"),
-        (file(entries: 2, tail: outOfOrder), "out of order"),
-    ])
+    @Test(
+        "corrupt files are refused",
+        arguments: [
+            (Data("TPDF".utf8), "too short"),
+            (file(magic: "NOPE"), "bad magic"),
+            (file(version: 2), "format version 2"),
+            (file(entries: 5), "truncated or corrupt"),
+            (file(entries: 2, tail: outOfOrder), "out of order"),
+        ])
     func corrupt(bytes: Data, expected: String) throws {
         let path = temporaryPath()
         try bytes.write(to: URL(fileURLWithPath: path))

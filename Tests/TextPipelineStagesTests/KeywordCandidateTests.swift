@@ -12,16 +12,18 @@ import TextPipeline
     }
 
     @Test func everyNgramUpToThreeWords() throws {
-        #expect(try candidates("Central banks raise interest rates.") == [
-            "central", "banks", "raise", "interest", "rates",
-            "central banks", "banks raise", "raise interest", "interest rates",
-            "central banks raise", "banks raise interest", "raise interest rates",
-        ])
+        #expect(
+            try candidates("Central banks raise interest rates.") == [
+                "central", "banks", "raise", "interest", "rates",
+                "central banks", "banks raise", "raise interest", "interest rates",
+                "central banks raise", "banks raise interest", "raise interest rates",
+            ])
     }
 
     @Test func maxWordsLimitsLength() throws {
-        #expect(try candidates("Central banks raise interest rates.", "{ top: 1000, dedup: 1, max_words: 1 }")
-            == ["central", "banks", "raise", "interest", "rates"])
+        #expect(
+            try candidates("Central banks raise interest rates.", "{ top: 1000, dedup: 1, max_words: 1 }")
+                == ["central", "banks", "raise", "interest", "rates"])
     }
 
     @Test func stopWordsNeverStartOrEndButMayJoin() throws {
@@ -60,8 +62,10 @@ import TextPipeline
     }
 
     @Test func runsForRake() throws {
-        let found = Set(try KeywordFixtures.texts("He visited the Bank of England and central bank officials.",
-                                                  stage: "keywords.rake@1", options: all))
+        let found = Set(
+            try KeywordFixtures.texts(
+                "He visited the Bank of England and central bank officials.",
+                stage: "keywords.rake@1", options: all))
         #expect(found == ["visited", "bank", "england", "central bank officials"])
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TextPipelineStages
 
 /// The 8-byte-chunk fast paths of the keyword stages give exactly what the byte
@@ -27,7 +28,8 @@ import Testing
             let expected = TermFolding.fold(form, into: slow.reserve(count), letters: &slowLetters)
             let found = TermFolding.fold(readingChunks: form, into: fast.reserve(count), letters: &fastLetters)
             #expect(found == expected)
-            #expect(Array(UnsafeBufferPointer(start: fast.pointer, count: found.count)) == Array(UnsafeBufferPointer(start: slow.pointer, count: expected.count)))
+            #expect(
+                Array(UnsafeBufferPointer(start: fast.pointer, count: found.count)) == Array(UnsafeBufferPointer(start: slow.pointer, count: expected.count)))
             #expect(fastLetters.hasUpper == slowLetters.hasUpper)
             #expect(fastLetters.hasLower == slowLetters.hasLower)
             #expect(fastLetters.firstIsUpper == slowLetters.firstIsUpper)

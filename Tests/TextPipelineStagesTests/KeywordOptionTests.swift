@@ -16,23 +16,25 @@ import TextPipeline
         }
     }
 
-    @Test("errors name the file, line and key", arguments: [
-        ("keywords.yake@1", "{ top: -1 }", "test.yaml:7: stages[2].with.top: expected an integer from 0 to 1000, found -1"),
-        ("keywords.yake@1", "{ max_words: 9 }", "stages[2].with.max_words: expected an integer from 1 to 8, found 9"),
-        ("keywords.yake@1", "{ dedup: 1.5 }", "stages[2].with.dedup: expected a number from 0 to 1, found 1.5"),
-        ("keywords.yake@1", "{ dedup: high }", "stages[2].with.dedup: expected a number, found the string 'high'"),
-        ("keywords.yake@1", "{ title_boost: 0 }", "stages[2].with.title_boost: expected a number above 0, found 0"),
-        ("keywords.yake@1", "{ phrase_weight: -1 }", "stages[2].with.phrase_weight: expected a number above 0"),
-        ("keywords.yake@1", "{ n: 3 }", "stages[2].with.n: unknown option; expected one of: add_stop_words, dedup,"),
-        ("keywords.yake@1", "{ stop_words: /nonexistent/stop.txt }", "stages[2].with.stop_words: cannot read stop-word file /nonexistent/stop.txt"),
-        ("keywords.yake@1", "{ exclude_labels: [''] }", "stages[2].with.exclude_labels: expected entity labels such as PER or LOC, found ''"),
-        ("keywords.yake@1", "{ entities_whole: true }", "stages[2]: keywords.yake@1 requires entities, which no earlier stage provides"),
-        ("keywords.rake@1", "{ entity_boost: 2 }", "stages[2]: keywords.rake@1 requires entities, which no earlier stage provides"),
-        ("keywords.textrank@1", "{ exclude_labels: [PER] }", "stages[2]: keywords.textrank@1 requires entities"),
-        ("keywords.textrank@1", "{ window: 1 }", "stages[2].with.window: expected an integer from 2 to 10, found 1"),
-        ("keywords.tfidf@1", "{}", "stages[2].with: missing option 'df'"),
-        ("keywords.tfidf@1", "{ df: /nonexistent/table.tpdf }", "stages[2].with.df: cannot open /nonexistent/table.tpdf"),
-    ])
+    @Test(
+        "errors name the file, line and key",
+        arguments: [
+            ("keywords.yake@1", "{ top: -1 }", "test.yaml:7: stages[2].with.top: expected an integer from 0 to 1000, found -1"),
+            ("keywords.yake@1", "{ max_words: 9 }", "stages[2].with.max_words: expected an integer from 1 to 8, found 9"),
+            ("keywords.yake@1", "{ dedup: 1.5 }", "stages[2].with.dedup: expected a number from 0 to 1, found 1.5"),
+            ("keywords.yake@1", "{ dedup: high }", "stages[2].with.dedup: expected a number, found the string 'high'"),
+            ("keywords.yake@1", "{ title_boost: 0 }", "stages[2].with.title_boost: expected a number above 0, found 0"),
+            ("keywords.yake@1", "{ phrase_weight: -1 }", "stages[2].with.phrase_weight: expected a number above 0"),
+            ("keywords.yake@1", "{ n: 3 }", "stages[2].with.n: unknown option; expected one of: add_stop_words, dedup,"),
+            ("keywords.yake@1", "{ stop_words: /nonexistent/stop.txt }", "stages[2].with.stop_words: cannot read stop-word file /nonexistent/stop.txt"),
+            ("keywords.yake@1", "{ exclude_labels: [''] }", "stages[2].with.exclude_labels: expected entity labels such as PER or LOC, found ''"),
+            ("keywords.yake@1", "{ entities_whole: true }", "stages[2]: keywords.yake@1 requires entities, which no earlier stage provides"),
+            ("keywords.rake@1", "{ entity_boost: 2 }", "stages[2]: keywords.rake@1 requires entities, which no earlier stage provides"),
+            ("keywords.textrank@1", "{ exclude_labels: [PER] }", "stages[2]: keywords.textrank@1 requires entities"),
+            ("keywords.textrank@1", "{ window: 1 }", "stages[2].with.window: expected an integer from 2 to 10, found 1"),
+            ("keywords.tfidf@1", "{}", "stages[2].with: missing option 'df'"),
+            ("keywords.tfidf@1", "{ df: /nonexistent/table.tpdf }", "stages[2].with.df: cannot open /nonexistent/table.tpdf"),
+        ])
     func error(stage: String, options: String, expected: String) throws {
         let text = try #require(message(stage, options))
         #expect(text.contains(expected), "got: \(text)")
@@ -68,14 +70,15 @@ import TextPipeline
 @Suite struct KeywordEntityTests {
     static var markup: SpanMarkup {
         SpanMarkup(
-        "The [[International Monetary Fund Executive Board]]ORG met [[Kristalina Georgieva]]PER in [[Washington]]LOC. "
-            + "The board discussed lending rules and [[Washington]]LOC politics.")
+            "The [[International Monetary Fund Executive Board]]ORG met [[Kristalina Georgieva]]PER in [[Washington]]LOC. "
+                + "The board discussed lending rules and [[Washington]]LOC politics.")
     }
     let before = "  - use: test.entities@1"
 
     func texts(_ options: String, stage: String = "keywords.yake@1") throws -> [String] {
-        try KeywordFixtures.texts(Self.markup.text, stage: stage, options: options,
-                                  registry: KeywordFixtures.registry(entities: Self.markup), before: before)
+        try KeywordFixtures.texts(
+            Self.markup.text, stage: stage, options: options,
+            registry: KeywordFixtures.registry(entities: Self.markup), before: before)
     }
 
     @Test func pipelineRequiresEntitiesOnlyWithTheOptions() throws {
@@ -114,8 +117,8 @@ import TextPipeline
 @Suite struct KeywordNamePartTests {
     static var markup: SpanMarkup {
         SpanMarkup(
-        "[[Kim Jong Un]]PER inspected a missile factory. [[Kim]]PER praised the factory workers. "
-            + "Jong and Un were not named again, and the missile tests went on.")
+            "[[Kim Jong Un]]PER inspected a missile factory. [[Kim]]PER praised the factory workers. "
+                + "Jong and Un were not named again, and the missile tests went on.")
     }
 
     @Test(arguments: ["keywords.yake@1", "keywords.rake@1", "keywords.textrank@1"])
@@ -132,15 +135,17 @@ import TextPipeline
     }
 
     func texts(_ options: String, stage: String = "keywords.yake@1") throws -> [String] {
-        try KeywordFixtures.texts(Self.markup.text, stage: stage, options: options,
-                                  registry: KeywordFixtures.registry(entities: Self.markup), before: "  - use: test.entities@1")
+        try KeywordFixtures.texts(
+            Self.markup.text, stage: stage, options: options,
+            registry: KeywordFixtures.registry(entities: Self.markup), before: "  - use: test.entities@1")
     }
 }
 
 /// Newswire abbreviations, table headings, months and weekdays are no keywords.
 @Suite struct KeywordNewswireTests {
     @Test func abbreviationsAndDatesAreStopWords() throws {
-        let text = "Shr 1.20 dlrs vs 1.05 dlrs. Net 12.3 mln dlrs vs 10.1 mln. Revs 450 mln vs 400 mln. "
+        let text =
+            "Shr 1.20 dlrs vs 1.05 dlrs. Net 12.3 mln dlrs vs 10.1 mln. Revs 450 mln vs 400 mln. "
             + "Avg shrs 10.2 mln. The pct rise in cts came on Monday in March, the carmaker said. Carmaker profits rose."
         let found = try KeywordFixtures.texts(text, options: "{ top: 100, dedup: 1 }")
         for word in ["shr", "dlrs", "net", "mln", "revs", "avg", "shrs", "pct", "cts", "monday", "march"] {

@@ -7,17 +7,19 @@ import TextPipelineStages
 /// Rankings of small hand-checked texts, edge cases and scores.
 @Suite struct KeywordRankingTests {
     static let vaccineText = """
-    The vaccine trial began in March. Doctors said the vaccine was safe. \
-    Volunteers received the vaccine twice. Officials expect the vaccine to be approved soon. \
-    A hospital in Leeds ran the study. The vaccine may reach pharmacies next year.
-    """
+        The vaccine trial began in March. Doctors said the vaccine was safe. \
+        Volunteers received the vaccine twice. Officials expect the vaccine to be approved soon. \
+        A hospital in Leeds ran the study. The vaccine may reach pharmacies next year.
+        """
 
     /// A document-frequency table where function-like words are common and "vaccine" is rare.
     static func frequencyTable() throws -> String {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("kw-test-\(UUID().uuidString).tpdf").path
         var counts: [UInt64: UInt32] = [:]
-        for word in ["trial", "began", "march", "doctors", "safe", "volunteers", "received", "twice", "officials", "expect",
-                     "approved", "soon", "hospital", "leeds", "ran", "study", "reach", "pharmacies", "year"] {
+        for word in [
+            "trial", "began", "march", "doctors", "safe", "volunteers", "received", "twice", "officials", "expect",
+            "approved", "soon", "hospital", "leeds", "ran", "study", "reach", "pharmacies", "year",
+        ] {
             counts[TermFolding.hash(of: word)] = 500
         }
         counts[TermFolding.hash(of: "vaccine")] = 3
@@ -42,8 +44,9 @@ import TextPipelineStages
     /// Runs "moderna reported strong results" (4 words) and "analysts praised moderna" (3):
     /// moderna has degree 4 + 3 over frequency 2; the others degree / frequency 4 or 3.
     @Test func rakeScoresByHand() throws {
-        let keywords = try KeywordFixtures.keywords("Moderna reported strong results. Analysts praised Moderna.",
-                                                    stage: "keywords.rake@1", options: "{ max_words: 4 }")
+        let keywords = try KeywordFixtures.keywords(
+            "Moderna reported strong results. Analysts praised Moderna.",
+            stage: "keywords.rake@1", options: "{ max_words: 4 }")
         #expect(keywords.map(\.text) == ["Moderna reported strong results", "Analysts praised Moderna"])
         let expected: [Double] = [15.5, 9.5]
         #expect(keywords.map(\.score) == expected)
@@ -62,8 +65,9 @@ import TextPipelineStages
         #expect(keywords.allSatisfy { $0.score > 0 && $0.score <= 1 })
     }
 
-    @Test("empty, blank, one-word and stop-word articles",
-          arguments: [("", [String]()), ("   \n\n ", []), ("Hello", ["hello"]), ("the", []), ("2024", []), ("!!!", []), ("Hello.", ["hello"])])
+    @Test(
+        "empty, blank, one-word and stop-word articles",
+        arguments: [("", [String]()), ("   \n\n ", []), ("Hello", ["hello"]), ("the", []), ("2024", []), ("!!!", []), ("Hello.", ["hello"])])
     func tinyArticles(text: String, expected: [String]) throws {
         for stage in ["keywords.yake@1", "keywords.rake@1", "keywords.textrank@1"] {
             #expect(try KeywordFixtures.texts(text, stage: stage) == expected, "\(stage)")

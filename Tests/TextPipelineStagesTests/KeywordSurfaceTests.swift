@@ -6,9 +6,9 @@ import TextPipeline
 /// when the article also writes the word in lower case.
 @Suite struct KeywordSurfaceTests {
     let text = """
-    Profits rose sharply. The company said profits would rise again. Analysts expected profits to grow, \
-    and the company raised its forecast for profits. Dividends were held.
-    """
+        Profits rose sharply. The company said profits would rise again. Analysts expected profits to grow, \
+        and the company raised its forecast for profits. Dividends were held.
+        """
 
     @Test func aSentenceOpeningCapitalIsFoldedWhenTheWordRecursInLowerCase() throws {
         let keywords = try KeywordFixtures.keywords(text).map(\.text)

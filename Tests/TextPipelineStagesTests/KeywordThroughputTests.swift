@@ -41,13 +41,14 @@ import TextPipeline
     func throughput(stage: String) throws {
         let documents = try Self.preparedDocuments(limit: 10_000_000)
         let bytes = documents.reduce(0) { $0 + $1.utf8.count }
-        let pipeline = try DocumentFixtures.pipeline("""
-        version: 1
-        stages:
-          - use: tokenize.icu@1
-          - use: sentences.icu@1
-          - use: \(stage)
-        """)
+        let pipeline = try DocumentFixtures.pipeline(
+            """
+            version: 1
+            stages:
+              - use: tokenize.icu@1
+              - use: sentences.icu@1
+              - use: \(stage)
+            """)
         var worker = try pipeline.stages[2].makeWorker()
         var best = Double.infinity
         var bestWall = Double.infinity
@@ -62,10 +63,11 @@ import TextPipeline
             #expect(copies.contains { !$0.keywords.isEmpty })
         }
         let rate = Double(bytes) / 1e6 / best
-        print("\(stage): \(documents.count) articles, \(bytes) bytes of text, best of 5: \(String(format: "%.3f", best)) s of thread CPU time "
-            + "(\(String(format: "%.3f", bestWall)) s wall), \(String(format: "%.1f", rate)) MB/s")
+        print(
+            "\(stage): \(documents.count) articles, \(bytes) bytes of text, best of 5: \(String(format: "%.3f", best)) s of thread CPU time "
+                + "(\(String(format: "%.3f", bestWall)) s wall), \(String(format: "%.1f", rate)) MB/s")
         #if !DEBUG
-        #expect(rate >= 40)
+            #expect(rate >= 40)
         #endif
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import TestSupport
 import Testing
 import TextPipeline
+
 @testable import TextPipelineStages
 
 /// Stages with English word lists or rules handle articles in other languages
@@ -51,16 +52,17 @@ import TextPipeline
     }
 
     static let gazetteer = """
-    surface\tlabel\tid
-    Moscow\tLOC\tgeonames:524901
-    Ans\tLOC\tgeonames:2803073
-    """
+        surface\tlabel\tid
+        Moscow\tLOC\tgeonames:524901
+        Ans\tLOC\tgeonames:2803073
+        """
 
     /// The English context rules (title case, person verbs, fallbacks) do not run on other
     /// languages: gazetteer matches only, and none that starts with a small letter ("ans").
     @Test func nerRulesSkipOtherLanguages() throws {
         let pipeline = try NERFixture.pipeline(Self.gazetteer)
-        let text = "Wladimir Putin reiste am Montag nach Moscow, wo die Regierung von Herrn Jaroslav Kowalczyk über den neuen Plan sprach und die Gäste ans Ufer der Stadt begleitete."
+        let text =
+            "Wladimir Putin reiste am Montag nach Moscow, wo die Regierung von Herrn Jaroslav Kowalczyk über den neuen Plan sprach und die Gäste ans Ufer der Stadt begleitete."
         let document = try analyse(text, pipeline: pipeline)
         let found = (0 ..< document.entities.count).map { document.text(ofEntity: $0) }
         #expect(found == ["Moscow"])

@@ -9,39 +9,42 @@ import TextPipelineStages
 /// deliberate change here.
 @Suite struct RegistrySnapshotTests {
     @Test func builtinStageIDs() {
-        #expect(StageRegistry.builtin.all.map(\.id.description) == [
-            "external@1",
-            "keywords.rake@1",
-            "keywords.textrank@1",
-            "keywords.tfidf@1",
-            "keywords.yake@1",
-            "ner.gazetteer@1",
-            "rules.tokens@1",
-            "sentences.icu@1",
-            "tokenize.icu@1",
-        ])
+        #expect(
+            StageRegistry.builtin.all.map(\.id.description) == [
+                "external@1",
+                "keywords.rake@1",
+                "keywords.textrank@1",
+                "keywords.tfidf@1",
+                "keywords.yake@1",
+                "ner.gazetteer@1",
+                "rules.tokens@1",
+                "sentences.icu@1",
+                "tokenize.icu@1",
+            ])
     }
 
     /// `id  requires > provides ~ rewrites  options`, one line per stage.
     @Test func builtinDeclarations() {
         func names(_ layers: [LayerName]) -> String { layers.map(\.rawValue).joined(separator: ",") }
-        let keywordOptions = "top,max_words,dedup,min_length,stop_words,add_stop_words,languages,title_boost,phrase_weight,"
+        let keywordOptions =
+            "top,max_words,dedup,min_length,stop_words,add_stop_words,languages,title_boost,phrase_weight,"
             + "entities_whole,name_parts,entity_boost,exclude_labels"
         let lines = StageRegistry.builtin.all.map { factory in
             "\(factory.id)  \(names(factory.requires)) > \(names(factory.provides)) ~ \(names(factory.rewrites))  "
                 + factory.options.map(\.name).joined(separator: ",")
         }
-        #expect(lines == [
-            "external@1   >  ~   command,name,send,entities,spans,attributes,timeout,start_timeout,max_reply_bytes,max_failed_starts,directory",
-            "keywords.rake@1  tokens,sentences > keywords ~   " + keywordOptions,
-            "keywords.textrank@1  tokens,sentences > keywords ~   window," + keywordOptions,
-            "keywords.tfidf@1  tokens,sentences > keywords ~   df," + keywordOptions,
-            "keywords.yake@1  tokens,sentences > keywords ~   " + keywordOptions,
-            "ner.gazetteer@1  tokens > entities ~ tokens,sentences  gazetteers,case,acronyms,overlap,rules,cache",
-            "rules.tokens@1  tokens >  ~   rules",
-            "sentences.icu@1  tokens > sentences ~   locale,newline,abbreviations,starters,continuations,time_qualifiers,reporting_verbs,salutations",
-            "tokenize.icu@1   > tokens ~   locale",
-        ])
+        #expect(
+            lines == [
+                "external@1   >  ~   command,name,send,entities,spans,attributes,timeout,start_timeout,max_reply_bytes,max_failed_starts,directory",
+                "keywords.rake@1  tokens,sentences > keywords ~   " + keywordOptions,
+                "keywords.textrank@1  tokens,sentences > keywords ~   window," + keywordOptions,
+                "keywords.tfidf@1  tokens,sentences > keywords ~   df," + keywordOptions,
+                "keywords.yake@1  tokens,sentences > keywords ~   " + keywordOptions,
+                "ner.gazetteer@1  tokens > entities ~ tokens,sentences  gazetteers,case,acronyms,overlap,rules,cache",
+                "rules.tokens@1  tokens >  ~   rules",
+                "sentences.icu@1  tokens > sentences ~   locale,newline,abbreviations,starters,continuations,time_qualifiers,reporting_verbs,salutations",
+                "tokenize.icu@1   > tokens ~   locale",
+            ])
     }
 
     @Test func everyOptionIsDocumented() {

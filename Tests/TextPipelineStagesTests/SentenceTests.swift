@@ -4,20 +4,22 @@ import TextPipeline
 
 /// `sentences.icu@1` on ordinary news. Each case is the text and the expected sentences.
 @Suite struct SentenceTests {
-    @Test("sentence boundaries", arguments: [
-        ("He left. She stayed.", ["He left.", "She stayed."]),
-        ("Mr. Smith met Dr. Jones at 5 p.m. on Monday.", ["Mr. Smith met Dr. Jones at 5 p.m. on Monday."]),
-        ("Jonas E. Smith arrived.", ["Jonas E. Smith arrived."]),
-        ("See p. 55 for details.", ["See p. 55 for details."]),
-        ("The U.S. economy grew.", ["The U.S. economy grew."]),
-        ("It cost $3.50 today. Prices rose 2.5% on Friday.", ["It cost $3.50 today.", "Prices rose 2.5% on Friday."]),
-        ("He said \"stop.\" Then he left.", ["He said \"stop.\"", "Then he left."]),
-        ("Is it? Yes! Really?!", ["Is it?", "Yes!", "Really?!"]),
-        ("He works for Apple Inc. The company is big.", ["He works for Apple Inc.", "The company is big."]),
-        ("He works for Apple Inc. and likes it.", ["He works for Apple Inc. and likes it."]),
-        ("She lives in St. Louis now.", ["She lives in St. Louis now."]),
-        ("Order No. 5 was shipped.", ["Order No. 5 was shipped."]),
-    ])
+    @Test(
+        "sentence boundaries",
+        arguments: [
+            ("He left. She stayed.", ["He left.", "She stayed."]),
+            ("Mr. Smith met Dr. Jones at 5 p.m. on Monday.", ["Mr. Smith met Dr. Jones at 5 p.m. on Monday."]),
+            ("Jonas E. Smith arrived.", ["Jonas E. Smith arrived."]),
+            ("See p. 55 for details.", ["See p. 55 for details."]),
+            ("The U.S. economy grew.", ["The U.S. economy grew."]),
+            ("It cost $3.50 today. Prices rose 2.5% on Friday.", ["It cost $3.50 today.", "Prices rose 2.5% on Friday."]),
+            ("He said \"stop.\" Then he left.", ["He said \"stop.\"", "Then he left."]),
+            ("Is it? Yes! Really?!", ["Is it?", "Yes!", "Really?!"]),
+            ("He works for Apple Inc. The company is big.", ["He works for Apple Inc.", "The company is big."]),
+            ("He works for Apple Inc. and likes it.", ["He works for Apple Inc. and likes it."]),
+            ("She lives in St. Louis now.", ["She lives in St. Louis now."]),
+            ("Order No. 5 was shipped.", ["Order No. 5 was shipped."]),
+        ])
     func boundaries(text: String, expected: [String]) throws {
         #expect(try DocumentFixtures.sentences(text) == expected)
     }

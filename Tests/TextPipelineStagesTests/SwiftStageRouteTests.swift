@@ -32,17 +32,21 @@ import TextPipelineStages
     @Test func registeredStageRunsFromAPipelineFileAndIsEncodedUnderSpansAndAttributes() throws {
         var registry = StageRegistry.builtin
         registry.register(AcronymStage.self)
-        let pipeline = try DocumentFixtures.pipeline("""
-        version: 1
-        stages:
-          - use: tokenize.icu@1
-          - use: test.acronyms@1
-            with: { label: ABBR }
-        """, registry: registry)
+        let pipeline = try DocumentFixtures.pipeline(
+            """
+            version: 1
+            stages:
+              - use: tokenize.icu@1
+              - use: test.acronyms@1
+                with: { label: ABBR }
+            """, registry: registry)
         let markup = SpanMarkup("The [[NATO]]ABBR and [[EU]]ABBR summit, not Nato.")
         let document = try DocumentFixtures.analyse(markup.text, with: pipeline)
         let spans = try #require(document.spans["acronyms"])
-        #expect((0 ..< spans.count).map { SpanMarkup.Span(text: document.text(bytes: Int(spans.starts[$0]) ..< Int(spans.ends[$0])), label: spans.labels[$0] ?? "") } == markup.spans)
+        #expect(
+            (0 ..< spans.count).map {
+                SpanMarkup.Span(text: document.text(bytes: Int(spans.starts[$0]) ..< Int(spans.ends[$0])), label: spans.labels[$0] ?? "")
+            } == markup.spans)
         var buffer = JSONBuffer()
         OutputEncoder(options: OutputOptions(layers: pipeline.provides)).encode(document, into: &buffer)
         let line = String(decoding: buffer.bytes, as: UTF8.self)
@@ -54,8 +58,9 @@ import TextPipelineStages
         var registry = StageRegistry.builtin
         registry.register(AcronymStage.self)
         #expect {
-            _ = try DocumentFixtures.pipeline("version: 1\nstages:\n  - use: tokenize.icu@1\n  - use: test.acronyms@1\n    with: { lable: X }\n",
-                                              file: "p.yaml", registry: registry)
+            _ = try DocumentFixtures.pipeline(
+                "version: 1\nstages:\n  - use: tokenize.icu@1\n  - use: test.acronyms@1\n    with: { lable: X }\n",
+                file: "p.yaml", registry: registry)
         } throws: { "\($0)" == "p.yaml:5: stages[1].with.lable: unknown option; did you mean 'label'? expected one of: label" }
     }
 

@@ -1,6 +1,7 @@
 import TestSupport
 import Testing
 import TextPipeline
+
 @testable import TextPipelineStages
 
 /// The tokenizer's chunk memo (`tp_chunk_cache` in CICU) must never change a token: every text
@@ -53,8 +54,10 @@ import TextPipeline
         let template = try ICUBreakerTemplate(sentence: false, locale: "en")
         let memo = try template.makeBreaker(), whole = try template.makeBreaker()
         // "(a),(b);" is short enough for the memo but holds more than its five tokens.
-        for text in [String(repeating: "a.b,c;d", count: 20), "(((((((((a)))))))))", "(a),(b); (a),(b);", String(repeating: "\u{5317}", count: 500),
-                     "x " + String(repeating: "y", count: 33) + " z", "end with spaces   ", "   start with spaces"] {
+        for text in [
+            String(repeating: "a.b,c;d", count: 20), "(((((((((a)))))))))", "(a),(b); (a),(b);", String(repeating: "\u{5317}", count: 500),
+            "x " + String(repeating: "y", count: 33) + " z", "end with spaces   ", "   start with spaces",
+        ] {
             try Self.expectSameTokens(text, memo: memo, whole: whole)
             try Self.expectSameTokens(text, memo: memo, whole: whole)
         }

@@ -16,15 +16,17 @@ import TextPipelineStages
         #expect(tokens.map(\.1) == expected.map(\.1))
     }
 
-    @Test("run-together sentences are split, addresses, abbreviations and numbers are not", arguments: [
-        ("world.Today is", ["world", ".", "Today", "is"]),
-        ("Tuesday.Mr. Smith", ["Tuesday", ".", "Mr", ".", "Smith"]),
-        ("period\u{FF0E}Does it", ["period", "\u{FF0E}", "Does", "it"]),
-        ("Jane.Doe@example.com", ["Jane.Doe@example.com"]),
-        ("www.Example.com and docs/Read.Me", ["www.Example.com", "and", "docs", "/", "Read.Me"]),
-        ("e.g. U.S.Army", ["e.g", ".", "U.S.Army"]),
-        ("$3.50 and 2.5% of 1,000.5", ["$", "3.50", "and", "2.5", "%", "of", "1,000.5"]),
-    ])
+    @Test(
+        "run-together sentences are split, addresses, abbreviations and numbers are not",
+        arguments: [
+            ("world.Today is", ["world", ".", "Today", "is"]),
+            ("Tuesday.Mr. Smith", ["Tuesday", ".", "Mr", ".", "Smith"]),
+            ("period\u{FF0E}Does it", ["period", "\u{FF0E}", "Does", "it"]),
+            ("Jane.Doe@example.com", ["Jane.Doe@example.com"]),
+            ("www.Example.com and docs/Read.Me", ["www.Example.com", "and", "docs", "/", "Read.Me"]),
+            ("e.g. U.S.Army", ["e.g", ".", "U.S.Army"]),
+            ("$3.50 and 2.5% of 1,000.5", ["$", "3.50", "and", "2.5", "%", "of", "1,000.5"]),
+        ])
     func runTogetherSentences(text: String, expected: [String]) throws {
         #expect(try DocumentFixtures.tokens(text).map(\.0) == expected)
     }

@@ -36,7 +36,7 @@ import TextPipeline
 
     /// A line past 4 × 10 + 1 MiB bytes: `oversized` with its id, or its text's start with a warning.
     @Test func aCutLineIsOneOversizedRecordOrATruncatedArticle() throws {
-        let text = String(repeating: "é", count: 700_000) // 1.4 MB, past the 1,048,616-byte line limit
+        let text = String(repeating: "é", count: 700_000)  // 1.4 MB, past the 1,048,616-byte line limit
         let line = Array("{\"id\":\"big\",\"text\":\"\(text)\"}\n{\"text\":\"next\"}\n".utf8)
         let refused = try records(line, limits: ArticleLimits(maxArticleBytes: 10))
         #expect(refused.count == 2)
@@ -50,7 +50,7 @@ import TextPipeline
         let truncated = try records(line, limits: ArticleLimits(maxArticleBytes: 11, oversize: .truncate))
         guard case .article(let article) = try #require(truncated.first) else { Issue.record("expected an article"); return }
         #expect(article.id == .string("big"))
-        #expect(article.text == Array(String(repeating: "é", count: 5).utf8)) // 10 bytes: never half a character
+        #expect(article.text == Array(String(repeating: "é", count: 5).utf8))  // 10 bytes: never half a character
         #expect(article.warnings.first?.hasPrefix("text truncated to 10 bytes: the line has 1400022 bytes") == true)
     }
 

@@ -14,8 +14,11 @@ struct LexiconGapStage: StatelessStage {
 @Suite struct ErrorKindTests {
     @Test func builtInKindsSpellTheDocumentedStrings() {
         let kinds: [ErrorKind] = [.invalidJSON, .missingText, .invalidText, .invalidUTF8, .invalidID, .oversized, .readFailed, .timeout, .stageFailed]
-        #expect(kinds.map(\.rawValue) == ["invalid_json", "missing_text", "invalid_text", "invalid_utf8", "invalid_id",
-                                          "oversized", "read_failed", "timeout", "stage_failed"])
+        #expect(
+            kinds.map(\.rawValue) == [
+                "invalid_json", "missing_text", "invalid_text", "invalid_utf8", "invalid_id",
+                "oversized", "read_failed", "timeout", "stage_failed",
+            ])
     }
 
     @Test func aStageErrorKeepsItsKindAndThePipelineErrorNamesTheStage() throws {

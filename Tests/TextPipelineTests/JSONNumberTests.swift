@@ -17,10 +17,12 @@ import TextPipeline
         #expect(article.id == .number(literal))
     }
 
-    @Test("leading zeros are invalid JSON, in the id and in any other field", arguments: [
-        #"{"id":01,"text":"x"}"#, #"{"id":-007,"text":"x"}"#, #"{"id":00,"text":"x"}"#, #"{"id":00.5,"text":"x"}"#,
-        #"{"other":[1,02],"text":"x"}"#,
-    ])
+    @Test(
+        "leading zeros are invalid JSON, in the id and in any other field",
+        arguments: [
+            #"{"id":01,"text":"x"}"#, #"{"id":-007,"text":"x"}"#, #"{"id":00,"text":"x"}"#, #"{"id":00.5,"text":"x"}"#,
+            #"{"other":[1,02],"text":"x"}"#,
+        ])
     func leadingZeros(line: String) {
         guard case .failure(let id, let error, _, _) = parse(line) else {
             Issue.record("\(line) was accepted")

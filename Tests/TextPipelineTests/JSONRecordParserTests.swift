@@ -49,17 +49,19 @@ import TextPipeline
         #expect(try #require(article(parse(#"{"text": "x"}"#))).id == .string("in.jsonl:7"))
     }
 
-    @Test("malformed records", arguments: [
-        (#"{"id": "a", "text": "trunc"#, "invalid_json"),
-        (#"{"id": "a"}"#, "missing_text"),
-        (#"{"id": "a", "text": 5}"#, "invalid_text"),
-        (#"{"id": "a", "text": null}"#, "invalid_text"),
-        (#"["text"]"#, "invalid_json"),
-        (#"{"id": "a", "text": "x"} trailing"#, "invalid_json"),
-        (#"{"id": "a", "text": "bad \q escape"}"#, "invalid_json"),
-        (#"{"id": true, "text": "x"}"#, "invalid_id"),
-        (String(repeating: "[", count: 1000), "invalid_json"),
-    ])
+    @Test(
+        "malformed records",
+        arguments: [
+            (#"{"id": "a", "text": "trunc"#, "invalid_json"),
+            (#"{"id": "a"}"#, "missing_text"),
+            (#"{"id": "a", "text": 5}"#, "invalid_text"),
+            (#"{"id": "a", "text": null}"#, "invalid_text"),
+            (#"["text"]"#, "invalid_json"),
+            (#"{"id": "a", "text": "x"} trailing"#, "invalid_json"),
+            (#"{"id": "a", "text": "bad \q escape"}"#, "invalid_json"),
+            (#"{"id": true, "text": "x"}"#, "invalid_id"),
+            (String(repeating: "[", count: 1000), "invalid_json"),
+        ])
     func malformed(line: String, kind: String) {
         #expect(errorKind(parse(line)) == kind)
     }

@@ -1,5 +1,6 @@
 import TestSupport
 import Testing
+
 @testable import TextPipeline
 
 /// ``LanguageDetector`` and the `lang` input field.

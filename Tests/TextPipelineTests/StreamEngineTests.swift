@@ -59,7 +59,9 @@ extension OverrunningStage { init(options: StageOptions) {} }
         return path
     }
 
-    func run(_ stages: [any Stage], input: String, workers: Int, limits: ArticleLimits = ArticleLimits()) throws -> (lines: [[String: Any]], raw: String, summary: RunSummary) {
+    func run(_ stages: [any Stage], input: String, workers: Int, limits: ArticleLimits = ArticleLimits()) throws -> (
+        lines: [[String: Any]], raw: String, summary: RunSummary
+    ) {
         let inputPath = temporaryFile(input)
         let outputPath = temporaryFile("")
         defer {
@@ -67,8 +69,9 @@ extension OverrunningStage { init(options: StageOptions) {} }
             try? FileManager.default.removeItem(atPath: outputPath)
         }
         let pipeline = try Pipeline(name: "test", stages: stages)
-        let run = StreamRun(pipeline: pipeline, output: OutputOptions(), limits: limits,
-                            configuration: StreamEngine.Configuration(workers: workers, chunkRecords: 3))
+        let run = StreamRun(
+            pipeline: pipeline, output: OutputOptions(), limits: limits,
+            configuration: StreamEngine.Configuration(workers: workers, chunkRecords: 3))
         var reader = ArticleReader(files: [InputFile(path: inputPath, format: .jsonl)])
         let summary = try run.run(reader: &reader, sink: try OutputSink(path: outputPath))
         let raw = try String(contentsOfFile: outputPath, encoding: .utf8)
@@ -174,7 +177,9 @@ extension OverrunningStage { init(options: StageOptions) {} }
         let pipeline = try Pipeline(name: "test", stages: [WordCountStage()])
         let probe = IterationProbe()
         var seen = 0
-        for try await _ in StreamEngine(pipeline: pipeline, configuration: .init(workers: 2)).results(for: ProbedArticles(count: 100_000, probe: probe), buffer: 2) {
+        for try await _ in StreamEngine(pipeline: pipeline, configuration: .init(workers: 2)).results(
+            for: ProbedArticles(count: 100_000, probe: probe), buffer: 2)
+        {
             seen += 1
             if seen == 5 { break }
         }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TextPipeline
 
 /// A run reports how its CPU time divides between the calling thread (read,
@@ -9,7 +10,8 @@ import Testing
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("thread-cpu-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let input = (0 ..< 400).map { #"{"id":\#($0),"text":"article \#($0) \#(String(repeating: "word ", count: 200))"}"# }
+        let input =
+            (0 ..< 400).map { #"{"id":\#($0),"text":"article \#($0) \#(String(repeating: "word ", count: 200))"}"# }
             .joined(separator: "\n") + "\n"
         _ = FileManager.default.createFile(atPath: folder + "/in.jsonl", contents: Data(input.utf8))
         let pipeline = try Pipeline(name: "test", stages: [WordCountStage()])

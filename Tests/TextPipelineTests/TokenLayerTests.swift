@@ -19,8 +19,9 @@ import TextPipeline
         return layer
     }
 
-    @Test("the first token ending after an offset, searched from the start or galloping from a hint, is the linear answer",
-          arguments: [0, 1, 2, 7, 100])
+    @Test(
+        "the first token ending after an offset, searched from the start or galloping from a hint, is the linear answer",
+        arguments: [0, 1, 2, 7, 100])
     func firstTokenEndingAfter(count: Int) {
         let tokens = Self.layer(count: count, seed: UInt64(count) + 1)
         let last = tokens.ends.last ?? 0

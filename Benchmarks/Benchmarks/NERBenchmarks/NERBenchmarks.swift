@@ -17,25 +17,32 @@ let benchmarks: @Sendable () -> Void = {
     slice.announce()
 
     var variants: [(String, String)] = [
-        ("ner.gazetteer@1-news-en-default-10MB", """
-        \(PreparedDocuments.tokensAndSentences)
-          - use: ner.gazetteer@1
-            with:
-              gazetteers: [Pipelines/gazetteers/curated.tsv, Pipelines/gazetteers/places.tsv, Pipelines/gazetteers/organisations.tsv,
-                           Pipelines/gazetteers/people.tsv, Pipelines/gazetteers/misc.tsv, Pipelines/gazetteers/names.tsv]
-              case: insensitive
-              rules: default
-              cache: \(cache)
-        """),
+        (
+            "ner.gazetteer@1-news-en-default-10MB",
+            """
+            \(PreparedDocuments.tokensAndSentences)
+              - use: ner.gazetteer@1
+                with:
+                  gazetteers: [Pipelines/gazetteers/curated.tsv, Pipelines/gazetteers/places.tsv, Pipelines/gazetteers/organisations.tsv,
+                               Pipelines/gazetteers/people.tsv, Pipelines/gazetteers/misc.tsv, Pipelines/gazetteers/names.tsv]
+                  case: insensitive
+                  rules: default
+                  cache: \(cache)
+            """
+        )
     ]
     if let million = BenchGazetteer.path() {
         for (label, entries) in [("100k", 100_000), ("1M", 1_000_000)] {
             let source = BenchGazetteer.prefix(of: million, entries: entries, in: cache)
-            variants.append(("ner.gazetteer@1-\(label)-entries-lookup-10MB", """
-            \(PreparedDocuments.tokensAndSentences)
-              - use: ner.gazetteer@1
-                with: { gazetteers: [\(source)], case: insensitive, rules: none, cache: \(cache) }
-            """))
+            variants.append(
+                (
+                    "ner.gazetteer@1-\(label)-entries-lookup-10MB",
+                    """
+                    \(PreparedDocuments.tokensAndSentences)
+                      - use: ner.gazetteer@1
+                        with: { gazetteers: [\(source)], case: insensitive, rules: none, cache: \(cache) }
+                    """
+                ))
         }
     } else {
         print("benchmark: ../shared/data/bench/gazetteer_1m.tsv not found; the 100k and 1M suites are skipped")

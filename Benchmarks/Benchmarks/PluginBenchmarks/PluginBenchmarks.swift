@@ -15,20 +15,23 @@ let benchmarks: @Sendable () -> Void = {
     let configuration = SuiteConfiguration.make(maxIterations: 8, maxSeconds: 30)
     let examples = Repository.root.appendingPathComponent("Examples").path
     let base = """
-    version: 1
-    stages:
-      - use: tokenize.icu@1
-      - use: sentences.icu@1
+        version: 1
+        stages:
+          - use: tokenize.icu@1
+          - use: sentences.icu@1
 
-    """
+        """
     let variants: [(String, String)] = [
         ("tokens+sentences", base),
         ("tokens+sentences+rules.tokens@1", base + "  - use: rules.tokens@1\n    with: { rules: rules/news-rules.yaml }\n"),
-        ("tokens+sentences+external@1-trivial-python", base + """
-          - use: external@1
-            with: { name: trivial, command: [python3, external-stage/trivial_stage.py], attributes: [length] }
+        (
+            "tokens+sentences+external@1-trivial-python",
+            base + """
+                  - use: external@1
+                    with: { name: trivial, command: [python3, external-stage/trivial_stage.py], attributes: [length] }
 
-        """),
+                """
+        ),
     ]
     slice.announce()
 

@@ -41,7 +41,9 @@ let benchmarks: @Sendable () -> Void = {
     }
 
     for (name, text) in PathologicalText.all {
-        Benchmark("sentences-pathological-\((text.utf8.count + 500_000) / 1_000_000)MB-\(name.replacingOccurrences(of: " ", with: "-"))", configuration: configuration) { benchmark in
+        Benchmark(
+            "sentences-pathological-\((text.utf8.count + 500_000) / 1_000_000)MB-\(name.replacingOccurrences(of: " ", with: "-"))", configuration: configuration
+        ) { benchmark in
             let stages = try SentenceStages()
             var workers = try stages.makeWorkers()
             var document = Document(text: text)

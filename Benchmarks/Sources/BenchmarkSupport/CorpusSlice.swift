@@ -30,7 +30,7 @@ public struct CorpusSlice: Sendable {
             return FileManager.default.fileExists(atPath: path) ? path : nil
         }
         var url = URL(fileURLWithPath: #filePath)
-        for _ in 0 ..< 5 { url.deleteLastPathComponent() } // Sources/BenchmarkSupport/CorpusSlice.swift → repo parent
+        for _ in 0 ..< 5 { url.deleteLastPathComponent() }  // Sources/BenchmarkSupport/CorpusSlice.swift → repo parent
         let path = url.appendingPathComponent("shared/data/corpus/news.jsonl").path
         return FileManager.default.fileExists(atPath: path) ? path : nil
     }
@@ -66,10 +66,12 @@ public struct CorpusSlice: Sendable {
 
 /// A deterministic news-like corpus for machines without the shared data.
 enum GeneratedCorpus {
-    static let words = ["the", "government", "said", "on", "Monday", "that", "it", "would", "raise", "interest", "rates",
-                        "by", "percent", "after", "inflation", "rose", "in", "October", "Mr.", "Smith", "told", "reporters",
-                        "company", "shares", "fell", "to", "a", "record", "low", "while", "analysts", "expected", "growth",
-                        "Reuters", "Tokyo", "Berlin", "São", "Paulo", "officials", "million", "dollars", "U.S.", "market"]
+    static let words = [
+        "the", "government", "said", "on", "Monday", "that", "it", "would", "raise", "interest", "rates",
+        "by", "percent", "after", "inflation", "rose", "in", "October", "Mr.", "Smith", "told", "reporters",
+        "company", "shares", "fell", "to", "a", "record", "low", "while", "analysts", "expected", "growth",
+        "Reuters", "Tokyo", "Berlin", "São", "Paulo", "officials", "million", "dollars", "U.S.", "market",
+    ]
 
     static func make(bytes limit: Int) -> CorpusSlice {
         var state: UInt64 = 0x9E37_79B9_7F4A_7C15

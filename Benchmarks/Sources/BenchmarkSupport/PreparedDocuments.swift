@@ -16,12 +16,12 @@ public enum PreparedDocuments {
 
     /// Tokens and sentences as the default pipeline makes them.
     public static let tokensAndSentences = """
-    version: 1
-    stages:
-      - use: tokenize.icu@1
-      - use: sentences.icu@1
-        with: { newline: auto }
-    """
+        version: 1
+        stages:
+          - use: tokenize.icu@1
+          - use: sentences.icu@1
+            with: { newline: auto }
+        """
 
     /// The per-worker processor of the last stage of `yaml` (earlier stages are only for wiring).
     public static func lastStageWorker(_ yaml: String) throws -> any StageWorker {

@@ -7,7 +7,7 @@ public enum Repository {
     /// The repository root (the folder above Benchmarks/).
     public static var root: URL {
         var url = URL(fileURLWithPath: #filePath)
-        for _ in 0 ..< 4 { url.deleteLastPathComponent() } // Benchmarks/Sources/BenchmarkSupport/Repository.swift
+        for _ in 0 ..< 4 { url.deleteLastPathComponent() }  // Benchmarks/Sources/BenchmarkSupport/Repository.swift
         return url
     }
 

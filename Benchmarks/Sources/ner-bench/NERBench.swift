@@ -45,11 +45,11 @@ struct NERBench: ParsableCommand {
         }
         var compiled: [UInt8] = []
         if !reuse {
-        let compile = try clock.measure {
-            compiled = try GazetteerCompiler.compile(sources: sources).bytes
-            try GazetteerCompiler.write(compiled, to: output)
-        }
-        report("compile (parse, tokenize, build, write)", compile, extra: "\(compiled.count) bytes")
+            let compile = try clock.measure {
+                compiled = try GazetteerCompiler.compile(sources: sources).bytes
+                try GazetteerCompiler.write(compiled, to: output)
+            }
+            report("compile (parse, tokenize, build, write)", compile, extra: "\(compiled.count) bytes")
         }
         var loaded: CompiledGazetteer?
         let load = try clock.measure { loaded = try CompiledGazetteer(path: output) }
@@ -74,9 +74,11 @@ struct NERBench: ParsableCommand {
                 best = min(best, elapsed)
             }
             let rate = Double(bytes) / 1e6 / seconds(best), cpuRate = Double(bytes) / 1e6 / bestCPU
-            report(rules ? "matching + rules" : "matching (lookup only)", best,
-                   extra: String(format: "%.1f MB/s wall, %.1f MB/s of thread CPU time, over %.1f MB, %d entities",
-                                 rate, cpuRate, Double(bytes) / 1e6, entities))
+            report(
+                rules ? "matching + rules" : "matching (lookup only)", best,
+                extra: String(
+                    format: "%.1f MB/s wall, %.1f MB/s of thread CPU time, over %.1f MB, %d entities",
+                    rate, cpuRate, Double(bytes) / 1e6, entities))
         }
     }
 
@@ -91,7 +93,8 @@ struct NERBench: ParsableCommand {
         let data = try String(contentsOfFile: corpus, encoding: .utf8)
         for line in data.split(separator: "\n") where total < limit {
             guard let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
-                  let text = object["text"] as? String else { continue }
+                let text = object["text"] as? String
+            else { continue }
             var document = Document(text: text)
             try tokenize.process(&document, context: StageContext())
             try split.process(&document, context: StageContext())

@@ -6,8 +6,10 @@ import Foundation
 /// Harnesses call this for properties the code promises (one valid JSON line
 /// per record, offsets inside the text, …); traps and sanitizer reports need
 /// no call, libFuzzer catches them itself.
-public func fuzzRequire(_ condition: @autoclosure () -> Bool, _ message: @autoclosure () -> String,
-                        file: StaticString = #fileID, line: UInt = #line) {
+public func fuzzRequire(
+    _ condition: @autoclosure () -> Bool, _ message: @autoclosure () -> String,
+    file: StaticString = #fileID, line: UInt = #line
+) {
     if condition() { return }
     FileHandle.standardError.write(Data("fuzz invariant failed at \(file):\(line): \(message())\n".utf8))
     abort()

@@ -11,7 +11,8 @@ public enum FuzzFolder {
     /// The folder's path; created on first use and removed at a normal exit
     /// (a crash leaves it for `scripts/fuzz` to remove).
     public static let path: String = {
-        let parent = ProcessInfo.processInfo.environment["TEXTPIPE_FUZZ_SCRATCH"]
+        let parent =
+            ProcessInfo.processInfo.environment["TEXTPIPE_FUZZ_SCRATCH"]
             ?? (FileManager.default.fileExists(atPath: "/dev/shm") ? "/dev/shm" : NSTemporaryDirectory())
         let folder = "\(parent)/textpipe-fuzz-\(getpid())"
         try? FileManager.default.createDirectory(atPath: "\(folder)/cache", withIntermediateDirectories: true)

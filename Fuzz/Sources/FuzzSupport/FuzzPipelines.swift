@@ -23,14 +23,15 @@ public enum FuzzPipelines {
 
     /// `tokenize.icu@1` then `sentences.icu@1` with `newline` (auto, paragraph or line).
     public static func tokenizeAndSplit(newline: String) -> Pipeline {
-        load("""
-        version: 1
-        stages:
-          - use: tokenize.icu@1
-            with: { locale: en }
-          - use: sentences.icu@1
-            with: { locale: en, newline: \(newline) }
-        """)
+        load(
+            """
+            version: 1
+            stages:
+              - use: tokenize.icu@1
+                with: { locale: en }
+              - use: sentences.icu@1
+                with: { locale: en, newline: \(newline) }
+            """)
     }
 
     /// The README's default pipeline, `Pipelines/news-en.yaml`, with its real gazetteers and rules.

@@ -11,22 +11,25 @@ public enum Invariants {
         var previousEnd: Int32 = 0
         for index in 0 ..< tokens.count {
             let (start, end) = (tokens.starts[index], tokens.ends[index])
-            fuzzRequire(start >= previousEnd && start < end && Int(end) <= utf8.count,
-                        "token \(index) \(start)..<\(end) out of order or outside \(utf8.count) bytes")
+            fuzzRequire(
+                start >= previousEnd && start < end && Int(end) <= utf8.count,
+                "token \(index) \(start)..<\(end) out of order or outside \(utf8.count) bytes")
             fuzzRequire(isBoundary(utf8, Int(start)) && isBoundary(utf8, Int(end)), "token \(index) splits a UTF-8 sequence")
             previousEnd = end
         }
         var previousSentenceEnd = 0
         for index in 0 ..< document.sentences.count {
             let range = document.sentences.tokenRange(index)
-            fuzzRequire(range.lowerBound >= previousSentenceEnd && range.lowerBound < range.upperBound && range.upperBound <= tokens.count,
-                        "sentence \(index) \(range) out of order or outside \(tokens.count) tokens")
+            fuzzRequire(
+                range.lowerBound >= previousSentenceEnd && range.lowerBound < range.upperBound && range.upperBound <= tokens.count,
+                "sentence \(index) \(range) out of order or outside \(tokens.count) tokens")
             previousSentenceEnd = range.upperBound
         }
         for index in 0 ..< document.entities.count {
             let range = document.entities.tokenRange(index)
-            fuzzRequire(range.lowerBound < range.upperBound && range.upperBound <= tokens.count,
-                        "entity \(index) \(range) outside \(tokens.count) tokens")
+            fuzzRequire(
+                range.lowerBound < range.upperBound && range.upperBound <= tokens.count,
+                "entity \(index) \(range) outside \(tokens.count) tokens")
         }
     }
 
@@ -35,8 +38,9 @@ public enum Invariants {
         fuzzRequire(line.last == 0x0A && line.firstIndex(of: 0x0A) == line.count - 1, "output is not exactly one line")
         let text = Array(line.dropLast())
         fuzzRequire(text.starts(with: Array(#"{"id":"#.utf8)), "output line does not start with its id")
-        fuzzRequire(JSONGrammar.isValid(text),
-                    "output line is not valid JSON: \(String(decoding: line, as: UTF8.self))")
+        fuzzRequire(
+            JSONGrammar.isValid(text),
+            "output line is not valid JSON: \(String(decoding: line, as: UTF8.self))")
     }
 
     private static func isBoundary(_ utf8: [UInt8], _ offset: Int) -> Bool {

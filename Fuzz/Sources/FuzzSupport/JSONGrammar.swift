@@ -113,7 +113,7 @@ public struct JSONGrammar {
     }
 }
 
-private extension UInt8 {
-    var isDigit: Bool { self >= 0x30 && self <= 0x39 }
-    var isHexDigit: Bool { isDigit || (self | 0x20) >= 0x61 && (self | 0x20) <= 0x66 }
+extension UInt8 {
+    fileprivate var isDigit: Bool { self >= 0x30 && self <= 0x39 }
+    fileprivate var isHexDigit: Bool { isDigit || (self | 0x20) >= 0x61 && (self | 0x20) <= 0x66 }
 }

@@ -16,7 +16,8 @@ public func testOneInput(_ start: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     guard let data = start else { return 0 }
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
     guard let entries = try? GazetteerSource.parse(bytes: bytes, file: "fuzz.tsv"),
-          let compiled = try? GazetteerCompiler.compile(entries) else { return 0 }
+        let compiled = try? GazetteerCompiler.compile(entries)
+    else { return 0 }
     let path = compiled.bytes.withUnsafeBufferPointer { FuzzFolder.write($0, name: "fuzz.tpg") }
     let gazetteer: CompiledGazetteer
     do {
@@ -27,8 +28,9 @@ public func testOneInput(_ start: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
         return 0
     }
     let counts = compiled.statistics
-    fuzzRequire(gazetteer.statistics.entries == counts.entries && counts.entries + counts.skipped == entries.count,
-                "\(entries.count) entries gave \(counts.entries) compiled, \(counts.skipped) skipped, \(gazetteer.statistics.entries) loaded")
+    fuzzRequire(
+        gazetteer.statistics.entries == counts.entries && counts.entries + counts.skipped == entries.count,
+        "\(entries.count) entries gave \(counts.entries) compiled, \(counts.skipped) skipped, \(gazetteer.statistics.entries) loaded")
     let text = entries.prefix(64).map(\.surface).joined(separator: ", ")
     GazetteerFixture.match(Array(text.utf8), in: gazetteer)
     return 0

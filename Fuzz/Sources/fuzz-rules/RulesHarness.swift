@@ -27,16 +27,18 @@ public func testOneInput(_ start: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
 
 /// A tokenized sample text and a rules stage run over it.
 enum RulesFixture {
-    static let text = Array("""
-    The central bank raised rates by 0.25 percentage points to $5.5 billion on Monday, 3 May 2024. \
-    Mr. Kim Jong Un met Ms. Rowe in New York; €12 mln, 45% and 1,200 units followed. ÉCOLE Zürich 東京 🙂 #tag @user
-    """.utf8)
-    static let tokenizer = FuzzPipelines.load("""
-    version: 1
-    stages:
-      - use: tokenize.icu@1
-        with: { locale: en }
-    """)
+    static let text = Array(
+        """
+        The central bank raised rates by 0.25 percentage points to $5.5 billion on Monday, 3 May 2024. \
+        Mr. Kim Jong Un met Ms. Rowe in New York; €12 mln, 45% and 1,200 units followed. ÉCOLE Zürich 東京 🙂 #tag @user
+        """.utf8)
+    static let tokenizer = FuzzPipelines.load(
+        """
+        version: 1
+        stages:
+          - use: tokenize.icu@1
+            with: { locale: en }
+        """)
 
     static func run(_ stage: RulesTokensStage) {
         guard let pipeline = try? Pipeline(name: "fuzz", stages: tokenizer.stages + [stage]) else { return }  // wiring needs entities

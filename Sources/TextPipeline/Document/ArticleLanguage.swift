@@ -40,7 +40,8 @@ public struct ArticleLanguage: Sendable, Equatable {
     public static func fromTag(_ tag: String) -> ArticleLanguage? {
         let primary = tag.utf8.prefix { $0 != UInt8(ascii: "-") && $0 != UInt8(ascii: "_") }
         guard (2 ... 3).contains(primary.count),
-              primary.allSatisfy({ ($0 | 0x20) >= UInt8(ascii: "a") && ($0 | 0x20) <= UInt8(ascii: "z") }) else { return nil }
+            primary.allSatisfy({ ($0 | 0x20) >= UInt8(ascii: "a") && ($0 | 0x20) <= UInt8(ascii: "z") })
+        else { return nil }
         return ArticleLanguage(code: String(decoding: primary.map { $0 | 0x20 }, as: UTF8.self), source: .input)
     }
 

@@ -128,8 +128,10 @@ public struct EntityLayer: Sendable, Equatable {
     private mutating func appendRow(_ range: Range<Int>, _ number: Int, _ location: UInt64, _ label: EntityLabel) {
         precondition(!range.isEmpty, "an entity holds at least one token")
         if number == Row.maxLabels { extraLabels[rows.count] = label }
-        rows.append(Row(first: Int32(range.lowerBound), end: Int32(range.upperBound),
-                        word: location | UInt64(number) << 48))
+        rows.append(
+            Row(
+                first: Int32(range.lowerBound), end: Int32(range.upperBound),
+                word: location | UInt64(number) << 48))
     }
 
     /// The number of `label` in ``labelTable`` (added when new), or ``Row/maxLabels`` when the table is full.

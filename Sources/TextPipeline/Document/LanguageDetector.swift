@@ -47,50 +47,52 @@ public enum LanguageDetector {
 
     /// The language of `bytes` (valid UTF-8, possibly cut inside its last character).
     public static func detect(_ bytes: UnsafeBufferPointer<UInt8>) -> ArticleLanguage {
-        FunctionWords.lookup.withUnsafeBufferPointer { slots in FunctionWords.filter.withUnsafeBufferPointer { filter in
-            var tally = Tally()
-            var index = 0
-            var word: UInt64 = 0
-            var wordLength = 0
-            var checkpoint = min(bytes.count, checkpointInterval)
-            while index < bytes.count {
-                if index >= checkpoint {
-                    // Between words only (a word never spans the check), so the tally is exact.
-                    if wordLength == 0, tally.isClearlyEnglish { return ArticleLanguage(code: "en", source: .detected) }
-                    checkpoint = wordLength == 0 ? index + checkpointInterval : index + 1
-                }
-                let byte = bytes[index]
-                if byte < 0x80 {
-                    // ASCII: most of the text; no decoding.
-                    index += 1
-                    let lower = byte | 0x20
-                    if lower &- 0x61 < 26 {
-                        tally.letters.latin += 1
-                        if wordLength < 8 { word |= UInt64(lower) << (8 * UInt64(wordLength)) }
-                        wordLength += 1
+        FunctionWords.lookup.withUnsafeBufferPointer { slots in
+            FunctionWords.filter.withUnsafeBufferPointer { filter in
+                var tally = Tally()
+                var index = 0
+                var word: UInt64 = 0
+                var wordLength = 0
+                var checkpoint = min(bytes.count, checkpointInterval)
+                while index < bytes.count {
+                    if index >= checkpoint {
+                        // Between words only (a word never spans the check), so the tally is exact.
+                        if wordLength == 0, tally.isClearlyEnglish { return ArticleLanguage(code: "en", source: .detected) }
+                        checkpoint = wordLength == 0 ? index + checkpointInterval : index + 1
+                    }
+                    let byte = bytes[index]
+                    if byte < 0x80 {
+                        // ASCII: most of the text; no decoding.
+                        index += 1
+                        let lower = byte | 0x20
+                        if lower &- 0x61 < 26 {
+                            tally.letters.latin += 1
+                            if wordLength < 8 { word |= UInt64(lower) << (8 * UInt64(wordLength)) }
+                            wordLength += 1
+                        } else if wordLength > 0 {
+                            tally.countWord(word, length: wordLength, slots: slots, filter: filter)
+                            word = 0
+                            wordLength = 0
+                        }
+                        continue
+                    }
+                    let (scalar, length) = decode(bytes, at: index)
+                    index += length
+                    let script = Script(scalar)
+                    if script == .latin {
+                        word = appending(bytes, from: index - length, count: length, to: word, at: wordLength)
+                        wordLength += length
                     } else if wordLength > 0 {
                         tally.countWord(word, length: wordLength, slots: slots, filter: filter)
                         word = 0
                         wordLength = 0
                     }
-                    continue
+                    tally.countLetter(script, scalar: scalar)
                 }
-                let (scalar, length) = decode(bytes, at: index)
-                index += length
-                let script = Script(scalar)
-                if script == .latin {
-                    word = appending(bytes, from: index - length, count: length, to: word, at: wordLength)
-                    wordLength += length
-                } else if wordLength > 0 {
-                    tally.countWord(word, length: wordLength, slots: slots, filter: filter)
-                    word = 0
-                    wordLength = 0
-                }
-                tally.countLetter(script, scalar: scalar)
+                if wordLength > 0 { tally.countWord(word, length: wordLength, slots: slots, filter: filter) }
+                return tally.verdict()
             }
-            if wordLength > 0 { tally.countWord(word, length: wordLength, slots: slots, filter: filter) }
-            return tally.verdict()
-        } }
+        }
     }
 
     // MARK: Decoding
@@ -150,8 +152,10 @@ extension LanguageDetector {
         /// Distinct function words per language.
         var distinct = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
         /// Which function words (by slot of ``FunctionWords/lookup``) were seen; one bit per slot.
-        var seen = (UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0),
-                    UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0))
+        var seen = (
+            UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0),
+            UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0)
+        )
 
         mutating func countLetter(_ script: Script, scalar: UInt32) {
             switch script {
@@ -175,8 +179,10 @@ extension LanguageDetector {
 
         /// Counts `word` (its first `length` bytes, at most 8 kept) when it is a function word;
         /// `slots` and `filter` are ``FunctionWords/lookup`` and ``FunctionWords/filter``.
-        mutating func countWord(_ word: UInt64, length: Int, slots: UnsafeBufferPointer<FunctionWords.Slot>,
-                                filter: UnsafeBufferPointer<UInt64>) {
+        mutating func countWord(
+            _ word: UInt64, length: Int, slots: UnsafeBufferPointer<FunctionWords.Slot>,
+            filter: UnsafeBufferPointer<UInt64>
+        ) {
             guard length >= 2, length <= 8, let index = FunctionWords.index(of: word, in: slots, filter: filter) else { return }
             let languages = slots[index].languages
             let isNew = withUnsafeMutableBytes(of: &seen) { raw in
@@ -202,7 +208,8 @@ extension LanguageDetector {
             let english = points.0
             guard english >= 24 else { return false }
             let others = withUnsafeBytes(of: points) { raw in raw.bindMemory(to: Int.self)[1 ..< FunctionWords.languageCount].max() ?? 0 }
-            let nonLatin = letters.greek + letters.cyrillic + letters.hebrew + letters.arabic + letters.devanagari + letters.thai
+            let nonLatin =
+                letters.greek + letters.cyrillic + letters.hebrew + letters.arabic + letters.devanagari + letters.thai
                 + letters.kana + letters.han + letters.hangul
             return others * 2 < english && nonLatin * 4 < letters.latin
         }
@@ -217,7 +224,8 @@ extension LanguageDetector {
                 var best = 1
                 for language in 2 ..< FunctionWords.languageCount where points[language] > points[best] { best = language }
                 if points[best] >= LanguageDetector.minimumLanguageHits, points[best] > 2 * points[0],
-                   withUnsafeBytes(of: distinct, { $0.bindMemory(to: Int.self)[best] }) >= LanguageDetector.minimumDistinctWords {
+                    withUnsafeBytes(of: distinct, { $0.bindMemory(to: Int.self)[best] }) >= LanguageDetector.minimumDistinctWords
+                {
                     return ArticleLanguage(code: FunctionWords.codes[best], source: .detected)
                 }
                 return points[0] >= LanguageDetector.minimumLanguageHits ? ArticleLanguage(code: "en", source: .detected) : .assumedEnglish

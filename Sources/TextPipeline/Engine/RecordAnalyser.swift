@@ -55,8 +55,9 @@ public struct RecordAnalyser: Sendable {
             try worker.process(&document, context: StageContext(deadline: deadline))
         } catch {
             if pipeline.errorPolicy == .fail { throw error }
-            return .failure(id: article.id, stage: error.stage, error: InputError(kind: error.kind, message: error.message),
-                            source: article.source, line: article.line)
+            return .failure(
+                id: article.id, stage: error.stage, error: InputError(kind: error.kind, message: error.message),
+                source: article.source, line: article.line)
         }
         return .document(document)
     }
@@ -79,8 +80,9 @@ public struct RecordAnalyser: Sendable {
         case .failure(let id, let stage, let error, let source, let line):
             record.id = id
             record.isError = true
-            encoder.encode(ErrorRecord(id: id, stage: stage, kind: error.kind, message: error.message, source: source, line: line),
-                           into: &record)
+            encoder.encode(
+                ErrorRecord(id: id, stage: stage, kind: error.kind, message: error.message, source: source, line: line),
+                into: &record)
         }
         return record
     }

@@ -22,8 +22,10 @@ public struct RunMetrics: Sendable {
     public var json: [UInt8] {
         let total = summary.stageSeconds.reduce(0) { $0 + $1.seconds }
         let stages: [JSONValue] = summary.stageSeconds.map { stage in
-            .object(["id": .string(stage.stage), "seconds": .number(stage.seconds),
-                     "share": .number(total > 0 ? stage.seconds / total : 0)])
+            .object([
+                "id": .string(stage.stage), "seconds": .number(stage.seconds),
+                "share": .number(total > 0 ? stage.seconds / total : 0),
+            ])
         }
         var resources: [String: JSONValue] = [:]
         for stage in pipeline.stages where !stage.resourceChecksums.isEmpty {
@@ -43,8 +45,10 @@ public struct RunMetrics: Sendable {
             "mb_per_second": .number(summary.megabytesPerSecond),
             "articles_per_second": .number(summary.seconds > 0 ? Double(summary.articles) / summary.seconds : 0),
             "stages": .array(stages),
-            "threads": .object(["calling_cpu_seconds": .number(summary.callingThreadCPUSeconds),
-                                 "workers_cpu_seconds": .number(summary.workerCPUSeconds)]),
+            "threads": .object([
+                "calling_cpu_seconds": .number(summary.callingThreadCPUSeconds),
+                "workers_cpu_seconds": .number(summary.workerCPUSeconds),
+            ]),
             "peak_rss_bytes": peakResidentBytes.map { .number(Double($0)) } ?? .null,
         ])
         var buffer = JSONBuffer()

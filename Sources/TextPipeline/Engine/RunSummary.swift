@@ -29,7 +29,8 @@ public struct RunSummary: Sendable {
     /// `textpipe: 23896 articles, 0 errors, 33.1 MB in 4.20 s (7.9 MB/s)`.
     public var line: String {
         let megabytes = Double(bytes) / 1e6
-        var text = "textpipe: \(articles) articles, \(errors) errors, \(format(megabytes, 1)) MB in \(format(seconds, 2)) s (\(format(megabytesPerSecond, 1)) MB/s)"
+        var text =
+            "textpipe: \(articles) articles, \(errors) errors, \(format(megabytes, 1)) MB in \(format(seconds, 2)) s (\(format(megabytesPerSecond, 1)) MB/s)"
         if blankLines > 0 { text += ", \(blankLines) blank lines skipped" }
         let total = stageSeconds.reduce(0) { $0 + $1.seconds }
         if total > 0 {

@@ -110,7 +110,8 @@ public struct StreamEngine: Sendable {
         return Report(stageSeconds: shared.stageSeconds, workerCPUSeconds: shared.workerCPUSeconds)
     }
 
-    private func startWorkers<Output: Sendable>(shared: EngineShared<Output>, transform: @escaping @Sendable (RawRecord, inout PipelineWorker) throws -> Output) {
+    private func startWorkers<Output: Sendable>(shared: EngineShared<Output>, transform: @escaping @Sendable (RawRecord, inout PipelineWorker) throws -> Output)
+    {
         shared.liveWorkers = configuration.workers
         for index in 0 ..< configuration.workers {
             let pipeline = self.pipeline
@@ -124,7 +125,9 @@ public struct StreamEngine: Sendable {
     }
 
     /// The calling thread's loop: keep the window full, consume results in order.
-    private func feed<Output: Sendable>(shared: EngineShared<Output>, next: () throws -> RawRecord?, consume: (Output) throws -> Void, tick: () throws -> Void) throws {
+    private func feed<Output: Sendable>(shared: EngineShared<Output>, next: () throws -> RawRecord?, consume: (Output) throws -> Void, tick: () throws -> Void)
+        throws
+    {
         var nextSequence = 0
         var nextToConsume = 0
         var consumedInHead = 0

@@ -12,8 +12,10 @@ public struct StreamRun: Sendable {
 
     /// A run of `pipeline`, writing output as `output` says, with the per-article `limits` and the
     /// engine's `configuration` (workers, chunks, window).
-    public init(pipeline: Pipeline, output: OutputOptions, limits: ArticleLimits = ArticleLimits(),
-                configuration: StreamEngine.Configuration = StreamEngine.Configuration()) {
+    public init(
+        pipeline: Pipeline, output: OutputOptions, limits: ArticleLimits = ArticleLimits(),
+        configuration: StreamEngine.Configuration = StreamEngine.Configuration()
+    ) {
         analyser = RecordAnalyser(pipeline: pipeline, output: output, limits: limits)
         engine = StreamEngine(pipeline: pipeline, configuration: configuration)
     }
@@ -27,10 +29,13 @@ public struct StreamRun: Sendable {
     ///   - journal: absorbs each written record's digest and checkpoints before each flush of `sink`.
     ///   - interruption: see ``run(reader:encoder:writer:skip:progress:interruption:)``.
     /// - Throws: as ``run(reader:encoder:writer:skip:progress:interruption:)``.
-    public func run(reader: inout ArticleReader, sink: OutputSink, skip: Int = 0, progress: (any RunProgressObserver)? = nil,
-                    journal: ResumeJournal? = nil, interruption: RunInterruption? = nil) throws -> RunSummary {
-        try run(reader: &reader, encoder: analyser.encoder, writer: StreamRecordWriter(sink: sink, journal: journal),
-                skip: skip, progress: progress, interruption: interruption)
+    public func run(
+        reader: inout ArticleReader, sink: OutputSink, skip: Int = 0, progress: (any RunProgressObserver)? = nil,
+        journal: ResumeJournal? = nil, interruption: RunInterruption? = nil
+    ) throws -> RunSummary {
+        try run(
+            reader: &reader, encoder: analyser.encoder, writer: StreamRecordWriter(sink: sink, journal: journal),
+            skip: skip, progress: progress, interruption: interruption)
     }
 
     /// Runs the whole input: each record is encoded by `encoder` on a worker and
@@ -49,8 +54,10 @@ public struct StreamRun: Sendable {
     ///     records written so far are flushed and the run stops.
     /// - Throws: ``InputError`` (`read_failed`, after writing the records before it), ``OutputError``,
     ///   ``PipelineError`` under `on_error: fail`, or ``RunInterrupted`` (after flushing every complete record consumed).
-    public func run(reader: inout ArticleReader, encoder: some DocumentEncoder, writer: some RecordWriter,
-                    skip: Int = 0, progress: (any RunProgressObserver)? = nil, interruption: RunInterruption? = nil) throws -> RunSummary {
+    public func run(
+        reader: inout ArticleReader, encoder: some DocumentEncoder, writer: some RecordWriter,
+        skip: Int = 0, progress: (any RunProgressObserver)? = nil, interruption: RunInterruption? = nil
+    ) throws -> RunSummary {
         let clock = ContinuousClock()
         let started = clock.now
         let startedCPU = ThreadCPUClock.seconds()
@@ -94,7 +101,9 @@ public struct StreamRun: Sendable {
         try writer.finish()
         progress?.finish()
         if let inputFailure {
-            throw InputError(kind: inputFailure.kind, message: "\(inputFailure.message); the run stopped there, after writing the \(summary.articles) records read before it")
+            throw InputError(
+                kind: inputFailure.kind, message: "\(inputFailure.message); the run stopped there, after writing the \(summary.articles) records read before it"
+            )
         }
         summary.blankLines = reader.blankLines
         summary.bytes = reader.bytesRead

@@ -39,7 +39,7 @@ public struct ArticleReader {
     public mutating func nextRaw() throws -> RawRecord? {
         while true {
             if var reader = lines, let file = current {
-                lines = nil // the reader's buffer stays uniquely referenced: reading into it never copies it
+                lines = nil  // the reader's buffer stays uniquely referenced: reading into it never copies it
                 var record: RawRecord?
                 let lineNumber = reader.lineNumber + 1
                 let source = displayName(file)

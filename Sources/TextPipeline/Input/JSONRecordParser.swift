@@ -220,7 +220,7 @@ private struct Scanner {
     /// - Parameter reserving: make room for the rest of the line at once (for
     ///   `text`, most of the line) instead of growing the output step by step.
     mutating func parseStringValue(reserving: Bool = false) throws(InputError) -> Result<[UInt8], InputError> {
-        position += 1 // opening quote
+        position += 1  // opening quote
         var output: [UInt8] = []
         let limit = reserving ? cutTextLimit : nil
         if reserving { output.reserveCapacity(min(bytes.count - position, (limit ?? .max - 1) + 1)) }
@@ -243,7 +243,8 @@ private struct Scanner {
                 let length = UTF8Validation.sequenceLength(bytes, at: position)
                 if length == 0 {
                     if utf8Error == nil {
-                        utf8Error = InputError(kind: .invalidUTF8, message: "invalid UTF-8 byte 0x\(String(bytes[position], radix: 16, uppercase: true)) at byte \(position)")
+                        utf8Error = InputError(
+                            kind: .invalidUTF8, message: "invalid UTF-8 byte 0x\(String(bytes[position], radix: 16, uppercase: true)) at byte \(position)")
                     }
                     position += 1
                 } else {
@@ -262,7 +263,7 @@ private struct Scanner {
     /// 11 bytes of text are given up there).
     mutating func checkCutText(_ output: [UInt8], limit: Int, utf8Error: InputError?) throws(InputError) {
         guard output.count > limit || bytes.count - position < 12 else { return }
-        if output.count <= limit, position < bytes.count, bytes[position] == UInt8(ascii: "\"") { return } // the closing quote
+        if output.count <= limit, position < bytes.count, bytes[position] == UInt8(ascii: "\"") { return }  // the closing quote
         cutText = utf8Error == nil ? .success(output) : .failure(utf8Error!)
         throw invalid("the line was cut inside \"text\"")
     }

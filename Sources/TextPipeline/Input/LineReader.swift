@@ -87,8 +87,10 @@ public struct LineReader {
         }
     }
 
-    private mutating func emit(from lineStart: Int, to lineEnd: Int, totalBytes: Int, isCut: Bool,
-                               _ body: (UnsafeBufferPointer<UInt8>, LineExtent) throws -> Void) throws {
+    private mutating func emit(
+        from lineStart: Int, to lineEnd: Int, totalBytes: Int, isCut: Bool,
+        _ body: (UnsafeBufferPointer<UInt8>, LineExtent) throws -> Void
+    ) throws {
         lineNumber += 1
         var first = lineStart
         var last = lineEnd

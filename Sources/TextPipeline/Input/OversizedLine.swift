@@ -37,7 +37,7 @@ extension ArticleLimits {
             return failure(error.kind, error.message)
         case (.truncate, .success(let text)?):
             var cut = min(text.count, maxArticleBytes)
-            if cut < text.count { while cut > 0, text[cut] & 0xC0 == 0x80 { cut -= 1 } } // never split a UTF-8 sequence
+            if cut < text.count { while cut > 0, text[cut] & 0xC0 == 0x80 { cut -= 1 } }  // never split a UTF-8 sequence
             var article = Article(id: id, text: Array(text[..<cut]), title: parsed.title, source: source, line: line)
             article.warnings = parsed.warnings + ["text truncated to \(cut) bytes: \(note); fields after them were not read"]
             return .article(article)

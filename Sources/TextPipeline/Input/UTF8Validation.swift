@@ -13,14 +13,14 @@ public enum UTF8Validation {
         case 0xE0 ... 0xEF:
             guard remaining >= 3, continuation(1), continuation(2) else { return 0 }
             let second = bytes[index + 1]
-            if lead == 0xE0 && second < 0xA0 { return 0 } // overlong
-            if lead == 0xED && second > 0x9F { return 0 } // surrogate
+            if lead == 0xE0 && second < 0xA0 { return 0 }  // overlong
+            if lead == 0xED && second > 0x9F { return 0 }  // surrogate
             return 3
         case 0xF0 ... 0xF4:
             guard remaining >= 4, continuation(1), continuation(2), continuation(3) else { return 0 }
             let second = bytes[index + 1]
-            if lead == 0xF0 && second < 0x90 { return 0 } // overlong
-            if lead == 0xF4 && second > 0x8F { return 0 } // above U+10FFFF
+            if lead == 0xF0 && second < 0x90 { return 0 }  // overlong
+            if lead == 0xF4 && second > 0x8F { return 0 }  // above U+10FFFF
             return 4
         default:
             return 0

@@ -39,9 +39,11 @@ public struct OutputLineDecoder: Sendable {
             throw Mismatch(message: "its id is \(found), the input record's is \(expected)")
         }
         if let error = object["error"] as? [String: Any] {
-            return .error(ErrorRecord(id: article?.id ?? fallbackID, stage: error["stage"] as? String ?? "",
-                                      kind: ErrorKind(rawValue: error["kind"] as? String ?? ""), message: error["message"] as? String ?? "",
-                                      source: error["source"] as? String ?? "", line: error["line"] as? Int ?? 0))
+            return .error(
+                ErrorRecord(
+                    id: article?.id ?? fallbackID, stage: error["stage"] as? String ?? "",
+                    kind: ErrorKind(rawValue: error["kind"] as? String ?? ""), message: error["message"] as? String ?? "",
+                    source: error["source"] as? String ?? "", line: error["line"] as? Int ?? 0))
         }
         guard let article else { throw Mismatch(message: "it is an analysis, but the input record is unreadable") }
         return .document(try document(object, article))
@@ -53,7 +55,7 @@ public struct OutputLineDecoder: Sendable {
             var result: [(Range<Int>, [String: Any])] = []
             for item in object[key] as? [[String: Any]] ?? [] {
                 guard let start = item["start"] as? Int, let end = item["end"] as? Int,
-                      let from = table.byte(start), let to = table.byte(end), from < to
+                    let from = table.byte(start), let to = table.byte(end), from < to
                 else { throw Mismatch(message: "a \(key) span lies outside the text or is empty") }
                 result.append((from ..< to, item))
             }
@@ -69,8 +71,9 @@ public struct OutputLineDecoder: Sendable {
         }
         for (range, _) in sentences { document.sentences.append(tokens: tokenAt[range.lowerBound]! ..< tokenAt[range.upperBound]!) }
         for (range, item) in entities {
-            document.entities.append(tokens: tokenAt[range.lowerBound]! ..< tokenAt[range.upperBound]!,
-                                     label: EntityLabel(rawValue: item["label"] as? String ?? "MISC"), canonicalID: item["id"] as? String)
+            document.entities.append(
+                tokens: tokenAt[range.lowerBound]! ..< tokenAt[range.upperBound]!,
+                label: EntityLabel(rawValue: item["label"] as? String ?? "MISC"), canonicalID: item["id"] as? String)
         }
         document.keywords = (object["keywords"] as? [[String: Any]] ?? []).compactMap { item in
             (item["text"] as? String).map { Keyword(text: $0, score: item["score"] as? Double ?? 0) }

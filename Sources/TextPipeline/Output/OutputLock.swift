@@ -13,7 +13,7 @@ public final class OutputLock {
 
     private init(descriptor: Int32) { self.descriptor = descriptor }
 
-    deinit { close(descriptor) } // releases the lock
+    deinit { close(descriptor) }  // releases the lock
 
     /// Locks `path`, creating it empty if it does not exist (its content is left as it is).
     /// - Returns: the held lock, or nil when `path` is not a regular file.

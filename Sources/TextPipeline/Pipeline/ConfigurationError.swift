@@ -33,7 +33,8 @@ extension ConfigurationError {
     static func unknownKey(_ key: String, known: [String], file: String, line: Int?, keyPath: String) -> ConfigurationError {
         let list = known.sorted().joined(separator: ", ")
         let suggestion = NameSuggestion.closest(to: key, among: known).map { " did you mean '\($0)'?" } ?? ""
-        return ConfigurationError(file: file, line: line, keyPath: keyPath,
-                                  message: "unknown option;\(suggestion) expected one of: \(list.isEmpty ? "(none)" : list)")
+        return ConfigurationError(
+            file: file, line: line, keyPath: keyPath,
+            message: "unknown option;\(suggestion) expected one of: \(list.isEmpty ? "(none)" : list)")
     }
 }

@@ -65,14 +65,18 @@ extension Pipeline {
     }
 
     /// The loader behind both modes: returns nil when `problems` collected an error.
-    private static func load(yaml: String, file: String, baseDirectory: String, registry: StageRegistry,
-                             problems: inout ConfigurationProblems) throws -> Pipeline? {
+    private static func load(
+        yaml: String, file: String, baseDirectory: String, registry: StageRegistry,
+        problems: inout ConfigurationProblems
+    ) throws -> Pipeline? {
         let root = try composeRoot(yaml: yaml, file: file)
         let top = try topLevelOptions(root, file: file, baseDirectory: baseDirectory, problems: &problems)
         let version = try problems.attempt { try top.integer("version", default: 0) }
         if let version, version != 1 {
-            try problems.report(top.contains("version") ? top.error("version", "expected 1, the only pipeline format version, found \(version)")
-                : top.error(nil, "missing key 'version'; expected 'version: 1'"))
+            try problems.report(
+                top.contains("version")
+                    ? top.error("version", "expected 1, the only pipeline format version, found \(version)")
+                    : top.error(nil, "missing key 'version'; expected 'version: 1'"))
         }
         let policy = try problems.attempt { ErrorPolicy(rawValue: try top.choice("on_error", default: "record")) ?? .record }
         let name = try problems.attempt { try top.string("name") ?? URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent }
@@ -90,7 +94,8 @@ extension Pipeline {
         let root: Node
         do {
             guard let node = try Yams.compose(yaml: yaml) else {
-                throw ConfigurationError(file: file, line: nil, keyPath: "", message: "the pipeline file is empty; expected a mapping with 'version' and 'stages'")
+                throw ConfigurationError(
+                    file: file, line: nil, keyPath: "", message: "the pipeline file is empty; expected a mapping with 'version' and 'stages'")
             }
             root = node
         } catch let error as ConfigurationError {
@@ -99,14 +104,17 @@ extension Pipeline {
             throw ConfigurationError(file: file, line: yamlLine(of: error), keyPath: "", message: "invalid YAML: \(yamlProblem(of: error))")
         }
         guard root.mapping != nil else {
-            throw ConfigurationError(file: file, line: root.mark?.line, keyPath: "", message: "expected a mapping with 'version' and 'stages', found \(StageOptions.describe(root))")
+            throw ConfigurationError(
+                file: file, line: root.mark?.line, keyPath: "", message: "expected a mapping with 'version' and 'stages', found \(StageOptions.describe(root))")
         }
         return root
     }
 
     /// The top-level keys as options; each unknown key is reported and left out.
-    private static func topLevelOptions(_ root: Node, file: String, baseDirectory: String,
-                                        problems: inout ConfigurationProblems) throws -> StageOptions {
+    private static func topLevelOptions(
+        _ root: Node, file: String, baseDirectory: String,
+        problems: inout ConfigurationProblems
+    ) throws -> StageOptions {
         let known = topLevelSpecs.map(\.name)
         var kept: [(Node, Node)] = []
         for (key, value) in root.mapping ?? [:] {
@@ -140,44 +148,58 @@ extension Pipeline {
         var line: Int?
     }
 
-    private static func buildStages(root: Node, file: String, baseDirectory: String, registry: StageRegistry,
-                                    problems: inout ConfigurationProblems) throws -> [StageEntry] {
+    private static func buildStages(
+        root: Node, file: String, baseDirectory: String, registry: StageRegistry,
+        problems: inout ConfigurationProblems
+    ) throws -> [StageEntry] {
         guard let stagesNode = root.mapping?["stages"] else {
-            try problems.report(ConfigurationError(file: file, line: root.mark?.line, keyPath: "stages", message: "missing key 'stages'; expected a list of stages"))
+            try problems.report(
+                ConfigurationError(file: file, line: root.mark?.line, keyPath: "stages", message: "missing key 'stages'; expected a list of stages"))
             return []
         }
         guard let entries = stagesNode.sequence, !entries.isEmpty else {
-            try problems.report(ConfigurationError(file: file, line: stagesNode.mark?.line, keyPath: "stages",
-                                                   message: "expected a non-empty list of stages, found \(StageOptions.describe(stagesNode))"))
+            try problems.report(
+                ConfigurationError(
+                    file: file, line: stagesNode.mark?.line, keyPath: "stages",
+                    message: "expected a non-empty list of stages, found \(StageOptions.describe(stagesNode))"))
             return []
         }
         var result: [StageEntry] = []
         for (index, entry) in entries.enumerated() {
-            result.append(try buildStage(entry, keyPath: "stages[\(index)]", file: file, baseDirectory: baseDirectory,
-                                         registry: registry, problems: &problems))
+            result.append(
+                try buildStage(
+                    entry, keyPath: "stages[\(index)]", file: file, baseDirectory: baseDirectory,
+                    registry: registry, problems: &problems))
         }
         return result
     }
 
-    private static func buildStage(_ entry: Node, keyPath: String, file: String, baseDirectory: String, registry: StageRegistry,
-                                   problems: inout ConfigurationProblems) throws -> StageEntry {
+    private static func buildStage(
+        _ entry: Node, keyPath: String, file: String, baseDirectory: String, registry: StageRegistry,
+        problems: inout ConfigurationProblems
+    ) throws -> StageEntry {
         var result = StageEntry(stage: nil, label: keyPath, requires: [], provides: nil, line: entry.mark?.line)
-        guard let factory = try problems.attempt({
-            try stageFactory(entry, keyPath: keyPath, file: file, baseDirectory: baseDirectory, registry: registry)
-        }) else { return result }
+        guard
+            let factory = try problems.attempt({
+                try stageFactory(entry, keyPath: keyPath, file: file, baseDirectory: baseDirectory, registry: registry)
+            })
+        else { return result }
         (result.label, result.requires, result.provides) = (factory.id.description, factory.requires, factory.provides)
         let withNode = entry.mapping?["with"]
         let known = factory.options.map(\.name)
         var unknown = false
         for (key, _) in withNode?.mapping ?? [:] where !known.contains(key.string ?? "") {
             unknown = true
-            try problems.report(.unknownKey(key.string ?? "", known: known, file: file, line: key.mark?.line,
-                                            keyPath: StageOptions.join("\(keyPath).with", key.string ?? "")))
+            try problems.report(
+                .unknownKey(
+                    key.string ?? "", known: known, file: file, line: key.mark?.line,
+                    keyPath: StageOptions.join("\(keyPath).with", key.string ?? "")))
         }
         guard !unknown else { return result }
         result.stage = try problems.attempt {
-            let options = try StageOptions(node: withNode, specs: factory.options, file: file,
-                                           keyPath: "\(keyPath).with", baseDirectory: baseDirectory)
+            let options = try StageOptions(
+                node: withNode, specs: factory.options, file: file,
+                keyPath: "\(keyPath).with", baseDirectory: baseDirectory)
             do {
                 return try factory.make(options)
             } catch let error as ConfigurationError {
@@ -192,8 +214,10 @@ extension Pipeline {
 
     /// The factory an entry's `use:` names.
     /// - Throws: ``ConfigurationError`` for a malformed entry or an unknown stage, with the closest registered id.
-    private static func stageFactory(_ entry: Node, keyPath: String, file: String, baseDirectory: String,
-                                     registry: StageRegistry) throws -> StageFactory {
+    private static func stageFactory(
+        _ entry: Node, keyPath: String, file: String, baseDirectory: String,
+        registry: StageRegistry
+    ) throws -> StageFactory {
         let specs = [OptionSpec("use", .string, help: "stage id"), OptionSpec("with", .mapping([]), help: "options")]
         let fields = try StageOptions(node: entry, specs: specs, file: file, keyPath: keyPath, baseDirectory: baseDirectory)
         guard entry.mapping != nil, let use = try fields.string("use") else {
@@ -207,7 +231,8 @@ extension Pipeline {
         guard let factory = registry.factory(for: id) else {
             let versions = registry.versions(of: id.name)
             let suggestion = versions.isEmpty ? NameSuggestion.closest(to: use, among: registered).map { "did you mean '\($0)'? " } ?? "" : ""
-            let hint = versions.isEmpty
+            let hint =
+                versions.isEmpty
                 ? "registered stages: " + registered.joined(separator: ", ")
                 : "registered versions: " + versions.map(\.description).joined(separator: ", ")
             throw fields.error("use", "unknown stage '\(use)'; \(suggestion)\(hint)")

@@ -82,8 +82,10 @@ public struct Pipeline: Sendable {
     /// Reports each stage that requires a layer no earlier stage provides.
     /// - Parameter stages: each stage's required and provided layers, its id for messages, and its line;
     ///   a nil `provides` (an unknown stage) may provide anything, so no later stage is reported.
-    static func checkWiring(_ stages: [(requires: [LayerName], provides: [LayerName]?, label: String, line: Int?)], file: String,
-                            problems: inout ConfigurationProblems) throws {
+    static func checkWiring(
+        _ stages: [(requires: [LayerName], provides: [LayerName]?, label: String, line: Int?)], file: String,
+        problems: inout ConfigurationProblems
+    ) throws {
         var available: Set<LayerName> = []
         var anythingMayBeProvided = false
         for (index, entry) in stages.enumerated() {
@@ -95,8 +97,10 @@ public struct Pipeline: Sendable {
             available.formUnion(provides)
             if !missing.isEmpty, !anythingMayBeProvided {
                 let names = missing.map(\.rawValue).joined(separator: ", ")
-                try problems.report(ConfigurationError(file: file, line: entry.line, keyPath: "stages[\(index)]",
-                                                       message: "\(entry.label) requires \(names), which no earlier stage provides"))
+                try problems.report(
+                    ConfigurationError(
+                        file: file, line: entry.line, keyPath: "stages[\(index)]",
+                        message: "\(entry.label) requires \(names), which no earlier stage provides"))
             }
         }
     }

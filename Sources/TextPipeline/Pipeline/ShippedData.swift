@@ -44,7 +44,8 @@ public enum ShippedData {
     /// The names `builtin:` accepts: the TSV files of the shipped `gazetteers/` folder, sorted.
     public static var builtinGazetteers: [String] {
         guard let folder = pipelinesFolder,
-              let files = try? FileManager.default.contentsOfDirectory(atPath: folder + "/gazetteers") else { return [] }
+            let files = try? FileManager.default.contentsOfDirectory(atPath: folder + "/gazetteers")
+        else { return [] }
         return files.filter { $0.hasSuffix(".tsv") }.map { String($0.dropLast(4)) }.sorted()
     }
 

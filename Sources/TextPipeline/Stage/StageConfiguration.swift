@@ -33,8 +33,10 @@ public struct StageConfiguration: Sendable {
     public var languages: String?
 
     /// A declaration; layers and options default to none.
-    public init(id: StageID, summary: String, options: [OptionSpec] = [], requires: [LayerName] = [],
-                provides: [LayerName] = [], rewrites: [LayerName] = [], languages: String? = nil) {
+    public init(
+        id: StageID, summary: String, options: [OptionSpec] = [], requires: [LayerName] = [],
+        provides: [LayerName] = [], rewrites: [LayerName] = [], languages: String? = nil
+    ) {
         self.id = id
         self.summary = summary
         self.options = options

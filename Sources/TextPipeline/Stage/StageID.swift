@@ -20,8 +20,8 @@ public struct StageID: Hashable, Sendable, CustomStringConvertible, Comparable, 
     /// Parses `name@version`. Returns nil when the text has no `@<positive integer>` suffix.
     public init?(_ text: String) {
         guard let at = text.lastIndex(of: "@"),
-              let version = Int(text[text.index(after: at)...]), version > 0,
-              at != text.startIndex
+            let version = Int(text[text.index(after: at)...]), version > 0,
+            at != text.startIndex
         else { return nil }
         self.init(name: String(text[..<at]), version: version)
     }

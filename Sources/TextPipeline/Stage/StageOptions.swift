@@ -51,14 +51,16 @@ public struct StageOptions {
         var values: [String: Node] = [:]
         if let node, !Self.isNull(node) {
             guard let mapping = node.mapping else {
-                throw ConfigurationError(file: file, line: node.mark?.line, keyPath: keyPath,
-                                         message: "expected a mapping of options, found \(Self.describe(node))")
+                throw ConfigurationError(
+                    file: file, line: node.mark?.line, keyPath: keyPath,
+                    message: "expected a mapping of options, found \(Self.describe(node))")
             }
             for (key, value) in mapping {
                 let name = key.string ?? ""
                 guard self.specs[name] != nil else {
-                    throw ConfigurationError.unknownKey(name, known: specs.map(\.name), file: file, line: key.mark?.line,
-                                                        keyPath: Self.join(keyPath, name))
+                    throw ConfigurationError.unknownKey(
+                        name, known: specs.map(\.name), file: file, line: key.mark?.line,
+                        keyPath: Self.join(keyPath, name))
                 }
                 values[name] = value
             }
@@ -72,8 +74,9 @@ public struct StageOptions {
     /// A configuration error located at option `name` (or at this mapping).
     public func error(_ name: String?, _ message: String) -> ConfigurationError {
         let node = name.flatMap { values[$0] }
-        return ConfigurationError(file: file, line: node?.mark?.line ?? line,
-                                  keyPath: name.map { Self.join(keyPath, $0) } ?? keyPath, message: message)
+        return ConfigurationError(
+            file: file, line: node?.mark?.line ?? line,
+            keyPath: name.map { Self.join(keyPath, $0) } ?? keyPath, message: message)
     }
 
     /// The scalar option `name` as written (any plain or quoted scalar), or nil when unset.
@@ -139,8 +142,9 @@ public struct StageOptions {
         guard let sequence = node.sequence else { throw error(name, "expected a list of strings, found \(Self.describe(node))") }
         return try sequence.map { item in
             guard let scalar = item.scalar else {
-                throw ConfigurationError(file: file, line: item.mark?.line, keyPath: Self.join(keyPath, name),
-                                         message: "expected a list of strings, found an item that is \(Self.describe(item))")
+                throw ConfigurationError(
+                    file: file, line: item.mark?.line, keyPath: Self.join(keyPath, name),
+                    message: "expected a list of strings, found an item that is \(Self.describe(item))")
             }
             return scalar.string
         }
@@ -165,7 +169,8 @@ public struct StageOptions {
     /// `builtin:NAME` names a shipped gazetteer (``ShippedData/resolveBuiltin(_:)``).
     /// Reports the path to ``PathRecorder/current`` when one is bound.
     public func resolve(_ path: String) -> String {
-        let resolved = ShippedData.resolveBuiltin(path)
+        let resolved =
+            ShippedData.resolveBuiltin(path)
             ?? (path.hasPrefix("/") ? path : URL(fileURLWithPath: baseDirectory).appendingPathComponent(path).standardizedFileURL.path)
         PathRecorder.current?.record(keyPath: keyPath, written: path, resolved: resolved)
         return resolved

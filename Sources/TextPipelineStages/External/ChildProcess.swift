@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import TextPipeline
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// A child process started with `posix_spawn` (never a shell), its stdin and
 /// stdout connected to pipes, its stderr shared with textpipe's.
@@ -80,8 +81,10 @@ final class ChildProcess {
 
     static func errorText(_ code: Int32) -> String { String(cString: strerror(code)) }
 
-    private static func spawn(_ pid: inout pid_t, _ executable: String, _ arguments: [String], _ directory: String,
-                              stdin: Int32, stdout: Int32) -> Int32 {
+    private static func spawn(
+        _ pid: inout pid_t, _ executable: String, _ arguments: [String], _ directory: String,
+        stdin: Int32, stdout: Int32
+    ) -> Int32 {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }

@@ -32,8 +32,9 @@ public struct ExternalStage: Stage {
         OptionSpec("timeout", .number, default: "10", help: "seconds the process may take per article"),
         OptionSpec("start_timeout", .number, default: "10", help: "seconds for the process to start and answer the handshake"),
         OptionSpec("max_reply_bytes", .integer, default: "16777216", help: "longest reply line accepted"),
-        OptionSpec("max_failed_starts", .integer, default: "3",
-                   help: "processes in a row that may fail before serving an article; then every later article fails at once"),
+        OptionSpec(
+            "max_failed_starts", .integer, default: "3",
+            help: "processes in a row that may fail before serving an article; then every later article fails at once"),
         OptionSpec("directory", .path, default: "the pipeline file's folder", help: "working directory of the process"),
     ]
 

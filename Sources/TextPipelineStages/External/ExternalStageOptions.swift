@@ -18,8 +18,9 @@ enum ExternalStageOptions {
         guard let executable = resolve(program, directory: directory) else {
             throw options.error("command", "cannot find an executable '\(program)'" + (program.contains("/") ? " in \(directory)" : " in PATH"))
         }
-        let outputs = ExternalOutputs(entities: try options.boolean("entities", default: false),
-                                      spans: try names(options, "spans"), attributes: try names(options, "attributes"))
+        let outputs = ExternalOutputs(
+            entities: try options.boolean("entities", default: false),
+            spans: try names(options, "spans"), attributes: try names(options, "attributes"))
         guard outputs != ExternalOutputs() else {
             throw options.error(nil, "the stage declares no output; set 'entities: true', 'spans' or 'attributes'")
         }

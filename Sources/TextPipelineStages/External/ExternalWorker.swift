@@ -50,7 +50,9 @@ struct ExternalWorker: StageWorker {
         stopProcess()
         let misnamed = if case .misnamed = error { true } else { false }
         guard misnamed || failedStarts >= configuration.maxFailedStarts else { return error }
-        let reason = misnamed ? "the handshake names another stage"
+        let reason =
+            misnamed
+            ? "the handshake names another stage"
             : "\(failedStarts) processes in a row failed before serving an article"
         givenUp = .gaveUp("gave up on the stage for the rest of the run (\(reason)); last failure: \(error)")
         return givenUp!
@@ -115,8 +117,9 @@ struct ExternalWorker: StageWorker {
     /// - Throws: ``ExternalFailure/startFailed(_:)``, or ``ExternalFailure/misnamed(_:)`` when the
     ///   process answers with another stage's name; the process is stopped.
     static func start(_ configuration: ExternalConfiguration) throws(ExternalFailure) -> ChildProcess {
-        let child = try ChildProcess(executable: configuration.executable, arguments: configuration.arguments,
-                                     directory: configuration.directory, maxLineBytes: configuration.maxReplyBytes)
+        let child = try ChildProcess(
+            executable: configuration.executable, arguments: configuration.arguments,
+            directory: configuration.directory, maxLineBytes: configuration.maxReplyBytes)
         do {
             try handshake(child, configuration)
         } catch {
@@ -143,7 +146,9 @@ struct ExternalWorker: StageWorker {
         }
         let reply = try ExternalReply.decode(line)
         guard reply.type == "hello", reply.protocol == ExternalProtocol.version else {
-            throw .startFailed("expected {\"type\":\"hello\",\"protocol\":\(ExternalProtocol.version)}, found type '\(reply.type)' protocol \(reply.protocol.map(String.init) ?? "none")")
+            throw .startFailed(
+                "expected {\"type\":\"hello\",\"protocol\":\(ExternalProtocol.version)}, found type '\(reply.type)' protocol \(reply.protocol.map(String.init) ?? "none")"
+            )
         }
         guard reply.stage == configuration.name else {
             throw .misnamed("the process calls itself '\(reply.stage ?? "")', the pipeline expects '\(configuration.name)'")

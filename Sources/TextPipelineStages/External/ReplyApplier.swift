@@ -17,8 +17,10 @@ struct ReplyApplier {
             guard outputs.entities else { throw .badReply("entities were not declared with 'entities: true'") }
             let bytes = try byteRange(entity.start, entity.end, "entities[\(index)]")
             guard !entity.label.isEmpty else { throw .badReply("entities[\(index)] has an empty label") }
-            entities.append(ProposedEntity(tokens: try tokens(covering: bytes, document.tokens, "entities[\(index)]"),
-                                           label: EntityLabel(rawValue: entity.label), canonicalID: entity.id))
+            entities.append(
+                ProposedEntity(
+                    tokens: try tokens(covering: bytes, document.tokens, "entities[\(index)]"),
+                    label: EntityLabel(rawValue: entity.label), canonicalID: entity.id))
         }
         var spans: [String: SpanLayer] = [:]
         for (name, items) in reply.spans ?? [:] {
@@ -55,7 +57,8 @@ struct ReplyApplier {
         let first = tokens.firstToken(endingAfter: Int32(bytes.lowerBound))
         let last = tokens.firstToken(endingAfter: Int32(bytes.upperBound - 1))
         guard first < tokens.count, last < tokens.count, first <= last,
-              Int(tokens.starts[first]) == bytes.lowerBound, Int(tokens.ends[last]) == bytes.upperBound else {
+            Int(tokens.starts[first]) == bytes.lowerBound, Int(tokens.ends[last]) == bytes.upperBound
+        else {
             throw .badReply("\(what) does not start and end on token boundaries")
         }
         return first ..< last + 1

@@ -27,8 +27,10 @@ public final class ICUBreaker {
         try tokenize(text, into: &tokens, with: tp_word_breaker_tokenize_whole)
     }
 
-    private typealias TokenizeFunction = (OpaquePointer?, UnsafePointer<UInt8>?, Int64, UnsafeMutablePointer<UnsafePointer<Int32>?>?,
-                                          UnsafeMutablePointer<UnsafePointer<Int32>?>?, UnsafeMutablePointer<UnsafePointer<UInt8>?>?) -> Int32
+    private typealias TokenizeFunction = (
+        OpaquePointer?, UnsafePointer<UInt8>?, Int64, UnsafeMutablePointer<UnsafePointer<Int32>?>?,
+        UnsafeMutablePointer<UnsafePointer<Int32>?>?, UnsafeMutablePointer<UnsafePointer<UInt8>?>?
+    ) -> Int32
 
     private func tokenize(_ text: [UInt8], into tokens: inout TokenLayer, with function: TokenizeFunction) throws {
         tokens.removeAll()
@@ -40,9 +42,10 @@ public final class ICUBreaker {
         }
         guard count >= 0 else { throw StageError("ICU word breaking failed (text of \(text.count) bytes)") }
         guard count > 0, let starts, let ends, let kinds else { return }
-        tokens.replaceAll(starts: UnsafeBufferPointer(start: starts, count: Int(count)),
-                          ends: UnsafeBufferPointer(start: ends, count: Int(count)),
-                          kinds: UnsafeBufferPointer(start: kinds, count: Int(count)))
+        tokens.replaceAll(
+            starts: UnsafeBufferPointer(start: starts, count: Int(count)),
+            ends: UnsafeBufferPointer(start: ends, count: Int(count)),
+            kinds: UnsafeBufferPointer(start: kinds, count: Int(count)))
     }
 
     /// The interior sentence boundaries of `text` (UTF-8 byte offsets, ascending).

@@ -1,7 +1,8 @@
 import Foundation
 import TextPipeline
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A read-only table of document frequencies, memory-mapped from a file that

@@ -6,21 +6,27 @@ enum KeywordOptions {
     static let common = [
         OptionSpec("top", .integer, default: "10", help: "keywords kept per article (0 to 1000)"),
         OptionSpec("max_words", .integer, default: "3", help: "longest candidate in words (1 to 8)"),
-        OptionSpec("dedup", .number, default: "0.9",
-                   help: "drop a candidate whose similarity (1 - edit distance / length) to a better one exceeds this; 1 keeps all"),
+        OptionSpec(
+            "dedup", .number, default: "0.9",
+            help: "drop a candidate whose similarity (1 - edit distance / length) to a better one exceeds this; 1 keeps all"),
         OptionSpec("min_length", .integer, default: "3", help: "words with fewer characters count as stop words"),
         OptionSpec("stop_words", .path, default: "bundled English list", help: "replace the stop-word list with this file (one word a line, # comments)"),
         OptionSpec("add_stop_words", .stringList, help: "extra stop words"),
-        OptionSpec("languages", .stringList, default: "[en] with the bundled list, [\"*\"] (any) with stop_words",
-                   help: "languages the stop words serve; other articles get no keywords and a warning (see docs/languages.md)"),
-        OptionSpec("title_boost", .number, default: "1",
-                   help: "multiply the goodness of candidates whose words occur in the article's title (share of their words); 1 ignores the title"),
-        OptionSpec("phrase_weight", .number, default: "1",
-                   help: "multiply a candidate's goodness by this once per word beyond the first; below 1 favours single words"),
-        OptionSpec("entities_whole", .boolean, default: "false",
-                   help: "keep recognised entities whole as candidates; other candidates never overlap them (requires entities)"),
-        OptionSpec("name_parts", .boolean, default: "true",
-                   help: "with entities_whole: let a word of a longer entity (\"jong\" of \"Kim Jong Un\") be a one-word candidate outside entities"),
+        OptionSpec(
+            "languages", .stringList, default: "[en] with the bundled list, [\"*\"] (any) with stop_words",
+            help: "languages the stop words serve; other articles get no keywords and a warning (see docs/languages.md)"),
+        OptionSpec(
+            "title_boost", .number, default: "1",
+            help: "multiply the goodness of candidates whose words occur in the article's title (share of their words); 1 ignores the title"),
+        OptionSpec(
+            "phrase_weight", .number, default: "1",
+            help: "multiply a candidate's goodness by this once per word beyond the first; below 1 favours single words"),
+        OptionSpec(
+            "entities_whole", .boolean, default: "false",
+            help: "keep recognised entities whole as candidates; other candidates never overlap them (requires entities)"),
+        OptionSpec(
+            "name_parts", .boolean, default: "true",
+            help: "with entities_whole: let a word of a longer entity (\"jong\" of \"Kim Jong Un\") be a one-word candidate outside entities"),
         OptionSpec("entity_boost", .number, default: "1", help: "multiply the goodness of candidates that are exactly an entity (requires entities)"),
         OptionSpec("exclude_labels", .stringList, help: "drop candidates overlapping entities with these labels, e.g. [PER] (requires entities)"),
     ]

@@ -50,8 +50,10 @@ struct KeywordRanker {
 
     /// The best `settings.top` candidates, best first, without near-duplicates.
     /// Ties go to the candidate that occurs first.
-    mutating func rank<Scorer: KeywordScorer>(_ goodness: Column<Double>, analysis: TermAnalysis, candidates: CandidateTable,
-                                              document: Document, settings: KeywordSettings, scorer: Scorer) -> [Keyword] {
+    mutating func rank<Scorer: KeywordScorer>(
+        _ goodness: Column<Double>, analysis: TermAnalysis, candidates: CandidateTable,
+        document: Document, settings: KeywordSettings, scorer: Scorer
+    ) -> [Keyword] {
         guard settings.top > 0, candidates.count > 0 else { return [] }
         selectBest(goodness, count: candidates.count, limit: settings.top + 6)
         var keywords: [Keyword] = []
@@ -71,8 +73,10 @@ struct KeywordRanker {
             buildKey(Int(candidate), analysis: analysis, candidates: candidates)
             if settings.dedupThreshold < 1, isNearDuplicate(threshold: settings.dedupThreshold) { continue }
             keyStarts.append(keyBytes.count)
-            keywords.append(Keyword(text: surface(Int(candidate), analysis: analysis, candidates: candidates, document: document),
-                                    score: scorer.outputScore(goodness[Int(candidate)])))
+            keywords.append(
+                Keyword(
+                    text: surface(Int(candidate), analysis: analysis, candidates: candidates, document: document),
+                    score: scorer.outputScore(goodness[Int(candidate)])))
         }
         return keywords
     }
@@ -179,7 +183,8 @@ struct KeywordRanker {
     private func isFoldableSentenceOpener(word: Int, at start: Int, analysis: TermAnalysis, document: Document) -> Bool {
         let text = document.utf8
         guard start + 1 < text.count, text[start] &- 0x41 < 26, text[start + 1] &- 0x61 < 26,
-              word == 0 || analysis.words[word - 1].sentence != analysis.words[word].sentence else { return false }
+            word == 0 || analysis.words[word - 1].sentence != analysis.words[word].sentence
+        else { return false }
         let term = analysis.wordTerm[word]
         for later in word + 1 ..< analysis.wordCount where analysis.wordTerm[later] == term {
             if text[Int(document.tokens.starts[Int(analysis.words[later].firstToken)])] &- 0x61 < 26 { return true }

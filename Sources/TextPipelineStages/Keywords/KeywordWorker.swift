@@ -23,8 +23,9 @@ struct KeywordWorker<Algorithm: KeywordAlgorithm>: StageWorker {
     mutating func process(_ document: inout Document, context: StageContext) throws {
         if let languages = settings.languages, case let language = document.resolveLanguage(), !languages.contains(language.code) {
             document.keywords = []
-            return document.warnings.append("\(Algorithm.configuration.id): no keywords: language \(language.described), "
-                + "the stop words serve \(languages.sorted().joined(separator: ", "))")
+            return document.warnings.append(
+                "\(Algorithm.configuration.id): no keywords: language \(language.described), "
+                    + "the stop words serve \(languages.sorted().joined(separator: ", "))")
         }
         document.keywords = try keywords(of: document, context: context)
     }

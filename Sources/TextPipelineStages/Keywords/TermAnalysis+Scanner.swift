@@ -19,7 +19,8 @@ extension TermAnalysis {
         @inline(__always)
         func isGlue(_ index: Int, end: Int) -> Bool {
             guard index > 0, index + 1 < end, starts[index] == ends[index - 1], starts[index + 1] == ends[index],
-                  Self.isWordKind(kinds[index + 1]) else { return false }
+                Self.isWordKind(kinds[index + 1])
+            else { return false }
             let start = Int(starts[index])
             let length = Int(ends[index]) - start
             return (length == 1 && text[start] == 0x2D) || (length == 3 && text[start] == 0xE2 && text[start + 1] == 0x80 && text[start + 2] == 0x90)
@@ -29,7 +30,8 @@ extension TermAnalysis {
         @inline(__always)
         func isAbbreviationPeriod(_ index: Int, wordStart: Int) -> Bool {
             guard kinds[index] == .punctuation, starts[index] == ends[index - 1], ends[index] - starts[index] == 1,
-                  text[Int(starts[index])] == 0x2E else { return false }
+                text[Int(starts[index])] == 0x2E
+            else { return false }
             for offset in Int(starts[wordStart]) ..< Int(ends[index - 1]) where text[offset] == 0x2E { return true }
             return false
         }
@@ -96,8 +98,9 @@ extension TermAnalysis {
             let end = Int(ends[tokens.upperBound - 1])
             // Whole 8-byte chunks of the word may be read when they stay inside the text.
             let chunked = start + ((end - start + 7) & ~7) <= text.count
-            analysis.addWord(tokens, bytes: UnsafeBufferPointer(rebasing: text[start ..< end]), start: start, sentence: sentence,
-                             position: position, chunked: chunked, stopWords: stopWords, minLength: minLength)
+            analysis.addWord(
+                tokens, bytes: UnsafeBufferPointer(rebasing: text[start ..< end]), start: start, sentence: sentence,
+                position: position, chunked: chunked, stopWords: stopWords, minLength: minLength)
             position += 1
         }
     }

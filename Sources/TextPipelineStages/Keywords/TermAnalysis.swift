@@ -124,17 +124,23 @@ struct TermAnalysis {
     /// Records the word made of tokens `tokenRange` (bytes `bytes`, starting at byte `start`).
     /// `chunked`: `bytes` may be read in whole 8-byte chunks (see ``TermFolding``).
     @inline(__always)
-    mutating func addWord(_ tokenRange: Range<Int>, bytes: UnsafeBufferPointer<UInt8>, start: Int, sentence: Int32, position: Int,
-                          chunked: Bool, stopWords: StopWordList, minLength: Int) {
+    mutating func addWord(
+        _ tokenRange: Range<Int>, bytes: UnsafeBufferPointer<UInt8>, start: Int, sentence: Int32, position: Int,
+        chunked: Bool, stopWords: StopWordList, minLength: Int
+    ) {
         let buffer = folded.reserve(bytes.count)
         var letters = TermFolding.Letters()
-        let (hash, length, surfaceCount) = chunked ? TermFolding.fold(readingChunks: bytes, into: buffer, letters: &letters)
-                                                   : TermFolding.fold(bytes, into: buffer, letters: &letters)
+        let (hash, length, surfaceCount) =
+            chunked
+            ? TermFolding.fold(readingChunks: bytes, into: buffer, letters: &letters)
+            : TermFolding.fold(bytes, into: buffer, letters: &letters)
         let (id, isNew) = table.intern(buffer, length: length, hash: hash)
         if isNew {
             let form = FormClass.classify(readingChunks: UnsafeBufferPointer(start: buffer, count: length))
-            terms.appendReserved(TermStats(isStop: form.characters < minLength || stopWords.contains(hash: hash),
-                                           isNumeric: form.isNumericOrUnusual))
+            terms.appendReserved(
+                TermStats(
+                    isStop: form.characters < minLength || stopWords.contains(hash: hash),
+                    isNumeric: form.isNumericOrUnusual))
         }
         let shape = WordShape.of(letters, count: bytes.count, position: position)
         // In place: `id` is a valid index of `terms`.
@@ -149,7 +155,9 @@ struct TermAnalysis {
         termSentencePairs.appendReserved(Int64(id) << 32 | Int64(sentence), keeping: firstInSentence && !stats.pointee.isStop)
         wordTerm.appendReserved(id)
         wordFlags.appendReserved((stats.pointee.isStop ? Self.stopFlag : 0) | (stats.pointee.isNumeric ? Self.numericFlag : 0))
-        words.appendReserved(WordInfo(firstToken: Int32(tokenRange.lowerBound), endToken: Int32(tokenRange.upperBound),
-                                      surfaceEnd: Int32(start + surfaceCount), sentence: sentence))
+        words.appendReserved(
+            WordInfo(
+                firstToken: Int32(tokenRange.lowerBound), endToken: Int32(tokenRange.upperBound),
+                surfaceEnd: Int32(start + surfaceCount), sentence: sentence))
     }
 }

@@ -60,8 +60,10 @@ public enum TermFolding {
 
     /// ``fold(_:into:)``, also noting ASCII capitals and small letters in `letters`.
     @inline(__always)
-    static func fold(_ bytes: UnsafeBufferPointer<UInt8>, into folded: UnsafeMutablePointer<UInt8>,
-                     letters: inout Letters) -> (hash: UInt64, count: Int, surfaceCount: Int) {
+    static func fold(
+        _ bytes: UnsafeBufferPointer<UInt8>, into folded: UnsafeMutablePointer<UInt8>,
+        letters: inout Letters
+    ) -> (hash: UInt64, count: Int, surfaceCount: Int) {
         var index = 0
         var length = 0
         let count = bytes.count
@@ -104,8 +106,10 @@ public enum TermFolding {
     /// to a multiple of 8): an all-ASCII form is folded and counted a chunk at a
     /// time; any other form goes through the byte loop. Same results.
     @inline(__always)
-    static func fold(readingChunks bytes: UnsafeBufferPointer<UInt8>, into folded: UnsafeMutablePointer<UInt8>,
-                     letters: inout Letters) -> (hash: UInt64, count: Int, surfaceCount: Int) {
+    static func fold(
+        readingChunks bytes: UnsafeBufferPointer<UInt8>, into folded: UnsafeMutablePointer<UInt8>,
+        letters: inout Letters
+    ) -> (hash: UInt64, count: Int, surfaceCount: Int) {
         let count = bytes.count
         guard count > 0, foldASCII(UnsafeRawPointer(bytes.baseAddress!), count: count, into: folded, letters: &letters) else {
             letters = Letters()
@@ -120,8 +124,10 @@ public enum TermFolding {
     /// chunks: `count + 8` bytes), noting capitals and small letters. Returns
     /// false, with `folded` and `letters` unspecified, when a byte is not ASCII.
     @inline(__always)
-    private static func foldASCII(_ source: UnsafeRawPointer, count: Int, into folded: UnsafeMutablePointer<UInt8>,
-                                  letters: inout Letters) -> Bool {
+    private static func foldASCII(
+        _ source: UnsafeRawPointer, count: Int, into folded: UnsafeMutablePointer<UInt8>,
+        letters: inout Letters
+    ) -> Bool {
         let target = UnsafeMutableRawPointer(folded)
         var capitalBits: UInt64 = 0
         var smallBits: UInt64 = 0

@@ -69,8 +69,9 @@ extension CompiledGazetteer {
                 // A stored id of 0 (id −1 here) is corruption: it must not index the spans.
                 if id >= 0, id < vocabularyCount, length <= VocabularyKey.bucketBytes || tail(id) {
                     let child = UInt32(truncatingIfNeeded: third)
-                    return TokenEntry(id: Int32(truncatingIfNeeded: id), rootChild: Int(child & GazetteerFormat.nodeMask) < nodeCount ? child : 0,
-                                      childSignature: bucket[3])
+                    return TokenEntry(
+                        id: Int32(truncatingIfNeeded: id), rootChild: Int(child & GazetteerFormat.nodeMask) < nodeCount ? child : 0,
+                        childSignature: bucket[3])
                 }
             }
             slot = (slot &+ 1) & bucketMask
@@ -207,7 +208,7 @@ extension CompiledGazetteer {
 }
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif

@@ -15,7 +15,8 @@ extension CompiledGazetteer {
             guard offset <= vocabularyPool.count, count <= vocabularyPool.count - offset else { throw fail("vocabulary key \(id) lies outside its pool") }
         }
         for slot in 0 ... edgeMask where edges[slot * 3 + 2] != 0 {
-            guard Int(edges[slot * 3]) < nodeCount, Int(edges[slot * 3 + 1]) < vocabularyCount, Int(edges[slot * 3 + 2] & GazetteerFormat.nodeMask) < nodeCount else {
+            guard Int(edges[slot * 3]) < nodeCount, Int(edges[slot * 3 + 1]) < vocabularyCount, Int(edges[slot * 3 + 2] & GazetteerFormat.nodeMask) < nodeCount
+            else {
                 throw fail("edge slot \(slot) refers to a missing node or token")
             }
         }
@@ -45,7 +46,7 @@ extension CompiledGazetteer {
         }
         for index in 0 ..< entryCount {
             guard let record = entry(index), forms(of: record) != nil, record.label <= 3, record.casePolicy <= 3, record.kind <= 3,
-                  Int(record.idOffset) + Int(record.idLength) <= identifiers.count
+                Int(record.idOffset) + Int(record.idLength) <= identifiers.count
             else { throw fail("entry \(index) is malformed") }
             guard canonicalIDLocation(ofEntry: index) != nil else { throw fail("the id of entry \(index) is not valid UTF-8") }
         }

@@ -59,7 +59,8 @@ public final class CompiledGazetteer: @unchecked Sendable {
         guard fstat(descriptor, &status) == 0 else { throw GazetteerFileError(path: path, message: "cannot read its size") }
         let size = Int(status.st_size)
         guard size >= GazetteerFormat.headerSize else {
-            throw GazetteerFileError(path: path, message: "not a compiled gazetteer: \(size) bytes is shorter than the \(GazetteerFormat.headerSize)-byte header")
+            throw GazetteerFileError(
+                path: path, message: "not a compiled gazetteer: \(size) bytes is shorter than the \(GazetteerFormat.headerSize)-byte header")
         }
         guard let mapped = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), mapped != MAP_FAILED else {
             throw GazetteerFileError(path: path, message: "cannot map: \(String(cString: strerror(errno)))")

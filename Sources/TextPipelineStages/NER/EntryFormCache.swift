@@ -17,8 +17,10 @@ struct EntryFormCache {
 
     /// Calls `body` with `piece` (entry bytes in a mapped gazetteer) in `form`, normalising it only
     /// the first time; the same result as ``KeyNormalizer/withForm(_:of:_:)``.
-    mutating func withForm<R>(_ form: KeyNormalizer.Form, of piece: UnsafeBufferPointer<UInt8>,
-                              _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    mutating func withForm<R>(
+        _ form: KeyNormalizer.Form, of piece: UnsafeBufferPointer<UInt8>,
+        _ body: (UnsafeBufferPointer<UInt8>) -> R
+    ) -> R {
         guard let raw = Self.pieceKey(piece, form) else { return normalizer.withForm(form, of: piece, body) }
         let key = KeyHash.finish(raw)
         let location: (offset: Int32, length: Int32)

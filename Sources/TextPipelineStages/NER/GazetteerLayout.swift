@@ -22,7 +22,9 @@ struct GazetteerLayout {
             throw fail("truncated or extended: the header says \(declaredLength) bytes, the file has \(raw.count)")
         }
         let sectionCount = Int(Self.read(raw, 12) as UInt32)
-        guard sectionCount == GazetteerFormat.Section.allCases.count else { throw fail("corrupted: \(sectionCount) sections, expected \(GazetteerFormat.Section.allCases.count)") }
+        guard sectionCount == GazetteerFormat.Section.allCases.count else {
+            throw fail("corrupted: \(sectionCount) sections, expected \(GazetteerFormat.Section.allCases.count)")
+        }
         let tableEnd = GazetteerFormat.headerSize + sectionCount * GazetteerFormat.sectionRecordSize
         guard tableEnd <= raw.count else { throw fail("truncated section table") }
         entryCount = Int(Self.read(raw, 32) as UInt32)
@@ -38,7 +40,7 @@ struct GazetteerLayout {
             let elementSize = Int(Self.read(raw, record + 4) as UInt32)
             let offset: UInt64 = Self.read(raw, record + 8), size: UInt64 = Self.read(raw, record + 16)
             guard elementSize == kind.elementSize, offset % 8 == 0, offset >= UInt64(tableEnd),
-                  offset <= UInt64(raw.count), size <= UInt64(raw.count) - offset, size % UInt64(elementSize) == 0
+                offset <= UInt64(raw.count), size <= UInt64(raw.count) - offset, size % UInt64(elementSize) == 0
             else { throw fail("corrupted section table: section \(kind) lies outside the file or is misaligned") }
             ranges[kind] = Int(offset) ..< Int(offset + size)
         }
@@ -49,12 +51,12 @@ struct GazetteerLayout {
         func elements(_ kind: GazetteerFormat.Section) -> Int { (ranges[kind]?.count ?? 0) / kind.elementSize }
         let buckets = elements(.vocabularyBuckets) / 4, slots = elements(.edges) / 3, filterWords = elements(.edgeFilter)
         guard buckets > 0, buckets & (buckets - 1) == 0, buckets >= vocabularyCount, elements(.vocabularyBuckets) == buckets * 4,
-              elements(.vocabularySpans) == vocabularyCount * 2,
-              slots > 0, slots & (slots - 1) == 0, elements(.edges) == slots * 3, slots >= nodeCount - 1,
-              nodeCount >= 1, elements(.outputStarts) == nodeCount + 1,
-              elements(.entries) == entryCount * 4,
-              elements(.continuations) == (vocabularyCount + 63) / 64, nodeCount < Int(GazetteerFormat.nodeMask),
-              filterWords > 0, filterWords & (filterWords - 1) == 0
+            elements(.vocabularySpans) == vocabularyCount * 2,
+            slots > 0, slots & (slots - 1) == 0, elements(.edges) == slots * 3, slots >= nodeCount - 1,
+            nodeCount >= 1, elements(.outputStarts) == nodeCount + 1,
+            elements(.entries) == entryCount * 4,
+            elements(.continuations) == (vocabularyCount + 63) / 64, nodeCount < Int(GazetteerFormat.nodeMask),
+            filterWords > 0, filterWords & (filterWords - 1) == 0
         else { throw fail("corrupted: section sizes do not agree with the header's counts") }
     }
 

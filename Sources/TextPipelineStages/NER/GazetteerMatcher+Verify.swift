@@ -8,8 +8,10 @@ extension GazetteerMatcher {
     /// byte; otherwise a token whose bytes equal its stored piece agrees in every mode (both sides
     /// would normalise alike), and only tokens that differ are normalised (the piece through
     /// ``entryForms``, once per worker).
-    mutating func verify(_ record: EntryRecord, _ gazetteer: CompiledGazetteer, _ span: Range<Int>, _ document: Document,
-                         _ text: UnsafeBufferPointer<UInt8>) -> Bool {
+    mutating func verify(
+        _ record: EntryRecord, _ gazetteer: CompiledGazetteer, _ span: Range<Int>, _ document: Document,
+        _ text: UnsafeBufferPointer<UInt8>
+    ) -> Bool {
         let mode = options.effectiveMode(record.casePolicy)
         if mode == .diacritics { return true }
         guard let forms = gazetteer.forms(of: record) else { return false }
@@ -44,8 +46,10 @@ extension GazetteerMatcher {
 
     /// Whether a token's `bytes` agree with an entry's `piece` (its NFC token) in `form`, when
     /// one of them is not ASCII.
-    private mutating func tokenAgrees(_ bytes: UnsafeBufferPointer<UInt8>, _ piece: UnsafeBufferPointer<UInt8>,
-                                      _ form: KeyNormalizer.Form) -> Bool {
+    private mutating func tokenAgrees(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ piece: UnsafeBufferPointer<UInt8>,
+        _ form: KeyNormalizer.Form
+    ) -> Bool {
         // Equal bytes have equal forms: no need to normalise either side.
         if bytes.count == piece.count, bytes.elementsEqual(piece) { return true }
         documentForm.removeAll(keepingCapacity: true)

@@ -114,8 +114,9 @@ struct GazetteerMatcher {
                             keyPool.append(contentsOf: key)
                             return (keyHash(key), VocabularyKey.prefix(of: key), VocabularyKey.middle(of: key))
                         }
-                        keys[index] = TokenKey(hash: hash, prefix: prefix, middle: middle, start: poolStart, end: Int32(keyPool.count),
-                                               ascii: false)
+                        keys[index] = TokenKey(
+                            hash: hash, prefix: prefix, middle: middle, start: poolStart, end: Int32(keyPool.count),
+                            ascii: false)
                     }
                 }
             }
@@ -134,9 +135,11 @@ struct GazetteerMatcher {
         let length = range.count
         if length <= 16, range.lowerBound + 16 <= raw.count {
             // Most tokens: two words loaded and masked to the token, with no branch on its length.
-            let first = raw.loadUnaligned(fromByteOffset: range.lowerBound, as: UInt64.self)
+            let first =
+                raw.loadUnaligned(fromByteOffset: range.lowerBound, as: UInt64.self)
                 & ~0 >> UInt64(8 * (8 - min(length, 8)))
-            let second = raw.loadUnaligned(fromByteOffset: range.lowerBound + 8, as: UInt64.self)
+            let second =
+                raw.loadUnaligned(fromByteOffset: range.lowerBound + 8, as: UInt64.self)
                 & (length > 8 ? ~0 >> UInt64(8 * (16 - length)) : 0)
             guard (first | second) & ByteLanes.highs == 0 else { return nil }
             let prefix = ByteLanes.lowercased(ascii: first), rest = ByteLanes.lowercased(ascii: second)
@@ -196,13 +199,17 @@ struct GazetteerMatcher {
                                         }
                                         let key = keys[index]
                                         let bytes = UnsafeBufferPointer(rebasing: (key.ascii ? text : pool)[Int(key.start) ..< Int(key.end)])
-                                        let entry = bytes.isEmpty ? .absent
-                                            : key.ascii ? gazetteer.lookUp(ascii: bytes, hash: key.hash, prefix: key.prefix, middle: key.middle)
-                                            : gazetteer.lookUp(bytes, hash: key.hash, prefix: key.prefix, middle: key.middle)
+                                        let entry =
+                                            bytes.isEmpty
+                                            ? .absent
+                                            : key.ascii
+                                                ? gazetteer.lookUp(ascii: bytes, hash: key.hash, prefix: key.prefix, middle: key.middle)
+                                                : gazetteer.lookUp(bytes, hash: key.hash, prefix: key.prefix, middle: key.middle)
                                         lookups[index] = entry
                                         let child = entry.rootChild
-                                        let walk = Walk(start: Int32(truncatingIfNeeded: index), next: Int32(truncatingIfNeeded: index &+ 1),
-                                                        limit: limit, node: child)
+                                        let walk = Walk(
+                                            start: Int32(truncatingIfNeeded: index), next: Int32(truncatingIfNeeded: index &+ 1),
+                                            limit: limit, node: child)
                                         reached[reachedCount] = walk
                                         reachedCount &+= GazetteerFormat.flag(GazetteerFormat.hasOutputs, of: child)
                                         frontier[frontierCount] = walk
@@ -342,8 +349,9 @@ struct GazetteerMatcher {
                     var alive = 0
                     for index in 0 ..< count {
                         var walk = frontier[index]
-                        let child = gazetteer.child(of: walk.node & GazetteerFormat.nodeMask, token: UInt32(truncatingIfNeeded: lookups[Int(walk.next)].id),
-                                                    hash: hashes[index])
+                        let child = gazetteer.child(
+                            of: walk.node & GazetteerFormat.nodeMask, token: UInt32(truncatingIfNeeded: lookups[Int(walk.next)].id),
+                            hash: hashes[index])
                         walk.node = child
                         walk.next &+= 1
                         if child & GazetteerFormat.hasOutputs != 0 { longer.append(walk) }
@@ -372,8 +380,10 @@ struct GazetteerMatcher {
     }
 
     /// Adds the best verified entry of each kind reached at a node.
-    private mutating func collect(_ gazetteer: CompiledGazetteer, _ index: Int, _ walk: Walk,
-                                  _ document: Document, _ text: UnsafeBufferPointer<UInt8>, _ found: inout [GazetteerMatch]) {
+    private mutating func collect(
+        _ gazetteer: CompiledGazetteer, _ index: Int, _ walk: Walk,
+        _ document: Document, _ text: UnsafeBufferPointer<UInt8>, _ found: inout [GazetteerMatch]
+    ) {
         let outputs = gazetteer.outputRange(of: walk.node & GazetteerFormat.nodeMask)
         let span = Int(walk.start) ..< Int(walk.next)
         var seenKinds: UInt8 = 0
@@ -381,19 +391,24 @@ struct GazetteerMatcher {
             let (entryIndex, word) = gazetteer.output(output)
             let summary = EntryRecord(words: 0, 0, 0, word)
             guard let kind = EntryKind(rawValue: summary.kind), let label = GazetteerLabel(rawValue: summary.label),
-                  seenKinds & (1 << kind.rawValue) == 0, agrees(summary, entryIndex, gazetteer, span, document, text) else { continue }
+                seenKinds & (1 << kind.rawValue) == 0, agrees(summary, entryIndex, gazetteer, span, document, text)
+            else { continue }
             seenKinds |= 1 << kind.rawValue
             // The entity layer reads the record's canonical id location once overlaps are resolved.
             gazetteer.prefetchEntry(entryIndex)
-            found.append(GazetteerMatch(start: span.lowerBound, end: span.upperBound, gazetteer: index, entry: entryIndex,
-                                        label: label, kind: kind, priority: summary.priority))
+            found.append(
+                GazetteerMatch(
+                    start: span.lowerBound, end: span.upperBound, gazetteer: index, entry: entryIndex,
+                    label: label, kind: kind, priority: summary.priority))
         }
     }
 
     /// Whether the tokens agree with the entry in its effective mode; reads the entry only when the key cannot decide.
     @inline(__always)
-    private mutating func agrees(_ summary: EntryRecord, _ entryIndex: Int, _ gazetteer: CompiledGazetteer, _ span: Range<Int>,
-                                 _ document: Document, _ text: UnsafeBufferPointer<UInt8>) -> Bool {
+    private mutating func agrees(
+        _ summary: EntryRecord, _ entryIndex: Int, _ gazetteer: CompiledGazetteer, _ span: Range<Int>,
+        _ document: Document, _ text: UnsafeBufferPointer<UInt8>
+    ) -> Bool {
         let mode = options.effectiveMode(summary.casePolicy)
         if mode == .diacritics { return true }
         if mode == .insensitive, summary.asciiForms, span.allSatisfy({ keys[$0].ascii }) { return true }

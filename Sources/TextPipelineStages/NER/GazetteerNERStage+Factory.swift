@@ -9,15 +9,21 @@ extension GazetteerNERStage {
         languages: "gazetteers: any; context rules (rules-en.txt): en; other articles: gazetteer matches only, a warning")
 
     static let optionSpecs = [
-        OptionSpec("gazetteers", .pathList, help: "gazetteers in order of precedence: TSV sources (consecutive ones are compiled together, cached by checksum) or compiled .tpg files"),
-        OptionSpec("case", .choice(NormalizationMode.allCases.map(\.rawValue)), default: "insensitive",
-                   help: "exact: same characters (NFC); insensitive: ICU case folding; diacritics: case folding and accents ignored"),
-        OptionSpec("acronyms", .choice(["exact", "follow"]), default: "exact",
-                   help: "exact: short all-capital entries (US, WHO) match only in capitals; follow: they follow 'case'"),
-        OptionSpec("overlap", .choice(OverlapPolicy.allCases.map(\.rawValue)), default: "longest",
-                   help: "longest: leftmost-longest; priority: higher priority first; all: as longest, plus every match in spans.gazetteer"),
-        OptionSpec("rules", .string, default: "default",
-                   help: "context rules: 'default' (bundled English rules), 'none' (gazetteer lookup only), or a rules file path"),
+        OptionSpec(
+            "gazetteers", .pathList,
+            help: "gazetteers in order of precedence: TSV sources (consecutive ones are compiled together, cached by checksum) or compiled .tpg files"),
+        OptionSpec(
+            "case", .choice(NormalizationMode.allCases.map(\.rawValue)), default: "insensitive",
+            help: "exact: same characters (NFC); insensitive: ICU case folding; diacritics: case folding and accents ignored"),
+        OptionSpec(
+            "acronyms", .choice(["exact", "follow"]), default: "exact",
+            help: "exact: short all-capital entries (US, WHO) match only in capitals; follow: they follow 'case'"),
+        OptionSpec(
+            "overlap", .choice(OverlapPolicy.allCases.map(\.rawValue)), default: "longest",
+            help: "longest: leftmost-longest; priority: higher priority first; all: as longest, plus every match in spans.gazetteer"),
+        OptionSpec(
+            "rules", .string, default: "default",
+            help: "context rules: 'default' (bundled English rules), 'none' (gazetteer lookup only), or a rules file path"),
         OptionSpec("cache", .path, default: "$TEXTPIPE_CACHE or ~/.cache/textpipe", help: "folder for gazetteers compiled from TSV sources"),
     ]
 

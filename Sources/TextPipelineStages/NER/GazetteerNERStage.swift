@@ -71,8 +71,9 @@ public struct GazetteerNERStage: Stage {
             OverlapResolver.resolveEntities(found, policy: matcher.options.overlap, into: &chosen)
             let otherLanguage = rules != nil && rulesSkipped(for: &document)
             if let rules, !otherLanguage {
-                RuleTagger.tag(chosen, matches: found, rules: rules, document: document, segments: segments,
-                               hashes: matcher.tokenHashes, gazetteers: matcher.gazetteers, scratch: &ruleScratch)
+                RuleTagger.tag(
+                    chosen, matches: found, rules: rules, document: document, segments: segments,
+                    hashes: matcher.tokenHashes, gazetteers: matcher.gazetteers, scratch: &ruleScratch)
                 try context.checkDeadline()
                 let tagged = ruleScratch.candidates
                 document.entities.reserveCapacity(adding: tagged.count)
@@ -95,8 +96,9 @@ public struct GazetteerNERStage: Stage {
         private func rulesSkipped(for document: inout Document) -> Bool {
             let language = document.resolveLanguage()
             guard language.code != NERRules.language else { return false }
-            document.warnings.append("\(GazetteerNERStage.configuration.id): language \(language.described): gazetteer matches only, "
-                + "without the '\(NERRules.language)' context rules")
+            document.warnings.append(
+                "\(GazetteerNERStage.configuration.id): language \(language.described): gazetteer matches only, "
+                    + "without the '\(NERRules.language)' context rules")
             return true
         }
 
@@ -128,8 +130,9 @@ public struct GazetteerNERStage: Stage {
                 document.entities.append(tokens: start ..< end, label: label, canonicalIDAt: offset, length: length, in: store)
             } else {
                 let bytes = idStores[reference.gazetteer].bytes
-                document.entities.append(tokens: start ..< end, label: label,
-                                         canonicalIDBytes: UnsafeBufferPointer(rebasing: bytes[offset ..< offset + length]))
+                document.entities.append(
+                    tokens: start ..< end, label: label,
+                    canonicalIDBytes: UnsafeBufferPointer(rebasing: bytes[offset ..< offset + length]))
             }
         }
 

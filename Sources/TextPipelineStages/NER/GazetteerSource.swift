@@ -16,8 +16,10 @@ public struct GazetteerEntry: Sendable, Equatable {
     public var kind: EntryKind
 
     /// An entry; without a `canonicalID` one is derived from the label and surface.
-    public init(surface: String, label: GazetteerLabel, canonicalID: String? = nil, priority: Int16 = 0,
-                casePolicy: CasePolicy = .auto, kind: EntryKind = .entity) {
+    public init(
+        surface: String, label: GazetteerLabel, canonicalID: String? = nil, priority: Int16 = 0,
+        casePolicy: CasePolicy = .auto, kind: EntryKind = .entity
+    ) {
         self.surface = surface
         self.label = label
         self.canonicalID = canonicalID ?? CanonicalID.derive(label: label, surface: surface)
@@ -142,7 +144,8 @@ public enum GazetteerSource {
         guard let kind = EntryKind(parsing: cell("kind")) else {
             throw fail("kind '\(cell("kind"))' is not one of entity, first_name, surname, weak")
         }
-        return GazetteerEntry(surface: surface, label: label, canonicalID: idCell.isEmpty ? nil : idCell,
-                              priority: priority, casePolicy: casePolicy, kind: kind)
+        return GazetteerEntry(
+            surface: surface, label: label, canonicalID: idCell.isEmpty ? nil : idCell,
+            priority: priority, casePolicy: casePolicy, kind: kind)
     }
 }

@@ -41,7 +41,9 @@ public final class GazetteerStore: @unchecked Sendable {
         for folder in [ShippedData.compiledGazetteersFolder, cacheFolder].compactMap({ $0 }) {
             if let gazetteer = try? compiled(path: folder + name), gazetteer.sourceChecksum == checksum { return gazetteer }
         }
-        LoadNotice.post("compiling gazetteers \(sources.map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: ", ")) into \(cacheFolder) (once: later runs map the compiled file)")
+        LoadNotice.post(
+            "compiling gazetteers \(sources.map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: ", ")) into \(cacheFolder) (once: later runs map the compiled file)"
+        )
         let (bytes, _) = try GazetteerCompiler.compile(sources: sources)
         do {
             try FileManager.default.createDirectory(atPath: cacheFolder, withIntermediateDirectories: true)

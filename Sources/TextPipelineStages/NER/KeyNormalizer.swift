@@ -25,8 +25,10 @@ struct KeyNormalizer {
     private(set) var scratch = [UInt8](repeating: 0, count: 256)
 
     /// Calls `body` with the normalised form of `bytes` (valid only inside `body`).
-    mutating func withForm<R>(_ form: Form, of bytes: UnsafeBufferPointer<UInt8>,
-                              _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    mutating func withForm<R>(
+        _ form: Form, of bytes: UnsafeBufferPointer<UInt8>,
+        _ body: (UnsafeBufferPointer<UInt8>) -> R
+    ) -> R {
         if Self.isASCII(bytes) {
             if form == .nfc { return body(bytes) }
             let count = bytes.count

@@ -1,8 +1,9 @@
 import TextPipeline
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Separates possessive endings and elided articles: UAX #29 keeps "Putin's",
@@ -17,7 +18,9 @@ enum PossessiveSplit {
         while letters < 2, letters < bytes.count, bytes[letters] &- 0x61 < 26 { letters += 1 }
         guard letters == 1 || (letters == 2 && bytes[0] == 0x71 && bytes[1] == 0x75) else { return 0 }
         guard "cdjlmnst".utf8.contains(bytes[0]) || letters == 2 else { return 0 }
-        let apostrophe = bytes.count > letters && bytes[letters] == 0x27 ? 1
+        let apostrophe =
+            bytes.count > letters && bytes[letters] == 0x27
+            ? 1
             : bytes.count > letters + 2 && bytes[letters] == 0xE2 && bytes[letters + 1] == 0x80 && bytes[letters + 2] == 0x99 ? 3 : 0
         guard apostrophe > 0, bytes.count > letters + apostrophe else { return 0 }
         return letters + apostrophe
@@ -77,11 +80,15 @@ enum PossessiveSplit {
                         var index = 0
                         forEachApostropheByte(in: text) { position in
                             // 0xE2 also starts dashes and quotes: only `’` (E2 80 99) is an apostrophe.
-                            guard text[position] == 0x27 || position + 2 < text.count && text[position + 1] == 0x80
-                                && text[position + 2] == 0x99 else { return }
+                            guard
+                                text[position] == 0x27
+                                    || position + 2 < text.count && text[position + 1] == 0x80
+                                        && text[position + 2] == 0x99
+                            else { return }
                             index = tokens.firstToken(endingAfter: Int32(position), from: index)
                             guard index < ends.count, Int(starts[index]) <= position, kinds[index] == .word,
-                                  ends[index] - starts[index] >= 3, splits.last?.index != index else { return }
+                                ends[index] - starts[index] >= 3, splits.last?.index != index
+                            else { return }
                             let (prefix, suffix) = cut(UnsafeBufferPointer(rebasing: text[Int(starts[index]) ..< Int(ends[index])]))
                             if prefix + suffix > 0 { splits.append((index, Int32(prefix), Int32(suffix))) }
                         }

@@ -28,7 +28,8 @@ extension RuleTagger {
             if sections.contains(.orgContext) { return (.organization, .fallback) }
         }
         if count == 1, rules.fallbackSingle == nil, let repeated = rules.fallbackRepeated,
-           let counts = scratch.caseCounts[hashes[range.lowerBound]], counts.capitalised >= 2, counts.lower == 0 {
+            let counts = scratch.caseCounts[hashes[range.lowerBound]], counts.capitalised >= 2, counts.lower == 0
+        {
             return (repeated, .fallback)
         }
         guard let label = count >= 2 ? rules.fallbackMulti : rules.fallbackSingle else { return nil }
@@ -50,8 +51,10 @@ extension RuleTagger {
             if first.contains(.locDesignators) { return (.location, range.lowerBound) }
             if first.contains(.orgPrefixes) { return (.organization, range.lowerBound) }
         }
-        for index in range.dropFirst() where index + 1 < range.upperBound
-            && !rules.sections(of: hashes[index]).isDisjoint(with: Self.joiners) {
+        for index in range.dropFirst()
+        where index + 1 < range.upperBound
+            && !rules.sections(of: hashes[index]).isDisjoint(with: Self.joiners)
+        {
             if let label = designatorLabel(hashes[index - 1]) { return (label, index - 1) }
         }
         return nil

@@ -19,8 +19,10 @@ extension RuleTagger {
             if covering, scratch.candidates[index].start == acronym, scratch.candidates[index].end == acronym + 1 {
                 if scratch.candidates[index].strength < .gazetteer { scratch.candidates[index].label = candidate.label }
             } else if !covering {
-                scratch.added.append(Candidate(start: acronym, end: acronym + 1, label: candidate.label,
-                                               canonicalID: candidate.canonicalID, strength: .rule))
+                scratch.added.append(
+                    Candidate(
+                        start: acronym, end: acronym + 1, label: candidate.label,
+                        canonicalID: candidate.canonicalID, strength: .rule))
             }
         }
         merge()
@@ -42,15 +44,18 @@ extension RuleTagger {
         scratch.people.removeAll(reservingCapacity: scratch.candidates.count)
         for candidate in scratch.candidates where candidate.label == .person && candidate.length >= 2 && candidate.strength >= .rule {
             // Titles and non-names inside a person's name ("Pope Francis", "Mr Nash") are not the person alone.
-            for index in candidate.start ..< candidate.end where token(index, isAnyOf: [.capitalised, .headline])
-                && rules.sections(of: hashes[index]).isDisjoint(with: Self.notPersonAlone) {
+            for index in candidate.start ..< candidate.end
+            where token(index, isAnyOf: [.capitalised, .headline])
+                && rules.sections(of: hashes[index]).isDisjoint(with: Self.notPersonAlone)
+            {
                 scratch.people.insertIfAbsent(hashes[index], candidate)
             }
         }
         guard !scratch.people.isEmpty else { return }
         for index in scratch.candidates.indices where scratch.candidates[index].length == 1 && scratch.candidates[index].label != .miscellaneous {
             if let person = scratch.people[hashes[scratch.candidates[index].start]],
-               scratch.candidates[index].label != .person || scratch.candidates[index].canonicalID == nil {
+                scratch.candidates[index].label != .person || scratch.candidates[index].canonicalID == nil
+            {
                 scratch.candidates[index].label = .person
                 scratch.candidates[index].canonicalID = person.canonicalID
             }
@@ -79,8 +84,10 @@ extension RuleTagger {
             scratch.names.update(key, initial: name) { $0 = name }
         }
         guard !scratch.names.isEmpty else { return }
-        for index in scratch.candidates.indices where scratch.candidates[index].label != .organization && scratch.candidates[index].strength < .gazetteer
-            || scratch.candidates[index].length == 1 && scratch.candidates[index].label == .location {
+        for index in scratch.candidates.indices
+        where scratch.candidates[index].label != .organization && scratch.candidates[index].strength < .gazetteer
+            || scratch.candidates[index].length == 1 && scratch.candidates[index].label == .location
+        {
             if let (_, source) = scratch.names[sequenceHash(scratch.candidates[index].start ..< scratch.candidates[index].end)] {
                 scratch.candidates[index].label = .organization
                 scratch.candidates[index].canonicalID = source.canonicalID
@@ -96,7 +103,8 @@ extension RuleTagger {
             for length in scratch.lengths where length <= stretch {
                 let range = index ..< index + length
                 guard let name = scratch.names[sequenceHash(range)], name.length == length else { continue }
-                scratch.added.append(Candidate(start: index, end: range.upperBound, label: .organization, canonicalID: name.source.canonicalID, strength: .rule))
+                scratch.added.append(
+                    Candidate(start: index, end: range.upperBound, label: .organization, canonicalID: name.source.canonicalID, strength: .rule))
                 break
             }
         }

@@ -16,7 +16,8 @@ extension RuleTagger {
         let kinds = document.tokens.kinds
         let score = candidate.end
         guard score < kinds.count, kinds[score] == .number, document.tokens.byteRange(score).count <= 3,
-              !token(score, is: .segmentStart) else { return false }
+            !token(score, is: .segmentStart)
+        else { return false }
         let before = candidate.start - 1
         guard token(candidate.start, is: .segmentStart) || kinds[before] == .number || kinds[before] == .punctuation else { return false }
         let after = score + 1

@@ -33,8 +33,9 @@ extension RuleTagger {
                 if isCapitalisedWord(end) {
                     end += 1
                 } else if end + 1 < segment.upperBound, isCapitalisedWord(end + 1),
-                          rules.contains(.connectors, hashes[end]) || (isPeriod(end) && isAbbreviation(end - 1))
-                            || joinsDesignator(end) {
+                    rules.contains(.connectors, hashes[end]) || (isPeriod(end) && isAbbreviation(end - 1))
+                        || joinsDesignator(end)
+                {
                     end += 2
                 } else {
                     break
@@ -73,7 +74,8 @@ extension RuleTagger {
     private func cutsRun(at index: Int, of range: Range<Int>) -> Bool {
         let sections = rules.sections(of: hashes[index])
         guard sections.contains(.titles), !sections.contains(.locDesignators), !token(index, is: .lookup),
-              isCapitalisedWord(index + 1) else { return false }
+            isCapitalisedWord(index + 1)
+        else { return false }
         if let (_, at) = designator(range), at > index { return false }
         return true
     }
@@ -87,7 +89,8 @@ extension RuleTagger {
             if isInitial(start) { break }
             let sections = rules.sections(of: hashes[start])
             if sections.contains(.titles)
-                || (sections.contains(.titleModifiers) && start + 1 < range.upperBound && rules.contains(.titles, hashes[start + 1])) {
+                || (sections.contains(.titleModifiers) && start + 1 < range.upperBound && rules.contains(.titles, hashes[start + 1]))
+            {
                 titleBefore = sections.contains(.titles) || titleBefore
             } else if !sections.contains(.notNames) && !sections.contains(.connectors) {
                 break
@@ -99,7 +102,8 @@ extension RuleTagger {
         guard start < range.upperBound else { return nil }
         // "Shares of Magna ...": a sentence's first word before a connector is an ordinary word unless it names a kind.
         if start == segment.lowerBound, start + 2 < range.upperBound, rules.contains(.connectors, hashes[start + 1]),
-           designator(start ..< start + 1) == nil, !isKindWord(hashes[start]) {
+            designator(start ..< start + 1) == nil, !isKindWord(hashes[start])
+        {
             start += 2
         }
         // A name never ends with a non-name ("Historic Visit\nThe" at a line break).
@@ -121,7 +125,7 @@ extension RuleTagger {
     private func isInitial(_ index: Int) -> Bool {
         let tokens = document.tokens
         guard index + 1 < tokens.count, tokens.ends[index] - tokens.starts[index] == 1,
-              tokens.ends[index] == tokens.starts[index + 1], tokens.ends[index + 1] - tokens.starts[index + 1] == 1
+            tokens.ends[index] == tokens.starts[index + 1], tokens.ends[index + 1] - tokens.starts[index + 1] == 1
         else { return false }
         let letter = document.utf8[Int(tokens.starts[index])], next = document.utf8[Int(tokens.starts[index + 1])]
         return letter >= 0x41 && letter <= 0x5A && next == UInt8(ascii: ".")
@@ -215,7 +219,8 @@ extension RuleTagger {
         let first = run.range.lowerBound
         // "the Riverside Otters": a place name and a plural after a determiner name a team, not the place.
         if run.range.count >= 2, first > 0, rules.contains(.determiners, hashes[first - 1]),
-           !token(run.range.upperBound - 1, is: .lookup), endsInPlural(run.range.upperBound - 1) {
+            !token(run.range.upperBound - 1, is: .lookup), endsInPlural(run.range.upperBound - 1)
+        {
             return .organization
         }
         if token(first, is: .firstName), run.range.count <= 3, !token(first, is: .lookup) || onlySingleTokens { return .person }
@@ -228,7 +233,8 @@ extension RuleTagger {
         guard range.count >= 2, rules.contains(.compass, hashes[first]), !token(first, is: .lookup) else { return nil }
         let candidates = scratch.candidates
         guard let index = scratch.inside.first, scratch.inside.count == 1, candidates[index].start == first + 1,
-              candidates[index].end == range.upperBound else { return nil }
+            candidates[index].end == range.upperBound
+        else { return nil }
         return candidates[index].label
     }
 

@@ -29,8 +29,10 @@ extension RuleTagger {
 
     /// The lines (token ranges between line breaks) that start the text or follow a blank line,
     /// or end the text or precede a blank line, in order, into `lines` (emptied first).
-    private static func standaloneLines(_ text: UnsafeBufferPointer<UInt8>, _ starts: UnsafeBufferPointer<Int32>,
-                                        _ ends: UnsafeBufferPointer<Int32>, into lines: inout [Range<Int>]) {
+    private static func standaloneLines(
+        _ text: UnsafeBufferPointer<UInt8>, _ starts: UnsafeBufferPointer<Int32>,
+        _ ends: UnsafeBufferPointer<Int32>, into lines: inout [Range<Int>]
+    ) {
         lines.removeAll(keepingCapacity: true)
         let count = starts.count
         var start = 0, breaksBeforeStart = 0

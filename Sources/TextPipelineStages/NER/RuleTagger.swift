@@ -64,11 +64,14 @@ struct RuleTagger {
     /// Tags `document` from the entity matches left after overlap resolution (`chosen`) and
     /// every match (`matches`, for first names and surnames), leaving its entities, sorted and
     /// non-overlapping, in `scratch.candidates`.
-    static func tag(_ chosen: [GazetteerMatch], matches: [GazetteerMatch], rules: NERRules, document: Document,
-                    segments: [Range<Int>], hashes: GazetteerMatcher.TokenHashes, gazetteers: [CompiledGazetteer],
-                    scratch: inout Scratch) {
-        var tagger = RuleTagger(rules: rules, document: document, segments: segments, hashes: hashes,
-                                gazetteers: gazetteers, scratch: Scratch())
+    static func tag(
+        _ chosen: [GazetteerMatch], matches: [GazetteerMatch], rules: NERRules, document: Document,
+        segments: [Range<Int>], hashes: GazetteerMatcher.TokenHashes, gazetteers: [CompiledGazetteer],
+        scratch: inout Scratch
+    ) {
+        var tagger = RuleTagger(
+            rules: rules, document: document, segments: segments, hashes: hashes,
+            gazetteers: gazetteers, scratch: Scratch())
         swap(&tagger.scratch, &scratch)
         tagger.prepare(matches)
         tagger.tag(chosen)
@@ -146,8 +149,10 @@ struct RuleTagger {
     private mutating func collectLookups(_ chosen: [GazetteerMatch]) {
         scratch.candidates.removeAll(keepingCapacity: true)
         for match in chosen where keep(match) {
-            scratch.candidates.append(Candidate(start: match.start, end: match.end, label: match.label,
-                                                canonicalID: match.reference, strength: .gazetteer))
+            scratch.candidates.append(
+                Candidate(
+                    start: match.start, end: match.end, label: match.label,
+                    canonicalID: match.reference, strength: .gazetteer))
             for index in match.start ..< match.end { scratch.features[index].insert(.lookup) }
         }
         scratch.removed.removeAll(keepingCapacity: true)
@@ -187,7 +192,8 @@ struct RuleTagger {
     /// person rules decide ("Mr Lawson", "Obama said").
     private func isSmallPlaceNamedLikeAPerson(_ match: GazetteerMatch) -> Bool {
         guard match.length == 1, match.label == .location, match.priority <= 0,
-              token(match.start, isAnyOf: [.firstName, .surname]) else { return false }
+            token(match.start, isAnyOf: [.firstName, .surname])
+        else { return false }
         return match.start == 0 || !rules.contains(.locPrepositions, hashes[match.start - 1])
     }
 
@@ -196,8 +202,9 @@ struct RuleTagger {
 
     private func entryIsCapitalised(_ match: GazetteerMatch) -> Bool {
         guard let record = gazetteers[match.gazetteer].entry(match.entry),
-              let forms = gazetteers[match.gazetteer].forms(of: record),
-              let first = TokenFeatures.firstScalar(forms) else { return false }
+            let forms = gazetteers[match.gazetteer].forms(of: record),
+            let first = TokenFeatures.firstScalar(forms)
+        else { return false }
         return first.properties.isUppercase
     }
 }

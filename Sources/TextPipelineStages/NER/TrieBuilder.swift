@@ -48,10 +48,12 @@ struct TrieBuilder {
         let idOffset = internID(entry.canonicalID)
         let acronym = allCapitals && letters >= 2 && letters <= 5 && tokens.count <= 3
         let policy: CasePolicy = entry.casePolicy == .auto && acronym ? .acronym : entry.casePolicy
-        records.append(EntryRecord(formsOffset: UInt32(formsOffset), idOffset: idOffset.offset,
-                                   formsLength: UInt16(formsLength), idLength: idOffset.length,
-                                   label: entry.label.rawValue, casePolicy: policy.rawValue,
-                                   kind: entry.kind.rawValue, priority: entry.priority, asciiForms: ascii))
+        records.append(
+            EntryRecord(
+                formsOffset: UInt32(formsOffset), idOffset: idOffset.offset,
+                formsLength: UInt16(formsLength), idLength: idOffset.length,
+                label: entry.label.rawValue, casePolicy: policy.rawValue,
+                kind: entry.kind.rawValue, priority: entry.priority, asciiForms: ascii))
         terminals.append((node, UInt32(records.count - 1)))
         statistics.entries += 1
     }
@@ -86,8 +88,9 @@ struct TrieBuilder {
         let edgeSlots = edgeTable(flags)
         statistics.nodes = Int(nodeCount)
         statistics.vocabulary = vocabulary.count
-        var writer = GazetteerWriter(counts: [UInt32(records.count), nodeCount, UInt32(vocabulary.count), UInt32(edgeSlots.count / 3)],
-                                     sourceChecksum: sourceChecksum)
+        var writer = GazetteerWriter(
+            counts: [UInt32(records.count), nodeCount, UInt32(vocabulary.count), UInt32(edgeSlots.count / 3)],
+            sourceChecksum: sourceChecksum)
         let (rootChildren, signatures, continuations) = rootSummaries(flags)
         writer.add(.vocabularyBuckets, vocabulary.finalBuckets(rootChildren: rootChildren, signatures: signatures))
         writer.add(.vocabularySpans, vocabulary.spans)

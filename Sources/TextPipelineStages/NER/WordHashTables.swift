@@ -93,5 +93,4 @@ struct WordHashMap<Value> {
     }
 }
 
-
 extension WordHashMap: Sendable where Value: Sendable {}

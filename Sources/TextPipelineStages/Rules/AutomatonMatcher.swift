@@ -22,8 +22,10 @@ struct AutomatonMatcher {
     /// Appends the matches of `automaton` over `tokenCount` tokens to `matches`, as token ranges in order.
     /// - Parameter test: whether token `i` meets spec `s`.
     /// - Throws: ``DeadlineExceeded`` when the article's deadline passes.
-    mutating func findMatches(_ automaton: PatternAutomaton, tokenCount: Int, context: StageContext,
-                              test: (_ token: Int, _ spec: Int) -> Bool, into matches: inout [Range<Int>]) throws {
+    mutating func findMatches(
+        _ automaton: PatternAutomaton, tokenCount: Int, context: StageContext,
+        test: (_ token: Int, _ spec: Int) -> Bool, into matches: inout [Range<Int>]
+    ) throws {
         try longestMatches(automaton, tokenCount: tokenCount, context: context, test: test)
         var start = 0
         while start < tokenCount {
@@ -38,8 +40,10 @@ struct AutomatonMatcher {
     }
 
     /// Fills `longest[i]` with the end of the longest match starting at token `i`, or -1.
-    private mutating func longestMatches(_ automaton: PatternAutomaton, tokenCount: Int, context: StageContext,
-                                         test: (Int, Int) -> Bool) throws {
+    private mutating func longestMatches(
+        _ automaton: PatternAutomaton, tokenCount: Int, context: StageContext,
+        test: (Int, Int) -> Bool
+    ) throws {
         reset(states: automaton.stateCount, tokens: tokenCount)
         var token = tokenCount - 1
         while token >= 0 {

@@ -26,7 +26,8 @@ enum PosixRegexLimits {
             switch byte {
             case UInt8(ascii: "\\"):
                 if index < bytes.count, (UInt8(ascii: "1") ... UInt8(ascii: "9")).contains(bytes[index]) {
-                    throw PosixRegexError(message: "back-references such as \\\(UnicodeScalar(bytes[index])) are not supported (matching them can take exponential time)")
+                    throw PosixRegexError(
+                        message: "back-references such as \\\(UnicodeScalar(bytes[index])) are not supported (matching them can take exponential time)")
                 }
                 index += 1
                 add(1)
@@ -59,7 +60,9 @@ enum PosixRegexLimits {
         }
         let size = groups.reduce(0) { min($0 + $1.total, maxExpandedSize + 1) }
         guard size <= maxExpandedSize else {
-            throw PosixRegexError(message: "the pattern expands to more than \(maxExpandedSize) elements once its bounded repeats {m,n} are copied out; use fewer or smaller repeats")
+            throw PosixRegexError(
+                message:
+                    "the pattern expands to more than \(maxExpandedSize) elements once its bounded repeats {m,n} are copied out; use fewer or smaller repeats")
         }
     }
 
@@ -71,7 +74,8 @@ enum PosixRegexLimits {
         if index < bytes.count, bytes[index] == UInt8(ascii: "]") { index += 1 }
         while index < bytes.count {
             if bytes[index] == UInt8(ascii: "]") { return index + 1 }
-            if bytes[index] == UInt8(ascii: "["), index + 1 < bytes.count, [UInt8(ascii: ":"), UInt8(ascii: "="), UInt8(ascii: ".")].contains(bytes[index + 1]) {
+            if bytes[index] == UInt8(ascii: "["), index + 1 < bytes.count, [UInt8(ascii: ":"), UInt8(ascii: "="), UInt8(ascii: ".")].contains(bytes[index + 1])
+            {
                 let delimiter = bytes[index + 1]
                 var close = index + 2
                 while close + 1 < bytes.count, !(bytes[close] == delimiter && bytes[close + 1] == UInt8(ascii: "]")) { close += 1 }

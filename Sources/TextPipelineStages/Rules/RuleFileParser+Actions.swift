@@ -15,8 +15,10 @@ extension RuleFileParser {
         }
         let argument = try nodes.string(verb.value, "\(keyPath).\(verb.key)")
         guard !argument.isEmpty else { throw nodes.error(verb.value, "\(keyPath).\(verb.key)", "expected a non-empty name") }
-        let extra: (allowed: String?, given: [String]) = (verb.key == "add_entity" ? "id" : verb.key == "add_span" ? "label" : nil,
-                                                          entries.map(\.key).filter { $0 == "id" || $0 == "label" })
+        let extra: (allowed: String?, given: [String]) = (
+            verb.key == "add_entity" ? "id" : verb.key == "add_span" ? "label" : nil,
+            entries.map(\.key).filter { $0 == "id" || $0 == "label" }
+        )
         if let stray = extra.given.first(where: { $0 != extra.allowed }) {
             throw nodes.error(node, "\(keyPath).\(stray)", "'\(stray)' does not apply to \(verb.key)")
         }

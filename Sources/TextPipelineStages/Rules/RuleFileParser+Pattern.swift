@@ -20,7 +20,8 @@ extension RuleFileParser {
         }
         if let alternatives = entries.first(where: { $0.key == "any_of" }) {
             if let other = entries.first(where: { $0.key != "any_of" && $0.key != "op" }) {
-                throw nodes.error(other.keyNode, "\(keyPath).\(other.key)", "an element with 'any_of' holds no token conditions; put them inside the alternatives")
+                throw nodes.error(
+                    other.keyNode, "\(keyPath).\(other.key)", "an element with 'any_of' holds no token conditions; put them inside the alternatives")
             }
             let branches = try nodes.list(alternatives.value, "\(keyPath).any_of")
             guard !branches.isEmpty else { throw nodes.error(alternatives.value, "\(keyPath).any_of", "expected at least one alternative") }
@@ -58,7 +59,8 @@ extension RuleFileParser {
             case "lower": spec.lowers = ByteSet(try nodes.strings(value, path).map { String(decoding: CaseFolding.lowercase($0), as: UTF8.self) })
             case "shape": spec.shapes = ByteSet(try nodes.strings(value, path))
             case "kind": spec.kindMask = try kindMask(value, path)
-            case "in": spec.wordLists = try nodes.strings(value, path).map { name in
+            case "in":
+                spec.wordLists = try nodes.strings(value, path).map { name in
                     guard let list = wordLists[name] else {
                         let known = wordLists.keys.sorted().joined(separator: ", ")
                         throw nodes.error(value, path, "unknown word list '\(name)'; defined lists: \(known.isEmpty ? "(none)" : known)")
@@ -80,7 +82,9 @@ extension RuleFileParser {
     /// The conditions as sorted `key=value` text; elements with equal keys test the same thing.
     private func canonicalKey(_ entries: [(key: String, value: Node, keyNode: Node)]) throws -> String {
         try entries.filter { $0.key != "op" }.map { entry in
-            "\(entry.key)=" + (entry.key == "regex" ? try nodes.string(entry.value, entry.key) : try nodes.strings(entry.value, entry.key).sorted().joined(separator: "\u{1F}"))
+            "\(entry.key)="
+                + (entry.key == "regex"
+                    ? try nodes.string(entry.value, entry.key) : try nodes.strings(entry.value, entry.key).sorted().joined(separator: "\u{1F}"))
         }.sorted().joined(separator: "\u{1E}")
     }
 

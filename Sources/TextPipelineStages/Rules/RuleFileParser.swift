@@ -57,7 +57,8 @@ struct RuleFileParser {
         } catch let error as ConfigurationError {
             throw error
         } catch {
-            throw ConfigurationError(file: file, line: nil, keyPath: "", message: "invalid YAML: \(String(describing: error).split(separator: "\n").first ?? "")")
+            throw ConfigurationError(
+                file: file, line: nil, keyPath: "", message: "invalid YAML: \(String(describing: error).split(separator: "\n").first ?? "")")
         }
         var parser = RuleFileParser(nodes: RuleFileNodes(file: file), baseDirectory: baseDirectory)
         return try parser.ruleSet(root, checksum: fnv1a64(Array(yaml.utf8)))
@@ -83,8 +84,9 @@ struct RuleFileParser {
             }
             rules.append(rule)
         }
-        return RuleSet(file: nodes.file, specs: specs, rules: rules, regexPatterns: regexPatterns, labelIndex: labelIndex,
-                       checksums: wordFileChecksums.merging([nodes.file: checksum]) { first, _ in first })
+        return RuleSet(
+            file: nodes.file, specs: specs, rules: rules, regexPatterns: regexPatterns, labelIndex: labelIndex,
+            checksums: wordFileChecksums.merging([nodes.file: checksum]) { first, _ in first })
     }
 
     private mutating func rule(_ node: Node, index: Int) throws -> TokenRule {
@@ -103,7 +105,9 @@ struct RuleFileParser {
         } catch .matchesEmpty {
             throw nodes.error(patternNode, "\(path).pattern", "every element is optional, so the pattern could match no tokens; make one element required")
         } catch .tooLarge(let states) {
-            throw nodes.error(patternNode, "\(path).pattern", "the pattern compiles to more than \(states) token states, over the limit of \(PatternAutomaton.maximumStates); lower the {m,n} bounds")
+            throw nodes.error(
+                patternNode, "\(path).pattern",
+                "the pattern compiles to more than \(states) token states, over the limit of \(PatternAutomaton.maximumStates); lower the {m,n} bounds")
         }
         let readsEntities = Set(automaton.specs).contains { specs[Int($0)].readsEntities }
         return TokenRule(name: name, automaton: automaton, action: try action(actionNode, "\(path).action"), readsEntities: readsEntities)

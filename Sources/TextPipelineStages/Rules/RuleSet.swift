@@ -36,10 +36,11 @@ struct RuleSet: Sendable {
     var provides: [LayerName] {
         var layers: [LayerName] = []
         for rule in rules {
-            let layer: LayerName = switch rule.action {
-            case .addEntity, .relabel: .entities
-            case .addSpan(let name, _): .spans(name)
-            }
+            let layer: LayerName =
+                switch rule.action {
+                case .addEntity, .relabel: .entities
+                case .addSpan(let name, _): .spans(name)
+                }
             if !layers.contains(layer) { layers.append(layer) }
         }
         return layers

@@ -61,10 +61,11 @@ struct RuleTokenFeatures {
                         let lowerEnd = lowerEnds.isEmpty ? 0 : Int(lowerEnds[index])
                         let shapeEnd = shapeEnds.isEmpty ? 0 : Int(shapeEnds[index])
                         let lowerBytes = UnsafeBufferPointer(rebasing: lower[lowerStart ..< lowerEnd])
-                        let view = RuleTokenView(text: bytes, textHash: hashText ? ByteSet.hash(bytes) : 0,
-                                             lower: lowerBytes, lowerHash: lowerEnds.isEmpty ? 0 : ByteSet.hash(lowerBytes),
-                                             shape: UnsafeBufferPointer(rebasing: shape[shapeStart ..< shapeEnd]),
-                                             kind: tokens.kinds[index], entityLabel: entityLabel.isEmpty ? -1 : entityLabel[index])
+                        let view = RuleTokenView(
+                            text: bytes, textHash: hashText ? ByteSet.hash(bytes) : 0,
+                            lower: lowerBytes, lowerHash: lowerEnds.isEmpty ? 0 : ByteSet.hash(lowerBytes),
+                            shape: UnsafeBufferPointer(rebasing: shape[shapeStart ..< shapeEnd]),
+                            kind: tokens.kinds[index], entityLabel: entityLabel.isEmpty ? -1 : entityLabel[index])
                         try body(index, view)
                         lowerStart = lowerEnd
                         shapeStart = shapeEnd

@@ -38,9 +38,11 @@ struct RulesWorker: StageWorker {
             }
             matches.removeAll(keepingCapacity: true)
             let words = wordsPerToken
-            try matcher.findMatches(rule.automaton, tokenCount: document.tokens.count, context: context, test: { [specBits] token, spec in
-                specBits[token * words + spec >> 6] & (1 << UInt64(spec & 63)) != 0
-            }, into: &matches)
+            try matcher.findMatches(
+                rule.automaton, tokenCount: document.tokens.count, context: context,
+                test: { [specBits] token, spec in
+                    specBits[token * words + spec >> 6] & (1 << UInt64(spec & 63)) != 0
+                }, into: &matches)
             guard !matches.isEmpty else { continue }
             if apply(rule.action, to: &document), ruleSet.readsEntities { bitsCurrent = false }
             if case .addSpan(let layer, _) = rule.action { touchedLayers.insert(layer) }

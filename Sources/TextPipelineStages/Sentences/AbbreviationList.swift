@@ -57,7 +57,8 @@ public struct AbbreviationList: Sendable, Equatable {
             case 1: kind = .general
             case 2 where Kind(rawValue: String(fields[1])) != nil && fields[1] != "general": kind = Kind(rawValue: String(fields[1]))!
             default:
-                throw StageError("\(source):\(index + 1): expected 'abbreviation' or 'abbreviation CLASS' with CLASS one of prefix, number, time; found '\(line)'")
+                throw StageError(
+                    "\(source):\(index + 1): expected 'abbreviation' or 'abbreviation CLASS' with CLASS one of prefix, number, time; found '\(line)'")
             }
             do { parsed[try Self.key(String(first))] = kind } catch { throw StageError("\(source):\(index + 1): \(error)") }
         }

@@ -15,20 +15,27 @@ public struct ICUSentenceStage: Stage {
 
     static let optionSpecs = [
         OptionSpec("locale", .string, default: "en", help: "ICU locale; CLDR suppressions (@ss=standard) are added unless the id has '@'"),
-        OptionSpec("newline", .choice(SentenceSplitter.NewlineMode.allCases.map(\.rawValue)), default: "auto",
-                   help: "auto: decide per text (hard-wrapped or not) and per line break; paragraph: only blank lines end sentences; line: every line break does"),
-        OptionSpec("abbreviations", .mapping(abbreviationSpecs.map(\.name)), default: "bundled list for the locale's language",
-                   help: "extend or shrink the abbreviation list: {file, add, add_prefix, add_number, remove}"),
-        OptionSpec("starters", .mapping(wordListSpecs.map(\.name)), default: "bundled list for the locale's language",
-                   help: "capitalised words that open sentences after an abbreviation: {file, add, remove}"),
-        OptionSpec("continuations", .mapping(wordListSpecs.map(\.name)), default: "bundled list for the locale's language",
-                   help: "words that continue a line across a line break: {file, add, remove}"),
-        OptionSpec("time_qualifiers", .mapping(wordListSpecs.map(\.name)), default: "bundled list for the locale's language",
-                   help: "capitalised words that go on after a.m./p.m. (Monday, Eastern): {file, add, remove}"),
-        OptionSpec("reporting_verbs", .mapping(wordListSpecs.map(\.name)), default: "bundled list for the locale's language",
-                   help: "verbs that attribute a quotation (\"Why?\" Smith asked.): {file, add, remove}"),
-        OptionSpec("salutations", .mapping(wordListSpecs.map(\.name)), default: "bundled list for the locale's language",
-                   help: "first words of greeting and sign-off lines that end with a comma (Hi, Regards): {file, add, remove}"),
+        OptionSpec(
+            "newline", .choice(SentenceSplitter.NewlineMode.allCases.map(\.rawValue)), default: "auto",
+            help: "auto: decide per text (hard-wrapped or not) and per line break; paragraph: only blank lines end sentences; line: every line break does"),
+        OptionSpec(
+            "abbreviations", .mapping(abbreviationSpecs.map(\.name)), default: "bundled list for the locale's language",
+            help: "extend or shrink the abbreviation list: {file, add, add_prefix, add_number, remove}"),
+        OptionSpec(
+            "starters", .mapping(wordListSpecs.map(\.name)), default: "bundled list for the locale's language",
+            help: "capitalised words that open sentences after an abbreviation: {file, add, remove}"),
+        OptionSpec(
+            "continuations", .mapping(wordListSpecs.map(\.name)), default: "bundled list for the locale's language",
+            help: "words that continue a line across a line break: {file, add, remove}"),
+        OptionSpec(
+            "time_qualifiers", .mapping(wordListSpecs.map(\.name)), default: "bundled list for the locale's language",
+            help: "capitalised words that go on after a.m./p.m. (Monday, Eastern): {file, add, remove}"),
+        OptionSpec(
+            "reporting_verbs", .mapping(wordListSpecs.map(\.name)), default: "bundled list for the locale's language",
+            help: "verbs that attribute a quotation (\"Why?\" Smith asked.): {file, add, remove}"),
+        OptionSpec(
+            "salutations", .mapping(wordListSpecs.map(\.name)), default: "bundled list for the locale's language",
+            help: "first words of greeting and sign-off lines that end with a comma (Hi, Regards): {file, add, remove}"),
     ]
 
     public init(options: StageOptions) throws {
@@ -67,9 +74,10 @@ public struct ICUSentenceStage: Stage {
     /// Creates the stage in code with the bundled English abbreviations.
     public init(locale: String = "en", newlines: SentenceSplitter.NewlineMode = .auto) throws {
         let language = String(locale.prefix { $0.isLetter }).lowercased()
-        self.init(template: try ICUBreakerTemplate(sentence: true, locale: locale + "@ss=standard"),
-                  splitter: SentenceSplitter(newlines: newlines, lexicon: try SentenceLexicon.bundled(language: language)),
-                  language: language)
+        self.init(
+            template: try ICUBreakerTemplate(sentence: true, locale: locale + "@ss=standard"),
+            splitter: SentenceSplitter(newlines: newlines, lexicon: try SentenceLexicon.bundled(language: language)),
+            language: language)
     }
 
     public func makeWorker() throws -> any StageWorker {
@@ -101,8 +109,9 @@ public struct ICUSentenceStage: Stage {
             if language.code == stage.language {
                 stage.splitter.split(&document, candidates: candidates, buffer: &sentences)
             } else {
-                document.warnings.append("\(ICUSentenceStage.configuration.id): language \(language.described): punctuation and line rules only, "
-                    + "without the '\(stage.language)' word lists (abbreviations, sentence starters, line continuations)")
+                document.warnings.append(
+                    "\(ICUSentenceStage.configuration.id): language \(language.described): punctuation and line rules only, "
+                        + "without the '\(stage.language)' word lists (abbreviations, sentence starters, line continuations)")
                 stage.neutralSplitter.split(&document, candidates: candidates, buffer: &sentences)
             }
         }

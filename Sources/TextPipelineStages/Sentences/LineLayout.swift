@@ -35,7 +35,7 @@ struct LineLayout {
     private static func measureLines(_ text: UnsafeBufferPointer<UInt8>) -> (isWrapped: Bool, width: Int) {
         guard newline(in: text, from: 0) != nil else { return (false, 0) }
         var lengths = LineStatistics()
-        var previousLength = 0 // of the line before, 0 when blank
+        var previousLength = 0  // of the line before, 0 when blank
         var previousEndsFinal = false
         var lineStart = 0
         while lineStart <= text.count {
@@ -83,9 +83,10 @@ struct LineLayout {
             switch line[index] {
             case 0x2E, 0x21, 0x3F, 0x3A: return true
             case 0x22, 0x27, 0x29, 0x5D: index -= 1
-            case 0xA6 where index >= 2 && line[index - 2] == 0xE2 && line[index - 1] == 0x80: return true // …
+            case 0xA6 where index >= 2 && line[index - 2] == 0xE2 && line[index - 1] == 0x80: return true  // …
             case 0x9D where index >= 2 && line[index - 2] == 0xE2 && line[index - 1] == 0x80,
-                 0x99 where index >= 2 && line[index - 2] == 0xE2 && line[index - 1] == 0x80: index -= 3 // ” ’
+                0x99 where index >= 2 && line[index - 2] == 0xE2 && line[index - 1] == 0x80:
+                index -= 3  // ” ’
             default: return false
             }
         }
@@ -116,7 +117,7 @@ struct LineLayout {
     /// the test "within 20 of the longest" is approximated by tracking counts
     /// per 10-character bucket.
     private struct LineStatistics {
-        var buckets = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0) // lengths 0..<120 by tens
+        var buckets = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)  // lengths 0..<120 by tens
         var inner = 0
         /// Inner lines that end with final punctuation.
         var endingFinal = 0
@@ -129,7 +130,7 @@ struct LineLayout {
         /// punctuation; `lowercase`: the next line starts with a lower-case letter) as an inner line when both it and
         /// the next are non-blank and the next is not indented (a new paragraph).
         mutating func add(line: Int, endingFinal ends: Bool, followedBy next: Int, lowercase: Bool, indented: Bool) {
-            if !indented { longestOfAll = max(longestOfAll, next) } // indented tables may be wider
+            if !indented { longestOfAll = max(longestOfAll, next) }  // indented tables may be wider
             guard line > 0, next > 0, !indented else { return }
             inner += 1
             if ends { endingFinal += 1 }
@@ -158,8 +159,9 @@ struct LineLayout {
 
         var looksWrapped: Bool {
             guard inner >= 2, longest >= 50, longest <= Self.maxWidth, longestOfAll <= longest + Self.slack,
-                  breaksInsideSentences else { return false }
-            let lowest = max(0, (longest - 20) / 10) // buckets at or above longest - 20, rounded down
+                breaksInsideSentences
+            else { return false }
+            let lowest = max(0, (longest - 20) / 10)  // buckets at or above longest - 20, rounded down
             var near = 0
             withUnsafeBytes(of: buckets) { raw in
                 let counts = raw.bindMemory(to: Int.self)

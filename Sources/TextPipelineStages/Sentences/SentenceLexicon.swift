@@ -22,8 +22,10 @@ public struct SentenceLexicon: Sendable {
     public var salutations: WordList
 
     /// A lexicon from its lists; each defaults to empty.
-    public init(abbreviations: AbbreviationList = AbbreviationList(), starters: WordList = WordList(), continuations: WordList = WordList(),
-                timeQualifiers: WordList = WordList(), reportingVerbs: WordList = WordList(), salutations: WordList = WordList()) {
+    public init(
+        abbreviations: AbbreviationList = AbbreviationList(), starters: WordList = WordList(), continuations: WordList = WordList(),
+        timeQualifiers: WordList = WordList(), reportingVerbs: WordList = WordList(), salutations: WordList = WordList()
+    ) {
         self.abbreviations = abbreviations
         self.starters = starters
         self.continuations = continuations

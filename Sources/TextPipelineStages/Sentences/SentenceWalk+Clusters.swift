@@ -82,7 +82,8 @@ extension SentenceWalk {
     /// word after it is a reporting verb ("Leave me alone! he yelled.").
     private func isInformalLowercaseStart(at t: Int, clusterEnd end: Int, next: Int) -> Bool {
         guard next == end, wordsInSentence >= 1, t > 0, view.isAttached(t), view.kind(t - 1) == .word,
-              view.punctuation(end - 1) != .closer else { return false }
+            view.punctuation(end - 1) != .closer
+        else { return false }
         // A run ("OMG!!! best news") is emphasis, not part of a name like "Yahoo!".
         let isRun = view.length(t) > 1 || t + 1 < end && view.isAttached(t + 1) && view.isTerminator(t + 1)
         guard isRun ? wordsInSentence >= 1 : wordsInSentence >= 2 && view.isLowercaseWord(t - 1) else { return false }
@@ -100,11 +101,13 @@ extension SentenceWalk {
         while attachedEnd < view.count, view.isAttached(attachedEnd), view.isPeriod(attachedEnd) { attachedEnd += 1 }
         var spacedEnd = attachedEnd
         while spacedEnd < view.count, view.isPeriod(spacedEnd), view.start(spacedEnd) - view.end(spacedEnd - 1) == 1,
-              view.text[view.start(spacedEnd) - 1] == 0x20 { spacedEnd += 1 }
+            view.text[view.start(spacedEnd) - 1] == 0x20
+        { spacedEnd += 1 }
         let dots = spacedEnd - t
         if t > 0, view.isAttached(t), spacedEnd < view.count, view.isAttached(spacedEnd),
-           view.isByte(t - 1, 0x5B) && view.isByte(spacedEnd, 0x5D) || view.isByte(t - 1, 0x28) && view.isByte(spacedEnd, 0x29) {
-            return .goOn(spacedEnd + 1) // "[...]": an omission, not an ellipsis
+            view.isByte(t - 1, 0x5B) && view.isByte(spacedEnd, 0x5D) || view.isByte(t - 1, 0x28) && view.isByte(spacedEnd, 0x29)
+        {
+            return .goOn(spacedEnd + 1)  // "[...]": an omission, not an ellipsis
         }
         if attachedEnd == t + 1, dots >= 4, t > 0, view.isAttached(t) {
             // "word. . . . Next": the period ends the sentence, the ellipsis opens the next.
@@ -168,7 +171,7 @@ extension SentenceWalk {
     func precedingWord(_ t: Int) -> PrecedingWord {
         guard t > 0, view.isAttached(t) else { return .detached }
         var first = t - 1
-        if view.kind(first) == .symbol, first > 0, view.isAttached(first), view.kind(first - 1) == .word { first -= 1 } // "N°"
+        if view.kind(first) == .symbol, first > 0, view.isAttached(first), view.kind(first - 1) == .word { first -= 1 }  // "N°"
         guard view.kind(first) == .word else { return .ordinary }
         let word = UnsafeBufferPointer(rebasing: view.text[view.start(first) ..< view.end(t - 1)])
         // One capital is an initial even where the lower-case letter is listed ("p. 55" but "Jonas P. Smith").
@@ -178,7 +181,7 @@ extension SentenceWalk {
             if kind != .general, word.count >= 2, word.allSatisfy({ $0 >= 0x41 && $0 <= 0x5A }) { return .abbreviation(.general) }
             return .abbreviation(kind)
         }
-        if word.contains(0x2E) { return .abbreviation(.general) } // "U.S", "i.v", "Ph.D"
+        if word.contains(0x2E) { return .abbreviation(.general) }  // "U.S", "i.v", "Ph.D"
         if word.count == 1, word[0] >= 0x61, word[0] <= 0x7A { return .abbreviation(.general) }
         return .ordinary
     }
@@ -223,7 +226,8 @@ extension SentenceWalk {
             guard left.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 || $0 == 0x2C }) else { return false }
         case .word:
             guard left.count >= 2, left.allSatisfy({ $0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A }),
-                  left[left.count - 1] >= 0x61, left[left.count - 2] >= 0x61 else { return false }
+                left[left.count - 1] >= 0x61, left[left.count - 2] >= 0x61
+            else { return false }
         default:
             return false
         }
@@ -246,7 +250,8 @@ extension SentenceWalk {
     /// reporting verb that ends the sentence (followed by `.`), on the same line.
     private func isAttributedQuotation(clusterEnd end: Int, next: LookAhead) -> Bool {
         guard next.kind == .capitalized, next.index == end, view.lineBreaks(before: end) == 0, view.punctuation(end - 1) == .closer,
-              !(view.isByte(end - 1, 0x29) || view.isByte(end - 1, 0x5D)), !isStarter(end) else { return false }
+            !(view.isByte(end - 1, 0x29) || view.isByte(end - 1, 0x5D)), !isStarter(end)
+        else { return false }
         var index = end + 1
         while index + 1 < view.count, index <= end + 2, view.lineBreaks(before: index) == 0 {
             if view.kind(index) != .word { return false }

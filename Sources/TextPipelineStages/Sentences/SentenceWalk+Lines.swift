@@ -13,13 +13,13 @@ extension SentenceWalk {
     /// borrow the walk instead of copying it.
     private func lineBreakDecision(before k: Int) -> Bool? {
         if startsParagraphOrItem(k) { return true }
-        if isSalutationLine(endingAt: k - 1) { return true } // "Best regards,\nMary Smith", also in wrapped e-mail
+        if isSalutationLine(endingAt: k - 1) { return true }  // "Best regards,\nMary Smith", also in wrapped e-mail
         if lineGoesOn(after: k - 1) { return false }
         if view.isLowercaseWord(k) {
             if layout.isWrapped || lexicon.continuations.contains(bytes: view.bytes(k)) { return false }
-            if view.isByte(k - 1, 0x3A) { return true } // "Features:\nfast startup": items after a colon
-            if lineEndsWithFinalPunctuation(from: view.start(k)) { return false } // "sentence\ncut off … pdf."
-            if previousLineStartsLowercase(before: k) { return true } // "fast startup\nsmall binary": items
+            if view.isByte(k - 1, 0x3A) { return true }  // "Features:\nfast startup": items after a colon
+            if lineEndsWithFinalPunctuation(from: view.start(k)) { return false }  // "sentence\ncut off … pdf."
+            if previousLineStartsLowercase(before: k) { return true }  // "fast startup\nsmall binary": items
             return nil
         }
         if layout.isWrapped { return isAuthoredBreakInWrappedText(before: k) }
@@ -50,7 +50,8 @@ extension SentenceWalk {
     /// to three capitalised words that end the line or the text. O(4).
     func endsSignOff(comma k: Int) -> Bool {
         guard k - sentenceStart <= 3, k + 1 < view.count, view.lineBreaks(before: k + 1) == 0,
-              view.isCapitalizedWord(sentenceStart), lexicon.salutations.contains(bytes: view.bytes(sentenceStart)) else { return false }
+            view.isCapitalizedWord(sentenceStart), lexicon.salutations.contains(bytes: view.bytes(sentenceStart))
+        else { return false }
         var index = k + 1
         while index < view.count, index - k <= 3, view.lineBreaks(before: index) == 0 {
             guard view.kind(index) == .word, view.isCapitalizedWord(index) else { return false }
@@ -200,9 +201,10 @@ extension SentenceWalk {
             switch text[index] {
             case 0x2E, 0x21, 0x3F, 0x3A: return true
             case 0x22, 0x27, 0x29, 0x5D: index -= 1
-            case 0xA6 where index >= 2 && text[index - 2] == 0xE2 && text[index - 1] == 0x80: return true // …
+            case 0xA6 where index >= 2 && text[index - 2] == 0xE2 && text[index - 1] == 0x80: return true  // …
             case 0x9D where index >= 2 && text[index - 2] == 0xE2 && text[index - 1] == 0x80,
-                 0x99 where index >= 2 && text[index - 2] == 0xE2 && text[index - 1] == 0x80: index -= 3 // ” ’
+                0x99 where index >= 2 && text[index - 2] == 0xE2 && text[index - 1] == 0x80:
+                index -= 3  // ” ’
             default: return false
             }
         }

@@ -119,9 +119,10 @@ extension SentenceWalk {
     func continuesList(at k: Int) -> Bool {
         let kind = view.kind(k)
         guard kind == .number || kind == .word || kind == .punctuation, k > sentenceStart, k >= handledUntil,
-              !view.isAttached(k) else { return false }
+            !view.isAttached(k)
+        else { return false }
         if kind == .word, lastMarker == nil { return false }
-        if view.first(k) == 0xE2, view.punctuation(k) == .bullet { return true } // every bullet starts with E2
+        if view.first(k) == 0xE2, view.punctuation(k) == .bullet { return true }  // every bullet starts with E2
         guard let last = lastMarker, k - last.end <= 200, mayStartNumberedMarker(k), let marker = listMarker(at: k) else { return false }
         return marker.delimiter != .enclosed && marker.follows(last)
     }

@@ -21,7 +21,8 @@ extension SentenceWalk {
             }
         }
         if index < view.count, view.isByte(index, 0x22) || view.length(index) == 3 && view.punctuation(index) == .closer,
-           view.start(index) - view.end(index - 1) == 1, index + 1 == view.count || view.lineBreaks(before: index + 1) > 0 {
+            view.start(index) - view.end(index - 1) == 1, index + 1 == view.count || view.lineBreaks(before: index + 1) > 0
+        {
             index += 1
         }
         return index
@@ -32,14 +33,17 @@ extension SentenceWalk {
     func absorbFootnotes(from start: Int) -> Int {
         var index = start
         while index + 2 < view.count, view.isAttached(index), view.isByte(index, 0x5B), view.isShortNumber(index + 1),
-              view.isAttached(index + 1), view.isByte(index + 2, 0x5D), view.isAttached(index + 2) {
+            view.isAttached(index + 1), view.isByte(index + 2, 0x5D), view.isAttached(index + 2)
+        {
             index += 3
         }
         if index == start, index < view.count, view.isAttached(index), view.isShortNumber(index),
-           index + 1 == view.count || !view.isAttached(index + 1) {
+            index + 1 == view.count || !view.isAttached(index + 1)
+        {
             index += 1
             while index + 1 < view.count, view.isShortNumber(index), view.start(index) - view.end(index - 1) == 1,
-                  !view.isAttached(index + 1), view.isCapitalizedWord(index + 1) {
+                !view.isAttached(index + 1), view.isCapitalizedWord(index + 1)
+            {
                 index += 1
             }
         }
@@ -96,7 +100,7 @@ extension SentenceWalk {
         var index = start
         while index + 1 < view.count, index - start < 3 {
             switch view.punctuation(index) {
-            case .opener, .dash, .closer: index += 1 // a quote after a space opens
+            case .opener, .dash, .closer: index += 1  // a quote after a space opens
             default: return classify(index)
             }
         }

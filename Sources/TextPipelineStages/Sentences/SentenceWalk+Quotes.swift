@@ -14,7 +14,8 @@ extension SentenceWalk {
     ///   (`quoteSearchedUntil`), so no byte is searched twice.
     mutating func noteEmbeddedQuotation(at k: Int) {
         guard k >= 2, view.start(k) >= quoteClose, !view.isAttached(k), k + 1 < view.count, view.isAttached(k + 1),
-              isSingleOpeningQuote(k), view.isByte(k - 1, 0x2C) else { return }
+            isSingleOpeningQuote(k), view.isByte(k - 1, 0x2C)
+        else { return }
         let from = max(view.end(k), quoteSearchedUntil)
         let limit = min(view.text.count, view.end(k) + 600)
         if let close = closingSingleQuote(from: from, limit: limit) {

@@ -59,7 +59,7 @@ struct SentenceWalk: ~Copyable {
         visit(0)
         for k in 1 ..< count {
             if isPlainWord(k) {
-                wordsInSentence += 1 // all that `visit` does for it
+                wordsInSentence += 1  // all that `visit` does for it
                 continue
             }
             if endsSentence(before: k) {

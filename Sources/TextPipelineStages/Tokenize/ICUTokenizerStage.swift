@@ -51,6 +51,8 @@ enum ICULocale {
     /// Letters, digits, `_`, `-`, `@`, `=`, `;` only, starting with a letter: what ICU locale ids are made of.
     static func isWellFormed(_ locale: String) -> Bool {
         guard let first = locale.unicodeScalars.first, first.properties.isAlphabetic, first.isASCII else { return false }
-        return locale.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0" ... "9").contains($0) || "_-@=;".unicodeScalars.contains($0)) }
+        return locale.unicodeScalars.allSatisfy {
+            $0.isASCII && ($0.properties.isAlphabetic || ("0" ... "9").contains($0) || "_-@=;".unicodeScalars.contains($0))
+        }
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import TestSupport
 import Testing
 import TextPipeline
+
 @testable import TextPipelineStages
 
 /// `external@1`: protocol, failures and restarts, one worker at a time.
@@ -9,13 +10,14 @@ import TextPipeline
     static let fixtures = CLIHarness.repositoryRoot.appendingPathComponent("Tests/TextPipelineCLITests/Fixtures").path
 
     func pipeline(_ with: String) throws -> Pipeline {
-        try Pipeline.load(yaml: """
-        version: 1
-        stages:
-          - use: tokenize.icu@1
-          - use: external@1
-            with: { \(with) }
-        """, file: "p.yaml", baseDirectory: Self.fixtures, registry: .builtin)
+        try Pipeline.load(
+            yaml: """
+                version: 1
+                stages:
+                  - use: tokenize.icu@1
+                  - use: external@1
+                    with: { \(with) }
+                """, file: "p.yaml", baseDirectory: Self.fixtures, registry: .builtin)
     }
 
     func standard(_ extra: String = "", timeout: Double = 2) throws -> Pipeline {
@@ -49,8 +51,12 @@ import TextPipeline
     }
 
     @Test func registeredUnderItsVersionedName() {
-        #expect(StageRegistry.builtin.factory(for: StageID(name: "external", version: 1))?.options.map(\.name)
-            == ["command", "name", "send", "entities", "spans", "attributes", "timeout", "start_timeout", "max_reply_bytes", "max_failed_starts", "directory"])
+        #expect(
+            StageRegistry.builtin.factory(for: StageID(name: "external", version: 1))?.options.map(\.name)
+                == [
+                    "command", "name", "send", "entities", "spans", "attributes", "timeout", "start_timeout", "max_reply_bytes", "max_failed_starts",
+                    "directory",
+                ])
     }
 
     @Test func oneProcessServesManyArticlesAndIsReplacedAfterACrash() throws {
@@ -111,7 +117,9 @@ import TextPipeline
         #expect(failure(results[0])?.message.contains("calls itself 'wrong-name'") == true)
         // No restart mends a wrong name: the next article fails at once, naming the cause.
         #expect(failure(results[1])?.message.contains("gave up on the stage") == true)
-        #expect(throws: StageError.self) { try self.standardStage("name: other, command: [python3, misbehaving_stage.py, wrong-name], attributes: [length]").checkStartup() }
+        #expect(throws: StageError.self) {
+            try self.standardStage("name: other, command: [python3, misbehaving_stage.py, wrong-name], attributes: [length]").checkStartup()
+        }
     }
 
     /// The `external@1` stage itself (for ``Stage/checkStartup()``).
@@ -121,8 +129,9 @@ import TextPipeline
 
     @Test func startupCheckRunsTheHandshakeOnce() throws {
         try standardStage("name: misbehaving, command: [python3, misbehaving_stage.py], attributes: [length]").checkStartup()
-        #expect { try self.standardStage("name: x, command: [sleep, \"30\"], attributes: [length], start_timeout: 0.3").checkStartup() }
-            throws: { "\($0)".contains("no handshake within 0.3 s") }
+        #expect { try self.standardStage("name: x, command: [sleep, \"30\"], attributes: [length], start_timeout: 0.3").checkStartup() } throws: {
+            "\($0)".contains("no handshake within 0.3 s")
+        }
     }
 
     /// A stage that dies on every article is not restarted for every article: after three
@@ -141,8 +150,9 @@ import TextPipeline
 
     @Test func aStageThatNeverAnswersTheHandshakeCostsTheStartTimeoutThreeTimesOnly() throws {
         let started = ContinuousClock.now
-        let results = try run(pipeline("name: x, command: [sleep, \"30\"], attributes: [length], start_timeout: 0.5, max_failed_starts: 2"),
-                              Array(repeating: "a", count: 8))
+        let results = try run(
+            pipeline("name: x, command: [sleep, \"30\"], attributes: [length], start_timeout: 0.5, max_failed_starts: 2"),
+            Array(repeating: "a", count: 8))
         #expect(failure(results[0])?.message.contains("no handshake within 0.5 s") == true)
         #expect(results[1...].allSatisfy { failure($0)?.message.contains("gave up on the stage") == true })
         #expect(ContinuousClock.now - started < .seconds(6))
@@ -162,19 +172,24 @@ import TextPipeline
         var buffer = JSONBuffer()
         ExternalProtocol.request(document, seq: 4, layers: [.tokens], into: &buffer)
         let line = String(decoding: buffer.bytes, as: UTF8.self)
-        #expect(line == #"{"type":"analyse","seq":4,"id":"doc","text":"é b","layers":{"tokens":[{"start":0,"end":1,"kind":"word"},{"start":2,"end":3,"kind":"word"}]}}"# + "\n")
+        #expect(
+            line
+                == #"{"type":"analyse","seq":4,"id":"doc","text":"é b","layers":{"tokens":[{"start":0,"end":1,"kind":"word"},{"start":2,"end":3,"kind":"word"}]}}"#
+                + "\n")
     }
 
-    @Test("configuration errors name the option", arguments: [
-        ("name: x, attributes: [a]", "stages[1].with: expected 'command: [program, args...]'"),
-        ("name: x, command: [no-such-program-here], attributes: [a]", "stages[1].with.command: cannot find an executable 'no-such-program-here' in PATH"),
-        ("command: [python3], attributes: [a]", "missing option 'name'"),
-        ("name: x, command: [python3]", "the stage declares no output"),
-        ("name: x, command: [python3], attributes: [a], send: [keywords]", "stages[1].with.send: expected layers among tokens, sentences, entities"),
-        ("name: x, command: [python3], attributes: [a], timeout: 0", "stages[1].with.timeout: expected a number of seconds above 0"),
-        ("name: x, command: [python3], spans: [\"a b\"]", "stages[1].with.spans: a name holds letters"),
-        ("name: x, command: [python3], attributes: [a], max_failed_starts: 0", "stages[1].with.max_failed_starts"),
-    ])
+    @Test(
+        "configuration errors name the option",
+        arguments: [
+            ("name: x, attributes: [a]", "stages[1].with: expected 'command: [program, args...]'"),
+            ("name: x, command: [no-such-program-here], attributes: [a]", "stages[1].with.command: cannot find an executable 'no-such-program-here' in PATH"),
+            ("command: [python3], attributes: [a]", "missing option 'name'"),
+            ("name: x, command: [python3]", "the stage declares no output"),
+            ("name: x, command: [python3], attributes: [a], send: [keywords]", "stages[1].with.send: expected layers among tokens, sentences, entities"),
+            ("name: x, command: [python3], attributes: [a], timeout: 0", "stages[1].with.timeout: expected a number of seconds above 0"),
+            ("name: x, command: [python3], spans: [\"a b\"]", "stages[1].with.spans: a name holds letters"),
+            ("name: x, command: [python3], attributes: [a], max_failed_starts: 0", "stages[1].with.max_failed_starts"),
+        ])
     func configurationErrors(with: String, expected: String) {
         do {
             _ = try pipeline(with)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TextPipelineStages
 
 /// The source checksum (the gazetteer cache key) is computed file by file, block by block; it

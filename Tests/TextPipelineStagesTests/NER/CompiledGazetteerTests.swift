@@ -2,6 +2,7 @@ import Foundation
 import TestSupport
 import Testing
 import TextPipeline
+
 @testable import TextPipelineStages
 
 /// The compiled format: round trip, checks on load, checksum, atomic replacement.

@@ -2,6 +2,7 @@ import Foundation
 import TestSupport
 import Testing
 import TextPipeline
+
 @testable import TextPipelineStages
 
 /// The document-level consistency rules run in (near) linear time: an article made of many

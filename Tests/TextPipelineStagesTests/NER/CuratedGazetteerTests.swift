@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import TextPipelineStages
 
 /// Entries of the shipped Pipelines/gazetteers/curated.tsv, with the bundled rules.

@@ -1,16 +1,17 @@
-import Testing
 import TestSupport
+import Testing
+
 @testable import TextPipelineStages
 
 /// Places, facilities and institutions named by their kind get that kind's label and the
 /// whole name (bundled English rules); a sequence after "the" is not guessed to be a person.
 @Suite struct DesignatorTests {
     static let gazetteer = """
-    surface\tlabel\tid\tpriority\tcase\tkind
-    Hawks\tORG\tnba:team/1610612737\t5\t\tweak
-    Hawks\tPER\t\t\t\tsurname
-    Priya\tPER\t\t\t\tfirst_name
-    """
+        surface\tlabel\tid\tpriority\tcase\tkind
+        Hawks\tORG\tnba:team/1610612737\t5\t\tweak
+        Hawks\tPER\t\t\t\tsurname
+        Priya\tPER\t\t\t\tfirst_name
+        """
 
     @Test(arguments: [
         "The [[Harbour Bridge]]LOC in [[Port Elwin]]LOC reopened on Monday.",

@@ -1,5 +1,6 @@
 import Testing
 import TextPipeline
+
 @testable import TextPipelineStages
 
 /// The matcher normalises an entry's stored pieces once per worker (``EntryFormCache``): every

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TextPipelineStages
 
 /// The TSV source format: columns, header, labels, and errors naming file and line.
@@ -17,8 +18,10 @@ import Testing
         #expect(entries == [GazetteerEntry(surface: "London", label: .location, canonicalID: "geonames:2643743")])
     }
 
-    @Test(arguments: [("PERSON", GazetteerLabel.person), ("GPE", .location), ("FAC", .location), ("ORGANIZATION", .organization),
-                      ("organisation", .organization), ("NORP", .miscellaneous), ("EVENT", .miscellaneous), ("misc", .miscellaneous)])
+    @Test(arguments: [
+        ("PERSON", GazetteerLabel.person), ("GPE", .location), ("FAC", .location), ("ORGANIZATION", .organization),
+        ("organisation", .organization), ("NORP", .miscellaneous), ("EVENT", .miscellaneous), ("misc", .miscellaneous),
+    ])
     func longFormLabels(_ text: String, _ label: GazetteerLabel) {
         #expect(GazetteerLabel(parsing: text) == label)
     }

@@ -2,23 +2,24 @@ import Foundation
 import TestSupport
 import Testing
 import TextPipeline
+
 @testable import TextPipelineStages
 
 /// `ner.gazetteer@1` lookups: spans, ids, normalisation, overlaps, possessives.
 @Suite struct GazetteerStageTests {
     static let gazetteer = """
-    surface\tlabel\tid
-    Kim Jong Un\tPERSON\t
-    Pyongyang\tGPE\tgeonames:1871859|Pyongyang
-    North Korea\tLOC\tiso3166:KP
-    KCNA\tORG\ttp:org/kcna
-    Putin\tPER\t
-    Zürich\tLOC\t
-    US\tLOC\tiso3166:US
-    New York\tLOC\t
-    New York Times\tORG\t
-    York\tLOC\t
-    """
+        surface\tlabel\tid
+        Kim Jong Un\tPERSON\t
+        Pyongyang\tGPE\tgeonames:1871859|Pyongyang
+        North Korea\tLOC\tiso3166:KP
+        KCNA\tORG\ttp:org/kcna
+        Putin\tPER\t
+        Zürich\tLOC\t
+        US\tLOC\tiso3166:US
+        New York\tLOC\t
+        New York Times\tORG\t
+        York\tLOC\t
+        """
 
     func lookup(_ options: String = "rules: none") throws -> Pipeline {
         try NERFixture.pipeline(Self.gazetteer, options: options)
@@ -51,7 +52,8 @@ import TextPipeline
         let long = String(repeating: "Abcdefgh", count: 40)
         let tsv = "Abcdefgh\tORG\nAbcdefghij Corp\tORG\nÉcolevilleX\tLOC\n\(long)\tMISC\nAbcdefghijkl\tLOC\nAbcdefghijklmn\tPER\n"
         let pipeline = try NERFixture.pipeline(tsv, options: "rules: none")
-        let text = "Abcdefgh, ABCDEFGHIJ corp, Abcdefghik Corp, Abcdefghi, écolevillex, Écolevilley, \(long), \(long)x, "
+        let text =
+            "Abcdefgh, ABCDEFGHIJ corp, Abcdefghik Corp, Abcdefghi, écolevillex, Écolevilley, \(long), \(long)x, "
             + "abcdefghijkl, Abcdefghijkm, Abcdefghijklmn, Abcdefghijklmo."
         let found = try NERFixture.entities(text, pipeline)
         #expect(found.map(\.text) == ["Abcdefgh", "ABCDEFGHIJ corp", "écolevillex", long, "abcdefghijkl", "Abcdefghijklmn"])
@@ -106,13 +108,14 @@ import TextPipeline
 
     @Test func missingGazetteerIsAConfigurationErrorNamingTheKey() throws {
         #expect {
-            _ = try DocumentFixtures.pipeline("""
-            version: 1
-            stages:
-              - use: tokenize.icu@1
-              - use: ner.gazetteer@1
-                with: { gazetteers: [/nonexistent/x.tpg] }
-            """)
+            _ = try DocumentFixtures.pipeline(
+                """
+                version: 1
+                stages:
+                  - use: tokenize.icu@1
+                  - use: ner.gazetteer@1
+                    with: { gazetteers: [/nonexistent/x.tpg] }
+                """)
         } throws: { error in
             let message = "\(error)"
             return message.contains("test.yaml:5") && message.contains("stages[1].with.gazetteers") && message.contains("/nonexistent/x.tpg")

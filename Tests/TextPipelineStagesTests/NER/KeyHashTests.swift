@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TextPipelineStages
 
 /// The matcher folds and hashes ASCII tokens in one pass; that must agree with how the

@@ -1,6 +1,7 @@
 import Foundation
 import TestSupport
 import TextPipeline
+
 @testable import TextPipelineStages
 
 /// Builds gazetteers and pipelines from inline TSV for the NER tests.
@@ -23,17 +24,18 @@ enum NERFixture {
     static func pipeline(_ tsv: String, options: String = "") throws -> Pipeline {
         let folder = try folder()
         let path = try source(tsv, in: folder)
-        return try DocumentFixtures.pipeline("""
-        version: 1
-        stages:
-          - use: tokenize.icu@1
-          - use: sentences.icu@1
-          - use: ner.gazetteer@1
-            with:
-              gazetteers: [\(path)]
-              cache: \(folder.path)
-        \(options.isEmpty ? "" : "      " + options)
-        """)
+        return try DocumentFixtures.pipeline(
+            """
+            version: 1
+            stages:
+              - use: tokenize.icu@1
+              - use: sentences.icu@1
+              - use: ner.gazetteer@1
+                with:
+                  gazetteers: [\(path)]
+                  cache: \(folder.path)
+            \(options.isEmpty ? "" : "      " + options)
+            """)
     }
 
     /// One found entity: its text, label, code-point span and id.
@@ -51,9 +53,10 @@ enum NERFixture {
         var converter = OffsetConverter(utf8: document.utf8, unit: .codepoint)
         return (0 ..< document.entities.count).map { index in
             let bytes = document.byteRange(ofTokens: document.entities.tokenRange(index))
-            return Found(text: document.text(bytes: bytes), label: document.entities.labels[index].rawValue,
-                         start: converter.convert(bytes.lowerBound), end: converter.convert(bytes.upperBound),
-                         id: document.entities.canonicalIDs[index])
+            return Found(
+                text: document.text(bytes: bytes), label: document.entities.labels[index].rawValue,
+                start: converter.convert(bytes.lowerBound), end: converter.convert(bytes.upperBound),
+                id: document.entities.canonicalIDs[index])
         }
     }
 

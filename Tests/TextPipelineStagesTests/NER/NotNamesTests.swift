@@ -1,5 +1,6 @@
-import Testing
 import TestSupport
+import Testing
+
 @testable import TextPipelineStages
 
 /// What users saw as names and are not: honorifics, determiners, single letters, generic plurals,
@@ -9,24 +10,24 @@ import TestSupport
     /// Entries that made these mistakes in the corpus audit: a place named Obama, a party called
     /// "I believe", a one-letter organisation, a place named Lawson, the first and surnames.
     static let gazetteer = """
-    surface\tlabel\tid\tpriority\tcase\tkind
-    Obama\tLOC\tgeonames:1854849
-    Lawson\tLOC\tgeonames:13589212
-    I believe\tORG\tpartyfacts:3205
-    C\tORG\tfactbook:org/C
-    German\tMISC
-    London\tLOC\tgeonames:2643743
-    Israel\tLOC\tiso3166:IL\t50
-    Egypt\tLOC\tiso3166:EG\t50
-    Israel\tPER\t\t\t\tfirst_name
-    Houston\tLOC\tgeonames:4699066\t20
-    Houston\tPER\t\t\t\tsurname
-    Obama\tPER\t\t\t\tsurname
-    Lawson\tPER\t\t\t\tsurname
-    James\tPER\t\t\t\tfirst_name
-    Nash\tPER\t\t\t\tsurname
-    Pope Francis\tPER\ttp:person/pope-francis
-    """
+        surface\tlabel\tid\tpriority\tcase\tkind
+        Obama\tLOC\tgeonames:1854849
+        Lawson\tLOC\tgeonames:13589212
+        I believe\tORG\tpartyfacts:3205
+        C\tORG\tfactbook:org/C
+        German\tMISC
+        London\tLOC\tgeonames:2643743
+        Israel\tLOC\tiso3166:IL\t50
+        Egypt\tLOC\tiso3166:EG\t50
+        Israel\tPER\t\t\t\tfirst_name
+        Houston\tLOC\tgeonames:4699066\t20
+        Houston\tPER\t\t\t\tsurname
+        Obama\tPER\t\t\t\tsurname
+        Lawson\tPER\t\t\t\tsurname
+        James\tPER\t\t\t\tfirst_name
+        Nash\tPER\t\t\t\tsurname
+        Pope Francis\tPER\ttp:person/pope-francis
+        """
 
     static func tagged(_ text: String) throws -> SpanMarkup {
         let found = try NERFixture.entities(text, NERFixture.pipeline(gazetteer))

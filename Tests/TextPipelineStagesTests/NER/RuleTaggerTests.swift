@@ -1,20 +1,21 @@
-import Testing
 import TestSupport
+import Testing
+
 @testable import TextPipelineStages
 
 /// The context rules on top of lookups (bundled English rules).
 @Suite struct RuleTaggerTests {
     static let gazetteer = """
-    surface\tlabel\tid\tpriority\tcase\tkind
-    Vladimir Putin\tPER\ttp:person/vladimir-putin
-    Moscow\tLOC\tgeonames:524901
-    World Health Organization\tORG\ttp:org/who
-    Turkey\tLOC\tiso3166:TR
-    May\tLOC
-    Maria\tPER\t\t\t\tfirst_name
-    Smith\tPER\t\t\t\tsurname
-    German\tMISC
-    """
+        surface\tlabel\tid\tpriority\tcase\tkind
+        Vladimir Putin\tPER\ttp:person/vladimir-putin
+        Moscow\tLOC\tgeonames:524901
+        World Health Organization\tORG\ttp:org/who
+        Turkey\tLOC\tiso3166:TR
+        May\tLOC
+        Maria\tPER\t\t\t\tfirst_name
+        Smith\tPER\t\t\t\tsurname
+        German\tMISC
+        """
 
     func tag(_ text: String) throws -> [String] {
         try NERFixture.entities(text, NERFixture.pipeline(Self.gazetteer)).map { "\($0.text)/\($0.label)" }
@@ -38,8 +39,9 @@ import TestSupport
     /// An id always points at a gazetteer entry: names found by rules alone carry none, and a
     /// later mention of a looked-up name carries the entry's id.
     @Test func namesFoundByRulesAreUnlinked() throws {
-        let found = try NERFixture.entities("Talks were led by Mr Jaroslav O'Kowalczyk. Later, Dr Łukasz Żak met Vladimir Putin. Putin left.",
-                                            NERFixture.pipeline(Self.gazetteer))
+        let found = try NERFixture.entities(
+            "Talks were led by Mr Jaroslav O'Kowalczyk. Later, Dr Łukasz Żak met Vladimir Putin. Putin left.",
+            NERFixture.pipeline(Self.gazetteer))
         #expect(found.map(\.text) == ["Jaroslav O'Kowalczyk", "Łukasz Żak", "Vladimir Putin", "Putin"])
         #expect(found.map(\.id) == [nil, nil, "tp:person/vladimir-putin", "tp:person/vladimir-putin"])
     }
@@ -57,7 +59,7 @@ import TestSupport
 
     @Test func commonWordsNeedCapitalsAndContext() throws {
         #expect(try tag("We may roast a turkey in May.").isEmpty)
-        #expect(try tag("Ankara said Turkey would act.") .contains("Turkey/LOC"))
+        #expect(try tag("Ankara said Turkey would act.").contains("Turkey/LOC"))
     }
 
     @Test func surnamesAloneAreWeakEvidence() throws {
@@ -66,15 +68,17 @@ import TestSupport
     }
 
     @Test func organisationNameWithoutItsDesignatorIsTheSameOrganisation() throws {
-        #expect(try tag("Shares of Moscow Holdings Inc rose. Later, Moscow Holdings said no.")
-            == ["Moscow Holdings Inc/ORG", "Moscow Holdings/ORG"])
+        #expect(
+            try tag("Shares of Moscow Holdings Inc rose. Later, Moscow Holdings said no.")
+                == ["Moscow Holdings Inc/ORG", "Moscow Holdings/ORG"])
     }
 
     /// Two organisations share a first word; a later mention takes the longer name. (The names
     /// were once tried in a dictionary's order, which differs from process to process.)
     @Test func laterMentionTakesTheLongestKnownOrganisationName() throws {
         let pipeline = try NERFixture.pipeline(Self.gazetteer + "\nNew York\tLOC\tgeonames:5128581")
-        let text = "First Executive Corp said that its principal subsidiary grew. The company said Executive Life Insurance Co "
+        let text =
+            "First Executive Corp said that its principal subsidiary grew. The company said Executive Life Insurance Co "
             + "gave the capital to its subsidiary. Executive Life of New York took credits."
         let found = try NERFixture.entities(text, pipeline).map { "\($0.text)/\($0.label)" }
         #expect(found.contains("Executive Life/ORG"), "\(found)")
@@ -86,8 +90,9 @@ import TestSupport
     }
 
     @Test func placesInResultsAreTeams() throws {
-        let found = try NERFixture.entities("Moscow 3 Turkey 1\nMOSCOW 1996-08-30\nHe lives in Moscow with 3 cats.",
-                                            NERFixture.pipeline(Self.gazetteer, options: "rules: default"))
+        let found = try NERFixture.entities(
+            "Moscow 3 Turkey 1\nMOSCOW 1996-08-30\nHe lives in Moscow with 3 cats.",
+            NERFixture.pipeline(Self.gazetteer, options: "rules: default"))
         #expect(found.map { "\($0.text)/\($0.label)" } == ["Moscow/ORG", "Turkey/ORG", "MOSCOW/LOC", "Moscow/LOC"])
     }
 

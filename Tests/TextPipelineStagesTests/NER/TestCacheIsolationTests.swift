@@ -1,6 +1,7 @@
 import Foundation
 import TestSupport
 import Testing
+
 @testable import TextPipelineStages
 
 /// Tests never read or write the user's gazetteer cache: the test process points

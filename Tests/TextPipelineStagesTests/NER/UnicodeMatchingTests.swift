@@ -2,25 +2,26 @@ import Foundation
 import TestSupport
 import Testing
 import TextPipeline
+
 @testable import TextPipelineStages
 
 /// Matching in several scripts, with code-point spans, and never inside a longer word.
 @Suite struct UnicodeMatchingTests {
     static let gazetteer = """
-    München\tLOC
-    Genève\tLOC
-    Élysée\tLOC
-    Αθήνα\tLOC
-    Κυριάκος Μητσοτάκης\tPER
-    Москва\tLOC
-    Владимир Путин\tPER
-    北京\tLOC
-    习近平\tPER
-    Hà Nội\tLOC
-    Nguyễn Phú Trọng\tPER
-    Berlin\tLOC
-    Paris\tLOC
-    """
+        München\tLOC
+        Genève\tLOC
+        Élysée\tLOC
+        Αθήνα\tLOC
+        Κυριάκος Μητσοτάκης\tPER
+        Москва\tLOC
+        Владимир Путин\tPER
+        北京\tLOC
+        习近平\tPER
+        Hà Nội\tLOC
+        Nguyễn Phú Trọng\tPER
+        Berlin\tLOC
+        Paris\tLOC
+        """
 
     static let cases = [
         "Die Delegation aus [[München]]LOC traf sich gestern in [[Berlin]]LOC; die Berliner Presse schwieg.",

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TextPipelineStages
 
 /// The rules' word-hash table against the standard library's dictionary.
@@ -13,7 +14,7 @@ import Testing
             }
         }
         map.insertIfAbsent(3 << 8, 99)  // present: kept as it is
-        map.insertIfAbsent(5, 7)        // absent: added
+        map.insertIfAbsent(5, 7)  // absent: added
         reference[5] = 7
         #expect(map.count == reference.count)
         var pairs: [UInt64: Int] = [:]

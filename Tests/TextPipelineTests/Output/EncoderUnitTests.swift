@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TextPipeline
 
 /// The encoders' building blocks on hand-made documents.
@@ -28,22 +29,23 @@ import Testing
         document.entities.append(tokens: 4 ..< 5, label: EntityLabel(rawValue: "MY LABEL"), canonicalID: nil)
         var record = EncodedRecord()
         CoNLLEncoder().encode(document, into: &record)
-        #expect(String(decoding: record.bytes, as: UTF8.self) == """
-        -DOCSTART- "d" -X- O
+        #expect(
+            String(decoding: record.bytes, as: UTF8.self) == """
+                -DOCSTART- "d" -X- O
 
-        Kim _ _ B-PER
-        Jong _ _ I-PER
-        Un _ _ I-PER
-        met _ _ O
-        KCNA _ _ B-MY_LABEL
-        staff _ _ O
-        . _ _ O
+                Kim _ _ B-PER
+                Jong _ _ I-PER
+                Un _ _ I-PER
+                met _ _ O
+                KCNA _ _ B-MY_LABEL
+                staff _ _ O
+                . _ _ O
 
-        Then _ _ O
-        left _ _ O
+                Then _ _ O
+                left _ _ O
 
 
-        """)
+                """)
     }
 
     @Test func conllErrorRecordIsAnEmptyDocumentNamingTheKind() {

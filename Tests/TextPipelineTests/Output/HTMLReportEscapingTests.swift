@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TextPipeline
 
 /// Hostile data through every field of an HTML report: nothing of it may become
@@ -42,7 +43,8 @@ import Testing
         var error = EncodedRecord()
         error.id = .string(hostile)
         error.isError = true
-        encoder.encode(ErrorRecord(id: .string(hostile), stage: hostile, kind: ErrorKind(rawValue: hostile), message: hostile, source: hostile, line: 3), into: &error)
+        encoder.encode(
+            ErrorRecord(id: .string(hostile), stage: hostile, kind: ErrorKind(rawValue: hostile), message: hostile, source: hostile, line: 3), into: &error)
         try writer.write(error)
         try writer.finish()
         var pages: [String: String] = [:]
@@ -52,12 +54,16 @@ import Testing
         return pages
     }
 
-    static let allowedTags: Set<String> = ["!DOCTYPE", "html", "head", "meta", "title", "style", "body", "nav", "a", "span", "main", "h1", "h2",
-                                           "h3", "p", "mark", "section", "header", "code", "div", "b", "input", "ol", "noscript", "svg", "g",
-                                           "text", "rect", "script", "table", "tr", "th", "td"]
-    static let allowedAttributes: Set<String> = ["lang", "charset", "name", "content", "href", "class", "id", "title", "data-label", "xmlns",
-                                                 "viewBox", "role", "x", "y", "width", "height", "rx", "fill", "stroke", "text-anchor",
-                                                 "type", "placeholder", "autocomplete"]
+    static let allowedTags: Set<String> = [
+        "!DOCTYPE", "html", "head", "meta", "title", "style", "body", "nav", "a", "span", "main", "h1", "h2",
+        "h3", "p", "mark", "section", "header", "code", "div", "b", "input", "ol", "noscript", "svg", "g",
+        "text", "rect", "script", "table", "tr", "th", "td",
+    ]
+    static let allowedAttributes: Set<String> = [
+        "lang", "charset", "name", "content", "href", "class", "id", "title", "data-label", "xmlns",
+        "viewBox", "role", "x", "y", "width", "height", "rx", "fill", "stroke", "text-anchor",
+        "type", "placeholder", "autocomplete",
+    ]
 
     @Test func noPayloadBecomesMarkup() throws {
         let pages = try Self.report()

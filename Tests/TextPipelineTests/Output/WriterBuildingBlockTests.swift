@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TextPipeline
 
 /// The byte-level helpers under the encoders and writers: the reserved-room
@@ -67,14 +68,18 @@ import Testing
     @Test func reportStatisticsCountMentionsLabelsAndKeywordsPerArticle() {
         var statistics = ReportStatistics()
         var first = RecordSummary(title: "one")
-        first.entities = [.init(text: "Seoul", label: "LOC", canonicalID: "geo:seoul"),
-                          .init(text: "Kim", label: "PER", canonicalID: nil),
-                          .init(text: "Seoul", label: "LOC", canonicalID: "geo:seoul")]
+        first.entities = [
+            .init(text: "Seoul", label: "LOC", canonicalID: "geo:seoul"),
+            .init(text: "Kim", label: "PER", canonicalID: nil),
+            .init(text: "Seoul", label: "LOC", canonicalID: "geo:seoul"),
+        ]
         first.keywords = ["talks", "summit", "talks"]
         var second = RecordSummary(title: "two")
-        second.entities = [.init(text: "Kim", label: "PER", canonicalID: nil),
-                           .init(text: "Kim", label: "PER", canonicalID: "per:other-kim"),
-                           .init(text: "Pyongyang", label: "LOC", canonicalID: nil)]
+        second.entities = [
+            .init(text: "Kim", label: "PER", canonicalID: nil),
+            .init(text: "Kim", label: "PER", canonicalID: "per:other-kim"),
+            .init(text: "Pyongyang", label: "LOC", canonicalID: nil),
+        ]
         second.keywords = ["talks"]
         statistics.add(first, id: .string("a"), ordinal: 1, page: 1)
         statistics.add(second, id: .string("b"), ordinal: 2, page: 1)

@@ -13,8 +13,9 @@ public struct JSONLinesEncoder: DocumentEncoder {
     }
 
     public func encode(_ error: ErrorRecord, into out: inout EncodedRecord) {
-        encodeError(id: error.id, stage: error.stage, kind: error.kind, message: error.message,
-                    source: error.source, line: error.line, into: &out.buffer)
+        encodeError(
+            id: error.id, stage: error.stage, kind: error.kind, message: error.message,
+            source: error.source, line: error.line, into: &out.buffer)
     }
 
     /// Appends the line (with its `\n`) for an analysed document.

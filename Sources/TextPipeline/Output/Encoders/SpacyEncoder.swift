@@ -62,10 +62,11 @@ public struct SpacyEncoder: DocumentEncoder {
         out.buffer.raw("{\"text\":\"\",\"tokens\":[],\"textpipe\":{\"id\":")
         out.buffer.id(error.id)
         out.buffer.raw(",\"error\":")
-        out.buffer.value(.object([
-            "stage": .string(error.stage), "kind": .string(error.kind.rawValue), "message": .string(error.message),
-            "source": .string(error.source), "line": .number(Double(error.line)),
-        ]))
+        out.buffer.value(
+            .object([
+                "stage": .string(error.stage), "kind": .string(error.kind.rawValue), "message": .string(error.message),
+                "source": .string(error.source), "line": .number(Double(error.line)),
+            ]))
         out.buffer.raw("}}\n")
     }
 

@@ -11,7 +11,9 @@ struct HTMLIndexPage {
         HTMLPageHead.append(reportTitle: title, titleSuffix: " · TextPipeline report", heading: title, into: &out)
         cards(&out)
         out.raw("<h2>Search</h2><p class=\"meta\">Titles, ids and entity names; the first 200 matches are listed.</p>")
-        out.raw("<input id=\"q\" type=\"search\" placeholder=\"Search titles and entities…\" autocomplete=\"off\"><p class=\"meta\" id=\"count\"></p><ol id=\"results\"></ol>")
+        out.raw(
+            "<input id=\"q\" type=\"search\" placeholder=\"Search titles and entities…\" autocomplete=\"off\"><p class=\"meta\" id=\"count\"></p><ol id=\"results\"></ol>"
+        )
         out.raw("<noscript><p>Search needs JavaScript; the pages are listed below.</p></noscript>")
         charts(&out)
         errors(&out)
@@ -32,9 +34,11 @@ struct HTMLIndexPage {
     }
 
     private func cards(_ out: inout JSONBuffer) {
-        let items: [(String, Int)] = [("articles", statistics.articles), ("error records", statistics.errors),
-                                      ("entities", statistics.entities), ("distinct labels", statistics.labelCounts.count),
-                                      ("pages", pages)]
+        let items: [(String, Int)] = [
+            ("articles", statistics.articles), ("error records", statistics.errors),
+            ("entities", statistics.entities), ("distinct labels", statistics.labelCounts.count),
+            ("pages", pages),
+        ]
         out.raw("<div class=\"cards\">")
         for (name, value) in items {
             out.raw("<div class=\"card\"><b>")
@@ -49,22 +53,32 @@ struct HTMLIndexPage {
     private func charts(_ out: inout JSONBuffer) {
         out.raw("<h2>Entities</h2><div class=\"charts\">")
         let labels = statistics.labelsByCount
-        chart(&out, "Entities by label (mentions)", SVGBarChart(bars: labels.map {
-            .init(label: $0.label, value: $0.count, color: HTMLLabelColors.index($0.label), tooltip: nil)
-        }))
+        chart(
+            &out, "Entities by label (mentions)",
+            SVGBarChart(
+                bars: labels.map {
+                    .init(label: $0.label, value: $0.count, color: HTMLLabelColors.index($0.label), tooltip: nil)
+                }))
         let topByLabel = statistics.topEntitiesByLabel(10)
         for (label, _) in labels {
             let top = topByLabel[label] ?? []
-            chart(&out, "Top \(label) entities (mentions)", SVGBarChart(bars: top.map { entity in
-                .init(label: entity.name, value: entity.count, color: HTMLLabelColors.index(label),
-                      tooltip: entity.canonicalID.map { "\(entity.name) · \($0)" })
-            }))
+            chart(
+                &out, "Top \(label) entities (mentions)",
+                SVGBarChart(
+                    bars: top.map { entity in
+                        .init(
+                            label: entity.name, value: entity.count, color: HTMLLabelColors.index(label),
+                            tooltip: entity.canonicalID.map { "\(entity.name) · \($0)" })
+                    }))
         }
         let keywords = statistics.topKeywords(20)
         if !keywords.isEmpty {
-            chart(&out, "Top keywords (articles)", SVGBarChart(bars: keywords.map {
-                .init(label: $0.keyword, value: $0.count, color: 5, tooltip: nil)
-            }))
+            chart(
+                &out, "Top keywords (articles)",
+                SVGBarChart(
+                    bars: keywords.map {
+                        .init(label: $0.keyword, value: $0.count, color: 5, tooltip: nil)
+                    }))
         }
         out.raw("</div>")
     }

@@ -66,7 +66,9 @@ public final class HTMLReportWriter: RecordWriter {
         let range = "\(first)–\(statistics.articles)"
         HTMLPageHead.append(reportTitle: title, titleSuffix: " · articles " + range, heading: "Articles " + range, into: &out)
         pager(&out, last: last)
-        out.raw("<p class=\"legend\">Entities by label (hover for the canonical id): <mark class=\"lg c0\" data-label=\"PER\">person</mark><mark class=\"lg c1\" data-label=\"LOC\">place</mark><mark class=\"lg c2\" data-label=\"ORG\">organisation</mark><mark class=\"lg c3\" data-label=\"MISC\">other</mark> · <span class=\"sb\">1</span>sentence starts</p>\n")
+        out.raw(
+            "<p class=\"legend\">Entities by label (hover for the canonical id): <mark class=\"lg c0\" data-label=\"PER\">person</mark><mark class=\"lg c1\" data-label=\"LOC\">place</mark><mark class=\"lg c2\" data-label=\"ORG\">organisation</mark><mark class=\"lg c3\" data-label=\"MISC\">other</mark> · <span class=\"sb\">1</span>sentence starts</p>\n"
+        )
         out.bytes.append(contentsOf: page.bytes)
         pager(&out, last: last)
         out.raw("</main></body></html>\n")

@@ -43,15 +43,19 @@ struct ReportStatistics {
         for entity in summary.entities {
             entities += 1
             countLabel(entity.label)
-            entityCounts[EntityKey(label: entity.label, key: entity.canonicalID ?? entity.text),
-                         default: EntityCount(name: entity.text, canonicalID: entity.canonicalID, count: 0)].count += 1
+            entityCounts[
+                EntityKey(label: entity.label, key: entity.canonicalID ?? entity.text),
+                default: EntityCount(name: entity.text, canonicalID: entity.canonicalID, count: 0)
+            ].count += 1
             if seen.insert(entity.text).inserted { names.append(entity.text) }
         }
         for (index, keyword) in summary.keywords.enumerated() where !summary.keywords[..<index].contains(keyword) {
             keywordCounts[keyword, default: 0] += 1
         }
-        rows.append(Row(ordinal: ordinal, page: page, title: summary.title ?? "", id: id.description,
-                        entityNames: names, entityCount: summary.entities.count, error: summary.error))
+        rows.append(
+            Row(
+                ordinal: ordinal, page: page, title: summary.title ?? "", id: id.description,
+                entityNames: names, entityCount: summary.entities.count, error: summary.error))
     }
 
     private mutating func countLabel(_ label: String) {

@@ -23,7 +23,8 @@ struct SVGBarChart {
             let label = bar.label.count > 26 ? String(bar.label.prefix(25)) + "…" : bar.label
             svg += "<g><title>\(HTMLEscaping.escaped(bar.tooltip ?? bar.label)): \(bar.value)</title>"
             svg += "<text x=\"\(labelWidth - 8)\" y=\"\(y + 15)\" text-anchor=\"end\">\(HTMLEscaping.escaped(label))</text>"
-            svg += "<rect x=\"\(labelWidth)\" y=\"\(y + 2)\" width=\"\(length)\" height=\"\(rowHeight - 6)\" rx=\"3\" fill=\"\(HTMLLabelColors.fills[bar.color])\" stroke=\"\(HTMLLabelColors.strokes[bar.color])\"/>"
+            svg +=
+                "<rect x=\"\(labelWidth)\" y=\"\(y + 2)\" width=\"\(length)\" height=\"\(rowHeight - 6)\" rx=\"3\" fill=\"\(HTMLLabelColors.fills[bar.color])\" stroke=\"\(HTMLLabelColors.strokes[bar.color])\"/>"
             svg += "<text class=\"n\" x=\"\(labelWidth + length + 6)\" y=\"\(y + 15)\">\(bar.value)</text></g>"
         }
         return svg + "</svg>"
