@@ -33,4 +33,13 @@ import TextPipeline
         #expect(keywords.contains("arsenal"), "\(keywords)")
         #expect(keywords.contains("chelsea"), "\(keywords)")
     }
+
+    /// A long line comparing figures is a paragraph, not a row.
+    @Test func aParagraphComparingFiguresIsNoRow() throws {
+        let paragraph =
+            "Acme said the drilling equipment business earned 5 mln dlrs vs 3 mln dlrs a year earlier, "
+            + "and the drilling equipment unit will grow. Shr 70 cts vs 61 cts\nNet 200.2 mln vs 173.9 mln"
+        let keywords = try KeywordFixtures.keywords(paragraph).map { $0.text.lowercased() }
+        #expect(keywords.contains("drilling equipment"), "\(keywords)")
+    }
 }

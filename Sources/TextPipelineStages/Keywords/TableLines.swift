@@ -8,7 +8,7 @@ import Glibc
 ///     Sales 1.38 billion vs 1.26 billion
 /// ```
 ///
-/// A row is a line that holds the word `vs` (or `vs.`) between spaces with a
+/// A row is a line of at most ``maxRowBytes`` bytes that holds the word `vs` (or `vs.`) between spaces with a
 /// digit after it on the same line, and either a digit before it too, or at
 /// least two such rows with digits on both sides elsewhere in the text (a
 /// table whose first row spells a number, "Shr loss five cts vs loss 15 cts").
@@ -20,6 +20,10 @@ import Glibc
 /// - Complexity: one `memchr` scan for `v` over the text per document, then
 ///   work proportional to the rows.
 enum TableLines {
+    /// The longest line taken for a row: table rows are short; a paragraph that
+    /// compares figures ("sales of 5 mln vs 3 mln last year, ...") is prose.
+    static let maxRowBytes = 100
+
     /// Appends the byte ranges `[start, end)` of the table rows of `text`, in order,
     /// as pairs of offsets to `bounds` (start, end, start, end, ...).
     static func find(in text: UnsafeBufferPointer<UInt8>, into bounds: Column<Int32>) {
@@ -37,6 +41,7 @@ enum TableLines {
             guard at >= lastEnd, digitFollows(text, vsAt: vs) else { continue }
             let start = lineStart(text, before: at)
             let end = lineEnd(text, from: at)
+            guard end - start <= maxRowBytes else { continue }
             let strong = hasDigit(text, start ..< at)
             strongRows += strong ? 1 : 0
             // A weak row is recorded with its start negated (minus one), and kept
