@@ -25,11 +25,14 @@ struct CandidateCollector {
     /// so outside entities it is no candidate alone. Filled only when entities are kept whole and
     /// ``EntityPolicy/nameParts`` is off.
     private let partOfName = Column<Bool>()
+    /// The byte ranges of the article's table rows (``TableLines``), as start/end pairs.
+    private let tableRows = Column<Int32>()
 
     /// Collects the candidates of the analysed document.
     mutating func collect(_ analysis: TermAnalysis, document: Document, shape: CandidateShape, maxWords: Int, entities policy: EntityPolicy) {
         table.reset(terms: analysis.termTotal)
         markEntities(analysis, document: document, policy: policy)
+        markTableRows(analysis, document: document)
         analysis.wordTerm.withUnsafeBufferPointer { terms in
             let flags = UnsafeBufferPointer(start: analysis.wordFlags.base, count: analysis.wordFlags.count)
             for block in 0 ..< analysis.blockStarts.count {
@@ -76,6 +79,22 @@ struct CandidateCollector {
                 entityStarting[range.lowerBound] = Int32(entityEnd.count)
                 entityEnd.append(Int32(range.upperBound))
             }
+        }
+    }
+
+    /// Blocks the words of table rows (``TableLines``): their headings ("Sales", "Net
+    /// loss") are no keywords. Words and rows are both in text order, so one merge pass.
+    private mutating func markTableRows(_ analysis: TermAnalysis, document: Document) {
+        tableRows.removeAll(keepingCapacity: true)
+        document.utf8.withUnsafeBufferPointer { TableLines.find(in: $0, into: tableRows) }
+        guard tableRows.count > 0 else { return }
+        let starts = document.tokens.starts
+        var row = 0
+        for word in 0 ..< analysis.wordCount {
+            let start = starts[Int(analysis.words[word].firstToken)]
+            while row < tableRows.count, tableRows[row + 1] <= start { row += 2 }
+            guard row < tableRows.count else { return }
+            if tableRows[row] <= start { blocked[word] = true }
         }
     }
 
