@@ -19,7 +19,11 @@ let benchmarks: @Sendable () -> Void = {
         try Repository.pipeline("Pipelines/news-en.yaml")
     }
 
-    Benchmark("news-en-end-to-end-jsonl-1-worker-10MB", configuration: configuration) { benchmark in
+    // The reader, worker and writer threads hand batches over by timing, so the number of
+    // batch buffers, and with it the count, varies by a few hundred between runs (275,339,
+    // 275,735 and 276,0xx seen on the same build): 1,000 allocations of slack (0.4%).
+    let endToEnd = SuiteConfiguration.make(maxIterations: 8, maxSeconds: 30, mallocTolerance: 1000)
+    Benchmark("news-en-end-to-end-jsonl-1-worker-10MB", configuration: endToEnd) { benchmark in
         let pipeline = try Repository.pipeline("Pipelines/news-en.yaml")
         let input = try slice.writeJSONLines()
         defer { try? FileManager.default.removeItem(atPath: input) }
