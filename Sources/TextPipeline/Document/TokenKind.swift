@@ -18,7 +18,10 @@ public enum TokenKind: UInt8, Sendable, CaseIterable, CustomStringConvertible {
     case other = 7
 
     /// The name used in output and pipeline files.
-    public var description: String {
+    public var description: String { name.description }
+
+    /// ``description`` as a static string, for encoders that write it without building a String.
+    package var name: StaticString {
         switch self {
         case .word: "word"
         case .number: "number"

@@ -78,18 +78,7 @@ public struct JSONLinesEncoder: DocumentEncoder {
     }
 
     /// The name of a token kind, as ``TokenKind/description`` spells it, without a String.
-    static func kindName(_ kind: TokenKind) -> StaticString {
-        switch kind {
-        case .word: "word"
-        case .number: "number"
-        case .punctuation: "punctuation"
-        case .symbol: "symbol"
-        case .ideographic: "ideographic"
-        case .kana: "kana"
-        case .emoji: "emoji"
-        case .other: "other"
-        }
-    }
+    static func kindName(_ kind: TokenKind) -> StaticString { kind.name }
 
     private func encodeEntities(_ document: Document, _ converter: inout OffsetConverter, _ out: inout JSONBuffer) {
         out.raw(",\"entities\":[")
