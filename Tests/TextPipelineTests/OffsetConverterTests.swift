@@ -6,6 +6,7 @@ import TextPipeline
 @Suite struct OffsetConverterTests {
     static let samples = [
         "plain ASCII text",
+        "abcdefgh\u{E9}",
         "emoji 👍🏽 and flags 🇰🇷 and family 👨‍👩‍👧",
         "combining e\u{0301}te\u{0301} marks",
         "CJK 北京市 and かな カタカナ",
@@ -33,6 +34,26 @@ import TextPipeline
         }
         #expect(scalars.convert(bytes.count) == text.unicodeScalars.count)
         #expect(utf16.convert(bytes.count) == text.utf16.count)
+    }
+
+    /// Long steps take the eight-bytes-at-a-time path; every step length from 0 to 40 bytes is tried.
+    @Test("long steps between offsets count as scalar by scalar", arguments: [.codepoint, .utf16] as [OffsetUnit])
+    func longSteps(unit: OffsetUnit) {
+        let text = Self.samples.joined(separator: " ¶ ")
+        let bytes = Array(text.utf8)
+        var boundaries: [(byte: Int, scalars: Int, utf16: Int)] = [(0, 0, 0)]
+        for scalar in text.unicodeScalars {
+            let last = boundaries[boundaries.count - 1]
+            boundaries.append((last.byte + UTF8.width(scalar), last.scalars + 1, last.utf16 + UTF16.width(scalar)))
+        }
+        for stride in 1 ... 40 {
+            var converter = OffsetConverter(utf8: bytes, unit: unit)
+            var next = 0
+            for boundary in boundaries where boundary.byte >= next {
+                #expect(converter.convert(boundary.byte) == (unit == .utf16 ? boundary.utf16 : boundary.scalars), "stride \(stride)")
+                next = boundary.byte + stride
+            }
+        }
     }
 
     @Test("\\r\\n counts as two code points, as in Python")

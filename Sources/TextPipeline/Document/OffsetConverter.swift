@@ -25,7 +25,24 @@ public struct OffsetConverter {
     public init(utf8 bytes: [UInt8], unit: OffsetUnit) {
         self.bytes = bytes
         self.unit = unit
-        isIdentity = unit == .utf8 || !bytes.contains(where: { $0 >= 0x80 })
+        isIdentity = unit == .utf8 || Self.isASCII(bytes)
+    }
+
+    /// Whether every byte is below 0x80, tested eight bytes at a time.
+    private static func isASCII(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { text in
+            guard let base = text.baseAddress else { return true }
+            var index = 0
+            while text.count - index >= 8 {
+                if UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
+                index += 8
+            }
+            while index < text.count {
+                if text[index] >= 0x80 { return false }
+                index += 1
+            }
+            return true
+        }
     }
 
     /// The offset in the target unit of a byte offset that sits on a scalar boundary.
@@ -43,13 +60,29 @@ public struct OffsetConverter {
             unitCursor = 0
         }
         bytes.withUnsafeBufferPointer { text in
+            var index = byteCursor
             var position = unitCursor
-            for index in byteCursor ..< byteOffset {
+            // Eight bytes at a time: a scalar starts at every byte that is not a
+            // continuation byte (10xxxxxx); a 4-byte lead (11110xxx) adds a second UTF-16 unit.
+            if let base = text.baseAddress {
+                let countsSurrogates = unit == .utf16
+                while byteOffset - index >= 8 {
+                    let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                    let continuations = word & ~(word << 1) & 0x8080_8080_8080_8080
+                    position += 8 - continuations.nonzeroBitCount
+                    if countsSurrogates {
+                        position += (word & (word << 1) & (word << 2) & (word << 3) & 0x8080_8080_8080_8080).nonzeroBitCount
+                    }
+                    index += 8
+                }
+            }
+            while index < byteOffset {
                 let byte = text[index]
                 if byte & 0xC0 != 0x80 {
                     // A 4-byte sequence is one scalar but two UTF-16 units.
                     position += (unit == .utf16 && byte >= 0xF0) ? 2 : 1
                 }
+                index += 1
             }
             unitCursor = position
         }
