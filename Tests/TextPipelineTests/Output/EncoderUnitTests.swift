@@ -71,6 +71,17 @@ import Testing
         #expect(tokens == [" ", "Hi", " ", "there", ".", "\n\n", "Bye", "\u{00A0}", "x"])
     }
 
+    /// ASCII white space as Python's `str.isspace()` has it (tab to carriage return, the four
+    /// separators 0x1C-0x1F, space) separates gap words; other control characters are words.
+    @Test func spacyLayoutTreatsASCIIWhiteSpaceAsPythonDoes() {
+        var document = Document(id: .string("s"), text: "a\t\u{1C}\u{0B}\u{01}b\u{1F}c\u{85}d")
+        document.tokens.append(start: 0, end: 1, kind: .word)
+        document.tokens.append(start: 10, end: 11, kind: .word)
+        var tokens: [String] = []
+        SpacyTokenLayout.forEachToken(of: document) { tokens.append(document.text(bytes: $0 ..< $1)) }
+        #expect(tokens == ["a", "\t\u{1C}\u{0B}", "\u{01}b", "\u{1F}", "c", "\u{85}", "d"])
+    }
+
     @Test func safeFileNamesAreInjectiveAndBounded() {
         var names = SafeFileNames()
         #expect(names.name(for: .string("a/b")) == "a%2Fb")

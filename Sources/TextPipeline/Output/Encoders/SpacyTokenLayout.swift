@@ -17,53 +17,93 @@ enum SpacyTokenLayout {
     /// The UTF-8 byte ranges of the spaCy tokens, as start, end, start, end, ...
     /// One array per document; the encoder's loop over it has no closure call per token.
     static func tokenBounds(of document: Document) -> [Int32] {
+        let tokens = document.tokens
+        return document.utf8.withUnsafeBufferPointer { text in
+            tokens.starts.withUnsafeBufferPointer { starts in
+                tokens.ends.withUnsafeBufferPointer { ends in
+                    var walk = Walk(text: text, capacity: starts.count * 2 + 8)
+                    var gapStart = 0
+                    for index in 0 ..< starts.count {
+                        let start = Int(starts[index])
+                        let end = Int(ends[index])
+                        // A token Python sees as white space (a lone no-break space) is gap text to spaCy.
+                        if walk.isWhiteSpace(start, end) { continue }
+                        if start > gapStart { walk.gapWords(gapStart, start) }
+                        walk.word(start, end)
+                        gapStart = end
+                    }
+                    return walk.finish(gapStart: gapStart)
+                }
+            }
+        }
+    }
+
+    /// The walk over one text: `position` is where the next spaCy token starts
+    /// (after the last word and its one trailing space).
+    private struct Walk {
+        let text: UnsafeBufferPointer<UInt8>
         var bounds: [Int32] = []
-        bounds.reserveCapacity(document.tokens.count * 2 + 8)
-        let body = { (start: Int, end: Int) in
+        var position = 0
+
+        init(text: UnsafeBufferPointer<UInt8>, capacity: Int) {
+            self.text = text
+            bounds.reserveCapacity(capacity)
+        }
+
+        @inline(__always)
+        mutating func token(_ start: Int, _ end: Int) {
             bounds.append(Int32(start))
             bounds.append(Int32(end))
         }
-        let text = document.utf8
-        let tokens = document.tokens
-        var position = 0
-        func word(_ start: Int, _ end: Int) {
-            if start > position { body(position, start) }
-            body(start, end)
+
+        /// A word: the text before it since `position` (white space) is a token of its own.
+        @inline(__always)
+        mutating func word(_ start: Int, _ end: Int) {
+            if start > position { token(position, start) }
+            token(start, end)
             position = end
             if position < text.count, text[position] == 0x20 { position += 1 }
         }
-        func gapWords(_ start: Int, _ end: Int) {
+
+        /// Each run of non-white-space text in `start..<end` (text no token covers) is a word.
+        mutating func gapWords(_ start: Int, _ end: Int) {
             var index = start
             while index < end {
-                while index < end, UTF8Scalar.isWhiteSpace(in: text, at: index) { index += UTF8Scalar.length(text[index]) }
+                while index < end, isWhiteSpaceScalar(at: index) { index += UTF8Scalar.length(text[index]) }
                 let runStart = index
-                while index < end, !UTF8Scalar.isWhiteSpace(in: text, at: index) { index += UTF8Scalar.length(text[index]) }
+                while index < end, !isWhiteSpaceScalar(at: index) { index += UTF8Scalar.length(text[index]) }
                 if index > runStart { word(runStart, min(index, end)) }
             }
         }
-        var gapStart = 0
-        for index in 0 ..< tokens.count {
-            let range = tokens.byteRange(index)
-            // A token Python sees as white space (a lone no-break space) is gap text to spaCy.
-            if isWhiteSpace(text, range) { continue }
-            if range.lowerBound > gapStart { gapWords(gapStart, range.lowerBound) }
-            word(range.lowerBound, range.upperBound)
-            gapStart = range.upperBound
-        }
-        if text.count > gapStart { gapWords(gapStart, text.count) }
-        if position < text.count { body(position, text.count) }
-        return bounds
-    }
 
-    private static func isWhiteSpace(_ text: [UInt8], _ range: Range<Int>) -> Bool {
-        let lead = text[range.lowerBound]
-        if lead > 0x20, lead < 0x80 { return false }
-        var index = range.lowerBound
-        while index < range.upperBound {
-            if !UTF8Scalar.isWhiteSpace(in: text, at: index) { return false }
-            index += UTF8Scalar.length(text[index])
+        /// The gap words after the last token, the last white space as a token, and the bounds.
+        mutating func finish(gapStart: Int) -> [Int32] {
+            if text.count > gapStart { gapWords(gapStart, text.count) }
+            if position < text.count { token(position, text.count) }
+            return bounds
         }
-        return true
+
+        /// Whether every scalar of `start..<end` is white space to Python.
+        @inline(__always)
+        func isWhiteSpace(_ start: Int, _ end: Int) -> Bool {
+            let lead = text[start]
+            if lead > 0x20, lead < 0x80 { return false }
+            var index = start
+            while index < end {
+                if !isWhiteSpaceScalar(at: index) { return false }
+                index += UTF8Scalar.length(text[index])
+            }
+            return true
+        }
+
+        /// Whether the scalar at `index` is white space as Python's `str.isspace()` sees it;
+        /// ASCII is decided without decoding.
+        @inline(__always)
+        func isWhiteSpaceScalar(at index: Int) -> Bool {
+            let byte = text[index]
+            if byte < 0x80 { return byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) || (byte >= 0x1C && byte <= 0x1F) }
+            return CoNLLFields.isWhiteSpace(UTF8Scalar.value(in: text, at: index))
+        }
     }
 }
 
@@ -74,17 +114,12 @@ enum UTF8Scalar {
     static func length(_ lead: UInt8) -> Int { lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4 }
 
     /// The scalar value of the sequence at `index`.
-    static func value(in text: [UInt8], at index: Int) -> UInt32 {
+    static func value(in text: UnsafeBufferPointer<UInt8>, at index: Int) -> UInt32 {
         let lead = text[index]
         let count = length(lead)
         guard count > 1 else { return UInt32(lead) }
         var value = UInt32(lead & (0xFF >> (count + 1)))
         for position in index + 1 ..< min(index + count, text.count) { value = value << 6 | UInt32(text[position] & 0x3F) }
         return value
-    }
-
-    /// Whether the scalar at `index` is white space as Python's `str.isspace()` sees it.
-    static func isWhiteSpace(in text: [UInt8], at index: Int) -> Bool {
-        CoNLLFields.isWhiteSpace(value(in: text, at: index))
     }
 }
