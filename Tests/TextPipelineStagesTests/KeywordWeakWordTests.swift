@@ -13,4 +13,18 @@ import Testing
         #expect(keywords.contains("plant"))
         for weak in ["year", "new", "quarter", "years", "quarters"] { #expect(!keywords.contains(weak), "\(weak) in \(keywords)") }
     }
+
+    /// "include" and its forms only introduce lists ("the plan includes ..."), like "including".
+    @Test func includeIsNotAKeyword() throws {
+        let text = """
+            The package includes steel tariffs. The plan included steel quotas, and the talks include \
+            steel prices. Steel makers include the largest mills, and the steel plan includes subsidies \
+            that include loans. Officials said the deal would include steel imports.
+            """
+        let keywords = try KeywordFixtures.texts(text)
+        #expect(keywords.contains("steel"))
+        // A stop word may sit inside a phrase ("package includes steel"), never at its ends.
+        let ends = keywords.flatMap { keyword in [keyword.split(separator: " ").first, keyword.split(separator: " ").last].compactMap { $0 } }
+        for weak in ["include", "includes", "included"] { #expect(!ends.contains(Substring(weak)), "\(weak) in \(keywords)") }
+    }
 }

@@ -28,6 +28,9 @@ struct NERRules: Sendable {
         case designatorConnectors = "designator_connectors"
         /// Determiners: a sequence right after one is not guessed to be a person ("the Hill Valley Hawks").
         case determiners
+        /// Words that join list items ("and", "&"): a person guess never spans one
+        /// ("Dwight and Steven Hammond" is not one person), an organisation may ("Procter & Gamble").
+        case coordinators
         /// One label (PER, LOC, ORG, MISC or none): what an unexplained capitalised word becomes.
         case fallbackSingle = "fallback_single"
         /// One label: what an unexplained sequence of two or more capitalised words becomes.
@@ -55,6 +58,7 @@ struct NERRules: Sendable {
             case .compass: 14
             case .designatorConnectors: 15
             case .determiners: 16
+            case .coordinators: 17
             }
         }
     }

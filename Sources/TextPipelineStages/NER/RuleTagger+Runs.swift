@@ -122,7 +122,7 @@ extension RuleTagger {
     }
 
     /// One upper-case ASCII letter directly followed by a period token: an initial.
-    private func isInitial(_ index: Int) -> Bool {
+    func isInitial(_ index: Int) -> Bool {
         let tokens = document.tokens
         guard index + 1 < tokens.count, tokens.ends[index] - tokens.starts[index] == 1,
             tokens.ends[index] == tokens.starts[index + 1], tokens.ends[index + 1] - tokens.starts[index + 1] == 1
@@ -163,9 +163,7 @@ extension RuleTagger {
         }
         let inside = scratch.inside
         if inside.isEmpty {
-            if let (label, strength) = classify(run.range, titleBefore: run.titleBefore) {
-                scratch.added.append(Candidate(start: run.range.lowerBound, end: run.range.upperBound, label: label, canonicalID: nil, strength: strength))
-            }
+            addClassified(run.range, titleBefore: run.titleBefore)
             return
         }
         guard inside.allSatisfy({ candidates[$0].start >= run.range.lowerBound && candidates[$0].end <= run.range.upperBound }) else { return }
@@ -184,7 +182,10 @@ extension RuleTagger {
         }
         // "Israel and Egypt": names joined by a connector stay separate names.
         if inside.count >= 2, onlyJoinersUncovered(run.range) { return }
-        if let label = wholeRunLabel(run, onlySingleTokens: onlySingleTokens || firstNameLookup) {
+        // A list of people ("Mr Lowe and Mary Lowe") is not one person: its pieces are classified below.
+        if let label = wholeRunLabel(run, onlySingleTokens: onlySingleTokens || firstNameLookup),
+            label != .person || !holdsCoordinator(run.range)
+        {
             for index in inside { scratch.removed[index] = true }
             scratch.added.append(Candidate(start: run.range.lowerBound, end: run.range.upperBound, label: label, canonicalID: nil, strength: .rule))
             return
@@ -192,9 +193,7 @@ extension RuleTagger {
         if covered == run.range.count { return }
         uncoveredPieces(run.range)
         for piece in scratch.pieces {
-            if let (label, strength) = classify(piece, titleBefore: run.titleBefore && piece.lowerBound == run.range.lowerBound) {
-                scratch.added.append(Candidate(start: piece.lowerBound, end: piece.upperBound, label: label, canonicalID: nil, strength: strength))
-            }
+            addClassified(piece, titleBefore: run.titleBefore && piece.lowerBound == run.range.lowerBound)
         }
     }
 

@@ -21,4 +21,13 @@ import Testing
     @Test func shortCountryNamesAreCountries() throws {
         #expect(try tag("Great Britain and Britain signed it. The DPRK did not.") == ["Great Britain/LOC", "Britain/LOC", "DPRK/LOC"])
     }
+
+    /// Organisations named with "and" or "&" are one organisation, not a person across the
+    /// coordinator; products are MISC, not their maker.
+    @Test func organisationsWithAndAndProducts() throws {
+        #expect(
+            try tag("Standard and Poor's cut the rating. The Food and Drug Administration agreed. Pratt & Whitney built it.")
+                == ["Standard and Poor's/ORG", "Food and Drug Administration/ORG", "Pratt & Whitney/ORG"])
+        #expect(try tag("She bought an Apple Watch and an iPhone.") == ["Apple Watch/MISC", "iPhone/MISC"])
+    }
 }

@@ -29,7 +29,7 @@ import Testing
         Pope Francis\tPER\ttp:person/pope-francis
         """
 
-    static func tagged(_ text: String) throws -> SpanMarkup {
+    static func tagged(_ text: String, gazetteer: String = gazetteer) throws -> SpanMarkup {
         let found = try NERFixture.entities(text, NERFixture.pipeline(gazetteer))
         var markup = "", position = text.unicodeScalars.startIndex
         for entity in found {
