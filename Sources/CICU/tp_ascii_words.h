@@ -17,9 +17,9 @@
  *
  * The kind of a token follows ICU's rule status, which under rule chaining
  * comes from the last one or two characters alone: a letter last is a word;
- * a digit last is a word after a letter ("a1"), else a number ("a11",
- * "3.14", "_1"); '_' last is a number after a digit ("1_"), a word after a
- * letter or '_' ("a_", "__"), and alone it is punctuation (untagged).
+ * a digit last is a number ("a1", "3.14", "_1"); '_' last is a number after
+ * a digit ("1_"), a word after a letter or '_' ("a_", "__"), and alone it is
+ * punctuation (untagged).
  *
  * TokenizerFastPathTests compare this with ICU over every short string of
  * the classes and over random ASCII; tp_icu.c uses it only for breakers
@@ -29,6 +29,7 @@
 #define TP_ASCII_WORDS_H
 
 #include <stdint.h>
+#include <string.h>
 
 #include "tp_icu.h"
 
@@ -81,18 +82,6 @@ static inline int tp_ascii_untagged_kind(uint8_t byte) {
     }
 }
 
-/** One token found by tp_ascii_next_token. */
-typedef struct {
-    int32_t start;
-    int32_t end;
-    int kind;
-    /* Whether a '.' joins two of its letters: only such a word can be two
-     * sentences run together ("world.Today", see run_together_stop). */
-    int dotted;
-    /* Whether white space ending in a space or a line feed precedes it. */
-    int after_break;
-} tp_ascii_token;
-
 /* The kind of a token of letters, digits and '_', by the class of its last
  * character and of the one before (TP_AW_SPACE for none; a middle character
  * for "a.b", "3.14"): the rule status ICU gives it under rule chaining. */
@@ -106,58 +95,58 @@ static const uint8_t tp_ascii_word_kind[TP_AW_MIDNUM + 1][TP_AW_LINK + 1] = {
     [TP_AW_MIDNUM] = {0, 0, TP_TOKEN_NUMBER, 0},
 };
 
-/**
- * Finds the next token of UTF-8 `text` (`len` bytes) at or after `*at`,
- * writes it to `*token` and moves `*at` past it. Returns 1 for a token; 0,
- * with `*at == len`, when only white space is left; -1 when the next token
- * starts with a byte that is not ASCII.
- *
- * A token is ICU's only when the text is ASCII from the start of its chunk
- * (see next_chunk_end in tp_icu.c) to the end of the chunk: a byte that is
- * not ASCII may join what precedes it (a combining mark, a letter after
- * "a."). So the caller drops the tokens of a chunk in which this returns -1.
- */
-static inline __attribute__((always_inline)) int tp_ascii_next_token(const uint8_t *text, int32_t *at, int32_t len,
-                                                                     tp_ascii_token *token) {
-    int32_t i = *at;
-    uint8_t last;
-    do {
-        if (i == len) {
-            *at = len;
-            return 0;
-        }
-        last = tp_ascii_word_class[text[i++]];
-    } while (last == TP_AW_SPACE);
-    int32_t start = i - 1;
-    token->start = start;
-    token->after_break = start > *at && (text[start - 1] == ' ' || text[start - 1] == '\n');
-    token->dotted = 0;
-    if (last > TP_AW_LINK) {
-        if (last == TP_AW_NOT_ASCII) return -1;
-        token->end = *at = i;
-        token->kind = tp_ascii_untagged_kind(text[start]);
-        return 1;
+/** The end of the run of ASCII letters at `i`, eight bytes at a time; may
+ * stop early (at most seven bytes before `len`). */
+static inline __attribute__((always_inline)) int32_t tp_ascii_letters_end(const uint8_t *text, int32_t i, int32_t len) {
+    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    while (i + 8 <= len) {
+        uint64_t word;
+        memcpy(&word, text + i, 8);
+        /* Per byte, with the high bit cleared and lower case forced: bit 7 of
+         * `from_a` is set from 'a' up, of `past_z` from past 'z' up. */
+        uint64_t folded = (word & ~highs) | (ones * 0x20);
+        uint64_t from_a = folded + ones * (0x80 - 'a'), past_z = folded + ones * (0x80 - 'z' - 1);
+        uint64_t not_letters = ~(from_a & ~past_z & ~word) & highs;
+        if (not_letters) return i + (__builtin_ctzll(not_letters) >> 3);
+        i += 8;
     }
-    /* Letters, digits and '_' run on; a middle character joins two of the same
-     * class: letters ('.' '\''), digits ('.' '\'' ',' ';'). */
-    int dotted = 0;
+    return i;
+}
+
+/**
+ * The end of the token that starts at `start` with a letter, digit or '_'
+ * (UTF-8 `text`, `len` bytes): letters, digits and '_' run on, and a middle
+ * character joins two letters ('.' '\'') or two digits ('.' '\'' ',' ';').
+ * Sets `*dotted` when a '.' joins two letters: only such a word can be two
+ * sentences run together ("world.Today", see run_together_stop).
+ *
+ * The token is ICU's only when the text is ASCII from the start of its
+ * chunk (see next_chunk_end in tp_icu.c) to the end of the chunk: a byte
+ * that is not ASCII may join what precedes it (a combining mark, a letter
+ * after "a."). The caller drops the tokens of a chunk where it meets one.
+ */
+static inline __attribute__((always_inline)) int32_t tp_ascii_word_end(const uint8_t *text, int32_t start, int32_t len,
+                                                                       int *dotted) {
+    int32_t i = start + 1;
     for (;;) {
+        i = tp_ascii_letters_end(text, i, len);
         while (i < len && (uint8_t)(tp_ascii_word_class[text[i]] - TP_AW_LETTER) <= TP_AW_LINK - TP_AW_LETTER) i++;
-        if (i + 1 >= len) break;
+        if (i + 1 >= len) return i;
         uint8_t middle = tp_ascii_word_class[text[i]];
-        if ((uint8_t)(middle - TP_AW_MIDNUMLET) > TP_AW_MIDNUM - TP_AW_MIDNUMLET) break;
+        if ((uint8_t)(middle - TP_AW_MIDNUMLET) > TP_AW_MIDNUM - TP_AW_MIDNUMLET) return i;
         uint8_t last = tp_ascii_word_class[text[i - 1]];
         if (tp_ascii_word_class[text[i + 1]] != last || last == TP_AW_LINK || (middle == TP_AW_MIDNUM && last != TP_AW_DIGIT))
-            break;
-        dotted |= text[i] == '.' && last == TP_AW_LETTER;
+            return i;
+        *dotted |= text[i] == '.' && last == TP_AW_LETTER;
         i += 2;
     }
-    token->end = *at = i;
-    token->dotted = dotted;
-    /* The kind follows the last two characters. */
-    uint8_t before = i - 2 >= start ? tp_ascii_word_class[text[i - 2]] : TP_AW_SPACE;
-    token->kind = tp_ascii_word_kind[before][tp_ascii_word_class[text[i - 1]]];
-    return 1;
+}
+
+/** The kind of the token `start ..< end` found by tp_ascii_word_end: it
+ * follows the last two characters. */
+static inline int tp_ascii_word_token_kind(const uint8_t *text, int32_t start, int32_t end) {
+    uint8_t before = end - 2 >= start ? tp_ascii_word_class[text[end - 2]] : TP_AW_SPACE;
+    return tp_ascii_word_kind[before][tp_ascii_word_class[text[end - 1]]];
 }
 
 #endif

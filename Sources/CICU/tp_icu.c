@@ -436,50 +436,67 @@ static int chunk_tokens(tp_breaker *b, const uint8_t *text, int64_t len, chunk c
 }
 
 /*
- * Appends the tokens of the whole text, running tp_ascii_next_token over it
- * and handing a chunk to chunk_tokens only where that meets a byte that is
- * not ASCII, or a word a full stop may split ("U.S.", "world.Today"). The
- * tokens it found since the last chunk start are then dropped and that
- * chunk is tokenized whole: the chunk's tokens depend on its bytes alone,
- * and those before it were found in ASCII text with ASCII on their right.
+ * Appends the tokens of the whole text, found by the rules of
+ * tp_ascii_words.h, and hands a chunk to chunk_tokens only where a token
+ * starts with a byte that is not ASCII, or is a word a full stop may split
+ * ("U.S.", "world.Today"). The tokens found since the last chunk start are
+ * then dropped and that chunk is tokenized whole: a chunk's tokens depend
+ * on its bytes alone, and every byte of the chunks before it was ASCII.
  * Returns the token count, or -1.
  */
 static int32_t ascii_text_tokens(tp_breaker *b, const uint8_t *text, int32_t len) {
-    int32_t count = 0, at = 0;
+    const uint8_t *classes = tp_ascii_word_class;
+    int32_t count = 0, i = 0;
     /* The latest chunk start seen (0 or where ends_chunk says a chunk ends)
      * and the token count there. */
     int32_t chunk_start = 0, chunk_count = 0;
     /* The outputs, in locals: a store through `kinds` could alias the breaker. */
     int32_t *starts = b->starts, *ends = b->ends, cap = b->out_cap;
     uint8_t *kinds = b->kinds;
-    tp_ascii_token token;
-    for (;;) {
-        int found = tp_ascii_next_token(text, &at, len, &token);
-        if (found == 0) return count;
-        if (found > 0) {
-            if (token.after_break) {
-                chunk_start = token.start;
+    while (i < len) {
+        uint8_t class = classes[text[i]];
+        if (class == TP_AW_SPACE) {
+            do i++;
+            while (i < len && (class = classes[text[i]]) == TP_AW_SPACE);
+            if (i == len) break;
+            /* After a space or a line feed, ASCII other than white space starts a chunk. */
+            if ((text[i - 1] == ' ' || text[i - 1] == '\n') && class != TP_AW_NOT_ASCII) {
+                chunk_start = i;
                 chunk_count = count;
             }
-            if (!token.dotted || token.kind != TP_TOKEN_WORD) {
-                if (count == cap) {
-                    if (!grow_outputs(b, count + 1)) return -1;
-                    starts = b->starts, ends = b->ends, kinds = b->kinds, cap = b->out_cap;
-                }
-                starts[count] = token.start;
-                ends[count] = token.end;
-                kinds[count] = (uint8_t)token.kind;
-                count++;
-                continue;
-            }
         }
-        count = chunk_count;
+        int32_t start = i;
+        int kind;
+        if (class <= TP_AW_LINK) {
+            int dotted = 0;
+            i = tp_ascii_word_end(text, start, len, &dotted);
+            kind = tp_ascii_word_token_kind(text, start, i);
+            if (dotted && kind == TP_TOKEN_WORD) goto whole_chunk;
+        } else if (class == TP_AW_NOT_ASCII) {
+            goto whole_chunk;
+        } else {
+            kind = tp_ascii_untagged_kind(text[i++]);
+        }
+        if (count == cap) {
+            if (!grow_outputs(b, count + 1)) return -1;
+            starts = b->starts, ends = b->ends, kinds = b->kinds, cap = b->out_cap;
+        }
+        starts[count] = start;
+        ends[count] = i;
+        kinds[count] = (uint8_t)kind;
+        count++;
+        continue;
+    whole_chunk:;
+        /* A local count: the loop's stays in a register. */
+        int32_t chunk_tokens_end = chunk_count;
         chunk c = chunk_at(b, text, chunk_start, len);
-        if (!chunk_tokens(b, text, len, c, &count)) return -1;
+        if (!chunk_tokens(b, text, len, c, &chunk_tokens_end)) return -1;
+        count = chunk_tokens_end;
         starts = b->starts, ends = b->ends, kinds = b->kinds, cap = b->out_cap;
-        at = chunk_start = (int32_t)c.to;
+        i = chunk_start = (int32_t)c.to;
         chunk_count = count;
     }
+    return count;
 }
 
 int32_t tp_word_breaker_tokenize(tp_breaker *b, const uint8_t *text, int64_t len,
