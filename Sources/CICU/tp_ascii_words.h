@@ -11,9 +11,14 @@
  *   - '.' and '\'' (MidNumLet, Single_Quote) join two letters or two
  *     digits, ',' and ';' (MidNum) two digits (WB6, WB7, WB11, WB12).
  *     ':' is not MidLetter in CLDR's root tailoring (it is in fi, sv);
+ *   - '@' is ALetter in ICU's rules ("Jane.Doe@example.com" holds);
  *   - everything else is a segment of its own (WB999); white space makes
  *     no token. No ASCII character is Extend, Format or ZWJ, so WB4 and
  *     WB3c never apply, and '"' (Double_Quote) only matters after Hebrew.
+ *
+ * The quotes and dashes of news text are read too (see
+ * tp_general_punctuation_class); any other byte that is not ASCII stops
+ * the scan, and the caller hands the chunk to ICU.
  *
  * The kind of a token follows ICU's rule status, which under rule chaining
  * comes from the last one or two characters alone: a letter last is a word;
@@ -22,8 +27,8 @@
  * punctuation (untagged).
  *
  * TokenizerFastPathTests compare this with ICU over every short string of
- * the classes and over random ASCII; tp_icu.c uses it only for breakers
- * whose rules are the root ones.
+ * the classes and of those marks, and over random ASCII; tp_icu.c uses it
+ * only for breakers whose rules are the root ones.
  */
 #ifndef TP_ASCII_WORDS_H
 #define TP_ASCII_WORDS_H
@@ -45,7 +50,8 @@ enum {
     TP_AW_PUNCTUATION = 6,
     TP_AW_SYMBOL = 7,  /* $ + < = > ^ ` | ~ */
     TP_AW_OTHER = 8,   /* other controls, DEL */
-    TP_AW_NOT_ASCII = 9 /* 0x80-0xFF: a byte of a longer UTF-8 sequence */
+    TP_AW_NOT_ASCII = 9, /* 0x80-0xFF but 0xE2: a byte of a longer UTF-8 sequence */
+    TP_AW_E2 = 10        /* 0xE2: leads U+2000-U+2FFF, see tp_general_punctuation_class */
 };
 
 #define TP_AW_HIGH_ROW 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9
@@ -64,8 +70,9 @@ static const uint8_t tp_ascii_word_class[256] = {
                7, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
     /* 0x70    p-z                              {  |  }  ~  DEL */
                1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 6, 7, 6, 7, 8,
-    TP_AW_HIGH_ROW, TP_AW_HIGH_ROW, TP_AW_HIGH_ROW, TP_AW_HIGH_ROW,
-    TP_AW_HIGH_ROW, TP_AW_HIGH_ROW, TP_AW_HIGH_ROW, TP_AW_HIGH_ROW,
+    TP_AW_HIGH_ROW, TP_AW_HIGH_ROW, TP_AW_HIGH_ROW, TP_AW_HIGH_ROW, TP_AW_HIGH_ROW, TP_AW_HIGH_ROW,
+    /* 0xE0 */ 9, 9, 10, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+    TP_AW_HIGH_ROW,
 };
 #undef TP_AW_HIGH_ROW
 
@@ -82,10 +89,27 @@ static inline int tp_ascii_untagged_kind(uint8_t byte) {
     }
 }
 
+/**
+ * The class of the character at `i` (of `len` bytes), which starts with
+ * 0xE2, when it is one of the punctuation marks of news text that this file
+ * knows: TP_AW_MIDNUMLET for \u2018 and \u2019 (MidNumLet, like '.' and
+ * '\''), TP_AW_PUNCTUATION for \u2013, \u2014, \u201C, \u201D, \u2026 (Other;
+ * alone, untagged punctuation), otherwise TP_AW_NOT_ASCII. Each is 3 bytes.
+ */
+static inline uint8_t tp_general_punctuation_class(const uint8_t *text, int32_t i, int32_t len) {
+    if (i + 3 > len || text[i + 1] != 0x80) return TP_AW_NOT_ASCII;
+    switch (text[i + 2]) {
+    case 0x98: case 0x99: return TP_AW_MIDNUMLET;
+    case 0x93: case 0x94: case 0x9C: case 0x9D: case 0xA6: return TP_AW_PUNCTUATION;
+    default: return TP_AW_NOT_ASCII;
+    }
+}
+
 /* The kind of a token of letters, digits and '_', by the class of its last
  * character and of the one before (TP_AW_SPACE for none; a middle character
- * for "a.b", "3.14"): the rule status ICU gives it under rule chaining. */
-static const uint8_t tp_ascii_word_kind[TP_AW_MIDNUM + 1][TP_AW_LINK + 1] = {
+ * for "a.b", "3.14", the last byte of \u2019 for "Putin\u2019s"): the rule
+ * status ICU gives it under rule chaining. */
+static const uint8_t tp_ascii_word_kind[TP_AW_E2 + 1][TP_AW_LINK + 1] = {
     /* before:        -, letter last,   digit last,       '_' last */
     [TP_AW_SPACE] = {0, TP_TOKEN_WORD, TP_TOKEN_NUMBER, TP_TOKEN_PUNCTUATION},
     [TP_AW_LETTER] = {0, TP_TOKEN_WORD, TP_TOKEN_NUMBER, TP_TOKEN_WORD},
@@ -93,6 +117,7 @@ static const uint8_t tp_ascii_word_kind[TP_AW_MIDNUM + 1][TP_AW_LINK + 1] = {
     [TP_AW_LINK] = {0, TP_TOKEN_WORD, TP_TOKEN_NUMBER, TP_TOKEN_WORD},
     [TP_AW_MIDNUMLET] = {0, TP_TOKEN_WORD, TP_TOKEN_NUMBER, 0},
     [TP_AW_MIDNUM] = {0, 0, TP_TOKEN_NUMBER, 0},
+    [TP_AW_NOT_ASCII] = {0, TP_TOKEN_WORD, TP_TOKEN_NUMBER, 0},
 };
 
 /** The end of the run of ASCII letters at `i`, eight bytes at a time; may
@@ -116,7 +141,8 @@ static inline __attribute__((always_inline)) int32_t tp_ascii_letters_end(const 
 /**
  * The end of the token that starts at `start` with a letter, digit or '_'
  * (UTF-8 `text`, `len` bytes): letters, digits and '_' run on, and a middle
- * character joins two letters ('.' '\'') or two digits ('.' '\'' ',' ';').
+ * character joins two letters ('.' '\'' \u2018 \u2019) or two digits (also
+ * ',' ';').
  * Sets `*dotted` when a '.' joins two letters: only such a word can be two
  * sentences run together ("world.Today", see run_together_stop).
  *
@@ -131,14 +157,20 @@ static inline __attribute__((always_inline)) int32_t tp_ascii_word_end(const uin
     for (;;) {
         i = tp_ascii_letters_end(text, i, len);
         while (i < len && (uint8_t)(tp_ascii_word_class[text[i]] - TP_AW_LETTER) <= TP_AW_LINK - TP_AW_LETTER) i++;
-        if (i + 1 >= len) return i;
+        if (i >= len) return i;
         uint8_t middle = tp_ascii_word_class[text[i]];
-        if ((uint8_t)(middle - TP_AW_MIDNUMLET) > TP_AW_MIDNUM - TP_AW_MIDNUMLET) return i;
+        int32_t width = 1;
+        if (middle == TP_AW_E2) {
+            middle = tp_general_punctuation_class(text, i, len);
+            width = 3;
+        }
+        if ((uint8_t)(middle - TP_AW_MIDNUMLET) > TP_AW_MIDNUM - TP_AW_MIDNUMLET || i + width >= len) return i;
         uint8_t last = tp_ascii_word_class[text[i - 1]];
-        if (tp_ascii_word_class[text[i + 1]] != last || last == TP_AW_LINK || (middle == TP_AW_MIDNUM && last != TP_AW_DIGIT))
+        if (tp_ascii_word_class[text[i + width]] != last || last == TP_AW_LINK ||
+            (middle == TP_AW_MIDNUM && last != TP_AW_DIGIT))
             return i;
         *dotted |= text[i] == '.' && last == TP_AW_LETTER;
-        i += 2;
+        i += width + 1;
     }
 }
 

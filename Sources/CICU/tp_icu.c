@@ -438,10 +438,11 @@ static int chunk_tokens(tp_breaker *b, const uint8_t *text, int64_t len, chunk c
 /*
  * Appends the tokens of the whole text, found by the rules of
  * tp_ascii_words.h, and hands a chunk to chunk_tokens only where a token
- * starts with a byte that is not ASCII, or is a word a full stop may split
+ * starts with a byte that is not ASCII (other than the quotes and dashes
+ * tp_general_punctuation_class knows), or is a word a full stop may split
  * ("U.S.", "world.Today"). The tokens found since the last chunk start are
  * then dropped and that chunk is tokenized whole: a chunk's tokens depend
- * on its bytes alone, and every byte of the chunks before it was ASCII.
+ * on its bytes alone, and every byte of the chunks before it was read.
  * Returns the token count, or -1.
  */
 static int32_t ascii_text_tokens(tp_breaker *b, const uint8_t *text, int32_t len) {
@@ -460,7 +461,7 @@ static int32_t ascii_text_tokens(tp_breaker *b, const uint8_t *text, int32_t len
             while (i < len && (class = classes[text[i]]) == TP_AW_SPACE);
             if (i == len) break;
             /* After a space or a line feed, ASCII other than white space starts a chunk. */
-            if ((text[i - 1] == ' ' || text[i - 1] == '\n') && class != TP_AW_NOT_ASCII) {
+            if ((text[i - 1] == ' ' || text[i - 1] == '\n') && class < TP_AW_NOT_ASCII) {
                 chunk_start = i;
                 chunk_count = count;
             }
@@ -472,6 +473,10 @@ static int32_t ascii_text_tokens(tp_breaker *b, const uint8_t *text, int32_t len
             i = tp_ascii_word_end(text, start, len, &dotted);
             kind = tp_ascii_word_token_kind(text, start, i);
             if (dotted && kind == TP_TOKEN_WORD) goto whole_chunk;
+        } else if (class == TP_AW_E2) {
+            if (tp_general_punctuation_class(text, i, len) == TP_AW_NOT_ASCII) goto whole_chunk;
+            kind = TP_TOKEN_PUNCTUATION;
+            i += 3;
         } else if (class == TP_AW_NOT_ASCII) {
             goto whole_chunk;
         } else {

@@ -67,6 +67,21 @@ import TextPipeline
         }
     }
 
+    /// The marks of news text the ASCII path also reads (\u{2018} \u{2019} join letters or digits
+    /// like '\''; \u{2013} \u{2014} \u{201C} \u{201D} \u{2026} stand alone) next to ASCII, to marks it
+    /// leaves to ICU (a combining mark, \u{2022}, a truncated sequence), in every order.
+    @Test func generalPunctuationGivesICUsTokens() throws {
+        let breakers = try Breakers()
+        let pieces: [[UInt8]] =
+            ["a", "1", "_", ".", ",", "\u{2019}", "\u{2018}", "\u{201C}", "\u{2014}", "\u{2026}", "\u{301}", " ", "\u{E9}", "\u{2022}"]
+            .map { Array($0.utf8) } + [[0xE2], [0xE2, 0x80]]
+        var texts: [[UInt8]] = [[]]
+        for _ in 0 ..< 4 {
+            texts = texts.flatMap { text in pieces.map { text + $0 } }
+            for text in texts { try breakers.expectSameTokens(text) }
+        }
+    }
+
     @Test func randomASCIIGivesICUsTokens() throws {
         let breakers = try Breakers()
         var random = SplitMix(state: 18)
