@@ -5,8 +5,10 @@
  * Word tokenization cuts a text into chunks at positions where UAX #29
  * always breaks (see next_chunk_end in tp_icu.c). A chunk's tokens then
  * depend on its bytes alone, so the tokens ICU found for a chunk once are
- * the tokens of every later copy of it. News text is mostly the same few
- * hundred thousand chunks ("the", "said,", "Putin's"), so most chunks are
+ * the tokens of every later copy of it. Chunks of ASCII only are tokenized
+ * without ICU (tp_ascii_words.h), and so are chunks whose only other
+ * characters are the quotes and dashes of news text; the others are mostly
+ * the same few thousand ("café", "£300"), so most of them are
  * answered from this table without running ICU.
  *
  * The table is bounded: when it holds TP_CHUNK_CACHE_ENTRIES chunks it is

@@ -3,6 +3,7 @@
  * This is the only translation unit in TextPipeline that includes ICU.
  */
 #include "tp_icu.h"
+#include "tp_ascii_words.h"
 #include "tp_chunk_cache.h"
 
 #include <stdlib.h>
@@ -34,6 +35,10 @@ struct tp_breaker {
     int32_t out_cap;
     /* Word breakers: the tokens of chunks seen before (created on first use). */
     tp_chunk_cache *chunks;
+    /* Word breakers: whether the locale's rules are ICU's root rules, and whether
+     * ASCII text is then tokenized by tp_ascii_words.h instead of ICU. */
+    int root_rules;
+    int ascii_words;
 };
 
 static int grow_units(tp_breaker *b, int64_t needed) {
@@ -146,6 +151,11 @@ tp_breaker *tp_breaker_open(int sentence, const char *locale, char *error, size_
     if (!b) { ubrk_close(it); return NULL; }
     b->iterator = it;
     b->sentence = sentence;
+    /* Tailored word rules (fi, sv, en_US_POSIX) come from their own data. */
+    status = U_ZERO_ERROR;
+    const char *rules_locale = ubrk_getLocaleByType(it, ULOC_ACTUAL_LOCALE, &status);
+    b->root_rules = !sentence && U_SUCCESS(status) && rules_locale && strcmp(rules_locale, "root") == 0;
+    b->ascii_words = b->root_rules;
     return b;
 }
 
@@ -158,6 +168,8 @@ tp_breaker *tp_breaker_clone(const tp_breaker *template_breaker) {
     if (!b) { ubrk_close(it); return NULL; }
     b->iterator = it;
     b->sentence = template_breaker->sentence;
+    b->root_rules = template_breaker->root_rules;
+    b->ascii_words = template_breaker->ascii_words;
     return b;
 }
 
@@ -177,15 +189,8 @@ void tp_breaker_close(tp_breaker *b) {
  * returns -1 for white space (not a token). */
 static int kind_of_untagged(const UChar *units, int32_t start, int32_t end) {
     UChar first = units[start];
-    if (first < 0x80) {
-        /* ASCII fast path: the general categories of ASCII are fixed. */
-        if (first <= 0x20 || first == 0x7F) return (first == 0x20 || (first >= 0x09 && first <= 0x0D)) ? -1 : TP_TOKEN_OTHER;
-        if (first == '$' || first == '+' || first == '<' || first == '=' || first == '>' || first == '^' || first == '`' ||
-            first == '|' || first == '~') return TP_TOKEN_SYMBOL;
-        if (first >= '0' && first <= '9') return TP_TOKEN_NUMBER;
-        if ((first >= 'A' && first <= 'Z') || (first >= 'a' && first <= 'z')) return TP_TOKEN_WORD;
-        return TP_TOKEN_PUNCTUATION;
-    }
+    /* The general categories of ASCII are fixed. */
+    if (first < 0x80) return tp_ascii_untagged_kind((uint8_t)first);
     UChar32 c;
     int32_t i = start;
     U16_NEXT(units, i, end, c);
@@ -286,6 +291,19 @@ static int push_token(tp_breaker *b, int32_t *count, int32_t base, int32_t from,
     return append_token(b, count, base + byte_offset(b, from), base + byte_offset(b, to), kind);
 }
 
+/* Appends word `from ..< to` (UTF-16 units of the loaded text of `n` units),
+ * split where it is two sentences run together; returns 0 when out of memory. */
+static int push_word(tp_breaker *b, int32_t *count, int32_t base, int32_t from, int32_t to, int32_t n) {
+    /* "world.Today": word, full stop, rest (which may split again). */
+    int32_t stop;
+    while ((stop = run_together_stop(b->units, from, to, n)) >= 0) {
+        if (!push_token(b, count, base, from, stop, TP_TOKEN_WORD)) return 0;
+        if (!push_token(b, count, base, stop, stop + 1, TP_TOKEN_PUNCTUATION)) return 0;
+        from = stop + 1;
+    }
+    return push_token(b, count, base, from, to, TP_TOKEN_WORD);
+}
+
 /*
  * Runs ICU over `text` (`len` bytes) and appends its tokens to the outputs,
  * from index *count, with offsets moved by `base`. Returns 0 on failure.
@@ -302,15 +320,8 @@ static int icu_tokens(tp_breaker *b, const uint8_t *text, int64_t len, int32_t b
         if (kind == -2) kind = kind_of_untagged(b->units, previous, next);
         if (kind == TP_TOKEN_IDEOGRAPHIC) kind = kind_of_dictionary_word(b->units, previous, next);
         if (kind == TP_TOKEN_WORD) {
-            /* "world.Today": word, full stop, rest (which may split again). */
-            int32_t stop;
-            while ((stop = run_together_stop(b->units, previous, next, n)) >= 0) {
-                if (!push_token(b, count, base, previous, stop, TP_TOKEN_WORD)) return 0;
-                if (!push_token(b, count, base, stop, stop + 1, TP_TOKEN_PUNCTUATION)) return 0;
-                previous = stop + 1;
-            }
-        }
-        if (kind >= 0 && !push_token(b, count, base, previous, next, kind)) return 0;
+            if (!push_word(b, count, base, previous, next, n)) return 0;
+        } else if (kind >= 0 && !push_token(b, count, base, previous, next, kind)) return 0;
         previous = next;
     }
     return 1;
@@ -424,10 +435,86 @@ static int chunk_tokens(tp_breaker *b, const uint8_t *text, int64_t len, chunk c
     return 1;
 }
 
+/*
+ * Appends the tokens of the whole text, found by the rules of
+ * tp_ascii_words.h, and hands a chunk to chunk_tokens only where a token
+ * starts with a byte that is not ASCII (other than the quotes and dashes
+ * tp_general_punctuation_class knows), or is a word a full stop may split
+ * ("U.S.", "world.Today"). The tokens found since the last chunk start are
+ * then dropped and that chunk is tokenized whole: a chunk's tokens depend
+ * on its bytes alone, and every byte of the chunks before it was read.
+ * Returns the token count, or -1.
+ */
+static int32_t ascii_text_tokens(tp_breaker *b, const uint8_t *text, int32_t len) {
+    const uint8_t *classes = tp_ascii_word_class;
+    int32_t count = 0, i = 0;
+    /* The latest chunk start seen (0 or where ends_chunk says a chunk ends)
+     * and the token count there. */
+    int32_t chunk_start = 0, chunk_count = 0;
+    /* The outputs, in locals: a store through `kinds` could alias the breaker. */
+    int32_t *starts = b->starts, *ends = b->ends, cap = b->out_cap;
+    uint8_t *kinds = b->kinds;
+    while (i < len) {
+        uint8_t class = classes[text[i]];
+        if (class == TP_AW_SPACE) {
+            do i++;
+            while (i < len && (class = classes[text[i]]) == TP_AW_SPACE);
+            if (i == len) break;
+            /* After a space or a line feed, ASCII other than white space starts a chunk. */
+            if ((text[i - 1] == ' ' || text[i - 1] == '\n') && class < TP_AW_NOT_ASCII) {
+                chunk_start = i;
+                chunk_count = count;
+            }
+        }
+        int32_t start = i;
+        int kind;
+        if (class <= TP_AW_LINK) {
+            int dotted = 0;
+            i = tp_ascii_word_end(text, start, len, &dotted);
+            kind = tp_ascii_word_token_kind(text, start, i);
+            if (dotted && kind == TP_TOKEN_WORD) goto whole_chunk;
+        } else if (class == TP_AW_E2) {
+            if (tp_general_punctuation_class(text, i, len) == TP_AW_NOT_ASCII) goto whole_chunk;
+            kind = TP_TOKEN_PUNCTUATION;
+            i += 3;
+        } else if (class == TP_AW_NOT_ASCII) {
+            goto whole_chunk;
+        } else {
+            kind = tp_ascii_untagged_kind(text[i++]);
+        }
+        if (count == cap) {
+            if (!grow_outputs(b, count + 1)) return -1;
+            starts = b->starts, ends = b->ends, kinds = b->kinds, cap = b->out_cap;
+        }
+        starts[count] = start;
+        ends[count] = i;
+        kinds[count] = (uint8_t)kind;
+        count++;
+        continue;
+    whole_chunk:;
+        /* A local count: the loop's stays in a register. */
+        int32_t chunk_tokens_end = chunk_count;
+        chunk c = chunk_at(b, text, chunk_start, len);
+        if (!chunk_tokens(b, text, len, c, &chunk_tokens_end)) return -1;
+        count = chunk_tokens_end;
+        starts = b->starts, ends = b->ends, kinds = b->kinds, cap = b->out_cap;
+        i = chunk_start = (int32_t)c.to;
+        chunk_count = count;
+    }
+    return count;
+}
+
 int32_t tp_word_breaker_tokenize(tp_breaker *b, const uint8_t *text, int64_t len,
                                  const int32_t **starts, const int32_t **ends, const uint8_t **kinds) {
     if (!b || b->sentence || len < 0 || len > INT32_MAX / 2) return -1;
     if (!b->chunks && !(b->chunks = tp_chunk_cache_new())) return tp_word_breaker_tokenize_whole(b, text, len, starts, ends, kinds);
+    if (b->ascii_words) {
+        int32_t count = ascii_text_tokens(b, text, (int32_t)len);
+        *starts = b->starts;
+        *ends = b->ends;
+        *kinds = b->kinds;
+        return count;
+    }
     /* Chunks are found, hashed and their slots prefetched a few chunks ahead. */
     enum { lookahead = 16 };
     chunk queue[lookahead];
@@ -453,6 +540,12 @@ int32_t tp_word_breaker_tokenize(tp_breaker *b, const uint8_t *text, int64_t len
     *ends = b->ends;
     *kinds = b->kinds;
     return count;
+}
+
+int tp_word_breaker_set_ascii_words(tp_breaker *b, int enabled) {
+    if (!b) return 0;
+    b->ascii_words = enabled && b->root_rules;
+    return b->ascii_words;
 }
 
 int32_t tp_word_breaker_tokenize_whole(tp_breaker *b, const uint8_t *text, int64_t len,

@@ -59,13 +59,23 @@ void tp_breaker_close(tp_breaker *breaker);
  * Returns the number of tokens, or -1 on an ICU error or a text over 1 GB.
  *
  * The text is cut where UAX #29 always breaks (after a space, before
- * ASCII other than a space; after a line feed), and the tokens of each short
- * chunk are remembered per breaker: a chunk seen before is not shown to ICU
- * again. The tokens are exactly those of tp_word_breaker_tokenize_whole.
+ * ASCII other than a space; after a line feed). A chunk of ASCII only is
+ * tokenized without ICU when the locale uses ICU's root word rules (see
+ * tp_word_breaker_set_ascii_words); the tokens of other short chunks are
+ * remembered per breaker: a chunk seen before is not shown to ICU again.
+ * The tokens are exactly those of tp_word_breaker_tokenize_whole.
  */
 int32_t tp_word_breaker_tokenize(tp_breaker *breaker, const uint8_t *text, int64_t len,
                                  const int32_t **starts, const int32_t **ends,
                                  const uint8_t **kinds);
+
+/**
+ * Turns on or off tokenizing ASCII chunks without ICU in tp_word_breaker_tokenize
+ * (on by default). It stays off for locales whose word rules are tailored
+ * (fi, sv, en_US_POSIX): it knows only the root rules. The tokens are the
+ * same either way; tests turn it off to compare. Returns whether it is on.
+ */
+int tp_word_breaker_set_ascii_words(tp_breaker *breaker, int enabled);
 
 /**
  * The same tokens as tp_word_breaker_tokenize, found by running ICU once

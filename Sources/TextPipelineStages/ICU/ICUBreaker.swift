@@ -13,9 +13,11 @@ public final class ICUBreaker {
 
     /// Replaces `tokens` with the word tokens of `text` (white space dropped).
     ///
-    /// Short chunks of text between breaks that UAX #29 always makes (after a space, before
-    /// ASCII; after a line feed) are tokenized by ICU once per breaker and remembered, so
-    /// repeated words cost a table lookup; the tokens are exactly `tokenizeWhole(_:into:)`'s.
+    /// Text of ASCII only is tokenized without ICU, by the rules ICU's root word rules come down
+    /// to for ASCII. Short chunks of other text between breaks that UAX #29 always makes (after a
+    /// space, before ASCII; after a line feed) are tokenized by ICU once per breaker and
+    /// remembered, so repeated words cost a table lookup. The tokens are exactly
+    /// `tokenizeWhole(_:into:)`'s.
     /// - Throws: `StageError` when ICU fails or the text exceeds 1 GB.
     public func tokenize(_ text: [UInt8], into tokens: inout TokenLayer) throws {
         try tokenize(text, into: &tokens, with: tp_word_breaker_tokenize)
@@ -25,6 +27,13 @@ public final class ICUBreaker {
     /// memo: the reference the memo is tested against.
     func tokenizeWhole(_ text: [UInt8], into tokens: inout TokenLayer) throws {
         try tokenize(text, into: &tokens, with: tp_word_breaker_tokenize_whole)
+    }
+
+    /// Turns on or off tokenizing ASCII chunks without ICU in ``tokenize(_:into:)`` (on by default;
+    /// the tokens are the same either way): tests compare both.
+    /// - Returns: whether it is on; never for a locale with tailored word rules (fi, sv, en_US_POSIX).
+    @discardableResult func useASCIIWords(_ enabled: Bool) -> Bool {
+        tp_word_breaker_set_ascii_words(handle, enabled ? 1 : 0) != 0
     }
 
     private typealias TokenizeFunction = (
