@@ -69,6 +69,30 @@ final class Column<Element: BitwiseCopyable>: RandomAccessCollection {
         count += added
     }
 
+    /// The end of the column, with room for `added` elements: they may be written
+    /// there (nothing before `count` moves) and then kept with ``commitTail(_:)``.
+    /// Growth keeps only the first `count` elements and zeroes the room after them,
+    /// so chunked readers never load uninitialised bytes.
+    @inline(__always)
+    func tail(reserving added: Int) -> UnsafeMutablePointer<Element> {
+        if count + added > capacity { growZeroed(count + added) }
+        return base + count
+    }
+
+    @inline(never)
+    private func growZeroed(_ minimum: Int) {
+        reserveCapacity(minimum)
+        UnsafeMutableRawPointer(base + count).initializeMemory(
+            as: UInt8.self, repeating: 0, count: (capacity - count) * MemoryLayout<Element>.stride)
+    }
+
+    /// Appends the `added` elements written at ``tail(reserving:)``.
+    @inline(__always)
+    func commitTail(_ added: Int) {
+        assert(count + added <= capacity, "column capacity not reserved")
+        count += added
+    }
+
     /// Empties the column; the buffer is kept.
     func removeAll(keepingCapacity: Bool = true) { count = 0 }
 

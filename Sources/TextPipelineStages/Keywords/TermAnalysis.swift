@@ -36,7 +36,8 @@ struct TermStats {
 /// documents, a pass allocates nothing.
 struct TermAnalysis {
     var table = TermTable()
-    /// Scratch for folded forms: readable 8 bytes past any form (``TermTable`` compares in chunks).
+    /// Scratch for folded title words: readable 8 bytes past any form (``TermTable`` compares in chunks).
+    /// The text's words are folded straight into ``TermTable/scratch(reserving:)``.
     let folded = FoldBuffer()
 
     /// The term of each word, in text order.
@@ -128,13 +129,13 @@ struct TermAnalysis {
         _ tokenRange: Range<Int>, bytes: UnsafeBufferPointer<UInt8>, start: Int, sentence: Int32, position: Int,
         chunked: Bool, stopWords: StopWordList, minLength: Int
     ) {
-        let buffer = folded.reserve(bytes.count)
+        let buffer = table.scratch(reserving: bytes.count)
         var letters = TermFolding.Letters()
         let (hash, length, surfaceCount) =
             chunked
             ? TermFolding.fold(readingChunks: bytes, into: buffer, letters: &letters)
             : TermFolding.fold(bytes, into: buffer, letters: &letters)
-        let (id, isNew) = table.intern(buffer, length: length, hash: hash)
+        let (id, isNew) = table.intern(length: length, hash: hash)
         if isNew {
             let form = FormClass.classify(readingChunks: UnsafeBufferPointer(start: buffer, count: length))
             terms.appendReserved(
