@@ -47,12 +47,17 @@ public struct StopWordList: Sendable, Equatable {
     public var count: Int { hashes.count }
 
     /// Parses the data-file format: one word per line, `#` starts a comment, blank lines are skipped.
+    /// The lookup tables are built once, after the last word (not once per word).
     public init(parsing text: String) {
+        var parsed: Set<UInt64> = []
         for rawLine in text.split(separator: "\n", omittingEmptySubsequences: true) {
             let line = rawLine.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
             let word = line.trimmingCharacters(in: .whitespaces)
-            if !word.isEmpty { insert(word) }
+            if !word.isEmpty { parsed.insert(TermFolding.hash(of: word)) }
         }
+        // Observers do not run for an assignment in the initialiser: build the tables here.
+        hashes = parsed
+        (slots, filter) = (Self.table(parsed), Self.filter(parsed))
     }
 
     /// Adds `word` (any case).
