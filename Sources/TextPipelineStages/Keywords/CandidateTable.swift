@@ -65,11 +65,11 @@ struct CandidateTable {
             let term = Int(terms[start])
             let known = Int(unigram[term])
             if known >= 0 {
-                frequency[known] += 1
+                frequency[known] &+= 1
                 if entity { isEntity[known] = true }
                 return known
             }
-            unigram[term] = Int32(firstWord.count)
+            unigram[term] = Int32(truncatingIfNeeded: firstWord.count)
             return append(start: start, count: 1, hash: 0, entity: entity)
         }
         if slots.isFull(entries: firstWord.count) {
@@ -82,11 +82,11 @@ struct CandidateTable {
             let index = Int(slots[slot])
             if index < 0 { break }
             if hashes[index] == hash, Int(length[index]) == count, Self.equal(terms, Int(firstWord[index]), start, count) {
-                frequency[index] += 1
+                frequency[index] &+= 1
                 if entity { isEntity[index] = true }
                 return index
             }
-            slot = (slot + 1) & mask
+            slot = (slot &+ 1) & mask
         }
         slots.occupy(slot, with: firstWord.count)
         return append(start: start, count: count, hash: hash, entity: entity)
@@ -96,8 +96,8 @@ struct CandidateTable {
     private mutating func append(start: Int, count: Int, hash: UInt64, entity: Bool) -> Int {
         if firstWord.count == reserved { reserve(2 * reserved) }
         hashes.appendReserved(hash)
-        firstWord.appendReserved(Int32(start))
-        length.appendReserved(Int32(count))
+        firstWord.appendReserved(Int32(truncatingIfNeeded: start))
+        length.appendReserved(Int32(truncatingIfNeeded: count))
         frequency.appendReserved(1)
         isEntity.appendReserved(entity)
         return firstWord.count - 1

@@ -36,7 +36,7 @@ final class Column<Element: BitwiseCopyable>: RandomAccessCollection {
     func append(_ element: Element) {
         if count == capacity { reserveCapacity(count + 1) }
         (base + count).initialize(to: element)
-        count += 1
+        count &+= 1
     }
 
     /// Appends into room reserved beforehand with ``reserveCapacity(_:)``: no growth check.

@@ -147,7 +147,7 @@ struct TermAnalysis {
         // In place: `id` is a valid index of `terms`.
         let stats = terms.base + Int(id)
         // Counted without branches: shapes and first occurrences in a sentence follow no pattern.
-        stats.pointee.count += 1
+        stats.pointee.count &+= 1
         stats.pointee.acronyms &+= shape == .acronym ? 1 : 0
         stats.pointee.capitalised &+= shape == .capitalised ? 1 : 0
         let firstInSentence = stats.pointee.lastSentence != sentence
@@ -158,7 +158,7 @@ struct TermAnalysis {
         wordFlags.appendReserved((stats.pointee.isStop ? Self.stopFlag : 0) | (stats.pointee.isNumeric ? Self.numericFlag : 0))
         words.appendReserved(
             WordInfo(
-                firstToken: Int32(tokenRange.lowerBound), endToken: Int32(tokenRange.upperBound),
-                surfaceEnd: Int32(start + surfaceCount), sentence: sentence))
+                firstToken: Int32(truncatingIfNeeded: tokenRange.lowerBound), endToken: Int32(truncatingIfNeeded: tokenRange.upperBound),
+                surfaceEnd: Int32(truncatingIfNeeded: start &+ surfaceCount), sentence: sentence))
     }
 }

@@ -68,13 +68,13 @@ struct TermTable {
             let id = slots[slot]
             if id < 0 { break }
             if hashes[Int(id)] == hash, matches(id, key, length) { return (id, false) }
-            slot = (slot + 1) & mask
+            slot = (slot &+ 1) & mask
         }
-        let id = Int32(hashes.count)
+        let id = Int32(truncatingIfNeeded: hashes.count)
         slots.occupy(slot, with: hashes.count)
         hashes.append(hash)
         keyBytes.commitTail(length)
-        keyStarts.append(Int32(keyBytes.count))
+        keyStarts.append(Int32(truncatingIfNeeded: keyBytes.count))
         return (id, true)
     }
 
@@ -86,7 +86,7 @@ struct TermTable {
             let id = slots[slot]
             if id < 0 { return nil }
             if hashes[Int(id)] == hash, matches(id, key, length) { return id }
-            slot = (slot + 1) & mask
+            slot = (slot &+ 1) & mask
         }
     }
 }

@@ -91,10 +91,10 @@ struct YakeScorer: KeywordScorer {
         let (keys, counts) = (edges.keys.base, edges.counts.base)
         for index in 0 ..< edges.count {
             let (left, right) = (Int(keys[index] >> 32), Int(keys[index] & 0xFFFF_FFFF))
-            neighbours[left].rightDistinct += 1
-            neighbours[left].rightTotal += counts[index]
-            neighbours[right].leftDistinct += 1
-            neighbours[right].leftTotal += counts[index]
+            neighbours[left].rightDistinct &+= 1
+            neighbours[left].rightTotal &+= counts[index]
+            neighbours[right].leftDistinct &+= 1
+            neighbours[right].leftTotal &+= counts[index]
         }
     }
 
