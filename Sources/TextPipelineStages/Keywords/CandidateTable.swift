@@ -50,9 +50,12 @@ struct CandidateTable {
     @inline(__always)
     private static func hash(_ terms: UnsafeBufferPointer<Int32>, _ start: Int, _ count: Int) -> UInt64 {
         var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 &* UInt64(count)
-        for index in start ..< start + count {
+        var index = start
+        let end = start &+ count
+        while index < end {
             hash = (hash ^ UInt64(UInt32(bitPattern: terms[index]))) &* 0xFF51_AFD7_ED55_8CCD
             hash ^= hash >> 29
+            index &+= 1
         }
         return hash
     }
@@ -115,7 +118,7 @@ struct CandidateTable {
 
     @inline(__always)
     private static func equal(_ terms: UnsafeBufferPointer<Int32>, _ first: Int, _ second: Int, _ count: Int) -> Bool {
-        for offset in 0 ..< count where terms[first + offset] != terms[second + offset] { return false }
+        for offset in 0 ..< count where terms[first &+ offset] != terms[second &+ offset] { return false }
         return true
     }
 }

@@ -97,7 +97,7 @@ extension TermAnalysis {
             let start = Int(starts[tokens.lowerBound])
             let end = Int(ends[tokens.upperBound - 1])
             // Whole 8-byte chunks of the word may be read when they stay inside the text.
-            let chunked = start + ((end - start + 7) & ~7) <= text.count
+            let chunked = start &+ ((end &- start &+ 7) & ~7) <= text.count
             analysis.addWord(
                 tokens, bytes: UnsafeBufferPointer(rebasing: text[start ..< end]), start: start, sentence: sentence,
                 position: position, chunked: chunked, stopWords: stopWords, minLength: minLength)

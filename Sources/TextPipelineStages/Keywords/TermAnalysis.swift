@@ -118,8 +118,8 @@ struct TermAnalysis {
 
     mutating func closeBlock(from start: Int) {
         guard wordTerm.count > start else { return }
-        blockStarts.append(Int32(start))
-        blockEnds.append(Int32(wordTerm.count))
+        blockStarts.append(Int32(truncatingIfNeeded: start))
+        blockEnds.append(Int32(truncatingIfNeeded: wordTerm.count))
     }
 
     /// Records the word made of tokens `tokenRange` (bytes `bytes`, starting at byte `start`).

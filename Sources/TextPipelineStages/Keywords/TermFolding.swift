@@ -49,7 +49,7 @@ public enum TermFolding {
         while offset < count {
             let chunk = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
             hash = mix(hash, chunk, take: count - offset)
-            offset += 8
+            offset &+= 8
         }
         return finish(hash, count: count)
     }
@@ -57,7 +57,7 @@ public enum TermFolding {
     /// Mixes the first `take` bytes (all of them from 8 on) of `chunk` into `hash`.
     @inline(__always)
     private static func mix(_ hash: UInt64, _ chunk: UInt64, take: Int) -> UInt64 {
-        let bytes = take < 8 ? chunk & ((1 &<< UInt64(8 * take)) &- 1) : chunk
+        let bytes = take < 8 ? chunk & ((1 &<< UInt64(8 &* take)) &- 1) : chunk
         let mixed = (hash ^ bytes) &* 0x9E37_79B9_7F4A_7C15
         return mixed ^ (mixed >> 32)
     }
@@ -89,20 +89,20 @@ public enum TermFolding {
                     if byte &- 0x61 < 26 { letters.hasLower = true }
                     folded[length] = byte
                 }
-                index += 1
+                index &+= 1
             } else if byte == 0xC3, index + 1 < count, bytes[index + 1] >= 0x80, bytes[index + 1] <= 0x9E, bytes[index + 1] != 0x97 {
                 folded[length] = 0xC3
-                length += 1
+                length &+= 1
                 folded[length] = bytes[index + 1] + 0x20
-                index += 2
+                index &+= 2
             } else if byte == 0xE2, index + 2 < count, bytes[index + 1] == 0x80, bytes[index + 2] == 0x98 || bytes[index + 2] == 0x99 {
                 folded[length] = 0x27
-                index += 3
+                index &+= 3
             } else {
                 folded[length] = byte
-                index += 1
+                index &+= 1
             }
-            length += 1
+            length &+= 1
         }
         var surfaceCount = count
         if length > 2, folded[length - 1] == 0x73, folded[length - 2] == 0x27 {
@@ -148,8 +148,8 @@ public enum TermFolding {
         var offset = 0
         while offset < count {
             var chunk = UInt64(littleEndian: source.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-            let take = count - offset
-            if take < 8 { chunk &= (1 &<< UInt64(8 * take)) &- 1 }
+            let take = count &- offset
+            if take < 8 { chunk &= (1 &<< UInt64(8 &* take)) &- 1 }
             if chunk & ByteLanes.highs != 0 { return nil }
             // Every byte is below 0x80, so adding at most 0x3F never carries into the next byte.
             let capitals = ByteLanes.capitals(inASCII: chunk)  // 0x41 ... 0x5A
@@ -159,7 +159,7 @@ public enum TermFolding {
             let lowered = chunk | capitals >> 2
             target.storeBytes(of: lowered.littleEndian, toByteOffset: offset, as: UInt64.self)
             if offset < length { hash = mix(hash, lowered, take: length - offset) }
-            offset += 8
+            offset &+= 8
         }
         letters.hasUpper = capitalBits != 0
         letters.hasLower = smallBits != 0
