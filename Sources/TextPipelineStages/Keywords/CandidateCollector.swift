@@ -114,13 +114,13 @@ struct CandidateCollector {
                 continue
             }
             if flags[end] & TermAnalysis.stopFlag != 0 { continue }
-            let lowest = max(barrier + 1, end - maxWords + 1)
+            let lowest = max(barrier &+ 1, end &- maxWords &+ 1)
             var start = end
             while start >= lowest {
                 if flags[start] & TermAnalysis.stopFlag == 0, start < end || !isPartOfName(terms[start]) {
-                    table.add(start: start, count: end - start + 1, terms: terms, entity: isEntity(start, end))
+                    table.add(start: start, count: end &- start &+ 1, terms: terms, entity: isEntity(start, end))
                 }
-                start -= 1
+                start &-= 1
             }
         }
     }

@@ -50,9 +50,12 @@ struct CandidateTable {
     @inline(__always)
     private static func hash(_ terms: UnsafeBufferPointer<Int32>, _ start: Int, _ count: Int) -> UInt64 {
         var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 &* UInt64(count)
-        for index in start ..< start + count {
+        var index = start
+        let end = start &+ count
+        while index < end {
             hash = (hash ^ UInt64(UInt32(bitPattern: terms[index]))) &* 0xFF51_AFD7_ED55_8CCD
             hash ^= hash >> 29
+            index &+= 1
         }
         return hash
     }
@@ -65,11 +68,11 @@ struct CandidateTable {
             let term = Int(terms[start])
             let known = Int(unigram[term])
             if known >= 0 {
-                frequency[known] += 1
+                frequency[known] &+= 1
                 if entity { isEntity[known] = true }
                 return known
             }
-            unigram[term] = Int32(firstWord.count)
+            unigram[term] = Int32(truncatingIfNeeded: firstWord.count)
             return append(start: start, count: 1, hash: 0, entity: entity)
         }
         if slots.isFull(entries: firstWord.count) {
@@ -82,11 +85,11 @@ struct CandidateTable {
             let index = Int(slots[slot])
             if index < 0 { break }
             if hashes[index] == hash, Int(length[index]) == count, Self.equal(terms, Int(firstWord[index]), start, count) {
-                frequency[index] += 1
+                frequency[index] &+= 1
                 if entity { isEntity[index] = true }
                 return index
             }
-            slot = (slot + 1) & mask
+            slot = (slot &+ 1) & mask
         }
         slots.occupy(slot, with: firstWord.count)
         return append(start: start, count: count, hash: hash, entity: entity)
@@ -96,8 +99,8 @@ struct CandidateTable {
     private mutating func append(start: Int, count: Int, hash: UInt64, entity: Bool) -> Int {
         if firstWord.count == reserved { reserve(2 * reserved) }
         hashes.appendReserved(hash)
-        firstWord.appendReserved(Int32(start))
-        length.appendReserved(Int32(count))
+        firstWord.appendReserved(Int32(truncatingIfNeeded: start))
+        length.appendReserved(Int32(truncatingIfNeeded: count))
         frequency.appendReserved(1)
         isEntity.appendReserved(entity)
         return firstWord.count - 1
@@ -115,7 +118,7 @@ struct CandidateTable {
 
     @inline(__always)
     private static func equal(_ terms: UnsafeBufferPointer<Int32>, _ first: Int, _ second: Int, _ count: Int) -> Bool {
-        for offset in 0 ..< count where terms[first + offset] != terms[second + offset] { return false }
+        for offset in 0 ..< count where terms[first &+ offset] != terms[second &+ offset] { return false }
         return true
     }
 }

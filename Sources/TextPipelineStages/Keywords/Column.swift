@@ -36,7 +36,7 @@ final class Column<Element: BitwiseCopyable>: RandomAccessCollection {
     func append(_ element: Element) {
         if count == capacity { reserveCapacity(count + 1) }
         (base + count).initialize(to: element)
-        count += 1
+        count &+= 1
     }
 
     /// Appends into room reserved beforehand with ``reserveCapacity(_:)``: no growth check.
@@ -66,6 +66,30 @@ final class Column<Element: BitwiseCopyable>: RandomAccessCollection {
     func append(repeating value: Element, count added: Int) {
         reserveCapacity(count + added)
         (base + count).initialize(repeating: value, count: added)
+        count += added
+    }
+
+    /// The end of the column, with room for `added` elements: they may be written
+    /// there (nothing before `count` moves) and then kept with ``commitTail(_:)``.
+    /// Growth keeps only the first `count` elements and zeroes the room after them,
+    /// so chunked readers never load uninitialised bytes.
+    @inline(__always)
+    func tail(reserving added: Int) -> UnsafeMutablePointer<Element> {
+        if count + added > capacity { growZeroed(count + added) }
+        return base + count
+    }
+
+    @inline(never)
+    private func growZeroed(_ minimum: Int) {
+        reserveCapacity(minimum)
+        UnsafeMutableRawPointer(base + count).initializeMemory(
+            as: UInt8.self, repeating: 0, count: (capacity - count) * MemoryLayout<Element>.stride)
+    }
+
+    /// Appends the `added` elements written at ``tail(reserving:)``.
+    @inline(__always)
+    func commitTail(_ added: Int) {
+        assert(count + added <= capacity, "column capacity not reserved")
         count += added
     }
 

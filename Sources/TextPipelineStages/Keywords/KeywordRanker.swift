@@ -118,7 +118,7 @@ struct KeywordRanker {
     private mutating func siftUp(_ index: Int, _ values: UnsafeBufferPointer<Double>) {
         var child = index
         while child > 0 {
-            let parent = (child - 1) / 2
+            let parent = (child &- 1) / 2
             guard Self.isBetter(order[parent], than: order[child], values) else { return }
             order.swapAt(parent, child)
             child = parent
@@ -129,7 +129,7 @@ struct KeywordRanker {
         var parent = index
         while true {
             var worst = parent
-            let left = 2 * parent + 1
+            let left = 2 &* parent &+ 1
             if left < order.count, Self.isBetter(order[worst], than: order[left], values) { worst = left }
             if left + 1 < order.count, Self.isBetter(order[worst], than: order[left + 1], values) { worst = left + 1 }
             guard worst != parent else { return }

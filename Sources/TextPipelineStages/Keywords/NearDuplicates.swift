@@ -1,9 +1,8 @@
 /// YAKE's near-duplicate test: `1 - levenshtein(a, b) / max(|a|, |b|)` over folded bytes.
 ///
-/// Keeps its two rows of scratch between calls.
+/// Keeps its two rows of scratch between calls, in one column read through pointers.
 struct NearDuplicates {
-    private var previous: [Int32] = []
-    private var current: [Int32] = []
+    private let rows = Column<Int32>()
 
     /// Keys longer than this are near-duplicates only when equal, which bounds
     /// the quadratic edit distance on pathological input (one huge "word").
@@ -55,10 +54,12 @@ struct NearDuplicates {
         guard abs(n - m) <= limit else { return false }
         if n == 0 || m == 0 { return max(n, m) <= limit }
         let big = Int32(limit + 1)
-        previous.removeAll(keepingCapacity: true)
-        current.removeAll(keepingCapacity: true)
-        for column in 0 ... m { previous.append(min(Int32(column), big)) }
-        current.append(contentsOf: repeatElement(big, count: m + 1))
+        rows.removeAll()
+        rows.append(repeating: big, count: 2 * (m + 1))
+        var previous = rows.base
+        var current = rows.base + (m + 1)
+        for column in 0 ... m { previous[column] = min(Int32(column), big) }
+        let (a, b) = (a.baseAddress!, b.baseAddress!)
         for row in 1 ... n {
             let low = max(1, row - limit)
             let high = min(m, row + limit)

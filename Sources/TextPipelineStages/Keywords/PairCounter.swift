@@ -44,10 +44,10 @@ struct PairCounter {
             let index = slots[slot]
             if index < 0 { break }
             if keys[Int(index)] == key {
-                counts[Int(index)] += amount
+                counts[Int(index)] &+= amount
                 return
             }
-            slot = (slot + 1) & mask
+            slot = (slot &+ 1) & mask
         }
         slots.occupy(slot, with: keys.count)
         if keys.count == reserved {
@@ -69,7 +69,7 @@ struct PairCounter {
             let index = slots[slot]
             if index < 0 { return 0 }
             if keys[Int(index)] == key { return counts[Int(index)] }
-            slot = (slot + 1) & mask
+            slot = (slot &+ 1) & mask
         }
     }
 }

@@ -11,7 +11,7 @@ struct SlotArray {
     init() { slots.append(repeating: -1, count: 1024) }
 
     /// `slots - 1`, to reduce a hash to a slot.
-    var mask: Int { slots.count - 1 }
+    var mask: Int { slots.count &- 1 }
 
     /// The entry in `slot`, or -1.
     @inline(__always)
@@ -19,13 +19,14 @@ struct SlotArray {
 
     /// Whether adding one more entry to `entries` would fill more than half the slots.
     @inline(__always)
-    func isFull(entries: Int) -> Bool { (entries + 1) * 2 > slots.count }
+    func isFull(entries: Int) -> Bool { (entries &+ 1) &* 2 > slots.count }
 
     /// Puts `entry` in the empty `slot`.
     @inline(__always)
     func occupy(_ slot: Int, with entry: Int) {
-        slots[slot] = Int32(entry)
-        used.append(Int32(slot))
+        // Entries and slots are far below 2^31 (word and token indices are Int32).
+        slots[slot] = Int32(truncatingIfNeeded: entry)
+        used.append(Int32(truncatingIfNeeded: slot))
     }
 
     /// Empties every slot; shrinks back after an exceptionally large article.

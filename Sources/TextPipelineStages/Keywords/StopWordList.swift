@@ -7,38 +7,13 @@ import TextPipeline
 /// check costs one set probe and never builds a string.
 public struct StopWordList: Sendable, Equatable {
     private var hashes: Set<UInt64> = [] {
-        didSet { (slots, filter) = (Self.table(hashes), Self.filter(hashes)) }
+        didSet { lookup = StopWordLookup(hashes) }
     }
-    /// Open-addressing copy of ``hashes`` for lookups in hot loops (0 marks an empty slot).
-    private var slots: [UInt64] = [0]
-    /// One bit per value of bits 0 to 12 of a hash (bits 6–12 pick the word, 0–5 the bit), set for the stop words: a clear
-    /// bit answers most other words from 1 KB, without probing ``slots``.
-    private var filter = [UInt64](repeating: 0, count: filterWords)
-    private static let filterWords = 128
+    /// The copy of ``hashes`` that hot loops probe.
+    private var lookup = StopWordLookup([])
 
-    private static func filter(_ hashes: Set<UInt64>) -> [UInt64] {
-        var filter = [UInt64](repeating: 0, count: filterWords)
-        for hash in hashes { filter[filterWord(hash)] |= filterBit(hash) }
-        return filter
-    }
-
-    @inline(__always)
-    private static func filterWord(_ hash: UInt64) -> Int { Int(truncatingIfNeeded: hash >> 6) & (filterWords - 1) }
-
-    @inline(__always)
-    private static func filterBit(_ hash: UInt64) -> UInt64 { 1 &<< (hash & 63) }
-
-    private static func table(_ hashes: Set<UInt64>) -> [UInt64] {
-        var size = 16
-        while size < hashes.count * 4 { size *= 2 }
-        var slots = [UInt64](repeating: 0, count: size)
-        for hash in hashes where hash != 0 {
-            var slot = Int(truncatingIfNeeded: hash >> 40) & (size - 1)
-            while slots[slot] != 0 { slot = (slot + 1) & (size - 1) }
-            slots[slot] = hash
-        }
-        return slots
-    }
+    /// Lists are equal when they hold the same words.
+    public static func == (a: StopWordList, b: StopWordList) -> Bool { a.hashes == b.hashes }
 
     /// An empty list.
     public init() {}
@@ -47,12 +22,17 @@ public struct StopWordList: Sendable, Equatable {
     public var count: Int { hashes.count }
 
     /// Parses the data-file format: one word per line, `#` starts a comment, blank lines are skipped.
+    /// The lookup tables are built once, after the last word (not once per word).
     public init(parsing text: String) {
+        var parsed: Set<UInt64> = []
         for rawLine in text.split(separator: "\n", omittingEmptySubsequences: true) {
             let line = rawLine.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
             let word = line.trimmingCharacters(in: .whitespaces)
-            if !word.isEmpty { insert(word) }
+            if !word.isEmpty { parsed.insert(TermFolding.hash(of: word)) }
         }
+        // Observers do not run for an assignment in the initialiser: build the tables here.
+        hashes = parsed
+        lookup = StopWordLookup(parsed)
     }
 
     /// Adds `word` (any case).
@@ -66,17 +46,8 @@ public struct StopWordList: Sendable, Equatable {
     /// Whether the folded form with hash `hash` is a stop word.
     @inline(__always)
     func contains(hash: UInt64) -> Bool {
-        guard filter[Self.filterWord(hash)] & Self.filterBit(hash) != 0 else { return false }
         guard hash != 0 else { return hashes.contains(hash) }
-        // Plain subscripts: a closure here stays out of line in the interning loop.
-        let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: hash >> 40) & mask
-        while true {
-            let stored = slots[slot]
-            if stored == hash { return true }
-            if stored == 0 { return false }
-            slot = (slot + 1) & mask
-        }
+        return lookup.contains(hash)
     }
 
     /// The list shipped for `language` (`Resources/keywords/stopwords-<language>.txt`), or nil.

@@ -44,7 +44,7 @@ extension TermAnalysis {
             var offset = Int(ends[index - 1])
             while offset < start {
                 if text[offset] == 0x0A { return true }
-                offset += 1
+                offset &+= 1
             }
             return false
         }
@@ -86,7 +86,7 @@ extension TermAnalysis {
                     analysis.closeBlock(from: blockStart)
                     blockStart = analysis.wordCount
                 }
-                index += 1
+                index &+= 1
             }
             if open >= 0 { finish(open ..< range.upperBound, sentence, &position, &analysis) }
             analysis.closeBlock(from: blockStart)
@@ -97,11 +97,11 @@ extension TermAnalysis {
             let start = Int(starts[tokens.lowerBound])
             let end = Int(ends[tokens.upperBound - 1])
             // Whole 8-byte chunks of the word may be read when they stay inside the text.
-            let chunked = start + ((end - start + 7) & ~7) <= text.count
+            let chunked = start &+ ((end &- start &+ 7) & ~7) <= text.count
             analysis.addWord(
                 tokens, bytes: UnsafeBufferPointer(rebasing: text[start ..< end]), start: start, sentence: sentence,
                 position: position, chunked: chunked, stopWords: stopWords, minLength: minLength)
-            position += 1
+            position &+= 1
         }
     }
 }

@@ -36,7 +36,8 @@ struct TermStats {
 /// documents, a pass allocates nothing.
 struct TermAnalysis {
     var table = TermTable()
-    /// Scratch for folded forms: readable 8 bytes past any form (``TermTable`` compares in chunks).
+    /// Scratch for folded title words: readable 8 bytes past any form (``TermTable`` compares in chunks).
+    /// The text's words are folded straight into ``TermTable/scratch(reserving:)``.
     let folded = FoldBuffer()
 
     /// The term of each word, in text order.
@@ -117,8 +118,8 @@ struct TermAnalysis {
 
     mutating func closeBlock(from start: Int) {
         guard wordTerm.count > start else { return }
-        blockStarts.append(Int32(start))
-        blockEnds.append(Int32(wordTerm.count))
+        blockStarts.append(Int32(truncatingIfNeeded: start))
+        blockEnds.append(Int32(truncatingIfNeeded: wordTerm.count))
     }
 
     /// Records the word made of tokens `tokenRange` (bytes `bytes`, starting at byte `start`).
@@ -128,13 +129,13 @@ struct TermAnalysis {
         _ tokenRange: Range<Int>, bytes: UnsafeBufferPointer<UInt8>, start: Int, sentence: Int32, position: Int,
         chunked: Bool, stopWords: StopWordList, minLength: Int
     ) {
-        let buffer = folded.reserve(bytes.count)
+        let buffer = table.scratch(reserving: bytes.count)
         var letters = TermFolding.Letters()
         let (hash, length, surfaceCount) =
             chunked
             ? TermFolding.fold(readingChunks: bytes, into: buffer, letters: &letters)
             : TermFolding.fold(bytes, into: buffer, letters: &letters)
-        let (id, isNew) = table.intern(buffer, length: length, hash: hash)
+        let (id, isNew) = table.intern(length: length, hash: hash)
         if isNew {
             let form = FormClass.classify(readingChunks: UnsafeBufferPointer(start: buffer, count: length))
             terms.appendReserved(
@@ -146,7 +147,7 @@ struct TermAnalysis {
         // In place: `id` is a valid index of `terms`.
         let stats = terms.base + Int(id)
         // Counted without branches: shapes and first occurrences in a sentence follow no pattern.
-        stats.pointee.count += 1
+        stats.pointee.count &+= 1
         stats.pointee.acronyms &+= shape == .acronym ? 1 : 0
         stats.pointee.capitalised &+= shape == .capitalised ? 1 : 0
         let firstInSentence = stats.pointee.lastSentence != sentence
@@ -157,7 +158,7 @@ struct TermAnalysis {
         wordFlags.appendReserved((stats.pointee.isStop ? Self.stopFlag : 0) | (stats.pointee.isNumeric ? Self.numericFlag : 0))
         words.appendReserved(
             WordInfo(
-                firstToken: Int32(tokenRange.lowerBound), endToken: Int32(tokenRange.upperBound),
-                surfaceEnd: Int32(start + surfaceCount), sentence: sentence))
+                firstToken: Int32(truncatingIfNeeded: tokenRange.lowerBound), endToken: Int32(truncatingIfNeeded: tokenRange.upperBound),
+                surfaceEnd: Int32(truncatingIfNeeded: start &+ surfaceCount), sentence: sentence))
     }
 }

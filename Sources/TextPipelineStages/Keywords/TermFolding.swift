@@ -47,15 +47,26 @@ public enum TermFolding {
         var offset = 0
         let raw = UnsafeRawPointer(bytes)
         while offset < count {
-            var chunk = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-            let take = count - offset
-            if take < 8 { chunk &= (1 &<< UInt64(8 * take)) &- 1 }
-            hash = (hash ^ chunk) &* 0x9E37_79B9_7F4A_7C15
-            hash ^= hash >> 32
-            offset += 8
+            let chunk = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+            hash = mix(hash, chunk, take: count - offset)
+            offset &+= 8
         }
-        hash = (hash ^ UInt64(count)) &* prime
-        return hash ^ (hash >> 29)
+        return finish(hash, count: count)
+    }
+
+    /// Mixes the first `take` bytes (all of them from 8 on) of `chunk` into `hash`.
+    @inline(__always)
+    private static func mix(_ hash: UInt64, _ chunk: UInt64, take: Int) -> UInt64 {
+        let bytes = take < 8 ? chunk & ((1 &<< UInt64(8 &* take)) &- 1) : chunk
+        let mixed = (hash ^ bytes) &* 0x9E37_79B9_7F4A_7C15
+        return mixed ^ (mixed >> 32)
+    }
+
+    /// Mixes the length of a form of `count` bytes into its chunk hash.
+    @inline(__always)
+    private static func finish(_ hash: UInt64, count: Int) -> UInt64 {
+        let mixed = (hash ^ UInt64(count)) &* prime
+        return mixed ^ (mixed >> 29)
     }
 
     /// ``fold(_:into:)``, also noting ASCII capitals and small letters in `letters`.
@@ -78,20 +89,20 @@ public enum TermFolding {
                     if byte &- 0x61 < 26 { letters.hasLower = true }
                     folded[length] = byte
                 }
-                index += 1
+                index &+= 1
             } else if byte == 0xC3, index + 1 < count, bytes[index + 1] >= 0x80, bytes[index + 1] <= 0x9E, bytes[index + 1] != 0x97 {
                 folded[length] = 0xC3
-                length += 1
+                length &+= 1
                 folded[length] = bytes[index + 1] + 0x20
-                index += 2
+                index &+= 2
             } else if byte == 0xE2, index + 2 < count, bytes[index + 1] == 0x80, bytes[index + 2] == 0x98 || bytes[index + 2] == 0x99 {
                 folded[length] = 0x27
-                index += 3
+                index &+= 3
             } else {
                 folded[length] = byte
-                index += 1
+                index &+= 1
             }
-            length += 1
+            length &+= 1
         }
         var surfaceCount = count
         if length > 2, folded[length - 1] == 0x73, folded[length - 2] == 0x27 {
@@ -103,52 +114,57 @@ public enum TermFolding {
 
     /// ``fold(_:into:letters:)`` for a form whose bytes may be read in whole
     /// 8-byte chunks (`bytes.baseAddress` is readable for `bytes.count` rounded up
-    /// to a multiple of 8): an all-ASCII form is folded and counted a chunk at a
-    /// time; any other form goes through the byte loop. Same results.
+    /// to a multiple of 8): an all-ASCII form is folded, counted and hashed a chunk
+    /// at a time in one pass; any other form goes through the byte loop. Same results.
     @inline(__always)
     static func fold(
         readingChunks bytes: UnsafeBufferPointer<UInt8>, into folded: UnsafeMutablePointer<UInt8>,
         letters: inout Letters
     ) -> (hash: UInt64, count: Int, surfaceCount: Int) {
         let count = bytes.count
-        guard count > 0, foldASCII(UnsafeRawPointer(bytes.baseAddress!), count: count, into: folded, letters: &letters) else {
+        // A final ASCII possessive (`'s`, `'S`) is left out of the form, as the byte loop drops `'s` after folding.
+        let length = count > 2 && bytes[count - 2] == 0x27 && bytes[count - 1] | 0x20 == 0x73 ? count - 2 : count
+        guard count > 0, let hash = foldASCII(UnsafeRawPointer(bytes.baseAddress!), count: count, hashing: length, into: folded, letters: &letters)
+        else {
             letters = Letters()
             return fold(bytes, into: folded, letters: &letters)
         }
-        var length = count
-        if length > 2, folded[length - 1] == 0x73, folded[length - 2] == 0x27 { length -= 2 }
-        return (hashPadded(folded, count: length), length, length)
+        return (hash, length, length)
     }
 
     /// Lower-cases `count` ASCII bytes 8 at a time into `folded` (which takes whole
-    /// chunks: `count + 8` bytes), noting capitals and small letters. Returns
-    /// false, with `folded` and `letters` unspecified, when a byte is not ASCII.
+    /// chunks: `count + 8` bytes), noting capitals and small letters, and hashes the
+    /// first `length` folded bytes as ``hashPadded(_:count:)`` does. Returns nil, with
+    /// `folded` and `letters` unspecified, when a byte is not ASCII.
     @inline(__always)
     private static func foldASCII(
-        _ source: UnsafeRawPointer, count: Int, into folded: UnsafeMutablePointer<UInt8>,
+        _ source: UnsafeRawPointer, count: Int, hashing length: Int, into folded: UnsafeMutablePointer<UInt8>,
         letters: inout Letters
-    ) -> Bool {
+    ) -> UInt64? {
         let target = UnsafeMutableRawPointer(folded)
         var capitalBits: UInt64 = 0
         var smallBits: UInt64 = 0
+        var hash = hashSeed
         var offset = 0
         while offset < count {
             var chunk = UInt64(littleEndian: source.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-            let take = count - offset
-            if take < 8 { chunk &= (1 &<< UInt64(8 * take)) &- 1 }
-            if chunk & ByteLanes.highs != 0 { return false }
+            let take = count &- offset
+            if take < 8 { chunk &= (1 &<< UInt64(8 &* take)) &- 1 }
+            if chunk & ByteLanes.highs != 0 { return nil }
             // Every byte is below 0x80, so adding at most 0x3F never carries into the next byte.
             let capitals = ByteLanes.capitals(inASCII: chunk)  // 0x41 ... 0x5A
             let smalls = ByteLanes.smalls(inASCII: chunk)  // 0x61 ... 0x7A
             capitalBits |= capitals
             smallBits |= smalls
-            target.storeBytes(of: (chunk | capitals >> 2).littleEndian, toByteOffset: offset, as: UInt64.self)
-            offset += 8
+            let lowered = chunk | capitals >> 2
+            target.storeBytes(of: lowered.littleEndian, toByteOffset: offset, as: UInt64.self)
+            if offset < length { hash = mix(hash, lowered, take: length - offset) }
+            offset &+= 8
         }
         letters.hasUpper = capitalBits != 0
         letters.hasLower = smallBits != 0
         letters.firstIsUpper = source.load(as: UInt8.self) &- 0x41 < 26
-        return true
+        return finish(hash, count: length)
     }
 
     /// Folds `bytes` into the array `folded` (replacing its contents) and returns the hash.

@@ -37,7 +37,7 @@ struct TermTable {
         guard Int(keyStarts[Int(id) + 1]) - start == length else { return false }
         let stored = keyBytes.base + start
         if length <= 8 {
-            // Both sides are readable 8 bytes on (``FoldBuffer``; the slack after ``keyBytes``).
+            // Both sides are readable 8 bytes on (``FoldBuffer`` or the scratch room after ``keyBytes``).
             let mask: UInt64 = length == 8 ? ~0 : (1 &<< UInt64(8 * length)) &- 1
             let a = UnsafeRawPointer(stored).loadUnaligned(as: UInt64.self)
             let b = UnsafeRawPointer(key).loadUnaligned(as: UInt64.self)
@@ -50,26 +50,31 @@ struct TermTable {
         return memcmp(stored, key, length) == 0
     }
 
-    /// The id of the folded form `key[0 ..< length]` with hash `hash`, adding it when new.
+    /// Where the next form is folded before ``intern(length:hash:)``: room for `count + 8`
+    /// bytes right after the last key. A later call may move it.
     @inline(__always)
-    mutating func intern(_ key: UnsafePointer<UInt8>, length: Int, hash: UInt64) -> (id: Int32, isNew: Bool) {
+    func scratch(reserving count: Int) -> UnsafeMutablePointer<UInt8> { keyBytes.tail(reserving: count + 8) }
+
+    /// The id of the folded form written at ``scratch(reserving:)`` (`length` bytes, hash
+    /// `hash`), adding it when new: the written bytes then become its key, without a copy.
+    /// The bytes after it stay readable (the rest of the scratch room), for the chunk compare in `matches`.
+    @inline(__always)
+    mutating func intern(length: Int, hash: UInt64) -> (id: Int32, isNew: Bool) {
         if slots.isFull(entries: hashes.count) { slots.grow(entries: hashes.count) { Int(truncatingIfNeeded: hashes[$0]) } }
+        let key = UnsafePointer(keyBytes.base + keyBytes.count)
         let mask = slots.mask
         var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
             let id = slots[slot]
             if id < 0 { break }
             if hashes[Int(id)] == hash, matches(id, key, length) { return (id, false) }
-            slot = (slot + 1) & mask
+            slot = (slot &+ 1) & mask
         }
-        let id = Int32(hashes.count)
+        let id = Int32(truncatingIfNeeded: hashes.count)
         slots.occupy(slot, with: hashes.count)
         hashes.append(hash)
-        // Keep 8 initialised bytes of slack after the last key, for the chunk compare in `matches`.
-        keyBytes.reserveCapacity(keyBytes.count + length + 8)
-        keyBytes.append(contentsOf: UnsafeBufferPointer(start: key, count: length))
-        (keyBytes.base + keyBytes.count).initialize(repeating: 0, count: 8)
-        keyStarts.append(Int32(keyBytes.count))
+        keyBytes.commitTail(length)
+        keyStarts.append(Int32(truncatingIfNeeded: keyBytes.count))
         return (id, true)
     }
 
@@ -81,7 +86,7 @@ struct TermTable {
             let id = slots[slot]
             if id < 0 { return nil }
             if hashes[Int(id)] == hash, matches(id, key, length) { return id }
-            slot = (slot + 1) & mask
+            slot = (slot &+ 1) & mask
         }
     }
 }

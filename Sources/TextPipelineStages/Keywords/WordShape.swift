@@ -53,10 +53,10 @@ enum FormClass {
         var offset = 0
         while offset < count {
             var chunk = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-            let take = count - offset
-            if take < 8 { chunk &= (1 &<< UInt64(8 * take)) &- 1 }
+            let take = count &- offset
+            if take < 8 { chunk &= (1 &<< UInt64(8 &* take)) &- 1 }
             if chunk & high != 0 { return (characterCount(folded), isNumericOrUnusual(folded)) }
-            let valid = take < 8 ? ((1 &<< UInt64(8 * take)) &- 1) & high : high
+            let valid = take < 8 ? ((1 &<< UInt64(8 &* take)) &- 1) & high : high
             // Every byte is below 0x80, so adding at most 0x80 never carries into the next byte.
             let digit = (chunk &+ ones &* 0x50) & ~(chunk &+ ones &* 0x46) & valid  // 0x30 ... 0x39
             let small = ByteLanes.smalls(inASCII: chunk) & valid  // 0x61 ... 0x7A
@@ -67,7 +67,7 @@ enum FormClass {
             digits |= digit
             smalls |= small
             marks |= mark
-            offset += 8
+            offset &+= 8
         }
         return (count, digits != 0 || smalls == 0 || manyMarks)
     }

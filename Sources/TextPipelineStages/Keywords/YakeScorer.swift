@@ -77,12 +77,12 @@ struct YakeScorer: KeywordScorer {
         // A pair is skipped when either word is numeric, or both have the flags of `bothSkip`.
         let bothSkip = stopPairs ? 0 : TermAnalysis.stopFlag
         for block in 0 ..< analysis.blockStarts.count {
-            var word = Int(starts[block]) + 1
+            var word = Int(starts[block]) &+ 1
             let end = Int(ends[block])
             while word < end {
-                let (before, after) = (flags[word - 1], flags[word])
-                if (before | after) & TermAnalysis.numericFlag == 0, before & after & bothSkip == 0 { edges.add(terms[word - 1], terms[word]) }
-                word += 1
+                let (before, after) = (flags[word &- 1], flags[word])
+                if (before | after) & TermAnalysis.numericFlag == 0, before & after & bothSkip == 0 { edges.add(terms[word &- 1], terms[word]) }
+                word &+= 1
             }
         }
         neighbours.removeAll()
@@ -91,10 +91,10 @@ struct YakeScorer: KeywordScorer {
         let (keys, counts) = (edges.keys.base, edges.counts.base)
         for index in 0 ..< edges.count {
             let (left, right) = (Int(keys[index] >> 32), Int(keys[index] & 0xFFFF_FFFF))
-            neighbours[left].rightDistinct += 1
-            neighbours[left].rightTotal += counts[index]
-            neighbours[right].leftDistinct += 1
-            neighbours[right].leftTotal += counts[index]
+            neighbours[left].rightDistinct &+= 1
+            neighbours[left].rightTotal &+= counts[index]
+            neighbours[right].leftDistinct &+= 1
+            neighbours[right].leftTotal &+= counts[index]
         }
     }
 
@@ -113,9 +113,9 @@ struct YakeScorer: KeywordScorer {
             let sentence = Int32(truncatingIfNeeded: pair)
             let index = seen[term]
             let sentences = stats[term].sentences
-            if index == (sentences - 1) / 2 { twice[term] += sentence }
-            if index == sentences / 2 { twice[term] += sentence }
-            seen[term] = index + 1
+            if index == (sentences &- 1) / 2 { twice[term] &+= sentence }
+            if index == sentences / 2 { twice[term] &+= sentence }
+            seen[term] = index &+ 1
         }
     }
 
