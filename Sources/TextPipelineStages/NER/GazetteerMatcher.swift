@@ -412,6 +412,7 @@ struct GazetteerMatcher {
         let mode = options.effectiveMode(summary.casePolicy)
         if mode == .diacritics { return true }
         if mode == .insensitive, summary.asciiForms, span.allSatisfy({ keys[$0].ascii }) { return true }
+        if mode == .exact, summary.casePolicy == CasePolicy.acronym.rawValue, hasLowerCaseASCIIToken(span, text) { return false }
         guard let record = gazetteer.entry(entryIndex) else { return false }
         return verify(record, gazetteer, span, document, text)
     }
