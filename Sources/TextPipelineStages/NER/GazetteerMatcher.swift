@@ -11,6 +11,9 @@ import TextPipeline
 struct GazetteerMatcher {
     let gazetteers: [CompiledGazetteer]
     let options: MatchOptions
+    /// Per gazetteer: what its vocabulary holds for a one-byte ASCII token, by byte, looked up once
+    /// per worker (``singleByteEntries(_:)``): punctuation and initials, one token in seven in news text.
+    private let singleBytes: [[CompiledGazetteer.TokenEntry]]
     var normalizer = KeyNormalizer()
     /// Entry pieces in the forms verification compares, normalised once per worker.
     var entryForms = EntryFormCache()
@@ -67,6 +70,18 @@ struct GazetteerMatcher {
     init(gazetteers: [CompiledGazetteer], options: MatchOptions) {
         self.gazetteers = gazetteers
         self.options = options
+        singleBytes = gazetteers.map(Self.singleByteEntries)
+    }
+
+    /// What `gazetteer`'s vocabulary holds for each one-byte token 0x00...0x7F: the lookup
+    /// ``lookUp(_:_:_:)`` would make for that token, with the key it would compute.
+    private static func singleByteEntries(_ gazetteer: CompiledGazetteer) -> [CompiledGazetteer.TokenEntry] {
+        (0 ..< 128).map { byte in
+            [UInt8(byte)].withUnsafeBufferPointer { token in
+                guard let (hash, prefix, middle) = asciiKey(in: token, 0 ..< 1) else { return .absent }
+                return gazetteer.lookUp(ascii: token, hash: hash, prefix: prefix, middle: middle)
+            }
+        }
     }
 
     /// Every verified match inside `segments` (token ranges, usually sentences), in order of start,
@@ -75,7 +90,7 @@ struct GazetteerMatcher {
         found.removeAll(keepingCapacity: true)
         computeKeys(document)
         for (index, gazetteer) in gazetteers.enumerated() {
-            lookUp(gazetteer, document, segments)
+            lookUp(gazetteer, singleBytes[index], document, segments)
             walk(gazetteer)
             document.utf8.withUnsafeBufferPointer { text in
                 for position in reached.indices {
@@ -176,7 +191,9 @@ struct GazetteerMatcher {
     /// ``frontier`` when it has children and the segment goes on (the first level of ``walk(_:)``).
     /// Rows of ``lookups`` for tokens outside every segment are left stale: walks never leave
     /// their segment, so nothing reads them.
-    private mutating func lookUp(_ gazetteer: CompiledGazetteer, _ document: Document, _ segments: [Range<Int>]) {
+    private mutating func lookUp(
+        _ gazetteer: CompiledGazetteer, _ singleBytes: [CompiledGazetteer.TokenEntry], _ document: Document, _ segments: [Range<Int>]
+    ) {
         let count = tokenCount
         if lookups.count < count { lookups = Array(repeating: .absent, count: max(count, lookups.count * 2)) }
         // Each token starts at most one walk of each list. Every token's walk is written at the
@@ -191,30 +208,34 @@ struct GazetteerMatcher {
                     keys.withUnsafeBufferPointer { keys in
                         document.utf8.withUnsafeBufferPointer { text in
                             keyPool.withUnsafeBufferPointer { pool in
-                                for segment in segments {
-                                    let limit = Int32(segment.upperBound)
-                                    for index in segment {
-                                        if index + Self.prefetchDistance < count {
-                                            gazetteer.prefetchBucket(hash: keys[index + Self.prefetchDistance].hash)
+                                singleBytes.withUnsafeBufferPointer { singleBytes in
+                                    for segment in segments {
+                                        let limit = Int32(segment.upperBound)
+                                        for index in segment {
+                                            if index + Self.prefetchDistance < count {
+                                                gazetteer.prefetchBucket(hash: keys[index + Self.prefetchDistance].hash)
+                                            }
+                                            let key = keys[index]
+                                            let bytes = UnsafeBufferPointer(rebasing: (key.ascii ? text : pool)[Int(key.start) ..< Int(key.end)])
+                                            let entry =
+                                                bytes.isEmpty
+                                                ? .absent
+                                                : key.ascii
+                                                    ? bytes.count == 1
+                                                        ? singleBytes[Int(bytes[0] & 0x7F)]
+                                                        : gazetteer.lookUp(ascii: bytes, hash: key.hash, prefix: key.prefix, middle: key.middle)
+                                                    : gazetteer.lookUp(bytes, hash: key.hash, prefix: key.prefix, middle: key.middle)
+                                            lookups[index] = entry
+                                            let child = entry.rootChild
+                                            let walk = Walk(
+                                                start: Int32(truncatingIfNeeded: index), next: Int32(truncatingIfNeeded: index &+ 1),
+                                                limit: limit, node: child)
+                                            reached[reachedCount] = walk
+                                            reachedCount &+= GazetteerFormat.flag(GazetteerFormat.hasOutputs, of: child)
+                                            frontier[frontierCount] = walk
+                                            let segmentGoesOn = walk.next < limit ? 1 : 0
+                                            frontierCount &+= GazetteerFormat.flag(GazetteerFormat.hasChildren, of: child) & segmentGoesOn
                                         }
-                                        let key = keys[index]
-                                        let bytes = UnsafeBufferPointer(rebasing: (key.ascii ? text : pool)[Int(key.start) ..< Int(key.end)])
-                                        let entry =
-                                            bytes.isEmpty
-                                            ? .absent
-                                            : key.ascii
-                                                ? gazetteer.lookUp(ascii: bytes, hash: key.hash, prefix: key.prefix, middle: key.middle)
-                                                : gazetteer.lookUp(bytes, hash: key.hash, prefix: key.prefix, middle: key.middle)
-                                        lookups[index] = entry
-                                        let child = entry.rootChild
-                                        let walk = Walk(
-                                            start: Int32(truncatingIfNeeded: index), next: Int32(truncatingIfNeeded: index &+ 1),
-                                            limit: limit, node: child)
-                                        reached[reachedCount] = walk
-                                        reachedCount &+= GazetteerFormat.flag(GazetteerFormat.hasOutputs, of: child)
-                                        frontier[frontierCount] = walk
-                                        let segmentGoesOn = walk.next < limit ? 1 : 0
-                                        frontierCount &+= GazetteerFormat.flag(GazetteerFormat.hasChildren, of: child) & segmentGoesOn
                                     }
                                 }
                             }

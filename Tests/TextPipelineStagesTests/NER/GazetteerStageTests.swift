@@ -94,6 +94,13 @@ import TextPipeline
         #expect(found.map(\.text) == ["UN HQ", "UN", "UN ÉTÉ"])
     }
 
+    /// One-byte tokens (punctuation, initials) are looked up once per worker, folded like the others.
+    @Test func oneByteTokensMatchInsideAndAsEntries() throws {
+        let pipeline = try NERFixture.pipeline("Procter & Gamble\tORG\t\nQ\tMISC\t\n", options: "rules: none")
+        let found = try NERFixture.entities("Shares of procter & gamble and Procter & Gamble rose, said q.", pipeline)
+        #expect(found.map(\.text) == ["procter & gamble", "Procter & Gamble", "q"])
+    }
+
     @Test func overlapAllWritesEveryMatchToASpanLayer() throws {
         let document = try DocumentFixtures.analyse("The New York Times.", with: lookup("rules: none\n      overlap: all"))
         #expect(document.entities.count == 1)
