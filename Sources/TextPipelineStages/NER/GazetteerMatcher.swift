@@ -24,9 +24,13 @@ struct GazetteerMatcher {
     private var tokenCount = 0
     /// Per token of the current document: what the vocabulary of the gazetteer being walked holds for it.
     private var lookups: [CompiledGazetteer.TokenEntry] = []
-    /// The walks still going, and those that reached a node with outputs (``walk(_:)``).
+    /// The walks still going (the first ``frontierCount``), and those that reached a node with
+    /// outputs (the first ``reachedCount``; ``walk(_:)``). The rows after them are stale: the lists
+    /// keep the length of the longest document so far, so no document grows them again.
     private var frontier: [Walk] = []
+    private var frontierCount = 0
     private var reached: [Walk] = []
+    private var reachedCount = 0
     /// Walks of two tokens or more that reached outputs, before they are merged into ``reached``.
     private var longer: [Walk] = []
     private var merged: [Walk] = []
@@ -93,7 +97,7 @@ struct GazetteerMatcher {
             lookUp(gazetteer, singleBytes[index], document, segments)
             walk(gazetteer)
             document.utf8.withUnsafeBufferPointer { text in
-                for position in reached.indices {
+                for position in 0 ..< reachedCount {
                     prefetchOutputs(gazetteer, position)
                     collect(gazetteer, index, reached[position], document, text, &found)
                 }
@@ -198,7 +202,7 @@ struct GazetteerMatcher {
         if lookups.count < count { lookups = Array(repeating: .absent, count: max(count, lookups.count * 2)) }
         // Each token starts at most one walk of each list. Every token's walk is written at the
         // lists' ends and kept by counting it or not, so the loop has no branch on the lookup's
-        // result; the lists are sized to the token count (keeping their capacity) and cut after.
+        // result; the lists are at least as long as the token count, and their counts are set after.
         Self.resize(&reached, to: count, from: &blankWalks)
         Self.resize(&frontier, to: count, from: &blankWalks)
         var reachedCount = 0, frontierCount = 0
@@ -244,13 +248,13 @@ struct GazetteerMatcher {
                 }
             }
         }
-        reached.removeLast(reached.count - reachedCount)
-        frontier.removeLast(frontier.count - frontierCount)
+        self.reachedCount = reachedCount
+        self.frontierCount = frontierCount
     }
 
     /// Grows `walks` to at least `count` elements (their values are to be overwritten), keeping its capacity.
-    /// The walks are copied in bulk from ``blankWalks``: the lists are cut after every gazetteer's
-    /// lookups, so this runs once per gazetteer and document.
+    /// The walks are copied in bulk from ``blankWalks``; the lists are never cut, so this runs
+    /// only for a document longer than every earlier one.
     private static func resize(_ walks: inout [Walk], to count: Int, from blanks: inout [Walk]) {
         guard walks.count < count else { return }
         if blanks.count < count { blanks = Array(repeating: Walk(start: 0, next: 0, limit: 0, node: 0), count: max(count, 2 * blanks.count)) }
@@ -276,7 +280,7 @@ struct GazetteerMatcher {
     /// vocabulary bucket, and most walks end at the second token.
     private mutating func walk(_ gazetteer: CompiledGazetteer) {
         longer.removeAll(keepingCapacity: true)
-        while !frontier.isEmpty {
+        while frontierCount > 0 {
             keepPlausibleSteps(gazetteer)
             keepFilteredSteps(gazetteer)
             step(gazetteer)
@@ -290,17 +294,19 @@ struct GazetteerMatcher {
     /// Merges ``longer`` into ``reached`` (both sorted by start, then end; single-token walks end first).
     private mutating func mergeLongerIntoReached() {
         merged.removeAll(keepingCapacity: true)
-        merged.reserveCapacity(reached.count + longer.count)
+        merged.reserveCapacity(reachedCount + longer.count)
         var single = 0
         for walk in longer {
-            while single < reached.count, reached[single].start <= walk.start {
+            while single < reachedCount, reached[single].start <= walk.start {
                 merged.append(reached[single])
                 single += 1
             }
             merged.append(walk)
         }
-        merged.append(contentsOf: reached[single...])
-        swap(&reached, &merged)
+        merged.append(contentsOf: reached[single ..< reachedCount])
+        Self.resize(&reached, to: merged.count, from: &blankWalks)
+        reached.replaceSubrange(0 ..< merged.count, with: merged)
+        reachedCount = merged.count
     }
 
     /// The first pass of a level: keeps the walks whose next token is in some entry after its first
@@ -313,12 +319,13 @@ struct GazetteerMatcher {
     /// because whether a step survives is as good as random to the branch predictor.
     @inline(__always)
     private mutating func keepPlausibleSteps(_ gazetteer: CompiledGazetteer) {
-        if stepHashes.count < frontier.count { stepHashes = [UInt64](repeating: 0, count: max(frontier.count, stepHashes.count * 2)) }
-        let kept = frontier.withUnsafeMutableBufferPointer { frontier in
+        let count = frontierCount
+        if stepHashes.count < count { stepHashes = [UInt64](repeating: 0, count: max(count, stepHashes.count * 2)) }
+        frontierCount = frontier.withUnsafeMutableBufferPointer { frontier in
             stepHashes.withUnsafeMutableBufferPointer { hashes in
                 lookups.withUnsafeBufferPointer { lookups in
                     var kept = 0
-                    for index in frontier.indices {
+                    for index in 0 ..< count {
                         let walk = frontier[index]
                         let id = lookups[Int(walk.next)].id
                         let token = UInt32(truncatingIfNeeded: max(id, 0))
@@ -337,16 +344,16 @@ struct GazetteerMatcher {
                 }
             }
         }
-        frontier.removeLast(frontier.count - kept)
     }
 
     /// The second pass: keeps the steps whose edge-filter bit is set and hints their edge-table slots.
     @inline(__always)
     private mutating func keepFilteredSteps(_ gazetteer: CompiledGazetteer) {
-        let kept = frontier.withUnsafeMutableBufferPointer { frontier in
+        let count = frontierCount
+        frontierCount = frontier.withUnsafeMutableBufferPointer { frontier in
             stepHashes.withUnsafeMutableBufferPointer { hashes in
                 var kept = 0
-                for index in frontier.indices {
+                for index in 0 ..< count {
                     let hash = hashes[index]
                     gazetteer.prefetchEdge(hash: hash)
                     frontier[kept] = frontier[index]
@@ -356,15 +363,14 @@ struct GazetteerMatcher {
                 return kept
             }
         }
-        frontier.removeLast(frontier.count - kept)
     }
 
     /// The third pass: takes each step along the edge table; walks that reach outputs go to
     /// ``longer``, walks that may go on stay in ``frontier``.
     @inline(__always)
     private mutating func step(_ gazetteer: CompiledGazetteer) {
-        let count = frontier.count
-        let alive = frontier.withUnsafeMutableBufferPointer { frontier in
+        let count = frontierCount
+        frontierCount = frontier.withUnsafeMutableBufferPointer { frontier in
             stepHashes.withUnsafeBufferPointer { hashes in
                 lookups.withUnsafeBufferPointer { lookups in
                     var alive = 0
@@ -384,7 +390,6 @@ struct GazetteerMatcher {
                 }
             }
         }
-        frontier.removeLast(count - alive)
     }
 
     /// Hints the output tables that collecting later walks of ``reached`` reads: their output
@@ -392,10 +397,10 @@ struct GazetteerMatcher {
     @inline(__always)
     private func prefetchOutputs(_ gazetteer: CompiledGazetteer, _ position: Int) {
         let stride = Self.prefetchDistance
-        if position + 2 * stride < reached.count {
+        if position + 2 * stride < reachedCount {
             gazetteer.prefetchOutputRange(of: reached[position + 2 * stride].node & GazetteerFormat.nodeMask)
         }
-        if position + stride < reached.count {
+        if position + stride < reachedCount {
             gazetteer.prefetchFirstOutput(of: reached[position + stride].node & GazetteerFormat.nodeMask)
         }
     }
