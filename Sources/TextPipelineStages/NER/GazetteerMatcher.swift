@@ -11,6 +11,9 @@ import TextPipeline
 struct GazetteerMatcher {
     let gazetteers: [CompiledGazetteer]
     let options: MatchOptions
+    /// Per gazetteer: what its vocabulary holds for a one-byte ASCII token, by byte, looked up once
+    /// per worker (``singleByteEntries(_:)``): punctuation and initials, one token in seven in news text.
+    private let singleBytes: [[CompiledGazetteer.TokenEntry]]
     var normalizer = KeyNormalizer()
     /// Entry pieces in the forms verification compares, normalised once per worker.
     var entryForms = EntryFormCache()
@@ -21,9 +24,13 @@ struct GazetteerMatcher {
     private var tokenCount = 0
     /// Per token of the current document: what the vocabulary of the gazetteer being walked holds for it.
     private var lookups: [CompiledGazetteer.TokenEntry] = []
-    /// The walks still going, and those that reached a node with outputs (``walk(_:)``).
+    /// The walks still going (the first ``frontierCount``), and those that reached a node with
+    /// outputs (the first ``reachedCount``; ``walk(_:)``). The rows after them are stale: the lists
+    /// keep the length of the longest document so far, so no document grows them again.
     private var frontier: [Walk] = []
+    private var frontierCount = 0
     private var reached: [Walk] = []
+    private var reachedCount = 0
     /// Walks of two tokens or more that reached outputs, before they are merged into ``reached``.
     private var longer: [Walk] = []
     private var merged: [Walk] = []
@@ -67,6 +74,18 @@ struct GazetteerMatcher {
     init(gazetteers: [CompiledGazetteer], options: MatchOptions) {
         self.gazetteers = gazetteers
         self.options = options
+        singleBytes = gazetteers.map(Self.singleByteEntries)
+    }
+
+    /// What `gazetteer`'s vocabulary holds for each one-byte token 0x00...0x7F: the lookup
+    /// ``lookUp(_:_:_:)`` would make for that token, with the key it would compute.
+    private static func singleByteEntries(_ gazetteer: CompiledGazetteer) -> [CompiledGazetteer.TokenEntry] {
+        (0 ..< 128).map { byte in
+            [UInt8(byte)].withUnsafeBufferPointer { token in
+                guard let (hash, prefix, middle) = asciiKey(in: token, 0 ..< 1) else { return .absent }
+                return gazetteer.lookUp(ascii: token, hash: hash, prefix: prefix, middle: middle)
+            }
+        }
     }
 
     /// Every verified match inside `segments` (token ranges, usually sentences), in order of start,
@@ -75,10 +94,10 @@ struct GazetteerMatcher {
         found.removeAll(keepingCapacity: true)
         computeKeys(document)
         for (index, gazetteer) in gazetteers.enumerated() {
-            lookUp(gazetteer, document, segments)
+            lookUp(gazetteer, singleBytes[index], document, segments)
             walk(gazetteer)
             document.utf8.withUnsafeBufferPointer { text in
-                for position in reached.indices {
+                for position in 0 ..< reachedCount {
                     prefetchOutputs(gazetteer, position)
                     collect(gazetteer, index, reached[position], document, text, &found)
                 }
@@ -176,12 +195,14 @@ struct GazetteerMatcher {
     /// ``frontier`` when it has children and the segment goes on (the first level of ``walk(_:)``).
     /// Rows of ``lookups`` for tokens outside every segment are left stale: walks never leave
     /// their segment, so nothing reads them.
-    private mutating func lookUp(_ gazetteer: CompiledGazetteer, _ document: Document, _ segments: [Range<Int>]) {
+    private mutating func lookUp(
+        _ gazetteer: CompiledGazetteer, _ singleBytes: [CompiledGazetteer.TokenEntry], _ document: Document, _ segments: [Range<Int>]
+    ) {
         let count = tokenCount
         if lookups.count < count { lookups = Array(repeating: .absent, count: max(count, lookups.count * 2)) }
         // Each token starts at most one walk of each list. Every token's walk is written at the
         // lists' ends and kept by counting it or not, so the loop has no branch on the lookup's
-        // result; the lists are sized to the token count (keeping their capacity) and cut after.
+        // result; the lists are at least as long as the token count, and their counts are set after.
         Self.resize(&reached, to: count, from: &blankWalks)
         Self.resize(&frontier, to: count, from: &blankWalks)
         var reachedCount = 0, frontierCount = 0
@@ -191,30 +212,34 @@ struct GazetteerMatcher {
                     keys.withUnsafeBufferPointer { keys in
                         document.utf8.withUnsafeBufferPointer { text in
                             keyPool.withUnsafeBufferPointer { pool in
-                                for segment in segments {
-                                    let limit = Int32(segment.upperBound)
-                                    for index in segment {
-                                        if index + Self.prefetchDistance < count {
-                                            gazetteer.prefetchBucket(hash: keys[index + Self.prefetchDistance].hash)
+                                singleBytes.withUnsafeBufferPointer { singleBytes in
+                                    for segment in segments {
+                                        let limit = Int32(segment.upperBound)
+                                        for index in segment {
+                                            if index + Self.prefetchDistance < count {
+                                                gazetteer.prefetchBucket(hash: keys[index + Self.prefetchDistance].hash)
+                                            }
+                                            let key = keys[index]
+                                            let bytes = UnsafeBufferPointer(rebasing: (key.ascii ? text : pool)[Int(key.start) ..< Int(key.end)])
+                                            let entry =
+                                                bytes.isEmpty
+                                                ? .absent
+                                                : key.ascii
+                                                    ? bytes.count == 1
+                                                        ? singleBytes[Int(bytes[0] & 0x7F)]
+                                                        : gazetteer.lookUp(ascii: bytes, hash: key.hash, prefix: key.prefix, middle: key.middle)
+                                                    : gazetteer.lookUp(bytes, hash: key.hash, prefix: key.prefix, middle: key.middle)
+                                            lookups[index] = entry
+                                            let child = entry.rootChild
+                                            let walk = Walk(
+                                                start: Int32(truncatingIfNeeded: index), next: Int32(truncatingIfNeeded: index &+ 1),
+                                                limit: limit, node: child)
+                                            reached[reachedCount] = walk
+                                            reachedCount &+= GazetteerFormat.flag(GazetteerFormat.hasOutputs, of: child)
+                                            frontier[frontierCount] = walk
+                                            let segmentGoesOn = walk.next < limit ? 1 : 0
+                                            frontierCount &+= GazetteerFormat.flag(GazetteerFormat.hasChildren, of: child) & segmentGoesOn
                                         }
-                                        let key = keys[index]
-                                        let bytes = UnsafeBufferPointer(rebasing: (key.ascii ? text : pool)[Int(key.start) ..< Int(key.end)])
-                                        let entry =
-                                            bytes.isEmpty
-                                            ? .absent
-                                            : key.ascii
-                                                ? gazetteer.lookUp(ascii: bytes, hash: key.hash, prefix: key.prefix, middle: key.middle)
-                                                : gazetteer.lookUp(bytes, hash: key.hash, prefix: key.prefix, middle: key.middle)
-                                        lookups[index] = entry
-                                        let child = entry.rootChild
-                                        let walk = Walk(
-                                            start: Int32(truncatingIfNeeded: index), next: Int32(truncatingIfNeeded: index &+ 1),
-                                            limit: limit, node: child)
-                                        reached[reachedCount] = walk
-                                        reachedCount &+= GazetteerFormat.flag(GazetteerFormat.hasOutputs, of: child)
-                                        frontier[frontierCount] = walk
-                                        let segmentGoesOn = walk.next < limit ? 1 : 0
-                                        frontierCount &+= GazetteerFormat.flag(GazetteerFormat.hasChildren, of: child) & segmentGoesOn
                                     }
                                 }
                             }
@@ -223,13 +248,13 @@ struct GazetteerMatcher {
                 }
             }
         }
-        reached.removeLast(reached.count - reachedCount)
-        frontier.removeLast(frontier.count - frontierCount)
+        self.reachedCount = reachedCount
+        self.frontierCount = frontierCount
     }
 
     /// Grows `walks` to at least `count` elements (their values are to be overwritten), keeping its capacity.
-    /// The walks are copied in bulk from ``blankWalks``: the lists are cut after every gazetteer's
-    /// lookups, so this runs once per gazetteer and document.
+    /// The walks are copied in bulk from ``blankWalks``; the lists are never cut, so this runs
+    /// only for a document longer than every earlier one.
     private static func resize(_ walks: inout [Walk], to count: Int, from blanks: inout [Walk]) {
         guard walks.count < count else { return }
         if blanks.count < count { blanks = Array(repeating: Walk(start: 0, next: 0, limit: 0, node: 0), count: max(count, 2 * blanks.count)) }
@@ -255,7 +280,7 @@ struct GazetteerMatcher {
     /// vocabulary bucket, and most walks end at the second token.
     private mutating func walk(_ gazetteer: CompiledGazetteer) {
         longer.removeAll(keepingCapacity: true)
-        while !frontier.isEmpty {
+        while frontierCount > 0 {
             keepPlausibleSteps(gazetteer)
             keepFilteredSteps(gazetteer)
             step(gazetteer)
@@ -269,17 +294,19 @@ struct GazetteerMatcher {
     /// Merges ``longer`` into ``reached`` (both sorted by start, then end; single-token walks end first).
     private mutating func mergeLongerIntoReached() {
         merged.removeAll(keepingCapacity: true)
-        merged.reserveCapacity(reached.count + longer.count)
+        merged.reserveCapacity(reachedCount + longer.count)
         var single = 0
         for walk in longer {
-            while single < reached.count, reached[single].start <= walk.start {
+            while single < reachedCount, reached[single].start <= walk.start {
                 merged.append(reached[single])
                 single += 1
             }
             merged.append(walk)
         }
-        merged.append(contentsOf: reached[single...])
-        swap(&reached, &merged)
+        merged.append(contentsOf: reached[single ..< reachedCount])
+        Self.resize(&reached, to: merged.count, from: &blankWalks)
+        reached.replaceSubrange(0 ..< merged.count, with: merged)
+        reachedCount = merged.count
     }
 
     /// The first pass of a level: keeps the walks whose next token is in some entry after its first
@@ -292,12 +319,13 @@ struct GazetteerMatcher {
     /// because whether a step survives is as good as random to the branch predictor.
     @inline(__always)
     private mutating func keepPlausibleSteps(_ gazetteer: CompiledGazetteer) {
-        if stepHashes.count < frontier.count { stepHashes = [UInt64](repeating: 0, count: max(frontier.count, stepHashes.count * 2)) }
-        let kept = frontier.withUnsafeMutableBufferPointer { frontier in
+        let count = frontierCount
+        if stepHashes.count < count { stepHashes = [UInt64](repeating: 0, count: max(count, stepHashes.count * 2)) }
+        frontierCount = frontier.withUnsafeMutableBufferPointer { frontier in
             stepHashes.withUnsafeMutableBufferPointer { hashes in
                 lookups.withUnsafeBufferPointer { lookups in
                     var kept = 0
-                    for index in frontier.indices {
+                    for index in 0 ..< count {
                         let walk = frontier[index]
                         let id = lookups[Int(walk.next)].id
                         let token = UInt32(truncatingIfNeeded: max(id, 0))
@@ -316,16 +344,16 @@ struct GazetteerMatcher {
                 }
             }
         }
-        frontier.removeLast(frontier.count - kept)
     }
 
     /// The second pass: keeps the steps whose edge-filter bit is set and hints their edge-table slots.
     @inline(__always)
     private mutating func keepFilteredSteps(_ gazetteer: CompiledGazetteer) {
-        let kept = frontier.withUnsafeMutableBufferPointer { frontier in
+        let count = frontierCount
+        frontierCount = frontier.withUnsafeMutableBufferPointer { frontier in
             stepHashes.withUnsafeMutableBufferPointer { hashes in
                 var kept = 0
-                for index in frontier.indices {
+                for index in 0 ..< count {
                     let hash = hashes[index]
                     gazetteer.prefetchEdge(hash: hash)
                     frontier[kept] = frontier[index]
@@ -335,15 +363,14 @@ struct GazetteerMatcher {
                 return kept
             }
         }
-        frontier.removeLast(frontier.count - kept)
     }
 
     /// The third pass: takes each step along the edge table; walks that reach outputs go to
     /// ``longer``, walks that may go on stay in ``frontier``.
     @inline(__always)
     private mutating func step(_ gazetteer: CompiledGazetteer) {
-        let count = frontier.count
-        let alive = frontier.withUnsafeMutableBufferPointer { frontier in
+        let count = frontierCount
+        frontierCount = frontier.withUnsafeMutableBufferPointer { frontier in
             stepHashes.withUnsafeBufferPointer { hashes in
                 lookups.withUnsafeBufferPointer { lookups in
                     var alive = 0
@@ -363,7 +390,6 @@ struct GazetteerMatcher {
                 }
             }
         }
-        frontier.removeLast(count - alive)
     }
 
     /// Hints the output tables that collecting later walks of ``reached`` reads: their output
@@ -371,10 +397,10 @@ struct GazetteerMatcher {
     @inline(__always)
     private func prefetchOutputs(_ gazetteer: CompiledGazetteer, _ position: Int) {
         let stride = Self.prefetchDistance
-        if position + 2 * stride < reached.count {
+        if position + 2 * stride < reachedCount {
             gazetteer.prefetchOutputRange(of: reached[position + 2 * stride].node & GazetteerFormat.nodeMask)
         }
-        if position + stride < reached.count {
+        if position + stride < reachedCount {
             gazetteer.prefetchFirstOutput(of: reached[position + stride].node & GazetteerFormat.nodeMask)
         }
     }
@@ -412,6 +438,7 @@ struct GazetteerMatcher {
         let mode = options.effectiveMode(summary.casePolicy)
         if mode == .diacritics { return true }
         if mode == .insensitive, summary.asciiForms, span.allSatisfy({ keys[$0].ascii }) { return true }
+        if mode == .exact, summary.casePolicy == CasePolicy.acronym.rawValue, hasLowerCaseASCIIToken(span, text) { return false }
         guard let record = gazetteer.entry(entryIndex) else { return false }
         return verify(record, gazetteer, span, document, text)
     }

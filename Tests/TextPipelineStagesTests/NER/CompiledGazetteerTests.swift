@@ -195,6 +195,24 @@ import TextPipeline
         #expect(!document.entities.labels.contains(.person))
     }
 
+    /// A worker keeps its walk lists at the longest document's length: a shorter document after a
+    /// longer one must read only its own walks, and find what a fresh worker finds.
+    @Test func aWorkerReusedOnShorterDocumentsFindsWhatAFreshOneFinds() throws {
+        let gazetteer = try CompiledGazetteer(path: compiled().path)
+        let long = Array(repeating: "Kim Jong Un visited Pyongyang, KCNA said.", count: 20).joined(separator: " ")
+        let texts = [long, "KCNA said.", "Pyongyang", long + " Kim Jong Un", "Kim Jong"]
+        var reused = try GazetteerNERStage(gazetteers: [gazetteer]).makeWorker()
+        for text in texts {
+            var again = try NERFixture.tokenized(text), fresh = again
+            try reused.process(&again, context: .init())
+            var worker = try GazetteerNERStage(gazetteers: [gazetteer]).makeWorker()
+            try worker.process(&fresh, context: .init())
+            let spans = { (document: Document) in (0 ..< document.entities.count).map { document.entities.tokenRange($0) } }
+            #expect(spans(again) == spans(fresh), "\(text.prefix(20))")
+            #expect(Array(again.entities.canonicalIDs) == Array(fresh.entities.canonicalIDs))
+        }
+    }
+
     @Test func replacingAMappedFileLeavesTheOldMappingIntact() throws {
         let (path, _) = try compiled()
         let old = try CompiledGazetteer(path: path)

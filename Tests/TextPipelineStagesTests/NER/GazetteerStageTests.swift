@@ -86,6 +86,21 @@ import TextPipeline
         #expect(try NERFixture.entities(text, lookup("rules: none\n      acronyms: follow")).map(\.text) == ["us", "US"])
     }
 
+    /// Acronym entries are turned down early for an ASCII token with a small letter; capitals and
+    /// tokens outside ASCII still go through verification.
+    @Test func acronymsOfSeveralTokensNeedTheirCapitalsInEveryToken() throws {
+        let pipeline = try NERFixture.pipeline("UN\tORG\t\nUN HQ\tLOC\t\nUN ÉTÉ\tMISC\t\n", options: "rules: none")
+        let found = try NERFixture.entities("UN HQ and UN hq and Un HQ and UN ÉTÉ.", pipeline)
+        #expect(found.map(\.text) == ["UN HQ", "UN", "UN ÉTÉ"])
+    }
+
+    /// One-byte tokens (punctuation, initials) are looked up once per worker, folded like the others.
+    @Test func oneByteTokensMatchInsideAndAsEntries() throws {
+        let pipeline = try NERFixture.pipeline("Procter & Gamble\tORG\t\nQ\tMISC\t\n", options: "rules: none")
+        let found = try NERFixture.entities("Shares of procter & gamble and Procter & Gamble rose, said q.", pipeline)
+        #expect(found.map(\.text) == ["procter & gamble", "Procter & Gamble", "q"])
+    }
+
     @Test func overlapAllWritesEveryMatchToASpanLayer() throws {
         let document = try DocumentFixtures.analyse("The New York Times.", with: lookup("rules: none\n      overlap: all"))
         #expect(document.entities.count == 1)

@@ -101,6 +101,17 @@ import Testing
         #expect(!inside.spans.isEmpty, "\(inside)")
     }
 
+    /// Line breaks are counted per gap between tokens, wherever the gap lies: a blank line holding
+    /// spaces still stands a line alone, after a long paragraph as after a short one.
+    @Test func titleCaseLineAfterALongParagraphAndASpacedBlankLine() throws {
+        let line = "Leader Sends Letter to President After Historic Visit"
+        let paragraph = Array(repeating: "markets were calm and trading was thin.", count: 40).joined(separator: " ")
+        let alone = try Self.tagged("\(paragraph)\n \n\(line)\n  \nThe leader wrote it.")
+        let inside = try Self.tagged("\(paragraph)\n \(line) \nThe leader wrote it.")
+        #expect(alone.spans.isEmpty, "\(alone)")
+        #expect(!inside.spans.isEmpty, "\(inside)")
+    }
+
     @Test func titleBeforeAPlaceDropsThePlaceID() throws {
         let found = try NERFixture.entities("President Obama spoke.", NERFixture.pipeline(Self.gazetteer))
         #expect(found.map(\.label) == ["PER"])
