@@ -19,6 +19,18 @@ import TextPipeline
         return nil
     }
 
+    /// Only the exact keys count: a key of the same length and first byte as `id`, `text`,
+    /// `title` or `lang`, or one that starts like them, is an unknown field.
+    @Test func keysThatOnlyResembleTheKnownOnesAreIgnored() throws {
+        let line = #"{"id":"a1","text":"real","ie":"x","tent":5,"texts":6,"titl":7,"tiTle":8,"lane":9,"lan":"de"}"#
+        let record = try #require(article(parse(line)))
+        #expect(record.id == .string("a1"))
+        #expect(String(decoding: record.text, as: UTF8.self) == "real")
+        #expect(record.title == nil)
+        #expect(record.language == nil)
+        #expect(record.warnings.isEmpty)
+    }
+
     @Test func validRecordKeepsIDTextAndTitle() throws {
         let record = try #require(article(parse(#"{"id": "a1", "title": "T", "text": "Hello \"world\"\n", "extra": [1, {"x": null}]}"#)))
         #expect(record.id == .string("a1"))

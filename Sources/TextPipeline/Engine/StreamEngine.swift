@@ -132,6 +132,8 @@ public struct StreamEngine: Sendable {
         var nextToConsume = 0
         var consumedInHead = 0
         var inputDone = false
+        // Wake for half a window of finished chunks, not for each: the workers keep the other half.
+        let batch = max(1, configuration.window / 2)
         let pollSeconds = Double(configuration.pollInterval.components.seconds) + Double(configuration.pollInterval.components.attoseconds) * 1e-18
         while true {
             while !inputDone, nextSequence - nextToConsume < configuration.window {
@@ -149,8 +151,12 @@ public struct StreamEngine: Sendable {
                 if inputDone { shared.closeInput() }
             }
             if inputDone, nextToConsume == nextSequence { return }
-            let ready = try shared.takeReady(from: nextToConsume, offset: consumedInHead, until: Date(timeIntervalSinceNow: pollSeconds))
-            for result in ready.results { try consume(try result.get()) }
+            let ready = try shared.takeReady(
+                from: nextToConsume, offset: consumedInHead, chunks: min(batch, nextSequence - nextToConsume),
+                until: Date(timeIntervalSinceNow: pollSeconds))
+            for chunk in ready.chunks {
+                for result in chunk { try consume(try result.get()) }
+            }
             nextToConsume += ready.completedChunks
             consumedInHead = ready.headOffset
             try tick()
@@ -168,6 +174,9 @@ final class EngineShared<Output: Sendable>: @unchecked Sendable {
     /// Results of chunks being worked on, one appended per finished record.
     private var partial: [Int: [Result<Output, any Error>]] = [:]
     private var inputClosed = false
+    /// While the consumer waits: the first chunk it consumes next and how many
+    /// chunks from there must be finished to wake it.
+    private var consumerWaitsFor: (sequence: Int, chunks: Int)?
     private var cancelled = false
     var liveWorkers = 0
     private(set) var startupError: (any Error)?
@@ -205,40 +214,59 @@ final class EngineShared<Output: Sendable>: @unchecked Sendable {
     }
 
     /// Results ready for the consumer: the rest of the head chunk and of the chunks finished after it, then the finished records of the next unfinished chunk.
+    ///
+    /// The results stay in the chunks' own arrays (moved out of the shared state, not
+    /// copied), so the lock the workers publish under is held only briefly.
     struct Ready {
-        var results: [Result<Output, any Error>] = []
+        /// The results, chunk by chunk, in order.
+        var chunks: [ArraySlice<Result<Output, any Error>>] = []
         /// Chunks consumed whole.
         var completedChunks = 0
         /// Records of the new head chunk consumed so far.
         var headOffset = 0
     }
 
-    /// Waits until chunk `sequence` is finished or `deadline` passes, then
+    /// Waits until the `chunks` chunks from `sequence` on are finished or `deadline` passes, then
     /// returns every result that can be consumed in order, skipping the
     /// first `offset` results of chunk `sequence` (consumed earlier).
+    ///
+    /// Waiting for several chunks, not one, wakes the calling thread once per
+    /// batch: each wake-up costs both cores kernel time (a VM's wake-up is an interrupt between cores).
     /// - Throws: a worker's start-up error.
-    func takeReady(from sequence: Int, offset: Int, until deadline: Date) throws -> Ready {
+    func takeReady(from sequence: Int, offset: Int, chunks: Int, until deadline: Date) throws -> Ready {
         condition.lock()
         defer { condition.unlock() }
-        while results[sequence] == nil {
+        let wanted = max(1, chunks)
+        while finishedRun(from: sequence, upTo: wanted) < wanted {
             if let startupError { throw startupError }
-            if !condition.wait(until: deadline) { break }
+            consumerWaitsFor = (sequence, wanted)
+            let woken = condition.wait(until: deadline)
+            consumerWaitsFor = nil
+            if !woken { break }
         }
         var ready = Ready()
         var next = sequence
         var skip = offset
         while let chunk = results.removeValue(forKey: next) {
-            ready.results.append(contentsOf: chunk[skip...])
+            ready.chunks.append(chunk[skip...])
             skip = 0
             next += 1
         }
         ready.completedChunks = next - sequence
         if let finished = partial[next], finished.count > skip {
-            ready.results.append(contentsOf: finished[skip...])
+            // Rare (a slow record): the worker's next append copies its array once.
+            ready.chunks.append(finished[skip...])
             skip = finished.count
         }
         ready.headOffset = skip
         return ready
+    }
+
+    /// How many chunks from `sequence` on are finished, counting at most `limit`. Call under the lock.
+    private func finishedRun(from sequence: Int, upTo limit: Int) -> Int {
+        var count = 0
+        while count < limit, results[sequence + count] != nil { count += 1 }
+        return count
     }
 
     func waitForWorkers() {
@@ -274,7 +302,10 @@ final class EngineShared<Output: Sendable>: @unchecked Sendable {
             }
             condition.lock()
             results[sequence] = partial.removeValue(forKey: sequence) ?? []
-            condition.broadcast()
+            // Wake the consumer only when what it waits for is complete (broadcast: idle workers wait here too).
+            if let waiting = consumerWaitsFor, finishedRun(from: waiting.sequence, upTo: waiting.chunks) == waiting.chunks {
+                condition.broadcast()
+            }
             condition.unlock()
         }
         let cpuSeconds = ThreadCPUClock.seconds()

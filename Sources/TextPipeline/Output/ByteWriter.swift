@@ -88,11 +88,21 @@ public struct ByteWriter {
 
 extension JSONBuffer {
     /// Appends what `body` writes, which must be at most `maxCount` bytes
-    /// (the writer traps past them). One allocation and one copy per call,
-    /// so call it per document, not per token.
+    /// (the writer traps past them). One allocation per call, so call it per
+    /// document, not per token. An empty buffer is replaced by the block
+    /// itself (written in place, no copy); otherwise the block is copied after
+    /// what the buffer holds.
     @inlinable
     public mutating func write(atMost maxCount: Int, _ body: (inout ByteWriter) -> Void) {
         guard maxCount > 0 else { return }
+        if bytes.isEmpty {
+            bytes = [UInt8](unsafeUninitializedCapacity: maxCount) { buffer, count in
+                var writer = ByteWriter(buffer)
+                body(&writer)
+                count = writer.cursor - buffer.baseAddress!
+            }
+            return
+        }
         let chunk = [UInt8](unsafeUninitializedCapacity: maxCount) { buffer, count in
             var writer = ByteWriter(buffer)
             body(&writer)

@@ -3,8 +3,14 @@ public struct JSONLinesEncoder: DocumentEncoder {
     /// Offsets, token output and the layers to write.
     public let options: OutputOptions
 
+    /// Which of the built-in layers `options` asks for, looked up once (a set lookup hashes the name).
+    let writes: WrittenLayers
+
     /// An encoder writing as `options` says.
-    public init(options: OutputOptions) { self.options = options }
+    public init(options: OutputOptions) {
+        self.options = options
+        writes = WrittenLayers(options)
+    }
 
     public var framing: RecordFraming { .lines }
 
@@ -19,14 +25,23 @@ public struct JSONLinesEncoder: DocumentEncoder {
     }
 
     /// Appends the line (with its `\n`) for an analysed document.
+    ///
+    /// The id and the built-in layers go through one block reserved for their
+    /// most bytes (``maxBlockBytes(_:closing:)``): into an empty `out`, as in
+    /// the engine, the line is written in place, with one allocation.
     public func encode(_ document: Document, into out: inout JSONBuffer) {
         var converter = OffsetConverter(utf8: document.utf8, unit: options.offsets)
-        out.raw("{\"id\":")
-        out.id(document.id)
-        if options.emitTokens && options.layers.contains(.tokens) { encodeTokens(document, &converter, &out) }
-        if options.layers.contains(.sentences) { SpanJSON.sentences(document, key: ",\"sentences\":[", &converter, into: &out) }
-        if options.layers.contains(.entities) { encodeEntities(document, &converter, &out) }
-        if options.layers.contains(.keywords) { encodeKeywords(document, &out) }
+        let hasExtras = !document.spans.isEmpty || !document.attributes.isEmpty || !document.warnings.isEmpty
+        out.write(atMost: maxBlockBytes(document, closing: !hasExtras)) { writer in
+            writer.raw("{\"id\":")
+            writer.id(document.id)
+            if writes.tokens { encodeTokens(document, &converter, &writer) }
+            if writes.sentences { SpanJSON.sentences(document, key: ",\"sentences\":[", &converter, into: &writer) }
+            if writes.entities { encodeEntities(document, &converter, &writer) }
+            if writes.keywords { encodeKeywords(document, &writer) }
+            if !hasExtras { writer.raw("}\n") }
+        }
+        guard hasExtras else { return }
         if !document.spans.isEmpty { encodeSpans(document, &converter, &out) }
         if !document.attributes.isEmpty {
             out.raw(",\"attributes\":")
@@ -37,6 +52,18 @@ public struct JSONLinesEncoder: DocumentEncoder {
             out.value(.array(document.warnings.map(JSONValue.string)))
         }
         out.raw("}\n")
+    }
+
+    /// The built-in layers a line holds.
+    struct WrittenLayers: Sendable {
+        var tokens, sentences, entities, keywords: Bool
+
+        init(_ options: OutputOptions) {
+            tokens = options.emitTokens && options.layers.contains(.tokens)
+            sentences = options.layers.contains(.sentences)
+            entities = options.layers.contains(.entities)
+            keywords = options.layers.contains(.keywords)
+        }
     }
 
     /// Appends the error record for an article that could not be analysed.
@@ -61,56 +88,54 @@ public struct JSONLinesEncoder: DocumentEncoder {
         SpanJSON.fields(Int(start), Int(end), &converter, into: &out)
     }
 
-    private func encodeTokens(_ document: Document, _ converter: inout OffsetConverter, _ out: inout JSONBuffer) {
-        out.raw(",\"tokens\":[")
+    private func encodeTokens(_ document: Document, _ converter: inout OffsetConverter, _ writer: inout ByteWriter) {
+        writer.raw(",\"tokens\":[")
         let tokens = document.tokens
-        // `,{` + fields + `,"kind":"ideographic"}` at most per token, through one reserved block per document.
-        out.write(atMost: tokens.count * (SpanJSON.maxFieldsBytes + 24)) { writer in
-            for index in 0 ..< tokens.count {
-                writer.raw(index > 0 ? ",{" : "{")
-                SpanJSON.fields(Int(tokens.starts[index]), Int(tokens.ends[index]), &converter, into: &writer)
-                writer.raw(",\"kind\":\"")
-                writer.raw(Self.kindName(tokens.kinds[index]))
-                writer.raw("\"}")
-            }
+        for index in 0 ..< tokens.count {
+            writer.raw(index > 0 ? ",{" : "{")
+            SpanJSON.fields(Int(tokens.starts[index]), Int(tokens.ends[index]), &converter, into: &writer)
+            writer.raw(",\"kind\":\"")
+            writer.raw(Self.kindName(tokens.kinds[index]))
+            writer.raw("\"}")
         }
-        out.raw("]")
+        writer.raw("]")
     }
 
     /// The name of a token kind, as ``TokenKind/description`` spells it, without a String.
     static func kindName(_ kind: TokenKind) -> StaticString { kind.name }
 
-    private func encodeEntities(_ document: Document, _ converter: inout OffsetConverter, _ out: inout JSONBuffer) {
-        out.raw(",\"entities\":[")
+    private func encodeEntities(_ document: Document, _ converter: inout OffsetConverter, _ writer: inout ByteWriter) {
+        writer.raw(",\"entities\":[")
         let entities = document.entities
-        for index in 0 ..< entities.count {
-            if index > 0 { out.raw(",") }
-            let bytes = document.byteRange(ofTokens: entities.tokenRange(index))
-            span(Int32(bytes.lowerBound), Int32(bytes.upperBound), &converter, &out)
-            out.raw(",\"text\":")
-            out.string(document.utf8[bytes])
-            out.raw(",\"label\":")
-            out.string(entities.labels[index].rawValue)
-            if entities.hasCanonicalID(index) {
-                out.raw(",\"id\":")
-                entities.withCanonicalIDBytes(index) { out.string(contiguous: $0) }
+        document.utf8.withUnsafeBufferPointer { text in
+            for index in 0 ..< entities.count {
+                writer.raw(index > 0 ? ",{" : "{")
+                let bytes = document.byteRange(ofTokens: entities.tokenRange(index))
+                SpanJSON.fields(bytes.lowerBound, bytes.upperBound, &converter, into: &writer)
+                writer.raw(",\"text\":")
+                writer.string(UnsafeBufferPointer(rebasing: text[bytes]))
+                writer.raw(",\"label\":")
+                writer.string(entities.labels[index].rawValue)
+                if entities.hasCanonicalID(index) {
+                    writer.raw(",\"id\":")
+                    entities.withCanonicalIDBytes(index) { writer.string($0) }
+                }
+                writer.raw("}")
             }
-            out.raw("}")
         }
-        out.raw("]")
+        writer.raw("]")
     }
 
-    private func encodeKeywords(_ document: Document, _ out: inout JSONBuffer) {
-        out.raw(",\"keywords\":[")
+    private func encodeKeywords(_ document: Document, _ writer: inout ByteWriter) {
+        writer.raw(",\"keywords\":[")
         for (index, keyword) in document.keywords.enumerated() {
-            if index > 0 { out.raw(",") }
-            out.raw("{\"text\":")
-            out.string(keyword.text)
-            out.raw(",\"score\":")
-            out.number(keyword.score)
-            out.raw("}")
+            writer.raw(index > 0 ? ",{\"text\":" : "{\"text\":")
+            writer.string(keyword.text)
+            writer.raw(",\"score\":")
+            writer.number(keyword.score)
+            writer.raw("}")
         }
-        out.raw("]")
+        writer.raw("]")
     }
 
     private func encodeSpans(_ document: Document, _ converter: inout OffsetConverter, _ out: inout JSONBuffer) {

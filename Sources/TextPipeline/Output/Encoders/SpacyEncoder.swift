@@ -43,7 +43,11 @@ public struct SpacyEncoder: DocumentEncoder {
             }
         }
         out.buffer.raw("]")
-        if layers.contains(.sentences) { SpanJSON.sentences(document, key: ",\"sents\":[", &converter, into: &out.buffer) }
+        if layers.contains(.sentences) {
+            out.buffer.write(atMost: SpanJSON.maxSentencesBytes(document, key: ",\"sents\":[")) { writer in
+                SpanJSON.sentences(document, key: ",\"sents\":[", &converter, into: &writer)
+            }
+        }
         if layers.contains(.entities) { encodeEntities(document, &converter, &out.buffer) }
         out.buffer.raw(",\"textpipe\":{\"id\":")
         out.buffer.id(document.id)

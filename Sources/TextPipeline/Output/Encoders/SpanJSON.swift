@@ -25,8 +25,9 @@ enum SpanJSON {
     static let maxFieldsBytes = 15 + 2 * ByteWriter.maxIntegerBytes
 
     /// Appends `key` (for example `,"sentences":[`), then `{"start":S,"end":E}`
-    /// per sentence (from its first token's start to its last token's end), then `]`.
-    static func sentences(_ document: Document, key: StaticString, _ converter: inout OffsetConverter, into out: inout JSONBuffer) {
+    /// per sentence (from its first token's start to its last token's end), then `]`;
+    /// at most ``maxSentencesBytes(_:key:)`` bytes.
+    static func sentences(_ document: Document, key: StaticString, _ converter: inout OffsetConverter, into out: inout ByteWriter) {
         out.raw(key)
         for index in 0 ..< document.sentences.count {
             out.raw(index > 0 ? ",{" : "{")
@@ -35,5 +36,10 @@ enum SpanJSON {
             out.raw("}")
         }
         out.raw("]")
+    }
+
+    /// The most bytes ``sentences(_:key:_:into:)`` writes.
+    static func maxSentencesBytes(_ document: Document, key: StaticString) -> Int {
+        key.utf8CodeUnitCount + document.sentences.count * (maxFieldsBytes + 3) + 1
     }
 }
