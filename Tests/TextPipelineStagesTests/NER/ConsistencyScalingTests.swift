@@ -28,7 +28,14 @@ import TextPipeline
     }
 
     @Test func acronymsInheritInLinearTime() throws {
-        let small = try tag(copies: 2_500), large = try tag(copies: 10_000)
+        // Best of three calls, sizes alternating, so that a busy machine (the whole suite runs in
+        // parallel) slows both sizes alike; one slow spell no longer fails the ratio.
+        var small = try tag(copies: 2_500), large = try tag(copies: 10_000)
+        for _ in 0 ..< 2 {
+            let nextSmall = try tag(copies: 2_500), nextLarge = try tag(copies: 10_000)
+            if nextSmall.seconds < small.seconds { small = nextSmall }
+            if nextLarge.seconds < large.seconds { large = nextLarge }
+        }
         // Every acronym inherits its expansion's label: the rule ran on every copy.
         #expect(large.entities.count == 20_000)
         #expect(large.entities.prefix(2) == ["Name Agency/ORG", "NAGE/ORG"])
