@@ -52,6 +52,10 @@ struct RuleTagger {
         var people = WordHashMap<Candidate>()
         var names = WordHashMap<(length: Int, source: Candidate)>()
         var known = WordHashMap<Candidate>()
+        /// The first words of the keys of `names` and `known`: a position whose word is not among
+        /// them starts no repeat, so the rules skip it without hashing its stretch.
+        var nameStarts = WordHashFilter()
+        var knownStarts = WordHashFilter()
     }
 
     let rules: NERRules

@@ -36,6 +36,13 @@ import Testing
         for name in expected { #expect(found.contains(name), "\(name) in \(found)") }
     }
 
+    /// A name found by a rule is found again where no rule looks, in a headline in capitals: the
+    /// repeat is found from its first word on ("LAKE", not "BALATON").
+    @Test func headlineRepeatTakesTheReadingOfTheSameWords() throws {
+        let found = try tag("The Lake Balaton region was calm.\n\nLAKE BALATON FLOODS AGAIN\n\nMore rain came.")
+        #expect(found.contains("LAKE BALATON/LOC"), "\(found)")
+    }
+
     /// An id always points at a gazetteer entry: names found by rules alone carry none, and a
     /// later mention of a looked-up name carries the entry's id.
     @Test func namesFoundByRulesAreUnlinked() throws {
