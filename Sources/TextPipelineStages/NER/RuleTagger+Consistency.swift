@@ -75,6 +75,7 @@ extension RuleTagger {
     /// the name without its designators, found elsewhere in the article, is relabelled or added.
     mutating func propagateOrganisations() {
         scratch.names.removeAll(reservingCapacity: scratch.candidates.count)
+        scratch.nameStarts.removeAll()
         for candidate in scratch.candidates where candidate.label == .organization && candidate.length >= 2 {
             var end = candidate.end
             while end > candidate.start + 1, rules.contains(.orgDesignators, hashes[end - 1]) || isPeriod(end - 1) { end -= 1 }
@@ -82,6 +83,7 @@ extension RuleTagger {
             let name = (length: end - candidate.start, source: candidate)
             let key = sequenceHash(candidate.start ..< end)
             scratch.names.update(key, initial: name) { $0 = name }
+            scratch.nameStarts.insert(hashes[candidate.start])
         }
         guard !scratch.names.isEmpty else { return }
         for index in scratch.candidates.indices
@@ -98,7 +100,8 @@ extension RuleTagger {
         // to "Executive" by chance. Names of one length differ in hash, so one lookup per length finds the name.
         Self.distinctLengths(of: scratch.names, \.length, into: &scratch.lengths)
         scratch.added.removeAll(keepingCapacity: true)
-        for index in scratch.openCapitals where token(index, is: .capitalised) && !token(index, is: .covered) {
+        for index in scratch.openCapitals
+        where token(index, is: .capitalised) && !token(index, is: .covered) && scratch.nameStarts.mayContain(hashes[index]) {
             let stretch = uncoveredStretch(from: index)
             for length in scratch.lengths where length <= stretch {
                 let range = index ..< index + length
@@ -115,9 +118,11 @@ extension RuleTagger {
     /// or a rule elsewhere in the article; capitalised repeats that no rule caught are added.
     mutating func propagateSurfaces() {
         scratch.known.removeAll(reservingCapacity: scratch.candidates.count)
+        scratch.knownStarts.removeAll()
         for candidate in scratch.candidates where candidate.strength >= .rule {
             let key = sequenceHash(candidate.start ..< candidate.end)
             scratch.known.update(key, initial: candidate) { if $0.strength < candidate.strength { $0 = candidate } }
+            scratch.knownStarts.insert(hashes[candidate.start])
         }
         for index in scratch.candidates.indices where scratch.candidates[index].strength == .fallback {
             if let source = scratch.known[sequenceHash(scratch.candidates[index].start ..< scratch.candidates[index].end)] {
@@ -129,7 +134,7 @@ extension RuleTagger {
         Self.distinctLengths(of: scratch.known, \.length, into: &scratch.lengths)
         scratch.added.removeAll(keepingCapacity: true)
         var next = 0  // A repeat found is skipped whole.
-        for index in scratch.openCapitals where index >= next && !token(index, is: .covered) {
+        for index in scratch.openCapitals where index >= next && !token(index, is: .covered) && scratch.knownStarts.mayContain(hashes[index]) {
             let stretch = uncoveredStretch(from: index)
             for length in scratch.lengths where length <= stretch {
                 guard let source = scratch.known[sequenceHash(index ..< index + length)] else { continue }

@@ -22,12 +22,8 @@ extension RuleTagger {
     /// Finds the runs of a (non-headline) segment and applies each as it is found: ``apply(_:)``
     /// changes nothing that finding runs reads (token features, rules, hashes).
     mutating func capitalisedRuns(_ segment: Range<Int>) {
-        var index = segment.lowerBound
+        var index = nextCapitalisedWord(from: segment.lowerBound, before: segment.upperBound)
         while index < segment.upperBound {
-            guard isCapitalisedWord(index) else {
-                index += 1
-                continue
-            }
             var end = index + 1
             while end < segment.upperBound {
                 if isCapitalisedWord(end) {
@@ -42,7 +38,17 @@ extension RuleTagger {
                 }
             }
             applySplittingAtTitles(index ..< end, segment: segment)
-            index = end
+            index = nextCapitalisedWord(from: end, before: segment.upperBound)
+        }
+    }
+
+    /// The first token from `index` on, before `end`, that ``isCapitalisedWord(_:)``, or `end`:
+    /// most tokens start no run, so they are skipped in a tight loop over the features.
+    private func nextCapitalisedWord(from index: Int, before end: Int) -> Int {
+        scratch.features.withUnsafeBufferPointer { features in
+            var index = index
+            while index < end, features[index].intersection([.capitalised, .headline]) != .capitalised { index += 1 }
+            return index
         }
     }
 
@@ -147,14 +153,13 @@ extension RuleTagger {
     /// `scratch.candidates` holds the lookups, sorted by start and non-overlapping; their
     /// tokens are marked ``TokenFeatures/lookup``. Runs are disjoint, so a lookup a run
     /// claimed never meets a later run, and inside a run the marked tokens are those its lookups cover.
-    /// - Complexity: O(log n + run length).
+    /// - Complexity: O(run length), amortised over the runs of a document in order.
     mutating func apply(_ run: Run) {
         let candidates = scratch.candidates
-        var first = 0, high = candidates.count
-        while first < high {
-            let mid = (first + high) / 2
-            if candidates[mid].end <= run.range.lowerBound { first = mid + 1 } else { high = mid }
-        }
+        // Runs come in order, so the first lookup ending after the run's start only moves forward.
+        var first = scratch.firstLookupAfterRuns
+        while first < candidates.count, candidates[first].end <= run.range.lowerBound { first += 1 }
+        scratch.firstLookupAfterRuns = first
         scratch.inside.removeAll(keepingCapacity: true)
         var index = first
         while index < candidates.count, candidates[index].start < run.range.upperBound {

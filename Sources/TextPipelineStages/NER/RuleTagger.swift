@@ -39,6 +39,9 @@ struct RuleTagger {
         /// Lookups inside the run being applied, and the run's pieces no lookup covers.
         var inside: [Int] = []
         var pieces: [Range<Int>] = []
+        /// While runs are applied, in order: the first lookup in `candidates` that ends after the
+        /// last run's start (``apply(_:)``).
+        var firstLookupAfterRuns = 0
         /// The lines that stand alone, while Title Case lines are marked (``markTitleCaseLines()``).
         var lines: [Range<Int>] = []
         /// Capitalised or all-capital tokens no entity covered after the runs, in order: where the
@@ -52,6 +55,10 @@ struct RuleTagger {
         var people = WordHashMap<Candidate>()
         var names = WordHashMap<(length: Int, source: Candidate)>()
         var known = WordHashMap<Candidate>()
+        /// The first words of the keys of `names` and `known`: a position whose word is not among
+        /// them starts no repeat, so the rules skip it without hashing its stretch.
+        var nameStarts = WordHashFilter()
+        var knownStarts = WordHashFilter()
     }
 
     let rules: NERRules
@@ -158,6 +165,7 @@ struct RuleTagger {
         scratch.removed.removeAll(keepingCapacity: true)
         scratch.removed.append(contentsOf: repeatElement(false, count: scratch.candidates.count))
         scratch.added.removeAll(keepingCapacity: true)
+        scratch.firstLookupAfterRuns = 0
     }
 
     /// Drops the lookups whole runs claimed, adds the runs' entities, and sorts.

@@ -94,3 +94,31 @@ struct WordHashMap<Value> {
 }
 
 extension WordHashMap: Sendable where Value: Sendable {}
+
+/// A set of word hashes that answers "certainly absent" or "maybe present": one bit per hash, picked
+/// by its low twelve bits (a Bloom filter with one probe). A test is one load and a shift, cheaper
+/// than a probe of ``WordHashMap``, for loops where most questions have the answer no.
+///
+/// Meant to be kept across documents: ``removeAll()`` clears its 512 bytes.
+struct WordHashFilter {
+    private var words = [UInt64](repeating: 0, count: Self.bitCount / 64)
+    private static let bitCount = 4096
+
+    /// Adds `hash`.
+    mutating func insert(_ hash: UInt64) {
+        let bit = Int(truncatingIfNeeded: hash) & (Self.bitCount - 1)
+        words[bit >> 6] |= 1 << UInt64(bit & 63)
+    }
+
+    /// False only when `hash` was not inserted since the last ``removeAll()``.
+    @inline(__always)
+    func mayContain(_ hash: UInt64) -> Bool {
+        let bit = Int(truncatingIfNeeded: hash) & (Self.bitCount - 1)
+        return words[bit >> 6] >> UInt64(bit & 63) & 1 != 0
+    }
+
+    /// Empties the filter.
+    mutating func removeAll() {
+        words.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+    }
+}

@@ -1,5 +1,7 @@
+import Foundation
 import TestSupport
 import Testing
+import TextPipeline
 
 @testable import TextPipelineStages
 
@@ -34,6 +36,36 @@ import Testing
     func contextRules(_ text: String, _ expected: [String]) throws {
         let found = try tag(text)
         for name in expected { #expect(found.contains(name), "\(name) in \(found)") }
+    }
+
+    /// A worker keeps its buffers and its place among the lookups from one document to the next: each
+    /// document must come out as from a fresh worker, whether it is longer or shorter than the last.
+    @Test func aWorkerReusedAcrossDocumentsTagsEachAsAFreshOne() throws {
+        let folder = try NERFixture.folder()
+        let path = folder.appendingPathComponent("rules.tpg").path
+        try GazetteerCompiler.write(GazetteerCompiler.compile(sources: [NERFixture.source(Self.gazetteer, in: folder)]).bytes, to: path)
+        let stage = try GazetteerNERStage(gazetteers: [CompiledGazetteer(path: path)], rules: true)
+        let long = Array(repeating: "President Vladimir Putin met Maria Smith of Northwind Holdings Inc in Moscow.", count: 12)
+        let texts = [long.joined(separator: " "), "Doctors at the World Health Organization met in Moscow.", "Mr Putin left Turkey."]
+        var reused = try stage.makeWorker()
+        for text in texts + texts.reversed() {
+            var again = try NERFixture.tokenized(text), fresh = again
+            try reused.process(&again, context: .init())
+            var worker = try stage.makeWorker()
+            try worker.process(&fresh, context: .init())
+            let entities = { (document: Document) in
+                (0 ..< document.entities.count).map { "\(document.entities.tokenRange($0)) \(document.entities.labels[$0].rawValue)" }
+            }
+            #expect(entities(again) == entities(fresh), "\(text.prefix(30))")
+            #expect(Array(again.entities.canonicalIDs) == Array(fresh.entities.canonicalIDs))
+        }
+    }
+
+    /// A name found by a rule is found again where no rule looks, in a headline in capitals: the
+    /// repeat is found from its first word on ("LAKE", not "BALATON").
+    @Test func headlineRepeatTakesTheReadingOfTheSameWords() throws {
+        let found = try tag("The Lake Balaton region was calm.\n\nLAKE BALATON FLOODS AGAIN\n\nMore rain came.")
+        #expect(found.contains("LAKE BALATON/LOC"), "\(found)")
     }
 
     /// An id always points at a gazetteer entry: names found by rules alone carry none, and a

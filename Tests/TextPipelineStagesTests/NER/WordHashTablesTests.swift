@@ -42,4 +42,16 @@ import Testing
         // home slot 0), inside the part kept in use, and is none of the new keys: it must be gone.
         #expect(map[256 << 8] == nil)
     }
+
+    /// The filter never says no to a hash it holds; with 4,096 bits, a few hashes leave most others out.
+    @Test func filterHoldsWhatWasInsertedUntilEmptied() {
+        var filter = WordHashFilter()
+        let inserted: [UInt64] = [0, 7, 4095, 0x9E37_79B9_7F4A_7C15, 1 << 40]
+        for hash in inserted { filter.insert(hash) }
+        #expect(inserted.allSatisfy { filter.mayContain($0) })
+        #expect(filter.mayContain(4096 + 7))  // same low twelve bits as 7: maybe present
+        #expect(!filter.mayContain(8) && !filter.mayContain(4094) && !filter.mayContain(1))
+        filter.removeAll()
+        #expect(!inserted.contains { filter.mayContain($0) })
+    }
 }
