@@ -177,12 +177,12 @@ struct YakeScorer: KeywordScorer {
             var before = 0.0
             var after = 0.0
             if word > words.lowerBound {
-                let previous = terms[word - 1]
-                before = Double(edges.count(previous, Int32(term))) / Double(stats[Int(previous)].count)
+                let previous = terms[word &- 1]
+                before = Double(edges.count(previous, Int32(truncatingIfNeeded: term))) / Double(stats[Int(previous)].count)
             }
-            if word + 1 < words.upperBound {
-                let next = terms[word + 1]
-                after = Double(edges.count(Int32(term), next)) / Double(stats[Int(next)].count)
+            if word &+ 1 < words.upperBound {
+                let next = terms[word &+ 1]
+                after = Double(edges.count(Int32(truncatingIfNeeded: term), next)) / Double(stats[Int(next)].count)
             }
             let probability = before * after
             product *= 2 - probability
