@@ -75,7 +75,7 @@ final class Column<Element: BitwiseCopyable>: RandomAccessCollection {
     /// so chunked readers never load uninitialised bytes.
     @inline(__always)
     func tail(reserving added: Int) -> UnsafeMutablePointer<Element> {
-        if count + added > capacity { growZeroed(count + added) }
+        if count &+ added > capacity { growZeroed(count &+ added) }
         return base + count
     }
 
@@ -90,7 +90,7 @@ final class Column<Element: BitwiseCopyable>: RandomAccessCollection {
     @inline(__always)
     func commitTail(_ added: Int) {
         assert(count + added <= capacity, "column capacity not reserved")
-        count += added
+        count &+= added
     }
 
     /// Empties the column; the buffer is kept.

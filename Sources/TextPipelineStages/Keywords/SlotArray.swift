@@ -31,9 +31,10 @@ struct SlotArray {
 
     /// Empties every slot; shrinks back after an exceptionally large article.
     mutating func reset() {
-        for slot in used { slots[Int(slot)] = -1 }
-        used.removeAll()
-        if slots.count > 1 << 16 { replace(size: 1024) }
+        let (slots, used, count) = (self.slots.base, self.used.base, self.used.count)
+        for index in 0 ..< count { slots[Int(used[index])] = -1 }
+        self.used.removeAll()
+        if self.slots.count > 1 << 16 { replace(size: 1024) }
     }
 
     /// Doubles the slots and re-inserts entries `0 ..< entries` at the home slot `home`
