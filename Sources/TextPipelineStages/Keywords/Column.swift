@@ -93,6 +93,15 @@ final class Column<Element: BitwiseCopyable>: RandomAccessCollection {
         count &+= added
     }
 
+    /// Exchanges the elements at `i` and `j`.
+    @inline(__always)
+    func swapAt(_ i: Int, _ j: Int) {
+        assert(i >= 0 && i < count && j >= 0 && j < count, "column index out of range")
+        let element = base[i]
+        base[i] = base[j]
+        base[j] = element
+    }
+
     /// Empties the column; the buffer is kept.
     func removeAll(keepingCapacity: Bool = true) { count = 0 }
 
