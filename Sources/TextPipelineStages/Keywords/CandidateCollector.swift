@@ -103,7 +103,7 @@ struct CandidateCollector {
     private func isEntity(_ start: Int, _ end: Int) -> Bool {
         guard entityStarting.count > 0 else { return false }
         let index = Int(entityStarting[start])
-        return index >= 0 && Int(entityEnd[index]) == end + 1
+        return index >= 0 && Int(entityEnd[index]) == end &+ 1
     }
 
     private mutating func collectNgrams(_ range: Range<Int>, flags: UnsafeBufferPointer<UInt8>, terms: UnsafeBufferPointer<Int32>, maxWords: Int) {

@@ -30,7 +30,8 @@ struct CandidateTable {
     @inline(__always)
     func words(_ index: Int) -> Range<Int> {
         let first = Int(firstWord[index])
-        return first ..< first + Int(length[index])
+        // Lengths are at least 1.
+        return Range(uncheckedBounds: (first, first &+ Int(length[index])))
     }
 
     /// Forgets every candidate of the previous document; `terms` is the new document's term count.

@@ -75,7 +75,7 @@ final class Column<Element: BitwiseCopyable>: RandomAccessCollection {
     /// so chunked readers never load uninitialised bytes.
     @inline(__always)
     func tail(reserving added: Int) -> UnsafeMutablePointer<Element> {
-        if count + added > capacity { growZeroed(count + added) }
+        if count &+ added > capacity { growZeroed(count &+ added) }
         return base + count
     }
 
@@ -90,7 +90,16 @@ final class Column<Element: BitwiseCopyable>: RandomAccessCollection {
     @inline(__always)
     func commitTail(_ added: Int) {
         assert(count + added <= capacity, "column capacity not reserved")
-        count += added
+        count &+= added
+    }
+
+    /// Exchanges the elements at `i` and `j`.
+    @inline(__always)
+    func swapAt(_ i: Int, _ j: Int) {
+        assert(i >= 0 && i < count && j >= 0 && j < count, "column index out of range")
+        let element = base[i]
+        base[i] = base[j]
+        base[j] = element
     }
 
     /// Empties the column; the buffer is kept.

@@ -4,7 +4,8 @@ import TextPipeline
 /// Applies boosts, ranks candidates best first, drops near-duplicates and
 /// writes the top ones as ``Keyword`` values. Shared by every keyword stage.
 struct KeywordRanker {
-    private var order: [Int32] = []
+    /// Candidate indices, best first once ``selectBest(_:count:limit:)`` is done (a heap while it runs).
+    private let order = Column<Int32>()
     /// Folded forms of the kept keywords, then of the candidate under test.
     private let keyBytes = Column<UInt8>()
     private var keyStarts: [Int] = [0]
@@ -84,7 +85,7 @@ struct KeywordRanker {
     /// Fills ``order`` with the best `limit` candidates, best first (ties: earlier candidate first).
     /// - Complexity: O(n log limit).
     private mutating func selectBest(_ goodness: Column<Double>, count: Int, limit: Int) {
-        order.removeAll(keepingCapacity: true)
+        order.removeAll()
         goodness.withUnsafeBufferPointer { values in
             if limit >= count {
                 order.append(contentsOf: 0 ..< Int32(count))
@@ -99,12 +100,13 @@ struct KeywordRanker {
                 // strictly greater goodness than the root's gets in.
                 var worst = values[Int(order[0])]
                 for candidate in limit ..< count where values[candidate] > worst {
-                    order[0] = Int32(candidate)
+                    order[0] = Int32(truncatingIfNeeded: candidate)
                     siftDown(0, values)
                     worst = values[Int(order[0])]
                 }
             }
-            order.sort { Self.isBetter($0, than: $1, values) }
+            var ranked = UnsafeMutableBufferPointer(start: order.base, count: order.count)
+            ranked.sort { Self.isBetter($0, than: $1, values) }
         }
     }
 
@@ -115,7 +117,7 @@ struct KeywordRanker {
         return x != y ? x > y : a < b
     }
 
-    private mutating func siftUp(_ index: Int, _ values: UnsafeBufferPointer<Double>) {
+    private func siftUp(_ index: Int, _ values: UnsafeBufferPointer<Double>) {
         var child = index
         while child > 0 {
             let parent = (child &- 1) / 2
@@ -125,7 +127,7 @@ struct KeywordRanker {
         }
     }
 
-    private mutating func siftDown(_ index: Int, _ values: UnsafeBufferPointer<Double>) {
+    private func siftDown(_ index: Int, _ values: UnsafeBufferPointer<Double>) {
         var parent = index
         while true {
             var worst = parent

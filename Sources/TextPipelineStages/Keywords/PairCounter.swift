@@ -34,8 +34,9 @@ struct PairCounter {
     }
 
     /// Adds `amount` to the count of (`first`, `second`).
-    @inline(__always)
-    mutating func add(_ first: Int32, _ second: Int32, amount: Int32 = 1) {
+    /// - Returns: whether the pair is new (it had no count before).
+    @inline(__always) @discardableResult
+    mutating func add(_ first: Int32, _ second: Int32, amount: Int32 = 1) -> Bool {
         if slots.isFull(entries: keys.count) { slots.grow(entries: keys.count) { Self.slotHash(keys[$0]) } }
         let key = Self.key(first, second)
         let mask = slots.mask
@@ -45,7 +46,7 @@ struct PairCounter {
             if index < 0 { break }
             if keys[Int(index)] == key {
                 counts[Int(index)] &+= amount
-                return
+                return false
             }
             slot = (slot &+ 1) & mask
         }
@@ -57,6 +58,7 @@ struct PairCounter {
         }
         keys.appendReserved(key)
         counts.appendReserved(amount)
+        return true
     }
 
     /// The count of (`first`, `second`), 0 when never added.

@@ -8,7 +8,10 @@ struct SlotArray {
     private var slots = Column<Int32>()
     private let used = Column<Int32>()
 
-    init() { slots.append(repeating: -1, count: 1024) }
+    init() {
+        slots.append(repeating: -1, count: 1024)
+        used.reserveCapacity(512)
+    }
 
     /// `slots - 1`, to reduce a hash to a slot.
     var mask: Int { slots.count &- 1 }
@@ -26,14 +29,16 @@ struct SlotArray {
     func occupy(_ slot: Int, with entry: Int) {
         // Entries and slots are far below 2^31 (word and token indices are Int32).
         slots[slot] = Int32(truncatingIfNeeded: entry)
-        used.append(Int32(truncatingIfNeeded: slot))
+        // Room for half the slots is reserved, and ``isFull(entries:)`` keeps fewer in use.
+        used.appendReserved(Int32(truncatingIfNeeded: slot))
     }
 
     /// Empties every slot; shrinks back after an exceptionally large article.
     mutating func reset() {
-        for slot in used { slots[Int(slot)] = -1 }
-        used.removeAll()
-        if slots.count > 1 << 16 { replace(size: 1024) }
+        let (slots, used, count) = (self.slots.base, self.used.base, self.used.count)
+        for index in 0 ..< count { slots[Int(used[index])] = -1 }
+        self.used.removeAll()
+        if self.slots.count > 1 << 16 { replace(size: 1024) }
     }
 
     /// Doubles the slots and re-inserts entries `0 ..< entries` at the home slot `home`
@@ -53,5 +58,6 @@ struct SlotArray {
         slots = Column<Int32>(capacity: size)
         slots.append(repeating: -1, count: size)
         used.removeAll()
+        used.reserveCapacity(size / 2)
     }
 }

@@ -18,8 +18,8 @@ extension TermAnalysis {
         /// Whether the punctuation token at `index` glues the words on either side (a hyphen with no spaces).
         @inline(__always)
         func isGlue(_ index: Int, end: Int) -> Bool {
-            guard index > 0, index + 1 < end, starts[index] == ends[index - 1], starts[index + 1] == ends[index],
-                Self.isWordKind(kinds[index + 1])
+            guard index > 0, index &+ 1 < end, starts[index] == ends[index &- 1], starts[index &+ 1] == ends[index],
+                Self.isWordKind(kinds[index &+ 1])
             else { return false }
             let start = Int(starts[index])
             let length = Int(ends[index]) - start
@@ -29,7 +29,7 @@ extension TermAnalysis {
         /// Whether the period token at `index` closes an abbreviation with inner periods (`U.S` + `.`).
         @inline(__always)
         func isAbbreviationPeriod(_ index: Int, wordStart: Int) -> Bool {
-            guard kinds[index] == .punctuation, starts[index] == ends[index - 1], ends[index] - starts[index] == 1,
+            guard kinds[index] == .punctuation, starts[index] == ends[index &- 1], ends[index] &- starts[index] == 1,
                 text[Int(starts[index])] == 0x2E
             else { return false }
             for offset in Int(starts[wordStart]) ..< Int(ends[index - 1]) where text[offset] == 0x2E { return true }
@@ -41,7 +41,7 @@ extension TermAnalysis {
         func startsLine(_ index: Int) -> Bool {
             let start = Int(starts[index])
             guard text[start] &- 0x41 < 26 else { return false }
-            var offset = Int(ends[index - 1])
+            var offset = Int(ends[index &- 1])
             while offset < start {
                 if text[offset] == 0x0A { return true }
                 offset &+= 1
@@ -95,7 +95,7 @@ extension TermAnalysis {
         @inline(__always)
         private func finish(_ tokens: Range<Int>, _ sentence: Int32, _ position: inout Int, _ analysis: inout TermAnalysis) {
             let start = Int(starts[tokens.lowerBound])
-            let end = Int(ends[tokens.upperBound - 1])
+            let end = Int(ends[tokens.upperBound &- 1])
             // Whole 8-byte chunks of the word may be read when they stay inside the text.
             let chunked = start &+ ((end &- start &+ 7) & ~7) <= text.count
             analysis.addWord(

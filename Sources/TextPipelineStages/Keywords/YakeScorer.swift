@@ -67,11 +67,15 @@ struct YakeScorer: KeywordScorer {
     func outputScore(_ goodness: Double) -> Double { goodness / (1 + goodness) }
 
     /// Co-occurrences of adjacent words in a block, neither numeric: counts each
-    /// pair into ``edges``, then each term's neighbours into ``neighbours``.
+    /// pair into ``edges`` and, as it goes, each term's neighbours into ``neighbours``
+    /// (a pair seen for the first time adds a distinct neighbour on either side).
     /// Two stop words side by side count only when `stopPairs`: otherwise no
     /// candidate reads their count, and a stop word's neighbours are never read.
     private mutating func countEdges(_ analysis: TermAnalysis, stopPairs: Bool) {
         edges.reset()
+        neighbours.removeAll()
+        neighbours.append(repeating: Neighbours(), count: analysis.termTotal)
+        let neighbours = neighbours.base
         let (terms, flags) = (analysis.wordTerm.base, analysis.wordFlags.base)
         let (starts, ends) = (analysis.blockStarts.base, analysis.blockEnds.base)
         // A pair is skipped when either word is numeric, or both have the flags of `bothSkip`.
@@ -81,20 +85,16 @@ struct YakeScorer: KeywordScorer {
             let end = Int(ends[block])
             while word < end {
                 let (before, after) = (flags[word &- 1], flags[word])
-                if (before | after) & TermAnalysis.numericFlag == 0, before & after & bothSkip == 0 { edges.add(terms[word &- 1], terms[word]) }
+                if (before | after) & TermAnalysis.numericFlag == 0, before & after & bothSkip == 0 {
+                    let (left, right) = (terms[word &- 1], terms[word])
+                    let isNew: Int32 = edges.add(left, right) ? 1 : 0
+                    neighbours[Int(left)].rightDistinct &+= isNew
+                    neighbours[Int(left)].rightTotal &+= 1
+                    neighbours[Int(right)].leftDistinct &+= isNew
+                    neighbours[Int(right)].leftTotal &+= 1
+                }
                 word &+= 1
             }
-        }
-        neighbours.removeAll()
-        neighbours.append(repeating: Neighbours(), count: analysis.termTotal)
-        let neighbours = neighbours.base
-        let (keys, counts) = (edges.keys.base, edges.counts.base)
-        for index in 0 ..< edges.count {
-            let (left, right) = (Int(keys[index] >> 32), Int(keys[index] & 0xFFFF_FFFF))
-            neighbours[left].rightDistinct &+= 1
-            neighbours[left].rightTotal &+= counts[index]
-            neighbours[right].leftDistinct &+= 1
-            neighbours[right].leftTotal &+= counts[index]
         }
     }
 
@@ -136,7 +136,7 @@ struct YakeScorer: KeywordScorer {
             guard !stats[term].isStop else { continue }
             sum += Double(tf)
             sumSquares += Double(tf) * Double(tf)
-            valid += 1
+            valid &+= 1
         }
         let mean = valid > 0 ? sum / Double(valid) : 1
         let deviation = valid > 0 ? (max(0, sumSquares / Double(valid) - mean * mean)).squareRoot() : 0
@@ -177,12 +177,12 @@ struct YakeScorer: KeywordScorer {
             var before = 0.0
             var after = 0.0
             if word > words.lowerBound {
-                let previous = terms[word - 1]
-                before = Double(edges.count(previous, Int32(term))) / Double(stats[Int(previous)].count)
+                let previous = terms[word &- 1]
+                before = Double(edges.count(previous, Int32(truncatingIfNeeded: term))) / Double(stats[Int(previous)].count)
             }
-            if word + 1 < words.upperBound {
-                let next = terms[word + 1]
-                after = Double(edges.count(Int32(term), next)) / Double(stats[Int(next)].count)
+            if word &+ 1 < words.upperBound {
+                let next = terms[word &+ 1]
+                after = Double(edges.count(Int32(truncatingIfNeeded: term), next)) / Double(stats[Int(next)].count)
             }
             let probability = before * after
             product *= 2 - probability
