@@ -155,7 +155,13 @@ public struct StreamEngine: Sendable {
                 from: nextToConsume, offset: consumedInHead, chunks: min(batch, nextSequence - nextToConsume),
                 until: Date(timeIntervalSinceNow: pollSeconds))
             for chunk in ready.chunks {
-                for result in chunk { try consume(try result.get()) }
+                for index in chunk.indices {
+                    // Bound in place, not copied out of the Result first.
+                    switch chunk[index] {
+                    case .success(let output): try consume(output)
+                    case .failure(let error): throw error
+                    }
+                }
             }
             nextToConsume += ready.completedChunks
             consumedInHead = ready.headOffset

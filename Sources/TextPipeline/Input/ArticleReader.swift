@@ -38,22 +38,27 @@ public struct ArticleReader {
     /// - Throws: ``InputError`` (`read_failed`) when a file cannot be opened or read; the run should stop.
     public mutating func nextRaw() throws -> RawRecord? {
         while true {
-            if var reader = lines, let file = current {
-                lines = nil  // the reader's buffer stays uniquely referenced: reading into it never copies it
+            if let previous = lines?.lineNumber, let file = current {
+                let lineNumber = previous + 1
                 var record: RawRecord?
-                let lineNumber = reader.lineNumber + 1
                 let source = displayName(file)
                 var lineBytes = 0
                 let limits = self.limits
-                let more = try reader.nextLine { line, extent in
-                    lineBytes = extent.totalBytes
-                    if extent.isCut {
-                        record = .parsed(limits.recordForCutLine(line, totalBytes: extent.totalBytes, source: source, line: lineNumber))
-                    } else if !line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
-                        record = .jsonLine(bytes: Array(line), source: source, line: lineNumber)
+                // Read in place (`lines!`): a copy of the reader would share its buffer, and reading into it would copy it.
+                let more: Bool
+                do {
+                    more = try lines!.nextLine { line, extent in
+                        lineBytes = extent.totalBytes
+                        if extent.isCut {
+                            record = .parsed(limits.recordForCutLine(line, totalBytes: extent.totalBytes, source: source, line: lineNumber))
+                        } else if !line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
+                            record = .jsonLine(bytes: Array(line), source: source, line: lineNumber)
+                        }
                     }
+                } catch {
+                    lines = nil  // as before: a failed file is not read again
+                    throw error
                 }
-                lines = reader
                 bytesRead += lineBytes
                 if !more {
                     lines = nil

@@ -158,6 +158,8 @@ private struct Scanner {
         case .text:
             if first == UInt8(ascii: "\""), cutTextLimit == 0 {
                 try skipString()
+            } else if first == UInt8(ascii: "\""), cutTextLimit == nil {
+                fields.text = try parseTextValue()
             } else if first == UInt8(ascii: "\"") {
                 fields.text = try parseStringValue(reserving: true)
             } else {
@@ -267,6 +269,70 @@ private struct Scanner {
         return .success(output)
     }
 
+    /// ``parseStringValue(reserving:)`` for `text` outside a cut line: decodes straight into an
+    /// array with room for the rest of the line (a decoded string is never longer than its
+    /// JSON form), copying runs of plain ASCII at once and writing escapes and validated
+    /// UTF-8 sequences in place, instead of appending to a growing array piece by piece.
+    mutating func parseTextValue() throws(InputError) -> Result<[UInt8], InputError> {
+        position += 1  // opening quote
+        var utf8Error: InputError?
+        var failure: InputError?
+        let output = [UInt8](unsafeUninitializedCapacity: bytes.count - position) { buffer, count in
+            count = decodeText(into: buffer, utf8Error: &utf8Error, failure: &failure)
+        }
+        if let failure { throw failure }
+        if let utf8Error { return .failure(utf8Error) }
+        return .success(output)
+    }
+
+    /// The loop of ``parseTextValue()``: returns how many bytes it wrote into `output`, which
+    /// has room for every byte left on the line; a structural error ends it in `failure`.
+    private mutating func decodeText(
+        into output: UnsafeMutableBufferPointer<UInt8>, utf8Error: inout InputError?, failure: inout InputError?
+    ) -> Int {
+        var written = 0
+        while true {
+            let runStart = position
+            skipPlainASCII()
+            if position > runStart {
+                (output.baseAddress! + written).update(from: bytes.baseAddress! + runStart, count: position - runStart)
+                written += position - runStart
+            }
+            guard position < bytes.count else {
+                failure = invalid("the string is not terminated (the line ends inside it)")
+                return written
+            }
+            let byte = bytes[position]
+            if byte == UInt8(ascii: "\"") {
+                position += 1
+                return written
+            } else if byte == UInt8(ascii: "\\") {
+                do {
+                    for unit in UTF8.encode(try parseEscapeScalar())! {
+                        output[written] = unit
+                        written += 1
+                    }
+                } catch {
+                    failure = error
+                    return written
+                }
+            } else {
+                let length = UTF8Validation.sequenceLength(bytes, at: position)
+                if length == 0 {
+                    if utf8Error == nil {
+                        utf8Error = InputError(
+                            kind: .invalidUTF8, message: "invalid UTF-8 byte 0x\(String(bytes[position], radix: 16, uppercase: true)) at byte \(position)")
+                    }
+                    position += 1
+                } else {
+                    for offset in 0 ..< length { output[written + offset] = bytes[position + offset] }
+                    written += length
+                    position += length
+                }
+            }
+        }
+    }
+
     /// In a cut line's `text`: keeps `output` in ``cutText`` and throws when it holds more than
     /// `limit` bytes or when the kept bytes end within the next character or escape (at most
     /// 11 bytes of text are given up there).
@@ -307,17 +373,23 @@ private struct Scanner {
     }
 
     mutating func parseEscape(into output: inout [UInt8]) throws(InputError) {
+        appendUTF8(try parseEscapeScalar(), to: &output)
+    }
+
+    /// Reads the escape at `position` (a backslash) and returns the character it stands for;
+    /// an escaped lone surrogate is U+FFFD. Its UTF-8 is never longer than the escape.
+    mutating func parseEscapeScalar() throws(InputError) -> Unicode.Scalar {
         position += 1
         guard position < bytes.count else { throw invalid("the string is not terminated (the line ends inside an escape)") }
         let escaped = bytes[position]
         position += 1
         switch escaped {
-        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): output.append(escaped)
-        case UInt8(ascii: "b"): output.append(0x08)
-        case UInt8(ascii: "f"): output.append(0x0C)
-        case UInt8(ascii: "n"): output.append(0x0A)
-        case UInt8(ascii: "r"): output.append(0x0D)
-        case UInt8(ascii: "t"): output.append(0x09)
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): return Unicode.Scalar(escaped)
+        case UInt8(ascii: "b"): return "\u{08}"
+        case UInt8(ascii: "f"): return "\u{0C}"
+        case UInt8(ascii: "n"): return "\n"
+        case UInt8(ascii: "r"): return "\r"
+        case UInt8(ascii: "t"): return "\t"
         case UInt8(ascii: "u"):
             var scalar = try parseHex4()
             if (0xD800 ... 0xDBFF).contains(scalar) {
@@ -338,7 +410,7 @@ private struct Scanner {
             } else if (0xDC00 ... 0xDFFF).contains(scalar) {
                 scalar = 0xFFFD
             }
-            appendUTF8(Unicode.Scalar(scalar) ?? "\u{FFFD}", to: &output)
+            return Unicode.Scalar(scalar) ?? "\u{FFFD}"
         default:
             position -= 1
             throw invalid("invalid escape '\\\(String(UnicodeScalar(escaped)))'")
