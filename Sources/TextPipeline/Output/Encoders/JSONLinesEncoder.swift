@@ -27,7 +27,7 @@ public struct JSONLinesEncoder: DocumentEncoder {
     /// Appends the line (with its `\n`) for an analysed document.
     ///
     /// The id and the built-in layers go through one block reserved for their
-    /// most bytes (``maxBlockBytes(_:closing:)``): into an empty `out`, as in
+    /// most bytes (`maxBlockBytes(_:closing:)`): into an empty `out`, as in
     /// the engine, the line is written in place, with one allocation.
     public func encode(_ document: Document, into out: inout JSONBuffer) {
         var converter = OffsetConverter(utf8: document.utf8, unit: options.offsets)
