@@ -94,6 +94,21 @@ import Testing
         #expect(LanguageDetector.detect(Array((english + german).utf8)) == ArticleLanguage(code: "en", source: .detected))
         #expect(LanguageDetector.detect(Array((german + english).utf8)).code == "de")
     }
+
+    /// The stop is checked inside long ASCII runs too (the detector reads them in a separate loop).
+    @Test func aClearlyEnglishOpeningDecidesBeforeAnASCIIGermanText() {
+        let english = String(repeating: LanguageFixtures.english + " ", count: 2)
+        let german = String(repeating: "Die Stadt und der Rat haben das Projekt mit den Bewohnern nicht besprochen, sagte er. ", count: 40)
+        #expect(Array(german.utf8).allSatisfy { $0 < 0x80 })
+        #expect(LanguageDetector.detect(Array(german.utf8)).code == "de")
+        #expect(LanguageDetector.detect(Array((english + german).utf8)) == ArticleLanguage(code: "en", source: .detected))
+    }
+
+    /// ASCII letters count as Latin letters against another script.
+    @Test func asciiLettersOutweighAFewHanLetters() {
+        let text = String(repeating: "北", count: 20) + " the plan for the city of the river and the park"
+        #expect(LanguageDetector.detect(Array(text.utf8)) == ArticleLanguage(code: "en", source: .detected))
+    }
 }
 
 /// Short articles with clear evidence are detected; Vietnamese by its letters.

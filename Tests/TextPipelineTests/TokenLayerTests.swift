@@ -35,4 +35,21 @@ import TextPipeline
             hint = expected
         }
     }
+
+    @Test(
+        "replaceAll copies the columns and reads every raw kind, an unknown one as other",
+        arguments: [[UInt8](0 ... 7), [0, 7, 3, 3, 1], [0, 8, 2], [255, 6, 5, 4], []])
+    func replaceAllReadsRawKinds(raws: [UInt8]) {
+        let starts = raws.indices.map { Int32($0 * 2) }
+        let ends = raws.indices.map { Int32($0 * 2 + 1) }
+        var layer = Self.layer(count: 5, seed: 9)
+        starts.withUnsafeBufferPointer { starts in
+            ends.withUnsafeBufferPointer { ends in
+                raws.withUnsafeBufferPointer { layer.replaceAll(starts: starts, ends: ends, kinds: $0) }
+            }
+        }
+        #expect(layer.starts == starts)
+        #expect(layer.ends == ends)
+        #expect(layer.kinds == raws.map { TokenKind(rawValue: $0) ?? .other })
+    }
 }

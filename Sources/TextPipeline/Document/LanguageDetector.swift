@@ -60,20 +60,9 @@ public enum LanguageDetector {
                         if wordLength == 0, tally.isClearlyEnglish { return ArticleLanguage(code: "en", source: .detected) }
                         checkpoint = wordLength == 0 ? index + checkpointInterval : index + 1
                     }
-                    let byte = bytes[index]
-                    if byte < 0x80 {
-                        // ASCII: most of the text; no decoding.
-                        index += 1
-                        let lower = byte | 0x20
-                        if lower &- 0x61 < 26 {
-                            tally.letters.latin += 1
-                            if wordLength < 8 { word |= UInt64(lower) << (8 * UInt64(wordLength)) }
-                            wordLength += 1
-                        } else if wordLength > 0 {
-                            tally.countWord(word, length: wordLength, slots: slots, filter: filter)
-                            word = 0
-                            wordLength = 0
-                        }
+                    if bytes[index] < 0x80 {
+                        // ASCII, most of the text: a run of it up to the next checkpoint, in locals.
+                        scanASCII(bytes, from: &index, upTo: checkpoint, word: &word, wordLength: &wordLength, tally: &tally, slots: slots, filter: filter)
                         continue
                     }
                     let (scalar, length) = decode(bytes, at: index)
@@ -93,6 +82,37 @@ public enum LanguageDetector {
                 return tally.verdict()
             }
         }
+    }
+
+    /// Reads the ASCII bytes from `index` up to `limit` (at most `bytes.count`) or the first
+    /// non-ASCII byte, counting their letters and the function words they end. The loop keeps
+    /// its state in locals and adds the letters to `tally` once, at the end of the run.
+    @inline(__always)
+    private static func scanASCII(
+        _ bytes: UnsafeBufferPointer<UInt8>, from index: inout Int, upTo limit: Int, word: inout UInt64, wordLength: inout Int,
+        tally: inout Tally, slots: UnsafeBufferPointer<FunctionWords.Slot>, filter: UnsafeBufferPointer<UInt64>
+    ) {
+        let end = min(limit, bytes.count)
+        var position = index, current = word, length = wordLength, letters = 0
+        while position < end {
+            let byte = bytes[position]
+            if byte >= 0x80 { break }
+            position += 1
+            let lower = byte | 0x20
+            if lower &- 0x61 < 26 {
+                letters += 1
+                if length < 8 { current |= UInt64(lower) << (8 * UInt64(length)) }
+                length += 1
+            } else if length > 0 {
+                tally.countWord(current, length: length, slots: slots, filter: filter)
+                current = 0
+                length = 0
+            }
+        }
+        tally.letters.latin += letters
+        index = position
+        word = current
+        wordLength = length
     }
 
     // MARK: Decoding

@@ -35,15 +35,27 @@ public struct TokenLayer: Sendable, Equatable {
     }
 
     /// Replaces every token with the given columns, copied in bulk.
-    /// - Precondition: the three buffers have the same count; `kinds` holds raw values of ``TokenKind``.
+    /// A raw kind that is not one of ``TokenKind`` becomes ``TokenKind/other``.
+    /// - Precondition: the three buffers have the same count.
     public mutating func replaceAll(starts: UnsafeBufferPointer<Int32>, ends: UnsafeBufferPointer<Int32>, kinds: UnsafeBufferPointer<UInt8>) {
         precondition(starts.count == ends.count && ends.count == kinds.count, "token columns differ in length")
         removeAll()
         self.starts.append(contentsOf: starts)
         self.ends.append(contentsOf: ends)
+        // Every raw value valid (the usual case): the kinds are copied as bytes, since a
+        // `TokenKind` is stored as its raw value (cases 0 to 7 in declaration order).
+        var largest: UInt8 = 0
+        for raw in kinds { largest = max(largest, raw) }
+        if largest <= Self.largestKindRawValue {
+            kinds.withMemoryRebound(to: TokenKind.self) { self.kinds.append(contentsOf: $0) }
+            return
+        }
         self.kinds.reserveCapacity(kinds.count)
         for raw in kinds { self.kinds.append(TokenKind(rawValue: raw) ?? .other) }
     }
+
+    /// The largest raw value of ``TokenKind``; its cases run from 0 to this without gaps.
+    static let largestKindRawValue = UInt8(TokenKind.allCases.count - 1)
 
     /// Reserves room for `capacity` tokens in every column.
     public mutating func reserveCapacity(_ capacity: Int) {

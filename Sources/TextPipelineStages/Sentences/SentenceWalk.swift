@@ -57,9 +57,17 @@ struct SentenceWalk: ~Copyable {
         let count = view.count
         beginSentence(at: 0)
         visit(0)
-        for k in 1 ..< count {
-            if isPlainWord(k) {
-                wordsInSentence += 1  // all that `visit` does for it
+        var k = 1
+        while k < count {
+            if candidates.isEmpty, lastMarker == nil {
+                // The usual case: a run of plain words, skipped in a loop of locals.
+                let runEnd = view.endOfPlainWords(from: k, stoppingAt: decidedGap)
+                wordsInSentence += runEnd - k  // all that `visit` does for them
+                k = runEnd
+                if k == count { break }
+            } else if isPlainWord(k) {
+                wordsInSentence += 1
+                k += 1
                 continue
             }
             if endsSentence(before: k) {
@@ -67,6 +75,7 @@ struct SentenceWalk: ~Copyable {
                 beginSentence(at: k)
             }
             visit(k)
+            k += 1
         }
         sentences.append(tokens: sentenceStart ..< count)
     }

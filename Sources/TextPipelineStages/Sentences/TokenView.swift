@@ -115,6 +115,22 @@ struct TokenView {
         return bytes(index).allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
     }
 
+    /// The first token from `index` (≥ 1) on that is not a word or number one space after the
+    /// token before it, or is `gap`, or `count`: the end of a run of the plain words that
+    /// `SentenceWalk` only counts while no ICU candidate or list marker is in play.
+    @inline(__always)
+    func endOfPlainWords(from index: Int, stoppingAt gap: Int) -> Int {
+        var current = index
+        while current < count, current != gap {
+            let kind = kinds[current]
+            guard kind == .word || kind == .number else { break }
+            let before = Int(ends[current - 1])
+            guard Int(starts[current]) == before + 1, text[before] == 0x20 else { break }
+            current += 1
+        }
+        return current
+    }
+
     /// Counts line breaks in the white space before token `index` (≥ 1).
     /// Inlined for the common gaps, none and one space.
     @inline(__always)
