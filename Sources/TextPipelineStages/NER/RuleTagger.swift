@@ -7,6 +7,11 @@ import TextPipeline
 ///
 /// Built per document by ``tag(_:matches:rules:document:segments:hashes:gazetteers:scratch:)``
 /// around the worker's ``Scratch``; reads only the document, the matches and the per-token key hashes.
+///
+/// The helpers called per run (``classify(_:titleBefore:)``, ``designator(_:)``, trimming and
+/// cutting runs) are `mutating` although they only read: called from a mutating method, a
+/// non-mutating one gets a copy of the whole tagger (480 bytes, one `memcpy` per call), while a
+/// mutating one gets its address.
 struct RuleTagger {
     /// How an entity was found; weaker ones may be relabelled by document-level consistency.
     enum Strength: Int, Comparable {
