@@ -8,7 +8,7 @@ extension RuleTagger {
     /// determiner, an organisation when it ends in a plural, else nothing; a surname at its end (PER);
     /// a reporting verb after it (PER); a place preposition before it (LOC);
     /// an organisation word before it (ORG); otherwise a fallback guess.
-    func classify(_ range: Range<Int>, titleBefore: Bool) -> (GazetteerLabel, Strength)? {
+    mutating func classify(_ range: Range<Int>, titleBefore: Bool) -> (GazetteerLabel, Strength)? {
         let count = range.count
         let previous = range.lowerBound - 1, next = range.upperBound
         if titleBefore { return (.person, .rule) }
@@ -44,7 +44,7 @@ extension RuleTagger {
 
     /// A designator that names the kind of the whole sequence: its last word, a word right before "of",
     /// or a place or organisation word first ("Lake Balaton", "Air France").
-    func designator(_ range: Range<Int>) -> (GazetteerLabel, Int)? {
+    mutating func designator(_ range: Range<Int>) -> (GazetteerLabel, Int)? {
         if range.count >= 2, let label = designatorLabel(hashes[range.upperBound - 1]) { return (label, range.upperBound - 1) }
         if range.count >= 2 {
             let first = rules.sections(of: hashes[range.lowerBound])

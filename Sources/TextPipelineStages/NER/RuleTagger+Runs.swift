@@ -77,7 +77,7 @@ extension RuleTagger {
         if let run = trimmed(start ..< range.upperBound, segment: segment) { apply(run) }
     }
 
-    private func cutsRun(at index: Int, of range: Range<Int>) -> Bool {
+    private mutating func cutsRun(at index: Int, of range: Range<Int>) -> Bool {
         let sections = rules.sections(of: hashes[index])
         guard sections.contains(.titles), !sections.contains(.locDesignators), !token(index, is: .lookup),
             isCapitalisedWord(index + 1)
@@ -87,7 +87,7 @@ extension RuleTagger {
     }
 
     /// Drops leading titles and non-names, and an unsupported sentence-initial single word.
-    private func trimmed(_ range: Range<Int>, segment: Range<Int>) -> Run? {
+    private mutating func trimmed(_ range: Range<Int>, segment: Range<Int>) -> Run? {
         var start = range.lowerBound
         var titleBefore = start > segment.lowerBound && rules.contains(.titles, hashes[start - 1])
         while start < range.upperBound {
@@ -213,7 +213,7 @@ extension RuleTagger {
     }
 
     /// The label of a partly looked-up run that context claims as one name.
-    private func wholeRunLabel(_ run: Run, onlySingleTokens: Bool) -> GazetteerLabel? {
+    private mutating func wholeRunLabel(_ run: Run, onlySingleTokens: Bool) -> GazetteerLabel? {
         if let (label, index) = designator(run.range), !token(index, is: .lookup) { return label }
         if let label = compassLabel(run.range) { return label }
         if run.range.count >= 2, rules.contains(.orgPrefixes, hashes[run.range.lowerBound]), !token(run.range.lowerBound, is: .lookup) {

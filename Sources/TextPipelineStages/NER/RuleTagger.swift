@@ -7,6 +7,11 @@ import TextPipeline
 ///
 /// Built per document by ``tag(_:matches:rules:document:segments:hashes:gazetteers:scratch:)``
 /// around the worker's ``Scratch``; reads only the document, the matches and the per-token key hashes.
+///
+/// The helpers called per run or lookup (``classify(_:titleBefore:)``, ``designator(_:)``,
+/// trimming and cutting runs, the ambiguity control) are `mutating` although they only read:
+/// called from a mutating method, a non-mutating one gets a copy of the whole tagger (480 bytes,
+/// one `memcpy` per call), while a mutating one gets its address.
 struct RuleTagger {
     /// How an entity was found; weaker ones may be relabelled by document-level consistency.
     enum Strength: Int, Comparable {
@@ -183,7 +188,7 @@ struct RuleTagger {
     /// (outside headlines); single words that are common capitalised non-names or a single
     /// character ("C", "I") are dropped, and so are lookups with no word that could start a
     /// name, only lower-case words and non-names ("I believe").
-    private func keep(_ match: GazetteerMatch) -> Bool {
+    private mutating func keep(_ match: GazetteerMatch) -> Bool {
         guard (match.start ..< match.end).contains(where: { document.tokens.kinds[$0].isWordLike }) else { return false }
         if match.length == 1, !rules.sections(of: hashes[match.start]).isDisjoint(with: Self.notNamesAlone) { return false }
         if match.length == 1, document.tokens.byteRange(match.start).count == 1 { return false }
