@@ -116,9 +116,12 @@ struct CandidateCollector {
             if flags[end] & TermAnalysis.stopFlag != 0 { continue }
             let lowest = max(barrier &+ 1, end &- maxWords &+ 1)
             var start = end
+            // The hash of words `start ... end`, extended leftwards with `start` (``CandidateTable/hash(_:_:_:)``).
+            var hash = CandidateTable.hashSeed
             while start >= lowest {
+                hash = CandidateTable.hashStep(hash, terms[start])
                 if flags[start] & TermAnalysis.stopFlag == 0, start < end || !isPartOfName(terms[start]) {
-                    table.add(start: start, count: end &- start &+ 1, terms: terms, entity: isEntity(start, end))
+                    table.add(start: start, count: end &- start &+ 1, hash: hash, terms: terms, entity: isEntity(start, end))
                 }
                 start &-= 1
             }

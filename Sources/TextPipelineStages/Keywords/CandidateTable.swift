@@ -48,23 +48,40 @@ struct CandidateTable {
         if reserved == 0 { reserve(256) }
     }
 
+    /// The hash of the term sequence `terms[start ..< start + count]`, taken from its last
+    /// term back to its first (``hashStep(_:_:)`` from ``hashSeed``), so that a collector
+    /// walking starts leftwards extends one hash instead of hashing each n-gram again.
     @inline(__always)
-    private static func hash(_ terms: UnsafeBufferPointer<Int32>, _ start: Int, _ count: Int) -> UInt64 {
-        var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 &* UInt64(count)
-        var index = start
-        let end = start &+ count
-        while index < end {
-            hash = (hash ^ UInt64(UInt32(bitPattern: terms[index]))) &* 0xFF51_AFD7_ED55_8CCD
-            hash ^= hash >> 29
-            index &+= 1
+    static func hash(_ terms: UnsafeBufferPointer<Int32>, _ start: Int, _ count: Int) -> UInt64 {
+        var hash = hashSeed
+        var index = start &+ count
+        while index > start {
+            index &-= 1
+            hash = hashStep(hash, terms[index])
         }
         return hash
+    }
+
+    static let hashSeed: UInt64 = 0x9E37_79B9_7F4A_7C15
+
+    /// `hash` extended by one term on the left.
+    @inline(__always)
+    static func hashStep(_ hash: UInt64, _ term: Int32) -> UInt64 {
+        let mixed = (hash ^ UInt64(UInt32(bitPattern: term))) &* 0xFF51_AFD7_ED55_8CCD
+        return mixed ^ mixed >> 29
     }
 
     /// Counts one occurrence made of words `start ..< start + count` (`terms` maps words to term ids).
     /// - Returns: the candidate's index.
     @discardableResult
     mutating func add(start: Int, count: Int, terms: UnsafeBufferPointer<Int32>, entity: Bool = false) -> Int {
+        add(start: start, count: count, hash: count == 1 ? 0 : Self.hash(terms, start, count), terms: terms, entity: entity)
+    }
+
+    /// ``add(start:count:terms:entity:)`` given `hash`, which must be ``hash(_:_:_:)`` of the words
+    /// when `count > 1` (it is ignored for one word).
+    @inline(__always) @discardableResult
+    mutating func add(start: Int, count: Int, hash: UInt64, terms: UnsafeBufferPointer<Int32>, entity: Bool = false) -> Int {
         if count == 1 {
             let term = Int(terms[start])
             let known = Int(unigram[term])
@@ -79,7 +96,6 @@ struct CandidateTable {
         if slots.isFull(entries: firstWord.count) {
             slots.grow(entries: firstWord.count) { length[$0] > 1 ? Int(truncatingIfNeeded: hashes[$0] >> 7) : nil }
         }
-        let hash = Self.hash(terms, start, count)
         let mask = slots.mask
         var slot = Int(truncatingIfNeeded: hash >> 7) & mask
         while true {

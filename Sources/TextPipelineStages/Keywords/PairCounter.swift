@@ -33,11 +33,25 @@ struct PairCounter {
         Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 20)
     }
 
-    /// Adds `amount` to the count of (`first`, `second`).
+    /// Makes room for `pairs` distinct pairs in all, so that ``add(_:_:amount:reserved:)`` with
+    /// `reserved` needs no growth check while there are no more.
+    mutating func reserve(pairs: Int) {
+        while slots.isFull(entries: pairs &- 1) { slots.grow(entries: keys.count) { Self.slotHash(keys[$0]) } }
+        if pairs > reserved {
+            reserved = pairs
+            keys.reserveCapacity(reserved)
+            counts.reserveCapacity(reserved)
+        }
+    }
+
+    /// The number of slots (twice the distinct pairs it takes without growing).
+    var slotCount: Int { slots.mask &+ 1 }
+
+    /// Adds `amount` to the count of (`first`, `second`). `reserved`: ``reserve(pairs:)`` made room for this pair.
     /// - Returns: whether the pair is new (it had no count before).
     @inline(__always) @discardableResult
-    mutating func add(_ first: Int32, _ second: Int32, amount: Int32 = 1) -> Bool {
-        if slots.isFull(entries: keys.count) { slots.grow(entries: keys.count) { Self.slotHash(keys[$0]) } }
+    mutating func add(_ first: Int32, _ second: Int32, amount: Int32 = 1, reserved isReserved: Bool = false) -> Bool {
+        if !isReserved, slots.isFull(entries: keys.count) { slots.grow(entries: keys.count) { Self.slotHash(keys[$0]) } }
         let key = Self.key(first, second)
         let mask = slots.mask
         var slot = Self.slotHash(key) & mask
@@ -51,7 +65,7 @@ struct PairCounter {
             slot = (slot &+ 1) & mask
         }
         slots.occupy(slot, with: keys.count)
-        if keys.count == reserved {
+        if !isReserved, keys.count == reserved {
             reserved = max(256, 2 * reserved)
             keys.reserveCapacity(reserved)
             counts.reserveCapacity(reserved)

@@ -73,6 +73,8 @@ struct YakeScorer: KeywordScorer {
     /// candidate reads their count, and a stop word's neighbours are never read.
     private mutating func countEdges(_ analysis: TermAnalysis, stopPairs: Bool) {
         edges.reset()
+        // A block of n words has n - 1 adjacent pairs.
+        edges.reserve(pairs: analysis.wordCount)
         neighbours.removeAll()
         neighbours.append(repeating: Neighbours(), count: analysis.termTotal)
         let neighbours = neighbours.base
@@ -87,7 +89,7 @@ struct YakeScorer: KeywordScorer {
                 let (before, after) = (flags[word &- 1], flags[word])
                 if (before | after) & TermAnalysis.numericFlag == 0, before & after & bothSkip == 0 {
                     let (left, right) = (terms[word &- 1], terms[word])
-                    let isNew: Int32 = edges.add(left, right) ? 1 : 0
+                    let isNew: Int32 = edges.add(left, right, reserved: true) ? 1 : 0
                     neighbours[Int(left)].rightDistinct &+= isNew
                     neighbours[Int(left)].rightTotal &+= 1
                     neighbours[Int(right)].leftDistinct &+= isNew
