@@ -60,10 +60,15 @@ struct RuleTagger {
         var people = WordHashMap<Candidate>()
         var names = WordHashMap<(length: Int, source: Candidate)>()
         var known = WordHashMap<Candidate>()
+
         /// The first words of the keys of `names` and `known`: a position whose word is not among
         /// them starts no repeat, so the rules skip it without hashing its stretch.
         var nameStarts = WordHashFilter()
         var knownStarts = WordHashFilter()
+
+        /// What the tagger holds while the worker's scratch is swapped in: built once, as
+        /// ``WordHashFilter`` allocates, so that tagging a document allocates nothing.
+        static let placeholder = Scratch()
     }
 
     let rules: NERRules
@@ -83,7 +88,7 @@ struct RuleTagger {
     ) {
         var tagger = RuleTagger(
             rules: rules, document: document, segments: segments, hashes: hashes,
-            gazetteers: gazetteers, scratch: Scratch())
+            gazetteers: gazetteers, scratch: Scratch.placeholder)
         swap(&tagger.scratch, &scratch)
         tagger.prepare(matches)
         tagger.tag(chosen)
