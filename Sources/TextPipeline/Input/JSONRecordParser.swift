@@ -253,10 +253,7 @@ private struct Scanner {
             } else {
                 let length = UTF8Validation.sequenceLength(bytes, at: position)
                 if length == 0 {
-                    if utf8Error == nil {
-                        utf8Error = InputError(
-                            kind: .invalidUTF8, message: "invalid UTF-8 byte 0x\(String(bytes[position], radix: 16, uppercase: true)) at byte \(position)")
-                    }
+                    if utf8Error == nil { utf8Error = invalidUTF8() }
                     position += 1
                 } else {
                     output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[position ..< position + length]))
@@ -319,10 +316,7 @@ private struct Scanner {
             } else {
                 let length = UTF8Validation.sequenceLength(bytes, at: position)
                 if length == 0 {
-                    if utf8Error == nil {
-                        utf8Error = InputError(
-                            kind: .invalidUTF8, message: "invalid UTF-8 byte 0x\(String(bytes[position], radix: 16, uppercase: true)) at byte \(position)")
-                    }
+                    if utf8Error == nil { utf8Error = invalidUTF8() }
                     position += 1
                 } else {
                     for offset in 0 ..< length { output[written + offset] = bytes[position + offset] }
@@ -562,6 +556,12 @@ private struct Scanner {
         guard let byte = peek() else { return "the end of the line" }
         if byte >= 0x20 && byte < 0x7F { return "'\(String(UnicodeScalar(byte)))' at byte \(position)" }
         return "byte 0x\(String(byte, radix: 16, uppercase: true)) at byte \(position)"
+    }
+
+    /// The error of the byte at `position`, which starts no valid UTF-8 sequence.
+    func invalidUTF8() -> InputError {
+        InputError(
+            kind: .invalidUTF8, message: "invalid UTF-8 byte 0x\(String(bytes[position], radix: 16, uppercase: true)) at byte \(position)")
     }
 
     func invalid(_ message: String) -> InputError {
