@@ -72,15 +72,11 @@ extension ByteWriter {
     /// Appends the escape of a byte for which ``JSONBuffer/needsEscape(_:)`` holds (at most six bytes).
     @usableFromInline
     mutating func escape(_ value: UInt8) {
-        switch value {
-        case UInt8(ascii: "\""): raw("\\\"")
-        case UInt8(ascii: "\\"): raw("\\\\")
-        case 0x0A: raw("\\n")
-        case 0x0D: raw("\\r")
-        case 0x09: raw("\\t")
-        case 0x08: raw("\\b")
-        case 0x0C: raw("\\f")
-        default:
+        if let letter = JSONBuffer.shortEscape(value) {
+            let start = room(2)
+            start[0] = UInt8(ascii: "\\")
+            start[1] = letter
+        } else {
             let start = room(6)
             let digits = Self.hexDigits.utf8Start
             start[0] = UInt8(ascii: "\\")

@@ -95,18 +95,28 @@ public struct JSONBuffer: Sendable {
         byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0x7F
     }
 
+    /// The letter after the backslash of the two-byte escape of `byte` (`\"`, `\\`, `\n`, `\r`,
+    /// `\t`, `\b`, `\f`), or nil when it is written as `\u00XX`. Both writers of JSON strings use it.
+    @usableFromInline @inline(__always)
+    static func shortEscape(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"): byte
+        case 0x0A: UInt8(ascii: "n")
+        case 0x0D: UInt8(ascii: "r")
+        case 0x09: UInt8(ascii: "t")
+        case 0x08: UInt8(ascii: "b")
+        case 0x0C: UInt8(ascii: "f")
+        default: nil
+        }
+    }
+
     /// Appends the escape of a byte for which ``needsEscape(_:)`` holds.
     @usableFromInline
     mutating func escape(_ byte: UInt8) {
-        switch byte {
-        case UInt8(ascii: "\""): raw("\\\"")
-        case UInt8(ascii: "\\"): raw("\\\\")
-        case 0x0A: raw("\\n")
-        case 0x0D: raw("\\r")
-        case 0x09: raw("\\t")
-        case 0x08: raw("\\b")
-        case 0x0C: raw("\\f")
-        default:
+        if let letter = Self.shortEscape(byte) {
+            bytes.append(UInt8(ascii: "\\"))
+            bytes.append(letter)
+        } else {
             raw("\\u00")
             bytes.append(Self.hexDigits[Int(byte >> 4)])
             bytes.append(Self.hexDigits[Int(byte & 0xF)])
