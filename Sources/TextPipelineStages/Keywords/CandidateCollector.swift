@@ -63,9 +63,11 @@ struct CandidateCollector {
         guard policy.usesEntities else { return }
         let dropsNameParts = policy.wholeEntities && !policy.nameParts
         if dropsNameParts { partOfName.append(repeating: false, count: analysis.termTotal) }
+        // Reading a label costs a string copy: only when some label is excluded.
+        let excludes = !policy.excludedLabels.isEmpty
         for entity in 0 ..< document.entities.count {
             guard let range = analysis.words(ofTokens: document.entities.tokenRange(entity)) else { continue }
-            let excluded = policy.excludedLabels.contains(document.entities.labels[entity])
+            let excluded = excludes && policy.excludedLabels.contains(document.entities.labels[entity])
             if policy.wholeEntities || excluded {
                 for word in range { blocked[word] = true }
                 if policy.wholeEntities, !excluded, range.count <= EntityPolicy.maxEntityWords {

@@ -27,15 +27,30 @@ struct KeywordRanker {
             if phraseWeight != 1, length[index] > 1 { values[index] *= phraseFactor(phraseWeight, words: Int(length[index])) }
             if entityBoost != 1, isEntity[index] { values[index] *= entityBoost }
             if titleBoost != 1 {
-                var inTitle = 0
-                var content = 0
-                for word in candidates.words(index) where flags[word] & TermAnalysis.stopFlag == 0 {
-                    content += 1
-                    if stats[Int(terms[word])].inTitle { inTitle += 1 }
-                }
+                let (inTitle, content) = titleShare(candidates.words(index), flags: flags, terms: terms, stats: stats)
                 if inTitle > 0 { values[index] *= 1 + (titleBoost - 1) * Double(inTitle) / Double(content) }
             }
         }
+    }
+
+    /// How many of `words` are content words (not stop words), and how many of those have a term of the title.
+    @inline(__always)
+    private func titleShare(
+        _ words: Range<Int>, flags: UnsafeMutablePointer<UInt8>, terms: UnsafeMutablePointer<Int32>, stats: UnsafeMutablePointer<TermStats>
+    ) -> (inTitle: Int, content: Int) {
+        if words.count == 1 {
+            // The commonest candidate, without the loop.
+            let word = words.lowerBound
+            guard flags[word] & TermAnalysis.stopFlag == 0 else { return (0, 0) }
+            return (stats[Int(terms[word])].inTitle ? 1 : 0, 1)
+        }
+        var inTitle = 0
+        var content = 0
+        for word in words where flags[word] & TermAnalysis.stopFlag == 0 {
+            content += 1
+            if stats[Int(terms[word])].inTitle { inTitle += 1 }
+        }
+        return (inTitle, content)
     }
 
     /// `pow(weight, words - 1)`, computed once per length and weight (the same `pow` call).
