@@ -64,14 +64,21 @@ struct KeywordRanker {
         return phraseFactors[words - 1]
     }
 
+    /// How many of the best candidates are ranked first; near-duplicates rarely use them up.
+    static func preselection(top: Int) -> Int { top + 6 }
+
     /// The best `settings.top` candidates, best first, without near-duplicates.
     /// Ties go to the candidate that occurs first.
+    /// - Parameter complete: whether `candidates` holds every candidate, or only every one
+    ///   that can be among the ``preselection(top:)`` best (``CandidateBound``).
+    /// - Returns: nil when near-duplicates use up the preselection of an incomplete table:
+    ///   rank the complete one then.
     mutating func rank<Scorer: KeywordScorer>(
         _ goodness: Column<Double>, analysis: TermAnalysis, candidates: CandidateTable,
-        document: Document, settings: KeywordSettings, scorer: Scorer
-    ) -> [Keyword] {
+        document: Document, settings: KeywordSettings, scorer: Scorer, complete: Bool = true
+    ) -> [Keyword]? {
         guard settings.top > 0, candidates.count > 0 else { return [] }
-        selectBest(goodness, count: candidates.count, limit: settings.top + 6)
+        selectBest(goodness, count: candidates.count, limit: Self.preselection(top: settings.top))
         var keywords: [Keyword] = []
         keywords.reserveCapacity(min(settings.top, candidates.count))
         keyBytes.removeAll()
@@ -81,6 +88,7 @@ struct KeywordRanker {
         while keywords.count < settings.top {
             if position == order.count {
                 // Near-duplicates used up the preselection: rank everything.
+                guard complete else { return nil }
                 guard order.count < candidates.count else { break }
                 selectBest(goodness, count: candidates.count, limit: candidates.count)
             }
