@@ -36,6 +36,8 @@ struct CandidateCollector {
     /// N-gram occurrences the last ``collect(_:shape:maxWords:bound:)`` skipped by its bound:
     /// when positive, the table lacks candidates that cannot be among the best.
     private(set) var skipped = 0
+    /// Whether the last ``collect(_:shape:maxWords:bound:)`` applied its bound.
+    private(set) var usedBound = false
 
     /// Collects the candidates of the analysed document: ``prepare(_:document:shape:maxWords:entities:)``
     /// then ``collect(_:shape:maxWords:bound:)`` without a bound.
@@ -61,6 +63,7 @@ struct CandidateCollector {
         table.mayHoldAdjacentStopWords = mayHoldAdjacentStopWords
         skipped = 0
         let prunes = bound.map { $0.prunes && shape == .ngrams && maxWords <= CandidateBound.maxWords } ?? false
+        usedBound = prunes
         // Read once: the bound's columns, not retained per block.
         let pruning = prunes ? bound.map { Pruning(factors: $0.termFactor.base, lengthFactor: $0.lengthFactor.base, threshold: $0.threshold) } : nil
         analysis.wordTerm.withUnsafeBufferPointer { terms in
@@ -210,12 +213,15 @@ struct CandidateCollector {
 
     /// ``collectNgrams(_:flags:terms:maxWords:)`` that skips the n-grams the bound rules out:
     /// the bound of words `start ... end` is the product of their ``CandidateBound/termFactor``,
-    /// times the smallest count of their terms, times the boosts of their length.
+    /// times the smallest count of their terms, times the boosts of their length. An n-gram is
+    /// hashed only when it is kept.
     private mutating func collectNgrams(
         _ range: Range<Int>, flags: UnsafeBufferPointer<UInt8>, terms: UnsafeBufferPointer<Int32>, maxWords: Int,
         pruning: Pruning, stats: UnsafeMutablePointer<TermStats>
     ) {
         let (factors, lengthFactor, threshold) = (pruning.factors, pruning.lengthFactor, pruning.threshold)
+        // Read once: the loop's writes go to the table, never to these.
+        let (blocked, dropsNameParts) = (self.blocked.base, partOfName.count > 0)
         var barrier = range.lowerBound - 1  // last numeric or blocked word
         for end in range {
             if flags[end] & TermAnalysis.numericFlag != 0 || blocked[end] {
@@ -223,21 +229,24 @@ struct CandidateCollector {
                 continue
             }
             if flags[end] & TermAnalysis.stopFlag != 0 { continue }
+            let term = terms[end]
+            if !dropsNameParts || !isPartOfName(term) {
+                table.add(start: end, count: 1, hash: 0, terms: terms, entity: isEntity(end, end))
+            }
             let lowest = max(barrier &+ 1, end &- maxWords &+ 1)
-            var start = end
-            var hash = CandidateTable.hashSeed
-            var product = 1.0
-            var fewest = Int32.max
+            var product = factors[Int(term)]
+            var fewest = stats[Int(term)].count
+            var start = end &- 1
             while start >= lowest {
-                let term = terms[start]
-                hash = CandidateTable.hashStep(hash, term)
-                product *= factors[Int(term)]
-                fewest = min(fewest, stats[Int(term)].count)
-                if flags[start] & TermAnalysis.stopFlag == 0, start < end || !isPartOfName(term) {
+                let other = terms[start]
+                product *= factors[Int(other)]
+                fewest = min(fewest, stats[Int(other)].count)
+                if flags[start] & TermAnalysis.stopFlag == 0 {
                     let count = end &- start &+ 1
-                    if count > 1, product * Double(fewest) * lengthFactor[count] < threshold {
+                    if product * Double(fewest) * lengthFactor[count] < threshold {
                         skipped &+= 1
                     } else {
+                        let hash = CandidateTable.hash(terms, start, count)
                         table.add(start: start, count: count, hash: hash, terms: terms, entity: isEntity(start, end))
                     }
                 }

@@ -15,7 +15,14 @@ struct KeywordRanker {
     private var phraseFactorWeight = Double.nan
 
     /// Multiplies `goodness` by the phrase weight and the entity and title boosts of `settings`.
-    mutating func applyBoosts(_ goodness: Column<Double>, analysis: TermAnalysis, candidates: CandidateTable, settings: KeywordSettings) {
+    /// With a `bound` that prunes, sets to 0 instead the goodness of each candidate of at most
+    /// ``CandidateBound/maxWords`` words that cannot reach its threshold even boosted:
+    /// ``rank(_:analysis:candidates:document:settings:scorer:complete:)`` must then be told the
+    /// table is not complete.
+    mutating func applyBoosts(
+        _ goodness: Column<Double>, analysis: TermAnalysis, candidates: CandidateTable, settings: KeywordSettings,
+        bound: CandidateBound? = nil
+    ) {
         let entityBoost = settings.entities.boost
         // No candidate has a word of the title when no term of the article has.
         let titleBoost = analysis.titleTerms > 0 ? settings.titleBoost : 1
@@ -23,7 +30,13 @@ struct KeywordRanker {
         guard entityBoost != 1 || titleBoost != 1 || phraseWeight != 1 else { return }
         let (values, length, isEntity) = (goodness.base, candidates.length.base, candidates.isEntity.base)
         let (flags, terms, stats) = (analysis.wordFlags.base, analysis.wordTerm.base, analysis.terms.base)
+        let pruned = bound.map { $0.prunes } ?? false
+        let (lengthFactor, threshold) = pruned ? (bound!.lengthFactor.base, bound!.threshold) : (nil, -Double.infinity)
         for index in 0 ..< candidates.count {
+            if let lengthFactor, length[index] <= CandidateBound.maxWords, values[index] * lengthFactor[Int(length[index])] < threshold {
+                values[index] = 0
+                continue
+            }
             if phraseWeight != 1, length[index] > 1 { values[index] *= phraseFactor(phraseWeight, words: Int(length[index])) }
             if entityBoost != 1, isEntity[index] { values[index] *= entityBoost }
             if titleBoost != 1 {

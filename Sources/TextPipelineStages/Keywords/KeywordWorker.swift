@@ -59,11 +59,13 @@ struct KeywordWorker<Algorithm: KeywordAlgorithm>: StageWorker {
         goodness.removeAll()
         goodness.append(repeating: 0, count: collector.table.count)
         scorer.score(analysis, candidates: collector.table, into: goodness)
-        ranker.applyBoosts(goodness, analysis: analysis, candidates: collector.table, settings: settings)
+        // Once the collector used the bound, so do the boosts.
+        let bounded = collector.usedBound
+        ranker.applyBoosts(goodness, analysis: analysis, candidates: collector.table, settings: settings, bound: bounded ? bound : nil)
         try context.checkDeadline()
         return ranker.rank(
             goodness, analysis: analysis, candidates: collector.table, document: document, settings: settings, scorer: scorer,
-            complete: collector.skipped == 0)
+            complete: !bounded)
     }
 }
 
