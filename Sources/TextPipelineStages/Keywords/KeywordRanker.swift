@@ -15,7 +15,14 @@ struct KeywordRanker {
     private var phraseFactorWeight = Double.nan
 
     /// Multiplies `goodness` by the phrase weight and the entity and title boosts of `settings`.
-    mutating func applyBoosts(_ goodness: Column<Double>, analysis: TermAnalysis, candidates: CandidateTable, settings: KeywordSettings) {
+    /// With a `bound` that prunes, sets to 0 instead the goodness of each candidate of at most
+    /// ``CandidateBound/maxWords`` words that cannot reach its threshold even boosted:
+    /// ``rank(_:analysis:candidates:document:settings:scorer:complete:)`` must then be told the
+    /// table is not complete.
+    mutating func applyBoosts(
+        _ goodness: Column<Double>, analysis: TermAnalysis, candidates: CandidateTable, settings: KeywordSettings,
+        bound: CandidateBound? = nil
+    ) {
         let entityBoost = settings.entities.boost
         // No candidate has a word of the title when no term of the article has.
         let titleBoost = analysis.titleTerms > 0 ? settings.titleBoost : 1
@@ -23,19 +30,40 @@ struct KeywordRanker {
         guard entityBoost != 1 || titleBoost != 1 || phraseWeight != 1 else { return }
         let (values, length, isEntity) = (goodness.base, candidates.length.base, candidates.isEntity.base)
         let (flags, terms, stats) = (analysis.wordFlags.base, analysis.wordTerm.base, analysis.terms.base)
+        let pruned = bound.map { $0.prunes } ?? false
+        let (lengthFactor, threshold) = pruned ? (bound!.lengthFactor.base, bound!.threshold) : (nil, -Double.infinity)
         for index in 0 ..< candidates.count {
+            if let lengthFactor, length[index] <= CandidateBound.maxWords, values[index] * lengthFactor[Int(length[index])] < threshold {
+                values[index] = 0
+                continue
+            }
             if phraseWeight != 1, length[index] > 1 { values[index] *= phraseFactor(phraseWeight, words: Int(length[index])) }
             if entityBoost != 1, isEntity[index] { values[index] *= entityBoost }
             if titleBoost != 1 {
-                var inTitle = 0
-                var content = 0
-                for word in candidates.words(index) where flags[word] & TermAnalysis.stopFlag == 0 {
-                    content += 1
-                    if stats[Int(terms[word])].inTitle { inTitle += 1 }
-                }
+                let (inTitle, content) = titleShare(candidates.words(index), flags: flags, terms: terms, stats: stats)
                 if inTitle > 0 { values[index] *= 1 + (titleBoost - 1) * Double(inTitle) / Double(content) }
             }
         }
+    }
+
+    /// How many of `words` are content words (not stop words), and how many of those have a term of the title.
+    @inline(__always)
+    private func titleShare(
+        _ words: Range<Int>, flags: UnsafeMutablePointer<UInt8>, terms: UnsafeMutablePointer<Int32>, stats: UnsafeMutablePointer<TermStats>
+    ) -> (inTitle: Int, content: Int) {
+        if words.count == 1 {
+            // The commonest candidate, without the loop.
+            let word = words.lowerBound
+            guard flags[word] & TermAnalysis.stopFlag == 0 else { return (0, 0) }
+            return (stats[Int(terms[word])].inTitle ? 1 : 0, 1)
+        }
+        var inTitle = 0
+        var content = 0
+        for word in words where flags[word] & TermAnalysis.stopFlag == 0 {
+            content += 1
+            if stats[Int(terms[word])].inTitle { inTitle += 1 }
+        }
+        return (inTitle, content)
     }
 
     /// `pow(weight, words - 1)`, computed once per length and weight (the same `pow` call).
@@ -49,14 +77,21 @@ struct KeywordRanker {
         return phraseFactors[words - 1]
     }
 
+    /// How many of the best candidates are ranked first; near-duplicates rarely use them up.
+    static func preselection(top: Int) -> Int { top + 6 }
+
     /// The best `settings.top` candidates, best first, without near-duplicates.
     /// Ties go to the candidate that occurs first.
+    /// - Parameter complete: whether `candidates` holds every candidate, or only every one
+    ///   that can be among the ``preselection(top:)`` best (``CandidateBound``).
+    /// - Returns: nil when near-duplicates use up the preselection of an incomplete table:
+    ///   rank the complete one then.
     mutating func rank<Scorer: KeywordScorer>(
         _ goodness: Column<Double>, analysis: TermAnalysis, candidates: CandidateTable,
-        document: Document, settings: KeywordSettings, scorer: Scorer
-    ) -> [Keyword] {
+        document: Document, settings: KeywordSettings, scorer: Scorer, complete: Bool = true
+    ) -> [Keyword]? {
         guard settings.top > 0, candidates.count > 0 else { return [] }
-        selectBest(goodness, count: candidates.count, limit: settings.top + 6)
+        selectBest(goodness, count: candidates.count, limit: Self.preselection(top: settings.top))
         var keywords: [Keyword] = []
         keywords.reserveCapacity(min(settings.top, candidates.count))
         keyBytes.removeAll()
@@ -66,6 +101,7 @@ struct KeywordRanker {
         while keywords.count < settings.top {
             if position == order.count {
                 // Near-duplicates used up the preselection: rank everything.
+                guard complete else { return nil }
                 guard order.count < candidates.count else { break }
                 selectBest(goodness, count: candidates.count, limit: candidates.count)
             }

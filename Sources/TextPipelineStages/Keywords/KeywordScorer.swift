@@ -7,6 +7,15 @@ import TextPipeline
 /// documents. Everything else (words, candidates, boosts, ranking,
 /// near-duplicate removal, output) is shared by ``KeywordWorker``.
 protocol KeywordScorer {
+    /// Whether ``fillBound(_:unigrams:into:)`` bounds n-grams (``CandidateBound``).
+    var boundsCandidates: Bool { get }
+    /// Called once per document before candidates are collected (`stopPairs`: some candidate may
+    /// hold two adjacent stop words), for what needs the words only.
+    mutating func prepare(_ analysis: TermAnalysis, stopPairs: Bool)
+    /// After ``prepare(_:stopPairs:)``, when ``boundsCandidates``: fills the bound's
+    /// ``CandidateBound/termFactor`` and offers it the goodness of every one-word candidate
+    /// (``CandidateBound/offer(_:inTitle:)``; `unigrams`: per term, its occurrences as one).
+    func fillBound(_ analysis: TermAnalysis, unigrams: Column<Int32>, into bound: CandidateBound)
     /// Fills `goodness` with one positive value per candidate of `candidates`.
     mutating func score(_ analysis: TermAnalysis, candidates: CandidateTable, into goodness: Column<Double>)
     /// The score written to output for a goodness, strictly increasing.
@@ -15,6 +24,9 @@ protocol KeywordScorer {
 
 extension KeywordScorer {
     func outputScore(_ goodness: Double) -> Double { goodness }
+    var boundsCandidates: Bool { false }
+    func prepare(_ analysis: TermAnalysis, stopPairs: Bool) {}
+    func fillBound(_ analysis: TermAnalysis, unigrams: Column<Int32>, into bound: CandidateBound) {}
 }
 
 /// What a keyword stage needs to know about its algorithm. A small `Sendable`

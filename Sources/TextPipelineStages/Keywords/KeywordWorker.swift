@@ -11,6 +11,9 @@ struct KeywordWorker<Algorithm: KeywordAlgorithm>: StageWorker {
     var collector = CandidateCollector()
     var ranker = KeywordRanker()
     let goodness = Column<Double>()
+    var bound = CandidateBound()
+    /// Per term: its occurrences as a one-word candidate, for ``bound``.
+    let unigrams = Column<Int32>()
 
     init(algorithm: Algorithm, settings: KeywordSettings) {
         self.settings = settings
@@ -35,13 +38,34 @@ struct KeywordWorker<Algorithm: KeywordAlgorithm>: StageWorker {
         analysis.analyse(document, stopWords: settings.stopWords, minLength: settings.minLength)
         if settings.titleBoost != 1 { analysis.markTitle(document.title) }
         try context.checkDeadline()
-        collector.collect(analysis, document: document, shape: shape, maxWords: settings.maxWords, entities: settings.entities)
+        collector.prepare(analysis, document: document, shape: shape, maxWords: settings.maxWords, entities: settings.entities)
+        scorer.prepare(analysis, stopPairs: collector.mayHoldAdjacentStopWords)
+        bound.keepAll()
+        if scorer.boundsCandidates, shape == .ngrams, collector.countUnigrams(analysis, into: unigrams) {
+            bound.begin(limit: KeywordRanker.preselection(top: settings.top), analysis: analysis, settings: settings)
+            scorer.fillBound(analysis, unigrams: unigrams, into: bound)
+            bound.finish()
+        }
+        collector.collect(analysis, shape: shape, maxWords: settings.maxWords, bound: bound)
+        if let keywords = try rankCollected(document, context: context) { return keywords }
+        // Near-duplicates used up the candidates the bound kept: collect them all.
+        collector.collect(analysis, shape: shape, maxWords: settings.maxWords, bound: nil)
+        return try rankCollected(document, context: context) ?? []
+    }
+
+    /// Scores, boosts and ranks the collected candidates; nil when the ranker needs the ones
+    /// the collector skipped.
+    private mutating func rankCollected(_ document: Document, context: StageContext) throws -> [Keyword]? {
         goodness.removeAll()
         goodness.append(repeating: 0, count: collector.table.count)
         scorer.score(analysis, candidates: collector.table, into: goodness)
-        ranker.applyBoosts(goodness, analysis: analysis, candidates: collector.table, settings: settings)
+        // Once the collector used the bound, so do the boosts.
+        let bounded = collector.usedBound
+        ranker.applyBoosts(goodness, analysis: analysis, candidates: collector.table, settings: settings, bound: bounded ? bound : nil)
         try context.checkDeadline()
-        return ranker.rank(goodness, analysis: analysis, candidates: collector.table, document: document, settings: settings, scorer: scorer)
+        return ranker.rank(
+            goodness, analysis: analysis, candidates: collector.table, document: document, settings: settings, scorer: scorer,
+            complete: !bounded)
     }
 }
 

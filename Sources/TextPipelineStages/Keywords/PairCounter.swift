@@ -28,9 +28,13 @@ struct PairCounter {
         return (Int32(bitPattern: UInt32(truncatingIfNeeded: key >> 32)), Int32(bitPattern: UInt32(truncatingIfNeeded: key)))
     }
 
+    /// The home slot of `key` before masking: the high half of the product, which depends on
+    /// both terms (a bit of the product depends only on the key's bits at or below it, so the
+    /// low half would hold nothing of the first term and every pair with the same second
+    /// term would probe from the same slot).
     @inline(__always)
-    private static func slotHash(_ key: UInt64) -> Int {
-        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 20)
+    static func slotHash(_ key: UInt64) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32)
     }
 
     /// Makes room for `pairs` distinct pairs in all, so that ``add(_:_:amount:reserved:)`` with

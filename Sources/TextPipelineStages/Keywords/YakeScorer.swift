@@ -43,9 +43,33 @@ struct YakeScorer: KeywordScorer {
         index < positions.count ? positions[index] : log(log(3 + Double(index) / 2))
     }
 
-    mutating func score(_ analysis: TermAnalysis, candidates: CandidateTable, into goodness: Column<Double>) {
-        countEdges(analysis, stopPairs: candidates.mayHoldAdjacentStopWords)
+    var boundsCandidates: Bool { true }
+
+    /// Counts the co-occurrences and computes every term's `H`, which ``score(_:candidates:into:)`` reads.
+    mutating func prepare(_ analysis: TermAnalysis, stopPairs: Bool) {
+        countEdges(analysis, stopPairs: stopPairs)
         termWeights(analysis)
+    }
+
+    /// Fills `bound` with `1 + 1 / H(t)` per content term (1 per stop word) and offers it the goodness
+    /// of each content term's one-word candidate (the same operations as ``score(_:candidates:into:)``).
+    /// For an n-gram of content words, `(Σ H + 1) / Π H ≤ Π (1 + 1 / H)`; a stop word in the middle
+    /// of three words multiplies `Π H` by `2 - p ≥ 1` and lowers the sum by `1 - p ≥ 0`.
+    func fillBound(_ analysis: TermAnalysis, unigrams: Column<Int32>, into bound: CandidateBound) {
+        let count = analysis.termTotal
+        bound.termFactor.removeAll()
+        bound.termFactor.append(repeating: 1, count: count)
+        let (factors, h, stats, frequency) = (bound.termFactor.base, termH.base, analysis.terms.base, unigrams.base)
+        for term in 0 ..< count where !stats[term].isStop {
+            let weight = h[term]
+            factors[term] = 1 + 1 / weight
+            guard frequency[term] > 0 else { continue }
+            bound.offer(1 / max(weight / ((weight + 1) * Double(frequency[term])), 1e-12), inTitle: stats[term].inTitle)
+        }
+    }
+
+    /// Fills `goodness`; ``prepare(_:stopPairs:)`` must have run on the same analysis.
+    mutating func score(_ analysis: TermAnalysis, candidates: CandidateTable, into goodness: Column<Double>) {
         let (flags, termH) = (analysis.wordFlags.base, termH.base)
         let (firstWord, length, frequency) = (candidates.firstWord.base, candidates.length.base, candidates.frequency.base)
         analysis.wordTerm.withUnsafeBufferPointer { terms in
