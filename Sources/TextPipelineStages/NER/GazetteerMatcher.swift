@@ -19,6 +19,8 @@ struct GazetteerMatcher {
     var entryForms = EntryFormCache()
     /// Folded keys of the current document's non-ASCII tokens.
     private var keyPool: [UInt8] = []
+    /// Folded keys of the non-ASCII tokens met so far, so that each is folded once per worker.
+    private var foldedKeys = FoldedKeyCache()
     /// Per token of the current document (the first ``tokenCount`` rows; the rest are stale).
     private var keys: [TokenKey] = []
     private var tokenCount = 0
@@ -111,7 +113,8 @@ struct GazetteerMatcher {
     static let prefetchDistance = 12
 
     /// Folds and hashes every token once, without creating strings: ASCII tokens are hashed from
-    /// the text, lower-cased on the fly; others are folded by ICU into ``keyPool``.
+    /// the text, lower-cased on the fly; others are folded by ICU into ``keyPool`` (through
+    /// ``foldedKeys``, which folds each distinct token once).
     private mutating func computeKeys(_ document: Document) {
         let tokens = document.tokens
         tokenCount = tokens.count
@@ -132,10 +135,7 @@ struct GazetteerMatcher {
                             } else {
                                 let bytes = UnsafeBufferPointer(rebasing: text[Int(start) ..< Int(end)])
                                 let poolStart = Int32(keyPool.count)
-                                let (hash, prefix, middle) = normalizer.withForm(.key, of: bytes) { key in
-                                    keyPool.append(contentsOf: key)
-                                    return (keyHash(key), VocabularyKey.prefix(of: key), VocabularyKey.middle(of: key))
-                                }
+                                let (hash, prefix, middle) = foldedKeys.appendKey(of: bytes, to: &keyPool, normalizer: &normalizer)
                                 keys[index] = TokenKey(
                                     hash: hash, prefix: prefix, middle: middle, start: poolStart, end: Int32(keyPool.count),
                                     ascii: false)
