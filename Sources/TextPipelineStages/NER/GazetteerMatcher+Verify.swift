@@ -67,6 +67,7 @@ extension GazetteerMatcher {
     ) -> Bool {
         // Equal bytes have equal forms: no need to normalise either side.
         if bytes.count == piece.count, bytes.elementsEqual(piece) { return true }
+        if KeyNormalizer.isASCII(bytes) { return entryAgrees(form, piece, asciiToken: bytes) }
         documentForm.removeAll(keepingCapacity: true)
         normalizerForm(form, bytes)
         return entryAgrees(form, piece)
@@ -80,6 +81,22 @@ extension GazetteerMatcher {
         swap(&copy, &documentForm)
         normalizer.withForm(form, of: bytes) { copy.append(contentsOf: $0) }
         swap(&copy, &documentForm)
+    }
+
+    /// Whether `piece` (an entry's NFC token) in `form` equals ASCII token `bytes` in `form`, which
+    /// is `bytes` themselves (NFC) or lower-cased (case-folded), as ``KeyNormalizer`` forms them:
+    /// compared byte by byte, without forming the token into ``documentForm``.
+    fileprivate mutating func entryAgrees(
+        _ form: KeyNormalizer.Form, _ piece: UnsafeBufferPointer<UInt8>, asciiToken bytes: UnsafeBufferPointer<UInt8>
+    ) -> Bool {
+        entryForms.withForm(form, of: piece) { normalized in
+            guard normalized.count == bytes.count else { return false }
+            for index in 0 ..< bytes.count {
+                let byte = form == .nfc ? bytes[index] : KeyNormalizer.foldASCII(bytes[index])
+                if normalized[index] != byte { return false }
+            }
+            return true
+        }
     }
 
     /// Whether `piece` (an entry's NFC token) in `form` equals ``documentForm``.

@@ -19,6 +19,8 @@ struct GazetteerMatcher {
     var entryForms = EntryFormCache()
     /// Folded keys of the current document's non-ASCII tokens.
     private var keyPool: [UInt8] = []
+    /// Folded keys of the non-ASCII tokens met so far, so that each is folded once per worker.
+    private var foldedKeys = FoldedKeyCache()
     /// Per token of the current document (the first ``tokenCount`` rows; the rest are stale).
     private var keys: [TokenKey] = []
     private var tokenCount = 0
@@ -111,7 +113,8 @@ struct GazetteerMatcher {
     static let prefetchDistance = 12
 
     /// Folds and hashes every token once, without creating strings: ASCII tokens are hashed from
-    /// the text, lower-cased on the fly; others are folded by ICU into ``keyPool``.
+    /// the text, lower-cased on the fly; others are folded by ICU into ``keyPool`` (through
+    /// ``foldedKeys``, which folds each distinct token once).
     private mutating func computeKeys(_ document: Document) {
         let tokens = document.tokens
         tokenCount = tokens.count
@@ -120,22 +123,24 @@ struct GazetteerMatcher {
         var keys = self.keys
         self.keys = []
         defer { self.keys = keys }
+        let count = tokenCount
         keys.withUnsafeMutableBufferPointer { keys in
             document.utf8.withUnsafeBufferPointer { text in
-                for index in 0 ..< tokenCount {
-                    let start = tokens.starts[index], end = tokens.ends[index]
-                    if let (hash, prefix, middle) = Self.asciiKey(in: text, Int(start) ..< Int(end)) {
-                        keys[index] = TokenKey(hash: hash, prefix: prefix, middle: middle, start: start, end: end, ascii: true)
-                    } else {
-                        let bytes = UnsafeBufferPointer(rebasing: text[Int(start) ..< Int(end)])
-                        let poolStart = Int32(keyPool.count)
-                        let (hash, prefix, middle) = normalizer.withForm(.key, of: bytes) { key in
-                            keyPool.append(contentsOf: key)
-                            return (keyHash(key), VocabularyKey.prefix(of: key), VocabularyKey.middle(of: key))
+                tokens.starts.withUnsafeBufferPointer { starts in
+                    tokens.ends.withUnsafeBufferPointer { ends in
+                        for index in 0 ..< count {
+                            let start = starts[index], end = ends[index]
+                            if let (hash, prefix, middle) = Self.asciiKey(in: text, Int(start) ..< Int(end)) {
+                                keys[index] = TokenKey(hash: hash, prefix: prefix, middle: middle, start: start, end: end, ascii: true)
+                            } else {
+                                let bytes = UnsafeBufferPointer(rebasing: text[Int(start) ..< Int(end)])
+                                let poolStart = Int32(keyPool.count)
+                                let (hash, prefix, middle) = foldedKeys.appendKey(of: bytes, to: &keyPool, normalizer: &normalizer)
+                                keys[index] = TokenKey(
+                                    hash: hash, prefix: prefix, middle: middle, start: poolStart, end: Int32(keyPool.count),
+                                    ascii: false)
+                            }
                         }
-                        keys[index] = TokenKey(
-                            hash: hash, prefix: prefix, middle: middle, start: poolStart, end: Int32(keyPool.count),
-                            ascii: false)
                     }
                 }
             }
@@ -154,12 +159,8 @@ struct GazetteerMatcher {
         let length = range.count
         if length <= 16, range.lowerBound + 16 <= raw.count {
             // Most tokens: two words loaded and masked to the token, with no branch on its length.
-            let first =
-                raw.loadUnaligned(fromByteOffset: range.lowerBound, as: UInt64.self)
-                & ~0 >> UInt64(8 * (8 - min(length, 8)))
-            let second =
-                raw.loadUnaligned(fromByteOffset: range.lowerBound + 8, as: UInt64.self)
-                & (length > 8 ? ~0 >> UInt64(8 * (16 - length)) : 0)
+            let first = raw.loadUnaligned(fromByteOffset: range.lowerBound, as: UInt64.self) & lowBytes(min(length, 8))
+            let second = raw.loadUnaligned(fromByteOffset: range.lowerBound + 8, as: UInt64.self) & lowBytes(max(length - 8, 0))
             guard (first | second) & ByteLanes.highs == 0 else { return nil }
             let prefix = ByteLanes.lowercased(ascii: first), rest = ByteLanes.lowercased(ascii: second)
             let seed = KeyHash.seed(count: length), one = KeyHash.mix(seed, prefix), two = KeyHash.mix(one, rest)
@@ -187,6 +188,14 @@ struct GazetteerMatcher {
             at += 8
         }
         return high & ByteLanes.highs == 0 ? (KeyHash.finish(hash), prefix, middle) : nil
+    }
+
+    /// A mask of the low `count` bytes of a word, for `count` in 0 ... 8: two shifts by half
+    /// the width each, so that neither reaches 64 bits and no shift needs a range check.
+    @inline(__always)
+    static func lowBytes(_ count: Int) -> UInt64 {
+        let half = UInt64(truncatingIfNeeded: count &* 4)
+        return ~((~0 &<< half) &<< half)
     }
 
     /// Looks every token of `segments` up in `gazetteer`'s vocabulary (``lookups``): ASCII tokens

@@ -50,6 +50,21 @@ import TextPipeline
         #expect(try NERFixture.entities(text, pipeline).filter { $0.text != "北京" }.isEmpty)
     }
 
+    /// ASCII tokens against entries that are not ASCII but share their key: case folding makes
+    /// "ß" "ss", so "STRASSE" agrees with "Straße" when case is ignored; "ï" stays "ï", so "Said"
+    /// does not agree with "Saïd" unless marks are ignored too.
+    @Test(arguments: [
+        ("insensitive", ["Straße": "LOC", "STRASSE": "LOC", "strasse": "LOC"]),
+        ("exact", ["Straße": "LOC"]),
+        ("diacritics", ["Straße": "LOC", "STRASSE": "LOC", "strasse": "LOC", "Said": "PER", "SAID": "PER"]),
+    ])
+    func asciiTokensAgreeWithFoldedEntriesByMode(_ mode: String, _ expected: [String: String]) throws {
+        let pipeline = try NERFixture.pipeline("Straße\tLOC\nSaïd\tPER", options: "rules: none\n      case: \(mode)")
+        let text = "Straße, STRASSE, strasse, Strase, Said, SAID, Saïd."
+        let found = try NERFixture.entities(text, pipeline).filter { $0.text != "Saïd" }
+        #expect(Dictionary(uniqueKeysWithValues: found.map { ($0.text, $0.label) }) == expected)
+    }
+
     @Test func accentInsensitiveModeIgnoresMarksInAnyScript() throws {
         let pipeline = try NERFixture.pipeline(Self.gazetteer, options: "rules: none\n      case: diacritics")
         let found = try NERFixture.entities("Geneve, MUNCHEN, Αθηνα, Ha Noi", pipeline)
