@@ -17,10 +17,22 @@ struct WordHashMap<Value> {
     var isEmpty: Bool { count == 0 }
 
     /// The value stored under `key`, or nil.
+    ///
+    /// The probe runs over the buffers' addresses: the slots in use are the first `capacity`
+    /// (a power of two) and at least half of them are empty, so the masked walk ends in range.
     subscript(key: UInt64) -> Value? {
         guard count > 0 else { return nil }
-        let slot = find(key)
-        return keys[slot] == key ? values[slot] : nil
+        let mask = capacity &- 1
+        return keys.withUnsafeBufferPointer { keys in
+            values.withUnsafeBufferPointer { values in
+                var slot = Int(truncatingIfNeeded: key) & mask
+                while values[slot] != nil {
+                    if keys[slot] == key { return values[slot] }
+                    slot = (slot &+ 1) & mask
+                }
+                return nil
+            }
+        }
     }
 
     /// Changes the value under `key`, starting from `initial` when there is none.
