@@ -7,7 +7,6 @@ extension RuleTagger {
     /// - Complexity: O(n log n) in the number of candidates: the candidate at the acronym
     ///   is found by binary search (they are sorted by start and non-overlapping).
     mutating func inheritAcronyms() {
-        let tokens = document.tokens
         scratch.added.removeAll(keepingCapacity: true)
         // Only single-token candidates are relabelled, so the longer ones read here stay as they were.
         for position in scratch.candidates.indices where scratch.candidates[position].length >= 2 {
@@ -149,7 +148,7 @@ extension RuleTagger {
     /// How many tokens from `index` on no entity covers, up to the longest of `scratch.lengths`
     /// (the names that may start at `index` fit in them).
     private func uncoveredStretch(from index: Int) -> Int {
-        let end = min(document.tokens.count, index + (scratch.lengths.first ?? 0))
+        let end = min(tokens.count, index + (scratch.lengths.first ?? 0))
         var stretch = index
         while stretch < end, !token(stretch, is: .covered) { stretch += 1 }
         return stretch - index
@@ -190,8 +189,8 @@ extension RuleTagger {
     func isPeriod(_ token: Int) -> Bool { isByte(token, 0x2E) }
 
     func isByte(_ token: Int, _ byte: UInt8) -> Bool {
-        let range = document.tokens.byteRange(token)
-        return range.count == 1 && document.utf8[range.lowerBound] == byte
+        let range = tokens.byteRange(token)
+        return range.count == 1 && utf8[range.lowerBound] == byte
     }
 
     /// Adds `scratch.added` to the candidates, marking their tokens covered, and sorts them by start.

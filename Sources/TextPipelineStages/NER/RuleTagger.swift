@@ -6,12 +6,14 @@ import TextPipeline
 /// words, then document-level consistency (see docs/gazetteer.md, "Rules").
 ///
 /// Built per document by ``tag(_:matches:rules:document:segments:hashes:gazetteers:scratch:)``
-/// around the worker's ``Scratch``; reads only the document, the matches and the per-token key hashes.
+/// around the worker's ``Scratch``, which it takes over for the document and hands back; reads only the document's
+/// tokens and bytes, the matches and the per-token key hashes. It holds the two columns it reads,
+/// not the whole ``Document``, so building and dropping it per document touches few references.
 ///
 /// The helpers called per run or lookup (``classify(_:titleBefore:)``, ``designator(_:)``,
 /// trimming and cutting runs, the ambiguity control) are `mutating` although they only read:
-/// called from a mutating method, a non-mutating one gets a copy of the whole tagger (480 bytes,
-/// one `memcpy` per call), while a mutating one gets its address.
+/// called from a mutating method, a non-mutating one gets a copy of the whole tagger
+/// (one `memcpy` per call), while a mutating one gets its address.
 struct RuleTagger {
     /// How an entity was found; weaker ones may be relabelled by document-level consistency.
     enum Strength: Int, Comparable {
@@ -65,14 +67,12 @@ struct RuleTagger {
         /// them starts no repeat, so the rules skip it without hashing its stretch.
         var nameStarts = WordHashFilter()
         var knownStarts = WordHashFilter()
-
-        /// What the tagger holds while the worker's scratch is swapped in: built once, as
-        /// ``WordHashFilter`` allocates, so that tagging a document allocates nothing.
-        static let placeholder = Scratch()
     }
 
     let rules: NERRules
-    let document: Document
+    /// The document's tokens and its UTF-8 bytes.
+    let tokens: TokenLayer
+    let utf8: [UInt8]
     let segments: [Range<Int>]
     let hashes: GazetteerMatcher.TokenHashes
     let gazetteers: [CompiledGazetteer]
@@ -87,13 +87,15 @@ struct RuleTagger {
         scratch: inout Scratch
     ) {
         var tagger = RuleTagger(
-            rules: rules, document: document, segments: segments, hashes: hashes,
-            gazetteers: gazetteers, scratch: Scratch.placeholder)
-        swap(&tagger.scratch, &scratch)
+            rules: rules, tokens: document.tokens, utf8: document.utf8, segments: segments, hashes: hashes,
+            gazetteers: gazetteers, scratch: consume scratch)
         tagger.prepare(matches)
         tagger.tag(chosen)
-        swap(&tagger.scratch, &scratch)
+        scratch = tagger.finish()
     }
+
+    /// The scratch, moved out as the tagger ends.
+    private consuming func finish() -> Scratch { scratch }
 
     private mutating func tag(_ chosen: [GazetteerMatch]) {
         collectLookups(chosen)
@@ -120,7 +122,7 @@ struct RuleTagger {
     /// Token features, first-name and surname starts, segment starts, headlines in capitals and
     /// Title Case lines, and (when a rule reads them) the article's case counts.
     private mutating func prepare(_ matches: [GazetteerMatch]) {
-        TokenFeatures.compute(document, into: &scratch.features)
+        TokenFeatures.compute(tokens, text: utf8, into: &scratch.features)
         let segments = segments
         scratch.features.withUnsafeMutableBufferPointer { features in
             for match in matches where match.length == 1 {
@@ -151,7 +153,7 @@ struct RuleTagger {
     /// Counts every word in lower case, and capitalised (not all capitals) after its segment's first token.
     private mutating func countCases() {
         scratch.caseCounts.removeAll(reservingCapacity: scratch.features.count)
-        // Only words carry case bits (``TokenFeatures/compute(_:into:)``).
+        // Only words carry case bits (``TokenFeatures/compute(_:text:into:)``).
         for index in scratch.features.indices where token(index, is: .lowercase) {
             scratch.caseCounts.update(hashes[index], initial: (0, 0)) { $0.lower += 1 }
         }
@@ -194,9 +196,9 @@ struct RuleTagger {
     /// character ("C", "I") are dropped, and so are lookups with no word that could start a
     /// name, only lower-case words and non-names ("I believe").
     private mutating func keep(_ match: GazetteerMatch) -> Bool {
-        guard (match.start ..< match.end).contains(where: { document.tokens.kinds[$0].isWordLike }) else { return false }
+        guard (match.start ..< match.end).contains(where: { tokens.kinds[$0].isWordLike }) else { return false }
         if match.length == 1, !rules.sections(of: hashes[match.start]).isDisjoint(with: Self.notNamesAlone) { return false }
-        if match.length == 1, document.tokens.byteRange(match.start).count == 1 { return false }
+        if match.length == 1, tokens.byteRange(match.start).count == 1 { return false }
         guard !token(match.start, is: .headline) else { return true }
         if token(match.start, is: .lowercase), entryIsCapitalised(match) { return false }
         if isSmallPlaceNamedLikeAPerson(match) { return false }
