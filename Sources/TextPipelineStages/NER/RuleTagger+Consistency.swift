@@ -194,10 +194,38 @@ extension RuleTagger {
     }
 
     /// Adds `scratch.added` to the candidates, marking their tokens covered, and sorts them by start.
+    ///
+    /// The candidates are sorted by start, and each rule adds in token order, so the two lists are
+    /// merged in place from the back in O(n): on equal starts the candidates already there stay
+    /// first, as a stable sort of the two lists one after the other leaves them. Should `added`
+    /// be out of order, the whole list is sorted instead.
     mutating func merge() {
         guard !scratch.added.isEmpty else { return }
         markCovered(scratch.added)
-        scratch.candidates += scratch.added
-        scratch.candidates.sort { $0.start < $1.start }
+        let added = scratch.added
+        guard Self.isSortedByStart(added) else {
+            scratch.candidates += added
+            scratch.candidates.sort { $0.start < $1.start }
+            return
+        }
+        var kept = scratch.candidates.count - 1
+        scratch.candidates += added
+        scratch.candidates.withUnsafeMutableBufferPointer { all in
+            var next = all.count - 1, source = added.count - 1
+            while source >= 0 {
+                if kept >= 0, all[kept].start > added[source].start {
+                    all[next] = all[kept]
+                    kept -= 1
+                } else {
+                    all[next] = added[source]
+                    source -= 1
+                }
+                next -= 1
+            }
+        }
+    }
+
+    private static func isSortedByStart(_ candidates: [Candidate]) -> Bool {
+        candidates.indices.dropFirst().allSatisfy { candidates[$0 - 1].start <= candidates[$0].start }
     }
 }

@@ -30,7 +30,7 @@ extension RuleTagger {
         let before = candidate.start - 1
         guard before >= 0, !token(candidate.start, is: .segmentStart) else { return false }
         let range = tokens.byteRange(before)
-        let word = utf8[range]
-        return word.elementsEqual("v".utf8) || word.elementsEqual("vs".utf8)
+        guard (1 ... 2).contains(range.count), utf8[range.lowerBound] == UInt8(ascii: "v") else { return false }
+        return range.count == 1 || utf8[range.lowerBound + 1] == UInt8(ascii: "s")
     }
 }

@@ -159,7 +159,8 @@ extension RuleTagger {
         var first = scratch.firstLookupAfterRuns
         while first < candidates.count, candidates[first].end <= run.range.lowerBound { first += 1 }
         scratch.firstLookupAfterRuns = first
-        scratch.inside.removeAll(keepingCapacity: true)
+        // Most runs hold no lookup: the list is then empty already, and emptying it again is a call.
+        if !scratch.inside.isEmpty { scratch.inside.removeAll(keepingCapacity: true) }
         var index = first
         while index < candidates.count, candidates[index].start < run.range.upperBound {
             if !scratch.removed[index] { scratch.inside.append(index) }

@@ -141,11 +141,16 @@ struct RuleTagger {
     }
 
     /// More than half of the segment's words of two letters or more are in capitals.
+    ///
+    /// Counted without branches, one bit per token: only words of two bytes or more are
+    /// ``TokenFeatures/allCaps`` (it needs two letters), so the capitals are among the words counted.
     private static func isHeadline(_ segment: Slice<UnsafeMutableBufferPointer<TokenFeatures>>) -> Bool {
+        let wordBit = TokenFeatures.longWord.rawValue.trailingZeroBitCount
+        let capsBit = TokenFeatures.allCaps.rawValue.trailingZeroBitCount
         var words = 0, caps = 0
-        for features in segment where features.contains(.longWord) {
-            words += 1
-            if features.contains(.allCaps) { caps += 1 }
+        for features in segment {
+            words &+= Int(features.rawValue >> wordBit & 1)
+            caps &+= Int(features.rawValue >> capsBit & 1)
         }
         return caps >= 2 && caps * 2 > words
     }
