@@ -12,7 +12,7 @@ extension RuleTagger {
         for position in scratch.candidates.indices where scratch.candidates[position].length >= 2 {
             let candidate = scratch.candidates[position]
             let open = candidate.end, acronym = open + 1, close = open + 2
-            guard close < tokens.count, isByte(open, 0x28), isByte(close, 0x29), token(acronym, is: .allCaps) else { continue }
+            guard close < tokenCount, isByte(open, 0x28), isByte(close, 0x29), token(acronym, is: .allCaps) else { continue }
             let index = firstCandidate(endingAfter: acronym)
             let covering = index < scratch.candidates.count && scratch.candidates[index].start <= acronym
             if covering, scratch.candidates[index].start == acronym, scratch.candidates[index].end == acronym + 1 {
@@ -148,7 +148,7 @@ extension RuleTagger {
     /// How many tokens from `index` on no entity covers, up to the longest of `scratch.lengths`
     /// (the names that may start at `index` fit in them).
     private func uncoveredStretch(from index: Int) -> Int {
-        let end = min(tokens.count, index + (scratch.lengths.first ?? 0))
+        let end = min(tokenCount, index + (scratch.lengths.first ?? 0))
         var stretch = index
         while stretch < end, !token(stretch, is: .covered) { stretch += 1 }
         return stretch - index
@@ -159,8 +159,12 @@ extension RuleTagger {
     mutating func markCoverage() {
         markCovered(scratch.candidates)
         scratch.openCapitals.removeAll(keepingCapacity: true)
-        for index in scratch.features.indices where token(index, isAnyOf: [.capitalised, .allCaps]) && !token(index, is: .covered) {
-            scratch.openCapitals.append(index)
+        let features = scratch.features
+        features.withUnsafeBufferPointer { features in
+            for index in features.indices
+            where !features[index].isDisjoint(with: [.capitalised, .allCaps]) && !features[index].contains(.covered) {
+                scratch.openCapitals.append(index)
+            }
         }
     }
 
@@ -189,7 +193,7 @@ extension RuleTagger {
     func isPeriod(_ token: Int) -> Bool { isByte(token, 0x2E) }
 
     func isByte(_ token: Int, _ byte: UInt8) -> Bool {
-        let range = tokens.byteRange(token)
+        let range = byteRange(token)
         return range.count == 1 && utf8[range.lowerBound] == byte
     }
 

@@ -14,7 +14,7 @@ extension RuleTagger {
 
     /// An initial ("J") or a dotted abbreviation ("U.S") that a period may follow inside a name.
     private func isAbbreviation(_ index: Int) -> Bool {
-        let range = tokens.byteRange(index)
+        let range = byteRange(index)
         guard tokens.kinds[index] == .word else { return false }
         return range.count == 1 || utf8[range].contains(0x2E)
     }
@@ -47,7 +47,7 @@ extension RuleTagger {
     private func nextCapitalisedWord(from index: Int, before end: Int) -> Int {
         scratch.features.withUnsafeBufferPointer { features in
             var index = index
-            while index < end, features[index].intersection([.capitalised, .headline]) != .capitalised { index += 1 }
+            while index < end, features[index].intersection([.capitalised, .headline]) != .capitalised { index &+= 1 }
             return index
         }
     }
@@ -116,7 +116,7 @@ extension RuleTagger {
         var end = range.upperBound
         while end > start + 1, rules.contains(.notNames, hashes[end - 1]), !isInitial(end - 1) { end -= 1 }
         // Table headings of single letters ("W D L G") are not names.
-        if end - start >= 2, (start ..< end).allSatisfy({ tokens.byteRange($0).count == 1 }) { return nil }
+        if end - start >= 2, (start ..< end).allSatisfy({ byteRange($0).count == 1 }) { return nil }
         if end - start == 1, isNeverANameAlone(start) { return nil }
         if end - start == 1, start == segment.lowerBound, !titleBefore, !token(start, is: .firstName), !followedByPersonVerb(start) { return nil }
         return Run(range: start ..< end, titleBefore: titleBefore)
@@ -124,12 +124,12 @@ extension RuleTagger {
 
     /// A single character ("C") or a designator alone ("Corp", "Republic") is not a name.
     private func isNeverANameAlone(_ index: Int) -> Bool {
-        tokens.byteRange(index).count == 1 || isKindWord(hashes[index])
+        byteRange(index).count == 1 || isKindWord(hashes[index])
     }
 
     /// One upper-case ASCII letter directly followed by a period token: an initial.
     func isInitial(_ index: Int) -> Bool {
-        guard index + 1 < tokens.count, tokens.ends[index] - tokens.starts[index] == 1,
+        guard index + 1 < tokenCount, tokens.ends[index] - tokens.starts[index] == 1,
             tokens.ends[index] == tokens.starts[index + 1], tokens.ends[index + 1] - tokens.starts[index + 1] == 1
         else { return false }
         let letter = utf8[Int(tokens.starts[index])], next = utf8[Int(tokens.starts[index + 1])]
@@ -142,7 +142,7 @@ extension RuleTagger {
     private static let kindWords = NERRules.Sections(.orgDesignators, .locDesignators, .miscDesignators, .orgPrefixes)
 
     private func followedByPersonVerb(_ index: Int) -> Bool {
-        index + 1 < tokens.count && rules.contains(.personVerbs, hashes[index + 1])
+        index + 1 < tokenCount && rules.contains(.personVerbs, hashes[index + 1])
     }
 
     /// Merges a run with the lookups inside it: a designator, title or first name

@@ -111,6 +111,14 @@ struct RuleTagger {
         propagateSurfaces()
     }
 
+    /// The number of tokens (``TokenLayer/count``, read here without a call into the module that declares it).
+    @inline(__always)
+    var tokenCount: Int { tokens.starts.count }
+
+    /// The bytes of token `index` (``TokenLayer/byteRange(_:)``, read here without a call).
+    @inline(__always)
+    func byteRange(_ index: Int) -> Range<Int> { Int(tokens.starts[index]) ..< Int(tokens.ends[index]) }
+
     /// Whether token `index` has every bit of `feature`.
     @inline(__always)
     func token(_ index: Int, is feature: TokenFeatures) -> Bool { scratch.features[index].contains(feature) }
@@ -147,12 +155,13 @@ struct RuleTagger {
     private static func isHeadline(_ segment: Slice<UnsafeMutableBufferPointer<TokenFeatures>>) -> Bool {
         let wordBit = TokenFeatures.longWord.rawValue.trailingZeroBitCount
         let capsBit = TokenFeatures.allCaps.rawValue.trailingZeroBitCount
-        var words = 0, caps = 0
+        // 32-bit counts: a segment has fewer than 2^31 tokens (offsets are Int32), and narrow lanes vectorise wider.
+        var words: UInt32 = 0, caps: UInt32 = 0
         for features in segment {
-            words &+= Int(features.rawValue >> wordBit & 1)
-            caps &+= Int(features.rawValue >> capsBit & 1)
+            words &+= UInt32(features.rawValue >> wordBit & 1)
+            caps &+= UInt32(features.rawValue >> capsBit & 1)
         }
-        return caps >= 2 && caps * 2 > words
+        return caps >= 2 && UInt64(caps) * 2 > UInt64(words)
     }
 
     /// Counts every word in lower case, and capitalised (not all capitals) after its segment's first token.
@@ -203,7 +212,7 @@ struct RuleTagger {
     private mutating func keep(_ match: GazetteerMatch) -> Bool {
         guard (match.start ..< match.end).contains(where: { tokens.kinds[$0].isWordLike }) else { return false }
         if match.length == 1, !rules.sections(of: hashes[match.start]).isDisjoint(with: Self.notNamesAlone) { return false }
-        if match.length == 1, tokens.byteRange(match.start).count == 1 { return false }
+        if match.length == 1, byteRange(match.start).count == 1 { return false }
         guard !token(match.start, is: .headline) else { return true }
         if token(match.start, is: .lowercase), entryIsCapitalised(match) { return false }
         if isSmallPlaceNamedLikeAPerson(match) { return false }
