@@ -75,6 +75,7 @@ extension RuleTagger {
     mutating func propagateOrganisations() {
         scratch.names.removeAll(reservingCapacity: scratch.candidates.count)
         scratch.nameStarts.removeAll()
+        scratch.lengths.removeAll(keepingCapacity: true)
         for candidate in scratch.candidates where candidate.label == .organization && candidate.length >= 2 {
             var end = candidate.end
             while end > candidate.start + 1, rules.contains(.orgDesignators, hashes[end - 1]) || isPeriod(end - 1) { end -= 1 }
@@ -83,6 +84,7 @@ extension RuleTagger {
             let key = sequenceHash(candidate.start ..< end)
             scratch.names.update(key, initial: name) { $0 = name }
             scratch.nameStarts.insert(hashes[candidate.start])
+            Self.note(name.length, in: &scratch.lengths)
         }
         guard !scratch.names.isEmpty else { return }
         for index in scratch.candidates.indices
@@ -97,7 +99,7 @@ extension RuleTagger {
         }
         // Longest name first: a hash table's order is arbitrary, so "Executive Life" must not lose
         // to "Executive" by chance. Names of one length differ in hash, so one lookup per length finds the name.
-        Self.distinctLengths(of: scratch.names, \.length, into: &scratch.lengths)
+        scratch.lengths.sort(by: >)
         scratch.added.removeAll(keepingCapacity: true)
         for index in scratch.openCapitals
         where token(index, is: .capitalised) && !token(index, is: .covered) && scratch.nameStarts.mayContain(hashes[index]) {
@@ -118,10 +120,12 @@ extension RuleTagger {
     mutating func propagateSurfaces() {
         scratch.known.removeAll(reservingCapacity: scratch.candidates.count)
         scratch.knownStarts.removeAll()
+        scratch.lengths.removeAll(keepingCapacity: true)
         for candidate in scratch.candidates where candidate.strength >= .rule {
             let key = sequenceHash(candidate.start ..< candidate.end)
             scratch.known.update(key, initial: candidate) { if $0.strength < candidate.strength { $0 = candidate } }
             scratch.knownStarts.insert(hashes[candidate.start])
+            Self.note(candidate.length, in: &scratch.lengths)
         }
         for index in scratch.candidates.indices where scratch.candidates[index].strength == .fallback {
             if let source = scratch.known[sequenceHash(scratch.candidates[index].start ..< scratch.candidates[index].end)] {
@@ -130,7 +134,7 @@ extension RuleTagger {
                 scratch.candidates[index].strength = .rule
             }
         }
-        Self.distinctLengths(of: scratch.known, \.length, into: &scratch.lengths)
+        scratch.lengths.sort(by: >)
         scratch.added.removeAll(keepingCapacity: true)
         var next = 0  // A repeat found is skipped whole.
         for index in scratch.openCapitals where index >= next && !token(index, is: .covered) && scratch.knownStarts.mayContain(hashes[index]) {
@@ -174,16 +178,16 @@ extension RuleTagger {
         }
     }
 
-    /// The distinct lengths of the values in `table`, longest first.
-    private static func distinctLengths<Value>(of table: WordHashMap<Value>, _ length: (Value) -> Int, into lengths: inout [Int]) {
-        lengths.removeAll(keepingCapacity: true)
-        table.forEach { _, value in
-            let valueLength = length(value)
-            if !lengths.contains(valueLength) { lengths.append(valueLength) }
-        }
-        lengths.sort(by: >)
+    /// Adds `length` to the distinct lengths of the names a rule put in its table (`lengths`),
+    /// as it puts each in: one name per key, and a key hashes the name's words, so these are the
+    /// lengths of the table's values (two names of different lengths would need equal 64-bit hashes).
+    @inline(__always)
+    private static func note(_ length: Int, in lengths: inout [Int]) {
+        if !lengths.contains(length) { lengths.append(length) }
     }
 
+    /// Inlined: called from the mutating rules, a call would pass it a copy of the tagger.
+    @inline(__always)
     private func sequenceHash(_ range: Range<Int>) -> UInt64 {
         var hash: UInt64 = 0x9E37_79B9_7F4A_7C15
         for index in range { hash = (hash ^ hashes[index]) &* 0xff51_afd7_ed55_8ccd }

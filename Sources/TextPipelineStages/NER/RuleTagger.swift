@@ -6,7 +6,7 @@ import TextPipeline
 /// words, then document-level consistency (see docs/gazetteer.md, "Rules").
 ///
 /// Built per document by ``tag(_:matches:rules:document:segments:hashes:gazetteers:scratch:)``
-/// around the worker's ``Scratch``, which it takes over for the document and hands back; reads only the document's
+/// around the worker's ``Scratch``, swapped in for the document and back out; reads only the document's
 /// tokens and bytes, the matches and the per-token key hashes. It holds the two columns it reads,
 /// not the whole ``Document``, so building and dropping it per document touches few references.
 ///
@@ -67,6 +67,9 @@ struct RuleTagger {
         /// them starts no repeat, so the rules skip it without hashing its stretch.
         var nameStarts = WordHashFilter()
         var knownStarts = WordHashFilter()
+        // A new scratch allocates nothing (its arrays are empty, its filters allocate on first use):
+        // ``tag(_:matches:rules:document:segments:hashes:gazetteers:scratch:)`` builds one per document
+        // to stand in for the worker's while the tagger holds that.
     }
 
     let rules: NERRules
@@ -88,14 +91,13 @@ struct RuleTagger {
     ) {
         var tagger = RuleTagger(
             rules: rules, tokens: document.tokens, utf8: document.utf8, segments: segments, hashes: hashes,
-            gazetteers: gazetteers, scratch: consume scratch)
+            gazetteers: gazetteers, scratch: Scratch())
+        // Swapped in and out, so the worker's buffers stay uniquely referenced and are never retained.
+        swap(&tagger.scratch, &scratch)
         tagger.prepare(matches)
         tagger.tag(chosen)
-        scratch = tagger.finish()
+        swap(&tagger.scratch, &scratch)
     }
-
-    /// The scratch, moved out as the tagger ends.
-    private consuming func finish() -> Scratch { scratch }
 
     private mutating func tag(_ chosen: [GazetteerMatch]) {
         collectLookups(chosen)
@@ -224,6 +226,8 @@ struct RuleTagger {
     /// "Obama", "Lawson", "David": a one-word place of no priority (a small town) that is also a first
     /// name or surname is a place only after a place preposition ("in Obama"); elsewhere the
     /// person rules decide ("Mr Lawson", "Obama said").
+    /// Inlined: called per lookup from ``keep(_:)``, a call would pass it a copy of the tagger.
+    @inline(__always)
     private func isSmallPlaceNamedLikeAPerson(_ match: GazetteerMatch) -> Bool {
         guard match.length == 1, match.label == .location, match.priority <= 0,
             token(match.start, isAnyOf: [.firstName, .surname])

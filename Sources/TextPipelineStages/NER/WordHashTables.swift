@@ -111,13 +111,17 @@ extension WordHashMap: Sendable where Value: Sendable {}
 /// by its low twelve bits (a Bloom filter with one probe). A test is one load and a shift, cheaper
 /// than a probe of ``WordHashMap``, for loops where most questions have the answer no.
 ///
-/// Meant to be kept across documents: ``removeAll()`` clears its 512 bytes.
+/// Meant to be kept across documents: ``removeAll()`` clears its 512 bytes. Its bits are allocated
+/// by the first ``insert(_:)``, so a new filter costs nothing until it is used.
 struct WordHashFilter {
-    private var words = [UInt64](repeating: 0, count: Self.bitCount / 64)
+    /// The bits: empty until the first insert, then `bitCount / 64` words.
+    private var words: [UInt64] = []
     private static let bitCount = 4096
 
     /// Adds `hash`.
+    @inline(__always)
     mutating func insert(_ hash: UInt64) {
+        if words.isEmpty { words = [UInt64](repeating: 0, count: Self.bitCount / 64) }
         let bit = Int(truncatingIfNeeded: hash) & (Self.bitCount - 1)
         words[bit >> 6] |= 1 << UInt64(bit & 63)
     }
@@ -126,7 +130,7 @@ struct WordHashFilter {
     @inline(__always)
     func mayContain(_ hash: UInt64) -> Bool {
         let bit = Int(truncatingIfNeeded: hash) & (Self.bitCount - 1)
-        return words[bit >> 6] >> UInt64(bit & 63) & 1 != 0
+        return bit >> 6 < words.count && words[bit >> 6] >> UInt64(bit & 63) & 1 != 0
     }
 
     /// Empties the filter.
