@@ -92,8 +92,8 @@ struct NERRules: Sendable {
         var rules = NERRules()
         var normalizer = KeyNormalizer()
         var current: Section?
-        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = raw.trimmingCharacters(in: .whitespaces)
+        for (index, raw) in lines(of: text).enumerated() {
+            let line = String(trimmingBlanks(raw))
             if line.isEmpty || line.hasPrefix("#") { continue }
             if line.hasPrefix("[") {
                 guard line.hasSuffix("]"), let section = Section(rawValue: String(line.dropFirst().dropLast())) else {
@@ -125,6 +125,41 @@ struct NERRules: Sendable {
             rules.words.update(key.withUnsafeBufferPointer { keyHash($0) }, initial: []) { $0.insert(Sections(section)) }
         }
         return rules
+    }
+
+    /// The lines of `text`, as `text.split(separator: "\n", omittingEmptySubsequences: false)`
+    /// cuts them, found over the UTF-8 bytes: a line feed is a character of its own unless a
+    /// carriage return precedes it ("\r\n" is one character, which that split does not cut).
+    static func lines(of text: String) -> [Substring] {
+        var lines: [Substring] = []
+        let utf8 = text.utf8
+        var start = utf8.startIndex, previous: UInt8 = 0
+        for index in utf8.indices {
+            let byte = utf8[index]
+            if byte == 0x0A, previous != 0x0D {
+                lines.append(text[start ..< index])
+                start = utf8.index(after: index)
+            }
+            previous = byte
+        }
+        lines.append(text[start...])
+        return lines
+    }
+
+    /// `line` without its leading and trailing blanks, the scalars Foundation's
+    /// `CharacterSet.whitespaces` holds (general category Zs, the tab and U+200B ZERO WIDTH
+    /// SPACE), as `trimmingCharacters(in: .whitespaces)` removes them, without bridging to `NSString`.
+    static func trimmingBlanks(_ line: Substring) -> Substring {
+        let scalars = line.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isBlank($0) }), let last = scalars.lastIndex(where: { !isBlank($0) }) else {
+            return ""
+        }
+        return Substring(scalars[first ... last])
+    }
+
+    private static func isBlank(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII { return scalar == " " || scalar == "\t" }
+        return scalar == "\u{200B}" || scalar.properties.generalCategory == .spaceSeparator
     }
 
     static func load(path: String) throws -> NERRules {

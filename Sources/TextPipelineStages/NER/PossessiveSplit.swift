@@ -66,7 +66,7 @@ enum PossessiveSplit {
     /// searched for the bytes 27 and E2 with `memchr`, and only the tokens around an apostrophe
     /// are examined; news text has about one per hundred tokens.
     /// - Complexity: O(text length + tokens); the runs between split tokens are copied in bulk.
-    /// Allocates nothing beyond the new token columns once `scratch` has grown.
+    /// Allocates nothing once `scratch` has grown: the new columns reuse those the last split replaced.
     static func apply(to document: inout Document, scratch: inout Scratch) {
         let tokens = document.tokens
         scratch.splits.removeAll(keepingCapacity: true)
@@ -98,7 +98,14 @@ enum PossessiveSplit {
         }
         guard !splits.isEmpty else { return }
         let added = splits.reduce(0) { $0 + ($1.prefix > 0 ? 1 : 0) + ($1.suffix > 0 ? 1 : 0) }
+        // The columns the last split replaced, emptied: their storage takes the new tokens.
         var starts: [Int32] = [], ends: [Int32] = [], kinds: [TokenKind] = []
+        swap(&starts, &scratch.starts)
+        swap(&ends, &scratch.ends)
+        swap(&kinds, &scratch.kinds)
+        starts.removeAll(keepingCapacity: true)
+        ends.removeAll(keepingCapacity: true)
+        kinds.removeAll(keepingCapacity: true)
         starts.reserveCapacity(tokens.count + added)
         ends.reserveCapacity(tokens.count + added)
         kinds.reserveCapacity(tokens.count + added)
@@ -118,6 +125,10 @@ enum PossessiveSplit {
         ends.append(contentsOf: tokens.ends[copied...])
         kinds.append(contentsOf: tokens.kinds[copied...])
         document.tokens = TokenLayer(starts: starts, ends: ends, kinds: kinds)
+        // The replaced columns (the tokenizer builds them per document) serve the next split.
+        scratch.starts = tokens.starts
+        scratch.ends = tokens.ends
+        scratch.kinds = tokens.kinds
         let shift = IndexShift(splits)
         remapSentences(&document.sentences, shift, through: &scratch.sentences)
         remapEntities(&document.entities, shift)
@@ -129,6 +140,11 @@ enum PossessiveSplit {
         fileprivate var splits: [(index: Int, prefix: Int32, suffix: Int32)] = []
         /// The sentences with their new token ranges, before they are copied back.
         fileprivate var sentences = SentenceLayer()
+        /// The token columns the last split replaced, kept for their storage: the next split
+        /// fills them, so a worker allocates new columns only when a document outgrows them.
+        fileprivate var starts: [Int32] = []
+        fileprivate var ends: [Int32] = []
+        fileprivate var kinds: [TokenKind] = []
     }
 
     /// Calls `body` with the offset of every byte 0x27 (`'`) or 0xE2 (the first byte of `’`, and

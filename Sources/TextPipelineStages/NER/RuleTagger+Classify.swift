@@ -21,7 +21,7 @@ extension RuleTagger {
             return count >= 2 && endsInPlural(range.upperBound - 1) ? (.organization, .fallback) : nil
         }
         if (2 ... 3).contains(count), token(range.upperBound - 1, is: .surname) { return (.person, .rule) }
-        if next < document.tokens.count, count <= 3, rules.contains(.personVerbs, hashes[next]) { return (.person, .fallback) }
+        if next < tokenCount, count <= 3, rules.contains(.personVerbs, hashes[next]) { return (.person, .fallback) }
         if previous >= 0, token(previous, is: .lowercase) || !token(previous, is: .capitalised) {
             let sections = rules.sections(of: hashes[previous])
             if sections.contains(.locPrepositions), count <= 3 { return (.location, .fallback) }
@@ -38,8 +38,8 @@ extension RuleTagger {
 
     /// A word of four letters or more ending in a lower-case "s" ("Hawks", "Otters").
     func endsInPlural(_ index: Int) -> Bool {
-        let range = document.tokens.byteRange(index)
-        return range.count >= 4 && document.utf8[range.upperBound - 1] == UInt8(ascii: "s")
+        let range = byteRange(index)
+        return range.count >= 4 && utf8[range.upperBound - 1] == UInt8(ascii: "s")
     }
 
     /// A designator that names the kind of the whole sequence: its last word, a word right before "of",

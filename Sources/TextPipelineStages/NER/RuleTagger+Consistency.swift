@@ -7,13 +7,12 @@ extension RuleTagger {
     /// - Complexity: O(n log n) in the number of candidates: the candidate at the acronym
     ///   is found by binary search (they are sorted by start and non-overlapping).
     mutating func inheritAcronyms() {
-        let tokens = document.tokens
         scratch.added.removeAll(keepingCapacity: true)
         // Only single-token candidates are relabelled, so the longer ones read here stay as they were.
         for position in scratch.candidates.indices where scratch.candidates[position].length >= 2 {
             let candidate = scratch.candidates[position]
             let open = candidate.end, acronym = open + 1, close = open + 2
-            guard close < tokens.count, isByte(open, 0x28), isByte(close, 0x29), token(acronym, is: .allCaps) else { continue }
+            guard close < tokenCount, isByte(open, 0x28), isByte(close, 0x29), token(acronym, is: .allCaps) else { continue }
             let index = firstCandidate(endingAfter: acronym)
             let covering = index < scratch.candidates.count && scratch.candidates[index].start <= acronym
             if covering, scratch.candidates[index].start == acronym, scratch.candidates[index].end == acronym + 1 {
@@ -76,6 +75,7 @@ extension RuleTagger {
     mutating func propagateOrganisations() {
         scratch.names.removeAll(reservingCapacity: scratch.candidates.count)
         scratch.nameStarts.removeAll()
+        scratch.lengths.removeAll(keepingCapacity: true)
         for candidate in scratch.candidates where candidate.label == .organization && candidate.length >= 2 {
             var end = candidate.end
             while end > candidate.start + 1, rules.contains(.orgDesignators, hashes[end - 1]) || isPeriod(end - 1) { end -= 1 }
@@ -84,6 +84,7 @@ extension RuleTagger {
             let key = sequenceHash(candidate.start ..< end)
             scratch.names.update(key, initial: name) { $0 = name }
             scratch.nameStarts.insert(hashes[candidate.start])
+            Self.note(name.length, in: &scratch.lengths)
         }
         guard !scratch.names.isEmpty else { return }
         for index in scratch.candidates.indices
@@ -98,7 +99,7 @@ extension RuleTagger {
         }
         // Longest name first: a hash table's order is arbitrary, so "Executive Life" must not lose
         // to "Executive" by chance. Names of one length differ in hash, so one lookup per length finds the name.
-        Self.distinctLengths(of: scratch.names, \.length, into: &scratch.lengths)
+        scratch.lengths.sort(by: >)
         scratch.added.removeAll(keepingCapacity: true)
         for index in scratch.openCapitals
         where token(index, is: .capitalised) && !token(index, is: .covered) && scratch.nameStarts.mayContain(hashes[index]) {
@@ -119,10 +120,12 @@ extension RuleTagger {
     mutating func propagateSurfaces() {
         scratch.known.removeAll(reservingCapacity: scratch.candidates.count)
         scratch.knownStarts.removeAll()
+        scratch.lengths.removeAll(keepingCapacity: true)
         for candidate in scratch.candidates where candidate.strength >= .rule {
             let key = sequenceHash(candidate.start ..< candidate.end)
             scratch.known.update(key, initial: candidate) { if $0.strength < candidate.strength { $0 = candidate } }
             scratch.knownStarts.insert(hashes[candidate.start])
+            Self.note(candidate.length, in: &scratch.lengths)
         }
         for index in scratch.candidates.indices where scratch.candidates[index].strength == .fallback {
             if let source = scratch.known[sequenceHash(scratch.candidates[index].start ..< scratch.candidates[index].end)] {
@@ -131,7 +134,7 @@ extension RuleTagger {
                 scratch.candidates[index].strength = .rule
             }
         }
-        Self.distinctLengths(of: scratch.known, \.length, into: &scratch.lengths)
+        scratch.lengths.sort(by: >)
         scratch.added.removeAll(keepingCapacity: true)
         var next = 0  // A repeat found is skipped whole.
         for index in scratch.openCapitals where index >= next && !token(index, is: .covered) && scratch.knownStarts.mayContain(hashes[index]) {
@@ -149,7 +152,7 @@ extension RuleTagger {
     /// How many tokens from `index` on no entity covers, up to the longest of `scratch.lengths`
     /// (the names that may start at `index` fit in them).
     private func uncoveredStretch(from index: Int) -> Int {
-        let end = min(document.tokens.count, index + (scratch.lengths.first ?? 0))
+        let end = min(tokenCount, index + (scratch.lengths.first ?? 0))
         var stretch = index
         while stretch < end, !token(stretch, is: .covered) { stretch += 1 }
         return stretch - index
@@ -160,8 +163,12 @@ extension RuleTagger {
     mutating func markCoverage() {
         markCovered(scratch.candidates)
         scratch.openCapitals.removeAll(keepingCapacity: true)
-        for index in scratch.features.indices where token(index, isAnyOf: [.capitalised, .allCaps]) && !token(index, is: .covered) {
-            scratch.openCapitals.append(index)
+        let features = scratch.features
+        features.withUnsafeBufferPointer { features in
+            for index in features.indices
+            where !features[index].isDisjoint(with: [.capitalised, .allCaps]) && !features[index].contains(.covered) {
+                scratch.openCapitals.append(index)
+            }
         }
     }
 
@@ -171,16 +178,16 @@ extension RuleTagger {
         }
     }
 
-    /// The distinct lengths of the values in `table`, longest first.
-    private static func distinctLengths<Value>(of table: WordHashMap<Value>, _ length: (Value) -> Int, into lengths: inout [Int]) {
-        lengths.removeAll(keepingCapacity: true)
-        table.forEach { _, value in
-            let valueLength = length(value)
-            if !lengths.contains(valueLength) { lengths.append(valueLength) }
-        }
-        lengths.sort(by: >)
+    /// Adds `length` to the distinct lengths of the names a rule put in its table (`lengths`),
+    /// as it puts each in: one name per key, and a key hashes the name's words, so these are the
+    /// lengths of the table's values (two names of different lengths would need equal 64-bit hashes).
+    @inline(__always)
+    private static func note(_ length: Int, in lengths: inout [Int]) {
+        if !lengths.contains(length) { lengths.append(length) }
     }
 
+    /// Inlined: called from the mutating rules, a call would pass it a copy of the tagger.
+    @inline(__always)
     private func sequenceHash(_ range: Range<Int>) -> UInt64 {
         var hash: UInt64 = 0x9E37_79B9_7F4A_7C15
         for index in range { hash = (hash ^ hashes[index]) &* 0xff51_afd7_ed55_8ccd }
@@ -190,15 +197,43 @@ extension RuleTagger {
     func isPeriod(_ token: Int) -> Bool { isByte(token, 0x2E) }
 
     func isByte(_ token: Int, _ byte: UInt8) -> Bool {
-        let range = document.tokens.byteRange(token)
-        return range.count == 1 && document.utf8[range.lowerBound] == byte
+        let range = byteRange(token)
+        return range.count == 1 && utf8[range.lowerBound] == byte
     }
 
     /// Adds `scratch.added` to the candidates, marking their tokens covered, and sorts them by start.
+    ///
+    /// The candidates are sorted by start, and each rule adds in token order, so the two lists are
+    /// merged in place from the back in O(n): on equal starts the candidates already there stay
+    /// first, as a stable sort of the two lists one after the other leaves them. Should `added`
+    /// be out of order, the whole list is sorted instead.
     mutating func merge() {
         guard !scratch.added.isEmpty else { return }
         markCovered(scratch.added)
-        scratch.candidates += scratch.added
-        scratch.candidates.sort { $0.start < $1.start }
+        let added = scratch.added
+        guard Self.isSortedByStart(added) else {
+            scratch.candidates += added
+            scratch.candidates.sort { $0.start < $1.start }
+            return
+        }
+        var kept = scratch.candidates.count - 1
+        scratch.candidates += added
+        scratch.candidates.withUnsafeMutableBufferPointer { all in
+            var next = all.count - 1, source = added.count - 1
+            while source >= 0 {
+                if kept >= 0, all[kept].start > added[source].start {
+                    all[next] = all[kept]
+                    kept -= 1
+                } else {
+                    all[next] = added[source]
+                    source -= 1
+                }
+                next -= 1
+            }
+        }
+    }
+
+    private static func isSortedByStart(_ candidates: [Candidate]) -> Bool {
+        candidates.indices.dropFirst().allSatisfy { candidates[$0 - 1].start <= candidates[$0].start }
     }
 }

@@ -38,7 +38,7 @@ extension RuleTagger {
             while start < side.upperBound, !isInitial(start), !rules.sections(of: hashes[start]).isDisjoint(with: Self.sideOpeners) {
                 start += 1
             }
-            while start < side.upperBound, document.tokens.kinds[start] == .punctuation { start += 1 }
+            while start < side.upperBound, tokens.kinds[start] == .punctuation { start += 1 }
         }
         guard start < side.upperBound, let (label, strength) = classify(start ..< side.upperBound, titleBefore: first && titleBefore) else { return }
         scratch.added.append(Candidate(start: start, end: side.upperBound, label: label, canonicalID: nil, strength: strength))

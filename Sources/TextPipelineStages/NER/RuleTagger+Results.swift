@@ -13,9 +13,9 @@ extension RuleTagger {
     }
 
     private func startsResult(_ candidate: Candidate) -> Bool {
-        let kinds = document.tokens.kinds
+        let kinds = tokens.kinds
         let score = candidate.end
-        guard score < kinds.count, kinds[score] == .number, document.tokens.byteRange(score).count <= 3,
+        guard score < kinds.count, kinds[score] == .number, byteRange(score).count <= 3,
             !token(score, is: .segmentStart)
         else { return false }
         let before = candidate.start - 1
@@ -29,8 +29,8 @@ extension RuleTagger {
     private func followsVersus(_ candidate: Candidate) -> Bool {
         let before = candidate.start - 1
         guard before >= 0, !token(candidate.start, is: .segmentStart) else { return false }
-        let range = document.tokens.byteRange(before)
-        let word = document.utf8[range]
-        return word.elementsEqual("v".utf8) || word.elementsEqual("vs".utf8)
+        let range = byteRange(before)
+        guard (1 ... 2).contains(range.count), utf8[range.lowerBound] == UInt8(ascii: "v") else { return false }
+        return range.count == 1 || utf8[range.lowerBound + 1] == UInt8(ascii: "s")
     }
 }

@@ -8,15 +8,15 @@ extension RuleTagger {
         var titleBefore: Bool
     }
 
-    /// Only words carry the capitalisation bits (``TokenFeatures/compute(_:into:)``); in a headline
+    /// Only words carry the capitalisation bits (``TokenFeatures/compute(_:text:into:)``); in a headline
     /// or a Title Case line, capitals are no evidence.
     private func isCapitalisedWord(_ index: Int) -> Bool { token(index, is: .capitalised) && !token(index, is: .headline) }
 
     /// An initial ("J") or a dotted abbreviation ("U.S") that a period may follow inside a name.
     private func isAbbreviation(_ index: Int) -> Bool {
-        let range = document.tokens.byteRange(index)
-        guard document.tokens.kinds[index] == .word else { return false }
-        return range.count == 1 || document.utf8[range].contains(0x2E)
+        let range = byteRange(index)
+        guard tokens.kinds[index] == .word else { return false }
+        return range.count == 1 || utf8[range].contains(0x2E)
     }
 
     /// Finds the runs of a (non-headline) segment and applies each as it is found: ``apply(_:)``
@@ -47,7 +47,7 @@ extension RuleTagger {
     private func nextCapitalisedWord(from index: Int, before end: Int) -> Int {
         scratch.features.withUnsafeBufferPointer { features in
             var index = index
-            while index < end, features[index].intersection([.capitalised, .headline]) != .capitalised { index += 1 }
+            while index < end, features[index].intersection([.capitalised, .headline]) != .capitalised { index &+= 1 }
             return index
         }
     }
@@ -104,7 +104,7 @@ extension RuleTagger {
             start += 1
         }
         // A name starts with a word, never with the punctuation a trimmed word left behind.
-        while start < range.upperBound, document.tokens.kinds[start] == .punctuation { start += 1 }
+        while start < range.upperBound, tokens.kinds[start] == .punctuation { start += 1 }
         guard start < range.upperBound else { return nil }
         // "Shares of Magna ...": a sentence's first word before a connector is an ordinary word unless it names a kind.
         if start == segment.lowerBound, start + 2 < range.upperBound, rules.contains(.connectors, hashes[start + 1]),
@@ -116,7 +116,7 @@ extension RuleTagger {
         var end = range.upperBound
         while end > start + 1, rules.contains(.notNames, hashes[end - 1]), !isInitial(end - 1) { end -= 1 }
         // Table headings of single letters ("W D L G") are not names.
-        if end - start >= 2, (start ..< end).allSatisfy({ document.tokens.byteRange($0).count == 1 }) { return nil }
+        if end - start >= 2, (start ..< end).allSatisfy({ byteRange($0).count == 1 }) { return nil }
         if end - start == 1, isNeverANameAlone(start) { return nil }
         if end - start == 1, start == segment.lowerBound, !titleBefore, !token(start, is: .firstName), !followedByPersonVerb(start) { return nil }
         return Run(range: start ..< end, titleBefore: titleBefore)
@@ -124,16 +124,15 @@ extension RuleTagger {
 
     /// A single character ("C") or a designator alone ("Corp", "Republic") is not a name.
     private func isNeverANameAlone(_ index: Int) -> Bool {
-        document.tokens.byteRange(index).count == 1 || isKindWord(hashes[index])
+        byteRange(index).count == 1 || isKindWord(hashes[index])
     }
 
     /// One upper-case ASCII letter directly followed by a period token: an initial.
     func isInitial(_ index: Int) -> Bool {
-        let tokens = document.tokens
-        guard index + 1 < tokens.count, tokens.ends[index] - tokens.starts[index] == 1,
+        guard index + 1 < tokenCount, tokens.ends[index] - tokens.starts[index] == 1,
             tokens.ends[index] == tokens.starts[index + 1], tokens.ends[index + 1] - tokens.starts[index + 1] == 1
         else { return false }
-        let letter = document.utf8[Int(tokens.starts[index])], next = document.utf8[Int(tokens.starts[index + 1])]
+        let letter = utf8[Int(tokens.starts[index])], next = utf8[Int(tokens.starts[index + 1])]
         return letter >= 0x41 && letter <= 0x5A && next == UInt8(ascii: ".")
     }
 
@@ -143,7 +142,7 @@ extension RuleTagger {
     private static let kindWords = NERRules.Sections(.orgDesignators, .locDesignators, .miscDesignators, .orgPrefixes)
 
     private func followedByPersonVerb(_ index: Int) -> Bool {
-        index + 1 < document.tokens.count && rules.contains(.personVerbs, hashes[index + 1])
+        index + 1 < tokenCount && rules.contains(.personVerbs, hashes[index + 1])
     }
 
     /// Merges a run with the lookups inside it: a designator, title or first name
@@ -160,7 +159,8 @@ extension RuleTagger {
         var first = scratch.firstLookupAfterRuns
         while first < candidates.count, candidates[first].end <= run.range.lowerBound { first += 1 }
         scratch.firstLookupAfterRuns = first
-        scratch.inside.removeAll(keepingCapacity: true)
+        // Most runs hold no lookup: the list is then empty already, and emptying it again is a call.
+        if !scratch.inside.isEmpty { scratch.inside.removeAll(keepingCapacity: true) }
         var index = first
         while index < candidates.count, candidates[index].start < run.range.upperBound {
             if !scratch.removed[index] { scratch.inside.append(index) }

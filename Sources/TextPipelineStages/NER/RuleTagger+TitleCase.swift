@@ -20,8 +20,7 @@ extension RuleTagger {
     /// Lines are found from the line breaks alone (``standaloneLines(_:_:_:into:)``); only those that
     /// stand alone are then read word by word.
     mutating func markTitleCaseLines() {
-        let tokens = document.tokens
-        document.utf8.withUnsafeBufferPointer { text in
+        utf8.withUnsafeBufferPointer { text in
             tokens.starts.withUnsafeBufferPointer { starts in
                 tokens.ends.withUnsafeBufferPointer { ends in
                     Self.standaloneLines(text, starts, ends, into: &scratch.lines)
@@ -103,7 +102,7 @@ extension RuleTagger {
     private func isTitleCase(_ line: Range<Int>) -> Bool {
         guard let last = line.last, !isTerminator(last) else { return false }
         var capitalised = 0, functionWords = 0
-        for index in line where document.tokens.kinds[index] == .word {
+        for index in line where tokens.kinds[index] == .word {
             let sections = rules.sections(of: hashes[index])
             let function = !sections.isDisjoint(with: Self.functionWords)
             if token(index, is: .lowercase) {

@@ -6,12 +6,14 @@ import TextPipeline
 /// words, then document-level consistency (see docs/gazetteer.md, "Rules").
 ///
 /// Built per document by ``tag(_:matches:rules:document:segments:hashes:gazetteers:scratch:)``
-/// around the worker's ``Scratch``; reads only the document, the matches and the per-token key hashes.
+/// around the worker's ``Scratch``, swapped in for the document and back out; reads only the document's
+/// tokens and bytes, the matches and the per-token key hashes. It holds the two columns it reads,
+/// not the whole ``Document``, so building and dropping it per document touches few references.
 ///
 /// The helpers called per run or lookup (``classify(_:titleBefore:)``, ``designator(_:)``,
 /// trimming and cutting runs, the ambiguity control) are `mutating` although they only read:
-/// called from a mutating method, a non-mutating one gets a copy of the whole tagger (480 bytes,
-/// one `memcpy` per call), while a mutating one gets its address.
+/// called from a mutating method, a non-mutating one gets a copy of the whole tagger
+/// (one `memcpy` per call), while a mutating one gets its address.
 struct RuleTagger {
     /// How an entity was found; weaker ones may be relabelled by document-level consistency.
     enum Strength: Int, Comparable {
@@ -65,14 +67,15 @@ struct RuleTagger {
         /// them starts no repeat, so the rules skip it without hashing its stretch.
         var nameStarts = WordHashFilter()
         var knownStarts = WordHashFilter()
-
-        /// What the tagger holds while the worker's scratch is swapped in: built once, as
-        /// ``WordHashFilter`` allocates, so that tagging a document allocates nothing.
-        static let placeholder = Scratch()
+        // A new scratch allocates nothing (its arrays are empty, its filters allocate on first use):
+        // ``tag(_:matches:rules:document:segments:hashes:gazetteers:scratch:)`` builds one per document
+        // to stand in for the worker's while the tagger holds that.
     }
 
     let rules: NERRules
-    let document: Document
+    /// The document's tokens and its UTF-8 bytes.
+    let tokens: TokenLayer
+    let utf8: [UInt8]
     let segments: [Range<Int>]
     let hashes: GazetteerMatcher.TokenHashes
     let gazetteers: [CompiledGazetteer]
@@ -87,8 +90,9 @@ struct RuleTagger {
         scratch: inout Scratch
     ) {
         var tagger = RuleTagger(
-            rules: rules, document: document, segments: segments, hashes: hashes,
-            gazetteers: gazetteers, scratch: Scratch.placeholder)
+            rules: rules, tokens: document.tokens, utf8: document.utf8, segments: segments, hashes: hashes,
+            gazetteers: gazetteers, scratch: Scratch())
+        // Swapped in and out, so the worker's buffers stay uniquely referenced and are never retained.
         swap(&tagger.scratch, &scratch)
         tagger.prepare(matches)
         tagger.tag(chosen)
@@ -109,6 +113,14 @@ struct RuleTagger {
         propagateSurfaces()
     }
 
+    /// The number of tokens (``TokenLayer/count``, read here without a call into the module that declares it).
+    @inline(__always)
+    var tokenCount: Int { tokens.starts.count }
+
+    /// The bytes of token `index` (``TokenLayer/byteRange(_:)``, read here without a call).
+    @inline(__always)
+    func byteRange(_ index: Int) -> Range<Int> { Int(tokens.starts[index]) ..< Int(tokens.ends[index]) }
+
     /// Whether token `index` has every bit of `feature`.
     @inline(__always)
     func token(_ index: Int, is feature: TokenFeatures) -> Bool { scratch.features[index].contains(feature) }
@@ -120,7 +132,7 @@ struct RuleTagger {
     /// Token features, first-name and surname starts, segment starts, headlines in capitals and
     /// Title Case lines, and (when a rule reads them) the article's case counts.
     private mutating func prepare(_ matches: [GazetteerMatch]) {
-        TokenFeatures.compute(document, into: &scratch.features)
+        TokenFeatures.compute(tokens, text: utf8, into: &scratch.features)
         let segments = segments
         scratch.features.withUnsafeMutableBufferPointer { features in
             for match in matches where match.length == 1 {
@@ -139,19 +151,25 @@ struct RuleTagger {
     }
 
     /// More than half of the segment's words of two letters or more are in capitals.
+    ///
+    /// Counted without branches, one bit per token: only words of two bytes or more are
+    /// ``TokenFeatures/allCaps`` (it needs two letters), so the capitals are among the words counted.
     private static func isHeadline(_ segment: Slice<UnsafeMutableBufferPointer<TokenFeatures>>) -> Bool {
-        var words = 0, caps = 0
-        for features in segment where features.contains(.longWord) {
-            words += 1
-            if features.contains(.allCaps) { caps += 1 }
+        let wordBit = TokenFeatures.longWord.rawValue.trailingZeroBitCount
+        let capsBit = TokenFeatures.allCaps.rawValue.trailingZeroBitCount
+        // 32-bit counts: a segment has fewer than 2^31 tokens (offsets are Int32), and narrow lanes vectorise wider.
+        var words: UInt32 = 0, caps: UInt32 = 0
+        for features in segment {
+            words &+= UInt32(features.rawValue >> wordBit & 1)
+            caps &+= UInt32(features.rawValue >> capsBit & 1)
         }
-        return caps >= 2 && caps * 2 > words
+        return caps >= 2 && UInt64(caps) * 2 > UInt64(words)
     }
 
     /// Counts every word in lower case, and capitalised (not all capitals) after its segment's first token.
     private mutating func countCases() {
         scratch.caseCounts.removeAll(reservingCapacity: scratch.features.count)
-        // Only words carry case bits (``TokenFeatures/compute(_:into:)``).
+        // Only words carry case bits (``TokenFeatures/compute(_:text:into:)``).
         for index in scratch.features.indices where token(index, is: .lowercase) {
             scratch.caseCounts.update(hashes[index], initial: (0, 0)) { $0.lower += 1 }
         }
@@ -194,9 +212,9 @@ struct RuleTagger {
     /// character ("C", "I") are dropped, and so are lookups with no word that could start a
     /// name, only lower-case words and non-names ("I believe").
     private mutating func keep(_ match: GazetteerMatch) -> Bool {
-        guard (match.start ..< match.end).contains(where: { document.tokens.kinds[$0].isWordLike }) else { return false }
+        guard (match.start ..< match.end).contains(where: { tokens.kinds[$0].isWordLike }) else { return false }
         if match.length == 1, !rules.sections(of: hashes[match.start]).isDisjoint(with: Self.notNamesAlone) { return false }
-        if match.length == 1, document.tokens.byteRange(match.start).count == 1 { return false }
+        if match.length == 1, byteRange(match.start).count == 1 { return false }
         guard !token(match.start, is: .headline) else { return true }
         if token(match.start, is: .lowercase), entryIsCapitalised(match) { return false }
         if isSmallPlaceNamedLikeAPerson(match) { return false }
@@ -208,6 +226,8 @@ struct RuleTagger {
     /// "Obama", "Lawson", "David": a one-word place of no priority (a small town) that is also a first
     /// name or surname is a place only after a place preposition ("in Obama"); elsewhere the
     /// person rules decide ("Mr Lawson", "Obama said").
+    /// Inlined: called per lookup from ``keep(_:)``, a call would pass it a copy of the tagger.
+    @inline(__always)
     private func isSmallPlaceNamedLikeAPerson(_ match: GazetteerMatch) -> Bool {
         guard match.length == 1, match.label == .location, match.priority <= 0,
             token(match.start, isAnyOf: [.firstName, .surname])

@@ -1,7 +1,7 @@
 import TextPipeline
 
 /// Per-token facts the rules read, one bit each: capitalisation, computed once per document from
-/// bytes for word tokens only (``compute(_:into:)``), and the marks ``RuleTagger`` adds (lookup starts, headlines,
+/// bytes for word tokens only (``compute(_:text:into:)``), and the marks ``RuleTagger`` adds (lookup starts, headlines,
 /// segment starts, coverage).
 struct TokenFeatures: OptionSet {
     let rawValue: UInt16
@@ -26,13 +26,12 @@ struct TokenFeatures: OptionSet {
     /// Some entity found so far covers it (document-level consistency).
     static let covered = TokenFeatures(rawValue: 1 << 9)
 
-    /// Replaces the contents of `features` with one row per token of `document`: the
-    /// capitalisation bits and ``longWord``, every other bit clear. The buffer keeps its capacity.
-    static func compute(_ document: Document, into features: inout [TokenFeatures]) {
-        let tokens = document.tokens
+    /// Replaces the contents of `features` with one row per token of `tokens` (over the document's
+    /// bytes `text`): the capitalisation bits and ``longWord``, every other bit clear. The buffer keeps its capacity.
+    static func compute(_ tokens: TokenLayer, text: [UInt8], into features: inout [TokenFeatures]) {
         features.removeAll(keepingCapacity: true)
         features.append(contentsOf: repeatElement([], count: tokens.count))
-        document.utf8.withUnsafeBufferPointer { text in
+        text.withUnsafeBufferPointer { text in
             tokens.kinds.withUnsafeBufferPointer { kinds in
                 tokens.starts.withUnsafeBufferPointer { starts in
                     tokens.ends.withUnsafeBufferPointer { ends in

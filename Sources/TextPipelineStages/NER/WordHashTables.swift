@@ -17,10 +17,22 @@ struct WordHashMap<Value> {
     var isEmpty: Bool { count == 0 }
 
     /// The value stored under `key`, or nil.
+    ///
+    /// The probe runs over the buffers' addresses: the slots in use are the first `capacity`
+    /// (a power of two) and at least half of them are empty, so the masked walk ends in range.
     subscript(key: UInt64) -> Value? {
         guard count > 0 else { return nil }
-        let slot = find(key)
-        return keys[slot] == key ? values[slot] : nil
+        let mask = capacity &- 1
+        return keys.withUnsafeBufferPointer { keys in
+            values.withUnsafeBufferPointer { values in
+                var slot = Int(truncatingIfNeeded: key) & mask
+                while values[slot] != nil {
+                    if keys[slot] == key { return values[slot] }
+                    slot = (slot &+ 1) & mask
+                }
+                return nil
+            }
+        }
     }
 
     /// Changes the value under `key`, starting from `initial` when there is none.
@@ -99,13 +111,17 @@ extension WordHashMap: Sendable where Value: Sendable {}
 /// by its low twelve bits (a Bloom filter with one probe). A test is one load and a shift, cheaper
 /// than a probe of ``WordHashMap``, for loops where most questions have the answer no.
 ///
-/// Meant to be kept across documents: ``removeAll()`` clears its 512 bytes.
+/// Meant to be kept across documents: ``removeAll()`` clears its 512 bytes. Its bits are allocated
+/// by the first ``insert(_:)``, so a new filter costs nothing until it is used.
 struct WordHashFilter {
-    private var words = [UInt64](repeating: 0, count: Self.bitCount / 64)
+    /// The bits: empty until the first insert, then `bitCount / 64` words.
+    private var words: [UInt64] = []
     private static let bitCount = 4096
 
     /// Adds `hash`.
+    @inline(__always)
     mutating func insert(_ hash: UInt64) {
+        if words.isEmpty { words = [UInt64](repeating: 0, count: Self.bitCount / 64) }
         let bit = Int(truncatingIfNeeded: hash) & (Self.bitCount - 1)
         words[bit >> 6] |= 1 << UInt64(bit & 63)
     }
@@ -114,7 +130,7 @@ struct WordHashFilter {
     @inline(__always)
     func mayContain(_ hash: UInt64) -> Bool {
         let bit = Int(truncatingIfNeeded: hash) & (Self.bitCount - 1)
-        return words[bit >> 6] >> UInt64(bit & 63) & 1 != 0
+        return bit >> 6 < words.count && words[bit >> 6] >> UInt64(bit & 63) & 1 != 0
     }
 
     /// Empties the filter.
