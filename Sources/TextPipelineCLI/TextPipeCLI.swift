@@ -12,6 +12,8 @@ public enum TextPipeCLI {
     public static func main(registry: StageRegistry, arguments: [String]? = nil) -> Never {
         signal(SIGPIPE, SIG_IGN)
         SignalWatcher.start()
+        // After the signal mask is set: the set-up thread inherits it.
+        Pipeline.prepareLoading()
         CLIContext.shared.registry = registry
         if let message = TextPipeCommand.unknownSubcommand(in: arguments ?? Array(CommandLine.arguments.dropFirst())) {
             FileHandle.standardError.write(Data("textpipe: \(message)\n".utf8))

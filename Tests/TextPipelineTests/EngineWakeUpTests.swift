@@ -21,7 +21,7 @@ import TextPipeline
             next: {
                 guard line < count else { return nil }
                 line += 1
-                return .jsonLine(bytes: Array(#"{"text":"a"}"#.utf8), source: "test", line: line)
+                return .jsonLine(bytes: ArraySlice(#"{"text":"a"}"#.utf8), source: "test", line: line)
             },
             transform: { record, _ in
                 guard case .jsonLine(_, _, let line) = record else { return -1 }

@@ -138,6 +138,7 @@ public struct StreamEngine: Sendable {
         while true {
             while !inputDone, nextSequence - nextToConsume < configuration.window {
                 var chunk: [RawRecord] = []
+                chunk.reserveCapacity(configuration.chunkRecords)
                 var bytes = 0
                 while chunk.count < configuration.chunkRecords, bytes < configuration.chunkBytes, let record = try next() {
                     bytes += record.byteCount
@@ -330,6 +331,9 @@ final class EngineShared<Output: Sendable>: @unchecked Sendable {
         while queueHead == queue.count, !inputClosed, !cancelled { condition.wait() }
         guard !cancelled, queueHead < queue.count else { return nil }
         let item = queue[queueHead]
+        // The worker owns the records now: the queue must not keep them (and the input
+        // buffers their bytes share) alive until it is compacted, hundreds of chunks later.
+        queue[queueHead].chunk = []
         queueHead += 1
         return item
     }

@@ -47,12 +47,16 @@ public struct ArticleReader {
                 // Read in place (`lines!`): a copy of the reader would share its buffer, and reading into it would copy it.
                 let more: Bool
                 do {
-                    more = try lines!.nextLine { line, extent in
+                    // A shared slice, not a copy: the calling thread reads for every worker.
+                    more = try lines!.nextSharedLine { line, extent in
                         lineBytes = extent.totalBytes
                         if extent.isCut {
-                            record = .parsed(limits.recordForCutLine(line, totalBytes: extent.totalBytes, source: source, line: lineNumber))
+                            record = .parsed(
+                                line.withUnsafeBufferPointer {
+                                    limits.recordForCutLine($0, totalBytes: extent.totalBytes, source: source, line: lineNumber)
+                                })
                         } else if !line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
-                            record = .jsonLine(bytes: Array(line), source: source, line: lineNumber)
+                            record = .jsonLine(bytes: line, source: source, line: lineNumber)
                         }
                     }
                 } catch {

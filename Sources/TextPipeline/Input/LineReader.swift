@@ -17,6 +17,12 @@ public struct LineExtent: Sendable, Equatable {
 /// plus one chunk: a longer line keeps its first ``maxLineBytes`` bytes, and
 /// the reader reads on to the next line break without buffering the rest, so
 /// even an endless line (`/dev/zero`) runs in flat memory.
+///
+/// Lines come as pointers into the reader's buffer (`nextLine(_:)`), or
+/// as slices that share it (``nextSharedLine(_:)``): no copy, no allocation
+/// per line. Once a slice is out, the reader never writes that buffer again:
+/// it moves the unread bytes to a new block of one chunk, and the old block
+/// lives as long as its slices.
 public struct LineReader {
     private let source: ByteSource
     private let chunkSize: Int
@@ -27,6 +33,8 @@ public struct LineReader {
     private var end = 0
     private var finished = false
     private var atStreamStart = true
+    /// Whether slices of `buffer` may be out (``nextSharedLine(_:)``): then it is never written again.
+    private var shared = false
     /// The 1-based number of the line last returned.
     public private(set) var lineNumber = 0
 
@@ -38,7 +46,7 @@ public struct LineReader {
         self.source = source
         self.chunkSize = max(1, chunkSize)
         self.maxLineBytes = max(1, maxLineBytes)
-        self.buffer = [UInt8](repeating: 0, count: self.chunkSize)
+        self.buffer = Self.block(size: self.chunkSize, copying: [], from: 0, count: 0)
     }
 
     /// Calls `body` with the next line (valid only during the call), or returns false at the end.
@@ -50,6 +58,28 @@ public struct LineReader {
     /// Calls `body` with the next line, or its first ``maxLineBytes`` bytes, and its extent.
     /// - Throws: ``InputError`` when reading fails.
     public mutating func nextLine(_ body: (UnsafeBufferPointer<UInt8>, LineExtent) throws -> Void) throws -> Bool {
+        try nextLineRange { buffer, range, extent in
+            try buffer.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[range]), extent) }
+        }
+    }
+
+    /// Calls `body` with the next line (or its first ``maxLineBytes`` bytes) as a
+    /// slice of the reader's buffer, which `body` may keep: the reader never
+    /// writes to a buffer it has handed out, so the slice stays valid and is not copied.
+    /// - Returns: false at the end.
+    /// - Throws: ``InputError`` when reading fails.
+    public mutating func nextSharedLine(_ body: (ArraySlice<UInt8>, LineExtent) throws -> Void) throws -> Bool {
+        var handedOut = false
+        defer { if handedOut { shared = true } }
+        return try nextLineRange { buffer, range, extent in
+            handedOut = true
+            try body(buffer[range], extent)
+        }
+    }
+
+    /// Calls `body` with the buffer, the range of the next line in it (or of its first
+    /// ``maxLineBytes`` bytes) and its extent, or returns false at the end.
+    private mutating func nextLineRange(_ body: ([UInt8], Range<Int>, LineExtent) throws -> Void) throws -> Bool {
         while true {
             if let newline = findNewline(from: start) {
                 try emitLine(from: start, to: newline, body)
@@ -78,7 +108,7 @@ public struct LineReader {
     }
 
     /// Emits a line found whole in the buffer, cut to `maxLineBytes` if it is longer.
-    private mutating func emitLine(from lineStart: Int, to lineEnd: Int, _ body: (UnsafeBufferPointer<UInt8>, LineExtent) throws -> Void) throws {
+    private mutating func emitLine(from lineStart: Int, to lineEnd: Int, _ body: ([UInt8], Range<Int>, LineExtent) throws -> Void) throws {
         let length = lineEnd - lineStart - (lineEnd > lineStart && buffer[lineEnd - 1] == 0x0D ? 1 : 0)
         if length > maxLineBytes {
             try emit(from: lineStart, to: lineStart + maxLineBytes, totalBytes: length, isCut: true, body)
@@ -89,7 +119,7 @@ public struct LineReader {
 
     private mutating func emit(
         from lineStart: Int, to lineEnd: Int, totalBytes: Int, isCut: Bool,
-        _ body: (UnsafeBufferPointer<UInt8>, LineExtent) throws -> Void
+        _ body: ([UInt8], Range<Int>, LineExtent) throws -> Void
     ) throws {
         lineNumber += 1
         var first = lineStart
@@ -106,16 +136,13 @@ public struct LineReader {
             last -= 1
             total -= 1
         }
-        let extent = LineExtent(totalBytes: total, isCut: isCut)
-        try buffer.withUnsafeBufferPointer { pointer in
-            try body(UnsafeBufferPointer(rebasing: pointer[first ..< last]), extent)
-        }
+        try body(buffer, first ..< last, LineExtent(totalBytes: total, isCut: isCut))
     }
 
     /// The current line is longer than `maxLineBytes`: keeps its first
     /// `maxLineBytes` bytes at the front of the buffer, reads and drops the
     /// rest up to the next `\n` (or the end), and emits the kept part.
-    private mutating func skipRestOfLine(_ body: (UnsafeBufferPointer<UInt8>, LineExtent) throws -> Void) throws -> Bool {
+    private mutating func skipRestOfLine(_ body: ([UInt8], Range<Int>, LineExtent) throws -> Void) throws -> Bool {
         compact()
         let kept = maxLineBytes
         var total = kept
@@ -161,17 +188,32 @@ public struct LineReader {
         end = unread
     }
 
-    /// Moves the unread bytes to the front of the buffer.
+    /// Moves the unread bytes to the front of the buffer, or of a new block of
+    /// the same size when slices of the buffer are out.
     private mutating func compact() {
         guard start > 0 else { return }
         let unread = end - start
-        if unread > 0 {
+        if shared {
+            buffer = Self.block(size: buffer.count, copying: buffer, from: start, count: unread)
+            shared = false
+        } else if unread > 0 {
             buffer.withUnsafeMutableBytes { raw in
                 _ = memmove(raw.baseAddress!, raw.baseAddress! + start, unread)
             }
         }
         start = 0
         end = unread
+    }
+
+    /// A buffer of `size` bytes that starts with the `count` bytes of `source` from `offset`;
+    /// the rest is left as allocated (the reader reads into it before reading from it).
+    private static func block(size: Int, copying source: [UInt8], from offset: Int, count: Int) -> [UInt8] {
+        [UInt8](unsafeUninitializedCapacity: size) { target, initialised in
+            if count > 0 {
+                source.withUnsafeBufferPointer { _ = memcpy(target.baseAddress!, $0.baseAddress! + offset, count) }
+            }
+            initialised = size
+        }
     }
 
     /// Compacts, grows the buffer when a line fills it (never past

@@ -4,8 +4,9 @@
 /// The reader only splits lines; parsing happens on the workers, so it runs
 /// in parallel.
 public enum RawRecord: Sendable {
-    /// One JSON line as read, with where it came from; parsed on a worker.
-    case jsonLine(bytes: [UInt8], source: String, line: Int)
+    /// One JSON line as read, with where it came from; parsed on a worker. The
+    /// bytes are a slice of the reader's buffer (``LineReader/nextSharedLine(_:)``), not a copy.
+    case jsonLine(bytes: ArraySlice<UInt8>, source: String, line: Int)
     /// A record the reader built itself: a text file's article, or a read error.
     case parsed(InputRecord)
 

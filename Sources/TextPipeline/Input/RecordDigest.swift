@@ -38,6 +38,9 @@ public enum RecordDigest {
     /// The digest of one record's bytes.
     public static func of(_ bytes: [UInt8]) -> UInt64 { bytes.withUnsafeBytes { of($0) } }
 
+    /// The digest of one record's bytes, a slice of a larger buffer.
+    public static func of(_ bytes: ArraySlice<UInt8>) -> UInt64 { bytes.withUnsafeBytes { of($0) } }
+
     @usableFromInline
     static func avalanche(_ value: UInt64) -> UInt64 {
         var x = value

@@ -48,19 +48,20 @@ public struct AbbreviationList: Sendable, Equatable {
     /// - Throws: a message naming `source` and the line for an unknown class or an entry over 15 bytes.
     public init(parsing text: String, source: String) throws {
         var parsed: [PackedWord: Kind] = [:]
-        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = rawLine.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
-            let fields = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" })
-            guard let first = fields.first else { continue }
+        try ListFileLines.forEachLine(of: text) { line, bytes in
             let kind: Kind
-            switch fields.count {
+            switch line.fields.count {
             case 1: kind = .general
-            case 2 where Kind(rawValue: String(fields[1])) != nil && fields[1] != "general": kind = Kind(rawValue: String(fields[1]))!
+            case 2 where Kind(rawValue: bytes.string(line.fields[1])) != nil && bytes.string(line.fields[1]) != "general":
+                kind = Kind(rawValue: bytes.string(line.fields[1]))!
             default:
                 throw StageError(
-                    "\(source):\(index + 1): expected 'abbreviation' or 'abbreviation CLASS' with CLASS one of prefix, number, time; found '\(line)'")
+                    "\(source):\(line.number): expected 'abbreviation' or 'abbreviation CLASS' with CLASS one of prefix, number, time; found '\(bytes.string(line.content))'"
+                )
             }
-            do { parsed[try Self.key(String(first))] = kind } catch { throw StageError("\(source):\(index + 1): \(error)") }
+            do { parsed[try Self.key(bytes: UnsafeBufferPointer(rebasing: bytes[line.fields[0]]))] = kind } catch {
+                throw StageError("\(source):\(line.number): \(error)")
+            }
         }
         // Set once, with the table built once: property observers do not run in an initializer.
         entries = parsed
@@ -77,6 +78,17 @@ public struct AbbreviationList: Sendable, Equatable {
     private static func key(_ abbreviation: String) throws -> PackedWord {
         guard let key = PackedWord(trimmed(abbreviation)) else {
             throw StageError("expected an abbreviation of 1 to \(PackedWord.capacity) bytes, found '\(abbreviation)'")
+        }
+        return key
+    }
+
+    /// ``key(_:)`` of an entry's bytes in a data file; no `String` unless it is malformed.
+    private static func key(bytes: UnsafeBufferPointer<UInt8>) throws -> PackedWord {
+        var count = bytes.count
+        while count > 0, bytes[count - 1] == UInt8(ascii: ".") { count -= 1 }
+        guard let key = PackedWord(lowercasing: UnsafeBufferPointer(rebasing: bytes[..<count])) else {
+            throw StageError(
+                "expected an abbreviation of 1 to \(PackedWord.capacity) bytes, found '\(String(decoding: bytes, as: UTF8.self))'")
         }
         return key
     }

@@ -57,16 +57,17 @@ public struct WordList: Sendable, Equatable {
     /// Parses the data-file format.
     /// - Throws: a message naming `source` and the line for a line with more than one field or a word over 15 bytes.
     public init(parsing text: String, source: String) throws {
-        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = rawLine.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
-            let fields = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" })
-            guard let first = fields.first else { continue }
-            guard fields.count == 1, let word = PackedWord(first) else {
-                throw StageError("\(source):\(index + 1): expected one word of at most \(PackedWord.capacity) bytes, found '\(line)'")
+        var parsed: Set<PackedWord> = []
+        try ListFileLines.forEachLine(of: text) { line, bytes in
+            guard line.fields.count == 1, let word = PackedWord(lowercasing: UnsafeBufferPointer(rebasing: bytes[line.fields[0]])) else {
+                throw StageError(
+                    "\(source):\(line.number): expected one word of at most \(PackedWord.capacity) bytes, found '\(bytes.string(line.content))'")
             }
-            words.insert(word)
+            parsed.insert(word)
         }
-        table = PackedWordTable(words)
+        // Set once, with the table built once: property observers do not run in an initializer.
+        words = parsed
+        table = PackedWordTable(parsed)
     }
 
     /// Adds a word. - Throws: when it is empty or longer than 15 bytes.
