@@ -63,7 +63,10 @@ public struct GazetteerNERStage: Stage {
             if document.sentences.isEmpty {
                 segments.append(0 ..< document.tokens.count)
             } else {
-                for index in 0 ..< document.sentences.count { segments.append(document.sentences.tokenRange(index)) }
+                // Read from the columns: SentenceLayer.tokenRange(_:) is a call into another module per sentence.
+                let sentences = document.sentences
+                segments.reserveCapacity(sentences.count)
+                for (first, end) in zip(sentences.firstTokens, sentences.endTokens) { segments.append(Int(first) ..< Int(end)) }
             }
             matcher.findMatches(in: document, segments: segments, into: &found)
             try context.checkDeadline()

@@ -50,11 +50,11 @@ struct TokenFeatures: OptionSet {
     private static func of(_ bytes: UnsafeBufferPointer<UInt8>) -> TokenFeatures {
         guard let lead = bytes.first else { return [] }
         var features: TokenFeatures = bytes.count >= 2 ? .longWord : []
-        // A lower-case or non-ASCII first byte already rules capitals out.
-        if lead &- 0x61 >= 26, lead < 0x80, isAllCaps(bytes) { features.insert(.allCaps) }
+        // Most words: a lower-case ASCII letter first, which rules capitals out.
+        if lead &- 0x61 < 26 { return features.union(.lowercase) }
         if lead < 0x80 {
             if lead &- 0x41 < 26 { features.insert(.capitalised) }
-            if lead &- 0x61 < 26 { features.insert(.lowercase) }
+            if isAllCaps(bytes) { features.insert(.allCaps) }
         } else if let first = firstScalar(bytes) {
             if first.properties.isUppercase || first.properties.generalCategory == .titlecaseLetter { features.insert(.capitalised) }
             if first.properties.isLowercase { features.insert(.lowercase) }
