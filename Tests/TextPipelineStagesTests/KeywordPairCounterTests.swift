@@ -19,4 +19,11 @@ import Testing
         #expect(counter.count(4999, 4999 * 7) == 1)
         #expect(counter.count(5000, 35000) == 0)
     }
+
+    /// Pairs that share their second term must not share a home slot, or each probes past all the others.
+    @Test func pairsEndingInOneTermSpreadOverTheSlots() {
+        let mask = 1023
+        let homes = Set((0 ..< Int32(64)).map { PairCounter.slotHash(PairCounter.key($0, 7)) & mask })
+        #expect(homes.count > 48)
+    }
 }

@@ -142,7 +142,28 @@ struct KeywordRanker {
                 }
             }
             var ranked = UnsafeMutableBufferPointer(start: order.base, count: order.count)
-            ranked.sort { Self.isBetter($0, than: $1, values) }
+            if ranked.count <= Self.insertionSortLimit {
+                Self.insertionSort(ranked, values)
+            } else {
+                ranked.sort { Self.isBetter($0, than: $1, values) }
+            }
+        }
+    }
+
+    /// Up to this many candidates, ``selectBest(_:count:limit:)`` sorts by insertion (a preselection).
+    private static let insertionSortLimit = 64
+
+    /// Sorts `ranked` best first. ``isBetter(_:than:_:)`` is a strict total order (ties go to the
+    /// lower index), so the result is the one `sort` gives.
+    private static func insertionSort(_ ranked: UnsafeMutableBufferPointer<Int32>, _ values: UnsafeBufferPointer<Double>) {
+        for index in ranked.indices.dropFirst() {
+            let candidate = ranked[index]
+            var slot = index
+            while slot > 0, isBetter(candidate, than: ranked[slot - 1], values) {
+                ranked[slot] = ranked[slot - 1]
+                slot -= 1
+            }
+            ranked[slot] = candidate
         }
     }
 

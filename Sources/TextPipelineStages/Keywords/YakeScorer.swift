@@ -134,13 +134,17 @@ struct YakeScorer: KeywordScorer {
         twiceMedian.removeAll()
         twiceMedian.append(repeating: 0, count: count)
         let (stats, seen, twice) = (analysis.terms.base, seen.base, twiceMedian.base)
-        for pair in analysis.termSentencePairs {
-            let term = Int(pair >> 32)
-            let sentence = Int32(truncatingIfNeeded: pair)
+        let pairs = analysis.termSentencePairs.base
+        for pair in 0 ..< analysis.termSentencePairs.count {
+            let term = Int(pairs[pair] >> 32)
+            let sentence = Int32(truncatingIfNeeded: pairs[pair])
             let index = seen[term]
-            let sentences = stats[term].sentences
-            if index == (sentences &- 1) / 2 { twice[term] &+= sentence }
-            if index == sentences / 2 { twice[term] &+= sentence }
+            // A term of a pair occurs in at least one sentence: halving by a shift is exact.
+            let sentences = UInt32(bitPattern: stats[term].sentences)
+            let lower = Int32(bitPattern: (sentences &- 1) >> 1)
+            let upper = Int32(bitPattern: sentences >> 1)
+            // Without branches: which sentence is a median follows no pattern.
+            twice[term] &+= (index == lower ? sentence : 0) &+ (index == upper ? sentence : 0)
             seen[term] = index &+ 1
         }
     }
