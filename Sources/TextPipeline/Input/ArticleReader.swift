@@ -15,7 +15,9 @@ public struct ArticleReader {
     public let limits: ArticleLimits
     private var fileIndex = 0
     private var lines: LineReader?
-    private var current: InputFile?
+    /// The name records of the file being read carry, and the lines read from it so far:
+    /// kept here, so that reading a record copies neither the file nor the line reader.
+    private var current: (source: String, lines: Int)?
 
     /// Blank lines skipped so far.
     public private(set) var blankLines = 0
@@ -38,10 +40,9 @@ public struct ArticleReader {
     /// - Throws: ``InputError`` (`read_failed`) when a file cannot be opened or read; the run should stop.
     public mutating func nextRaw() throws -> RawRecord? {
         while true {
-            if let previous = lines?.lineNumber, let file = current {
+            if lines != nil, let (source, previous) = current {
                 let lineNumber = previous + 1
                 var record: RawRecord?
-                let source = displayName(file)
                 var lineBytes = 0
                 let limits = self.limits
                 // Read in place (`lines!`): a copy of the reader would share its buffer, and reading into it would copy it.
@@ -69,6 +70,7 @@ public struct ArticleReader {
                     current = nil
                     continue
                 }
+                current = (source, lineNumber)
                 guard let record else {
                     blankLines += 1
                     continue
@@ -81,7 +83,7 @@ public struct ArticleReader {
             let source = file.isStandardInput ? ByteSource() : try ByteSource(path: file.path)
             if file.format == .text { return .parsed(try readTextFile(source, name: displayName(file))) }
             lines = LineReader(source: source, maxLineBytes: limits.maxLineBytes)
-            current = file
+            current = (displayName(file), 0)
         }
     }
 
