@@ -21,13 +21,21 @@ struct PackedWord: Hashable, Sendable {
     }
 
     /// Packs `bytes`, lower-casing ASCII letters; nil when empty or longer than ``capacity``.
+    /// Byte `i` goes to bits `8i ..< 8i + 8` of `low`, then `high` (little-endian copy), and
+    /// each half is lower-cased eight bytes at a time.
     init?(lowercasing bytes: UnsafeBufferPointer<UInt8>) {
         guard !bytes.isEmpty, bytes.count <= Self.capacity else { return nil }
-        for (index, byte) in bytes.enumerated() {
-            let lowered = UInt64(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
-            if index < 8 { low |= lowered << (8 * UInt64(index)) } else { high |= lowered << (8 * UInt64(index - 8)) }
-        }
-        high |= UInt64(bytes.count) << 56
+        var halves: (UInt64, UInt64) = (0, 0)
+        withUnsafeMutableBytes(of: &halves) { $0.copyMemory(from: UnsafeRawBufferPointer(bytes)) }
+        low = Self.lowercased(UInt64(littleEndian: halves.0))
+        high = Self.lowercased(UInt64(littleEndian: halves.1)) | UInt64(bytes.count) << 56
+    }
+
+    /// `word` with the ASCII capitals A–Z lower-cased; bytes of 0x80 and above unchanged.
+    @inline(__always)
+    private static func lowercased(_ word: UInt64) -> UInt64 {
+        let capitals = ByteLanes.capitals(inASCII: word & ~ByteLanes.highs) & ~word
+        return word | capitals >> 2
     }
 
     /// Packs a string from a data file or a pipeline option; nil when too long.
