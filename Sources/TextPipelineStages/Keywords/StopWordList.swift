@@ -43,10 +43,6 @@ public struct StopWordList: Sendable, Equatable {
     /// Whether `word` (any case) is a stop word.
     public func contains(_ word: String) -> Bool { hashes.contains(TermFolding.hash(of: word)) }
 
-    /// Whether `other` is this list, or an unchanged copy of it: then both hold the same
-    /// words. Constant time; lists built apart may hold the same words and still answer false.
-    func isSameList(as other: StopWordList) -> Bool { lookup === other.lookup }
-
     /// Whether the folded form with hash `hash` is a stop word.
     @inline(__always)
     func contains(hash: UInt64) -> Bool {

@@ -34,26 +34,9 @@ struct TermStats {
 /// starts a new sentence, as Python YAKE's pre-filter does (a headline above
 /// its article). Everything lives in reusable columns: after the first
 /// documents, a pass allocates nothing.
-///
-/// The surfaces and forms met are kept from one document to the next (a
-/// worker's vocabulary, see ``SurfaceTable``), so a word is hashed and looked up
-/// once, and folded and classified only the first time its surface is met. The
-/// vocabulary is dropped, between documents, when it outgrows
-/// ``vocabularyLimit`` or ``vocabularyByteLimit`` or the stop words change; term
-/// ids and statistics never depend on it.
 struct TermAnalysis {
-    /// The forms met, and the terms of the current document.
     var table = TermTable()
-    var surfaces = SurfaceTable()
-    /// The settings the vocabulary's flags were worked out with.
-    private var vocabularyStopWords: StopWordList?
-    private var vocabularyMinLength = 0
-    /// The most surfaces, or forms, kept between documents (about 25 MB of text's worth of news).
-    var vocabularyLimit = 1 << 17
-    /// The most bytes of surfaces and forms kept between documents.
-    var vocabularyByteLimit = 1 << 22
-    /// Scratch for folded title words, and for words too near the end of the text to read
-    /// in whole chunks: readable 8 bytes past any form (``TermTable`` compares in chunks).
+    /// Scratch for folded title words: readable 8 bytes past any form (``TermTable`` compares in chunks).
     /// The text's words are folded straight into ``TermTable/scratch(reserving:)``.
     let folded = FoldBuffer()
 
@@ -84,9 +67,7 @@ struct TermAnalysis {
     /// - Parameters:
     ///   - stopWords: forms that are stop words.
     ///   - minLength: forms with fewer characters are stop words too (YAKE uses 3).
-    /// - Complexity: O(tokens), plus O(vocabulary) when the vocabulary is dropped.
     mutating func analyse(_ document: Document, stopWords: StopWordList, minLength: Int) {
-        keepVocabulary(stopWords: stopWords, minLength: minLength)
         reset(tokens: document.tokens.count)
         let tokens = document.tokens
         document.utf8.withUnsafeBufferPointer { text in
@@ -103,21 +84,8 @@ struct TermAnalysis {
         }
     }
 
-    /// Drops the vocabulary when it is too large or was built for other settings.
-    private mutating func keepVocabulary(stopWords: StopWordList, minLength: Int) {
-        let sameSettings = vocabularyStopWords?.isSameList(as: stopWords) == true && vocabularyMinLength == minLength
-        let tooLarge =
-            surfaces.count > vocabularyLimit || table.formCount > vocabularyLimit
-            || surfaces.tailBytes &+ table.formBytes > vocabularyByteLimit
-        guard !sameSettings || tooLarge else { return }
-        surfaces.removeAll()
-        table.removeAll()
-        vocabularyStopWords = stopWords
-        vocabularyMinLength = minLength
-    }
-
     private mutating func reset(tokens: Int) {
-        table.startDocument(reserving: tokens)
+        table.reset()
         wordTerm.removeAll(keepingCapacity: true)
         words.removeAll(keepingCapacity: true)
         wordFlags.removeAll()
@@ -161,59 +129,36 @@ struct TermAnalysis {
         _ tokenRange: Range<Int>, bytes: UnsafeBufferPointer<UInt8>, start: Int, sentence: Int32, position: Int,
         chunked: Bool, stopWords: StopWordList, minLength: Int
     ) {
-        let count = bytes.count
-        let source = chunked ? UnsafeRawPointer(bytes.baseAddress!) : padded(bytes)
-        let (hash, head) = SurfaceTable.hash(source, count: count)
-        var index = surfaces.find(source, count: count, hash: hash, head: head)
-        if index < 0 { index = addSurface(source, count: count, hash: hash, head: head, stopWords: stopWords, minLength: minLength) }
-        let surface = surfaces.entries[index]
-        let (id, isNew) = table.term(ofForm: surface.form)
+        let buffer = table.scratch(reserving: bytes.count)
+        var letters = TermFolding.Letters()
+        let (hash, length, surfaceCount) =
+            chunked
+            ? TermFolding.fold(readingChunks: bytes, into: buffer, letters: &letters)
+            : TermFolding.fold(bytes, into: buffer, letters: &letters)
+        let (id, isNew) = table.intern(length: length, hash: hash)
         if isNew {
-            terms.appendReserved(TermStats(isStop: surface.flags & Self.stopFlag != 0, isNumeric: surface.flags & Self.numericFlag != 0))
+            let form = FormClass.classify(readingChunks: UnsafeBufferPointer(start: buffer, count: length))
+            terms.appendReserved(
+                TermStats(
+                    isStop: form.characters < minLength || stopWords.contains(hash: hash),
+                    isNumeric: form.isNumericOrUnusual))
         }
-        let (acronym, capitalised) = surface.shapes.counts(isLater: position > 0)
+        let shape = WordShape.of(letters, count: bytes.count, position: position)
         // In place: `id` is a valid index of `terms`.
         let stats = terms.base + Int(id)
         // Counted without branches: shapes and first occurrences in a sentence follow no pattern.
         stats.pointee.count &+= 1
-        stats.pointee.acronyms &+= acronym
-        stats.pointee.capitalised &+= capitalised
+        stats.pointee.acronyms &+= shape == .acronym ? 1 : 0
+        stats.pointee.capitalised &+= shape == .capitalised ? 1 : 0
         let firstInSentence = stats.pointee.lastSentence != sentence
         stats.pointee.lastSentence = sentence
         stats.pointee.sentences &+= firstInSentence ? 1 : 0
         termSentencePairs.appendReserved(Int64(id) << 32 | Int64(sentence), keeping: firstInSentence && !stats.pointee.isStop)
         wordTerm.appendReserved(id)
-        wordFlags.appendReserved(surface.flags)
+        wordFlags.appendReserved((stats.pointee.isStop ? Self.stopFlag : 0) | (stats.pointee.isNumeric ? Self.numericFlag : 0))
         words.appendReserved(
             WordInfo(
                 firstToken: Int32(truncatingIfNeeded: tokenRange.lowerBound), endToken: Int32(truncatingIfNeeded: tokenRange.upperBound),
-                surfaceEnd: Int32(truncatingIfNeeded: start &+ count &- Int(surface.dropped)), sentence: sentence))
-    }
-
-    /// `bytes` copied into ``folded``, to be read in whole chunks.
-    private func padded(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeRawPointer {
-        let copy = folded.reserve(bytes.count)
-        copy.update(from: bytes.baseAddress!, count: bytes.count)
-        return UnsafeRawPointer(copy)
-    }
-
-    /// Adds the surface of `count` bytes at `source` (readable in whole chunks; `hash` and
-    /// `head` from ``SurfaceTable/hash(_:count:)``): folds it, interns its form, works out its
-    /// flags and shapes. Returns its index in ``surfaces``.
-    @inline(never)
-    private mutating func addSurface(
-        _ source: UnsafeRawPointer, count: Int, hash: UInt64, head: UInt64, stopWords: StopWordList, minLength: Int
-    ) -> Int {
-        let buffer = table.scratch(reserving: count)
-        var letters = TermFolding.Letters()
-        let word = UnsafeBufferPointer(start: source.assumingMemoryBound(to: UInt8.self), count: count)
-        let (termHash, length, surfaceCount) = TermFolding.fold(readingChunks: word, into: buffer, letters: &letters)
-        let form = FormClass.classify(readingChunks: UnsafeBufferPointer(start: buffer, count: length))
-        let isStop = form.characters < minLength || stopWords.contains(hash: termHash)
-        let entry = SurfaceTable.Entry(
-            head: 0, tail: 0, length: 0, form: table.intern(length: length, hash: termHash),
-            flags: (isStop ? Self.stopFlag : 0) | (form.isNumericOrUnusual ? Self.numericFlag : 0),
-            shapes: WordShapes(letters, count: count), dropped: UInt8(truncatingIfNeeded: count &- surfaceCount))
-        return surfaces.insert(source, count: count, hash: hash, head: head, entry: entry)
+                surfaceEnd: Int32(truncatingIfNeeded: start &+ surfaceCount), sentence: sentence))
     }
 }

@@ -1,80 +1,40 @@
 import Glibc
 
-/// Interns folded word forms for one worker, across documents, and numbers the
-/// forms of the current document densely: the document's *terms*.
+/// Interns folded word forms of one document to dense integer ids.
 ///
-/// A form keeps its id (its *form*) until ``removeAll()``; ``startDocument()``
-/// forgets only the terms, in constant time (each form remembers the document
-/// it was last numbered in). Term ids count from 0 in order of first
-/// occurrence, as if the table were new for each document. Open addressing
-/// over a power-of-two slot array; no allocation per token.
+/// Open addressing over a power-of-two slot array. ``reset()`` forgets every
+/// term in time proportional to the number of terms, so one table serves a
+/// worker for its whole life without allocating per token.
 struct TermTable {
     private var slots = SlotArray()
-    /// Per form: its term hash (``TermFolding``).
-    private let formHashes = Column<UInt64>()
-    /// Start of each form's key in ``keyBytes``; one extra entry marks the end.
-    private let keyStarts = Column<Int32>()
-    private let keyBytes = Column<UInt8>()
-    /// Per form: the document it was last numbered in and its term id there.
-    private let links = Column<Link>()
-    /// The current document's number; forms linked to an earlier one are not its terms.
-    private var document: UInt32 = 1
-
-    /// Per term of the current document: the hash of its folded form.
     let hashes = Column<UInt64>()
-    /// Per term of the current document: its form.
-    private let forms = Column<Int32>()
-
-    struct Link {
-        var document: UInt32 = 0
-        var term: Int32 = 0
-    }
+    /// Start of each term's key in ``keyBytes``; one extra entry marks the end.
+    private let keyStarts = Column<Int32>()
+    let keyBytes = Column<UInt8>()
 
     init() { keyStarts.append(0) }
 
-    /// The number of terms of the current document.
+    /// The number of distinct terms since the last reset.
     var count: Int { hashes.count }
-    /// The number of forms held.
-    var formCount: Int { formHashes.count }
-    /// The bytes of the forms held.
-    var formBytes: Int { keyBytes.count }
 
-    /// Starts a document: no form is one of its terms yet.
-    /// - Parameter terms: room to reserve for its terms (at most one per token).
-    mutating func startDocument(reserving terms: Int) {
-        hashes.removeAll()
-        forms.removeAll()
-        hashes.reserveCapacity(terms)
-        forms.reserveCapacity(terms)
-        if document == .max { removeAll() }
-        document &+= 1
-    }
-
-    /// Forgets every form (and so every term); form ids start again from 0.
-    mutating func removeAll() {
+    /// Forgets every term.
+    mutating func reset() {
         slots.reset()
-        formHashes.removeAll()
-        keyStarts.removeAll()
+        hashes.removeAll(keepingCapacity: true)
+        keyStarts.removeAll(keepingCapacity: true)
         keyStarts.append(0)
-        keyBytes.removeAll()
-        links.removeAll()
-        hashes.removeAll()
-        forms.removeAll()
-        document = 1
+        keyBytes.removeAll(keepingCapacity: true)
     }
 
-    /// The folded bytes of term `term` of the current document.
-    func key(_ term: Int32) -> UnsafeBufferPointer<UInt8> { formKey(forms[Int(term)]) }
-
-    private func formKey(_ form: Int32) -> UnsafeBufferPointer<UInt8> {
-        let start = Int(keyStarts[Int(form)])
-        return UnsafeBufferPointer(start: keyBytes.base + start, count: Int(keyStarts[Int(form) + 1]) - start)
+    /// The folded bytes of term `id`.
+    func key(_ id: Int32) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: keyBytes.base + Int(keyStarts[Int(id)]), count: Int(keyStarts[Int(id) + 1] - keyStarts[Int(id)]))
     }
 
     @inline(__always)
-    private func matches(_ form: Int32, _ key: UnsafePointer<UInt8>, _ length: Int) -> Bool {
-        let start = Int(keyStarts[Int(form)])
-        guard Int(keyStarts[Int(form) + 1]) - start == length else { return false }
+    private func matches(_ id: Int32, _ key: UnsafePointer<UInt8>, _ length: Int) -> Bool {
+        let start = Int(keyStarts[Int(id)])
+        guard Int(keyStarts[Int(id) + 1]) - start == length else { return false }
         let stored = keyBytes.base + start
         if length <= 8 {
             // Both sides are readable 8 bytes on (``FoldBuffer`` or the scratch room after ``keyBytes``).
@@ -82,6 +42,10 @@ struct TermTable {
             let a = UnsafeRawPointer(stored).loadUnaligned(as: UInt64.self)
             let b = UnsafeRawPointer(key).loadUnaligned(as: UInt64.self)
             return (a ^ b) & mask == 0
+        }
+        if length <= 16 {
+            for offset in 0 ..< length where stored[offset] != key[offset] { return false }
+            return true
         }
         return memcmp(stored, key, length) == 0
     }
@@ -91,53 +55,37 @@ struct TermTable {
     @inline(__always)
     func scratch(reserving count: Int) -> UnsafeMutablePointer<UInt8> { keyBytes.tail(reserving: count + 8) }
 
-    /// The form of the folded bytes written at ``scratch(reserving:)`` (`length` bytes, hash
+    /// The id of the folded form written at ``scratch(reserving:)`` (`length` bytes, hash
     /// `hash`), adding it when new: the written bytes then become its key, without a copy.
     /// The bytes after it stay readable (the rest of the scratch room), for the chunk compare in `matches`.
-    mutating func intern(length: Int, hash: UInt64) -> Int32 {
-        if slots.isFull(entries: formHashes.count) { slots.grow(entries: formHashes.count) { Int(truncatingIfNeeded: formHashes[$0]) } }
+    @inline(__always)
+    mutating func intern(length: Int, hash: UInt64) -> (id: Int32, isNew: Bool) {
+        if slots.isFull(entries: hashes.count) { slots.grow(entries: hashes.count) { Int(truncatingIfNeeded: hashes[$0]) } }
         let key = UnsafePointer(keyBytes.base + keyBytes.count)
         let mask = slots.mask
         var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
-            let form = slots[slot]
-            if form < 0 { break }
-            if formHashes[Int(form)] == hash, matches(form, key, length) { return form }
+            let id = slots[slot]
+            if id < 0 { break }
+            if hashes[Int(id)] == hash, matches(id, key, length) { return (id, false) }
             slot = (slot &+ 1) & mask
         }
-        let form = Int32(truncatingIfNeeded: formHashes.count)
-        slots.occupy(slot, with: formHashes.count)
-        formHashes.append(hash)
+        let id = Int32(truncatingIfNeeded: hashes.count)
+        slots.occupy(slot, with: hashes.count)
+        hashes.append(hash)
         keyBytes.commitTail(length)
         keyStarts.append(Int32(truncatingIfNeeded: keyBytes.count))
-        links.append(Link())
-        return form
+        return (id, true)
     }
 
-    /// The term of `form` in the current document, numbering it when it is new there.
-    /// Appends to ``hashes`` without a growth check: see ``startDocument(reserving:)``.
-    @inline(__always)
-    mutating func term(ofForm form: Int32) -> (term: Int32, isNew: Bool) {
-        let link = links.base + Int(form)
-        if link.pointee.document == document { return (link.pointee.term, false) }
-        let term = Int32(truncatingIfNeeded: hashes.count)
-        link.pointee = Link(document: document, term: term)
-        hashes.appendReserved(formHashes[Int(form)])
-        forms.appendReserved(form)
-        return (term, true)
-    }
-
-    /// The term of `key[0 ..< length]`, or nil when the current document does not contain it.
+    /// The id of `key[0 ..< length]`, or nil when the document does not contain it.
     func lookup(_ key: UnsafePointer<UInt8>, length: Int, hash: UInt64) -> Int32? {
         let mask = slots.mask
         var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
-            let form = slots[slot]
-            if form < 0 { return nil }
-            if formHashes[Int(form)] == hash, matches(form, key, length) {
-                let link = links[Int(form)]
-                return link.document == document ? link.term : nil
-            }
+            let id = slots[slot]
+            if id < 0 { return nil }
+            if hashes[Int(id)] == hash, matches(id, key, length) { return id }
             slot = (slot &+ 1) & mask
         }
     }

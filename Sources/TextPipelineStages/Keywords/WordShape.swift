@@ -22,29 +22,6 @@ enum WordShape: UInt8 {
     }
 }
 
-/// A word's shapes at the start of a sentence and after it, packed for the counting loop:
-/// bits 0 and 1 hold "acronym" and "capitalised" for position 0, bits 2 and 3 for later positions.
-struct WordShapes {
-    let bits: UInt8
-
-    /// The shapes of a word with these `letters` (counted while folding) and `count` bytes.
-    init(_ letters: TermFolding.Letters, count: Int) {
-        let first = WordShape.of(letters, count: count, position: 0)
-        let later = WordShape.of(letters, count: count, position: 1)
-        bits = Self.bits(first) | Self.bits(later) << 2
-    }
-
-    private static func bits(_ shape: WordShape) -> UInt8 { shape == .acronym ? 1 : shape == .capitalised ? 2 : 0 }
-
-    /// 1 or 0: whether the word is an acronym, and whether it is capitalised, as the word of
-    /// its sentence at a position that is 0 (`isLater` false) or more.
-    @inline(__always)
-    func counts(isLater: Bool) -> (acronym: Int32, capitalised: Int32) {
-        let bits = Int32(truncatingIfNeeded: self.bits) &>> (isLater ? 2 : 0)
-        return (bits & 1, bits &>> 1 & 1)
-    }
-}
-
 /// Properties of a folded word form that do not depend on where it occurs.
 enum FormClass {
     /// Whether the form is a number (YAKE `d`: digits with `,` `.` `-` `+` only)
