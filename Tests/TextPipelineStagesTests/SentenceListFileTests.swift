@@ -29,7 +29,11 @@ import TextPipelineStages
     @Test func anUnknownAbbreviationClassOrAnOverlongEntryNamesItsLine() {
         #expect {
             _ = try AbbreviationList(parsing: "dr prefix\nst general\n", source: "abbr.txt")
-        } throws: { ($0 as? StageError)?.message == "abbr.txt:2: expected 'abbreviation' or 'abbreviation CLASS' with CLASS one of prefix, number, time; found 'st general'" }
+        } throws: {
+            ($0 as? StageError)?.message
+                == "abbr.txt:2: expected 'abbreviation' or 'abbreviation CLASS' with CLASS one of "
+                + "prefix, number, time; found 'st general'"
+        }
         #expect {
             _ = try AbbreviationList(parsing: "abcdefghijklmnop.\n", source: "abbr.txt")
         } throws: { ($0 as? StageError)?.message == "abbr.txt:1: expected an abbreviation of 1 to 15 bytes, found 'abcdefghijklmnop.'" }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TextPipeline
 
 /// The sink writes queued arrays in order, whatever their number, and opens a truncated file in place.
