@@ -38,7 +38,7 @@ public final class OutputSink {
     }
 
     /// Creates or truncates `path` (or appends when `append` is true); a truncated
-    /// file is opened so that closing it does not wait for a disk flush (``TruncatingOpen``).
+    /// file is opened so that closing it does not wait for a disk flush (see `TruncatingOpen`).
     /// - Throws: ``OutputError`` when the file cannot be opened.
     public init(path: String, append: Bool = false, flushThreshold: Int = 1 << 16) throws(OutputError) {
         let opened = append ? open(path, O_WRONLY | O_CREAT | O_APPEND, 0o644) : TruncatingOpen.open(path)
