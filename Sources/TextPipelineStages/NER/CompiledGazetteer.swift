@@ -39,10 +39,13 @@ public final class CompiledGazetteer: @unchecked Sendable {
     let identifiers: UnsafeBufferPointer<UInt8>
     let continuations: UnsafeBufferPointer<UInt64>
     let edgeFilter: UnsafeBufferPointer<UInt64>
+    let vocabularyFilter: UnsafeBufferPointer<UInt64>
     let edgeMask: Int
     let bucketMask: Int
     /// The number of bits in ``edgeFilter`` minus one.
     let edgeFilterMask: Int
+    /// The number of words in ``vocabularyFilter`` minus one.
+    let vocabularyFilterMask: Int
     /// The checksum stored in the header, as 16 hex digits.
     public let checksumHex: String
     /// The checksum of the sources the file was compiled from.
@@ -82,6 +85,8 @@ public final class CompiledGazetteer: @unchecked Sendable {
             continuations = layout.buffer(.continuations)
             edgeFilter = layout.buffer(.edgeFilter)
             edgeFilterMask = edgeFilter.count * 64 - 1
+            vocabularyFilter = layout.buffer(.vocabularyFilter)
+            vocabularyFilterMask = vocabularyFilter.count - 1
             edgeMask = edges.count / 3 - 1
             bucketMask = vocabularyBuckets.count / 4 - 1
             checksumHex = String(layout.storedChecksum, radix: 16).leftPadded(to: 16)
