@@ -17,7 +17,8 @@ extension CompiledGazetteer {
         static let absent = TokenEntry(id: -1, rootChild: 0, childSignature: 0)
     }
 
-    /// The vocabulary's entry for a folded token key.
+    /// The vocabulary's entry for a folded token key. Callers that look many tokens up skip those
+    /// that ``mayHoldKey(hash:)`` rejects, whose buckets need not be read.
     /// - Parameters:
     ///   - hash: ``keyHash(_:)`` of the key.
     ///   - prefix: ``VocabularyKey/prefix(of:)`` of the key.
@@ -48,6 +49,21 @@ extension CompiledGazetteer {
     @inline(__always)
     func prefetchBucket(hash: UInt64) {
         tp_prefetch(vocabularyBuckets.baseAddress! + (Int(truncatingIfNeeded: hash) & bucketMask) &<< 2)
+    }
+
+    /// False when no vocabulary key has ``keyHash(_:)`` `hash`: a bit of the vocabulary filter
+    /// (``GazetteerFormat/Section/vocabularyFilter``, small enough to stay cached) is clear.
+    /// True for every key in the vocabulary, and for a few percent of the others.
+    @inline(__always)
+    func mayHoldKey(hash: UInt64) -> Bool {
+        let bits = GazetteerFormat.vocabularyFilterBits(hash: hash)
+        return vocabularyFilter[GazetteerFormat.vocabularyFilterWord(hash: hash, mask: vocabularyFilterMask)] & bits == bits
+    }
+
+    /// Hints that the vocabulary-filter word that ``mayHoldKey(hash:)`` reads for `keyHash` will be read soon.
+    @inline(__always)
+    func prefetchFilter(keyHash: UInt64) {
+        tp_prefetch(vocabularyFilter.baseAddress! + GazetteerFormat.vocabularyFilterWord(hash: keyHash, mask: vocabularyFilterMask))
     }
 
     /// Linear probing of the vocabulary's hash table: the first bucket whose head word matches

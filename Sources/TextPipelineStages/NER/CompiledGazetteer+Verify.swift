@@ -13,6 +13,9 @@ extension CompiledGazetteer {
         for id in 0 ..< vocabularyCount {
             let offset = Int(vocabularySpans[id * 2]), count = Int(vocabularySpans[id * 2 + 1])
             guard offset <= vocabularyPool.count, count <= vocabularyPool.count - offset else { throw fail("vocabulary key \(id) lies outside its pool") }
+            guard mayHoldKey(hash: keyHash(UnsafeBufferPointer(rebasing: vocabularyPool[offset ..< offset + count]))) else {
+                throw fail("the vocabulary filter misses vocabulary key \(id)")
+            }
         }
         for slot in 0 ... edgeMask where edges[slot * 3 + 2] != 0 {
             guard Int(edges[slot * 3]) < nodeCount, Int(edges[slot * 3 + 1]) < vocabularyCount, Int(edges[slot * 3 + 2] & GazetteerFormat.nodeMask) < nodeCount

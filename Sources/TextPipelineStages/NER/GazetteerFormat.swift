@@ -1,8 +1,8 @@
-/// The layout of compiled gazetteer files (`.tpg`), version 5. Little-endian.
+/// The layout of compiled gazetteer files (`.tpg`), version 6. Little-endian.
 ///
 /// ```
 /// 0   magic "TPGAZET\0"          8 bytes
-/// 8   format version (UInt32)    = 5
+/// 8   format version (UInt32)    = 6
 /// 12  section count (UInt32)
 /// 16  file length (UInt64)       must equal the file's size
 /// 24  checksum (UInt64)          ``GazetteerFormat/checksum(_:)`` of bytes 32..<length
@@ -25,7 +25,8 @@ enum GazetteerFormat {
     /// 4: vocabulary buckets carry the root's child along their token and that child's
     /// ``childSignature(token:)`` (a separate root-children section before).
     /// 5: vocabulary buckets carry the key's bytes 8 ..< 12 (``VocabularyKey/middle(of:)``).
-    static let version: UInt32 = 5
+    /// 6: a vocabulary filter (``Section/vocabularyFilter``).
+    static let version: UInt32 = 6
     static let headerSize = 64
     static let sectionRecordSize = 24
     static let checksummedFrom = 32
@@ -65,10 +66,15 @@ enum GazetteerFormat {
         /// ``GazetteerFormat/edgeFilterBit(parent:token:mask:)`` of every edge is set. A clear
         /// bit proves the edge absent, so most failed steps never touch the (large) edge table.
         case edgeFilter = 12
+        /// [UInt64] words, a power-of-two number of them (at least 8 bits per vocabulary key): each
+        /// key sets the bits ``GazetteerFormat/vocabularyFilterBits(hash:)`` of word
+        /// ``GazetteerFormat/vocabularyFilterWord(hash:mask:)``. A clear bit proves a token absent, so
+        /// the tokens of a text that are in no entry (about half) never touch the (large) buckets.
+        case vocabularyFilter = 13
 
         var elementSize: Int {
             switch self {
-            case .vocabularyBuckets, .continuations, .edgeFilter: 8
+            case .vocabularyBuckets, .continuations, .edgeFilter, .vocabularyFilter: 8
             case .vocabularySpans, .edges, .outputStarts, .outputs, .entries: 4
             case .vocabularyPool, .strings, .identifiers: 1
             }
@@ -111,6 +117,18 @@ enum GazetteerFormat {
     /// ``edgeFilterBit(parent:token:mask:)`` from the edge's ``edgeHash(parent:token:)``.
     @inline(__always)
     static func edgeFilterBit(hash: UInt64, mask: Int) -> Int { Int(truncatingIfNeeded: hash >> 32) & mask }
+
+    /// The word of ``Section/vocabularyFilter`` (below `mask + 1`) where a key of ``keyHash(_:)``
+    /// `hash` sets its bits: drawn from the hash's bits 32 and up, independent of its bucket and bits.
+    @inline(__always)
+    static func vocabularyFilterWord(hash: UInt64, mask: Int) -> Int { Int(truncatingIfNeeded: hash >> 32) & mask }
+
+    /// The two bits (one when they coincide) a key of ``keyHash(_:)`` `hash` sets in its
+    /// ``Section/vocabularyFilter`` word, drawn from the hash's bits 20 ..< 32.
+    @inline(__always)
+    static func vocabularyFilterBits(hash: UInt64) -> UInt64 {
+        1 << (hash >> 20 & 63) | 1 << (hash >> 26 & 63)
+    }
 
     /// The bit that token `token` sets in the child signature of a node it follows (one of 64):
     /// a clear bit in a root child's signature proves the step absent without a filter read.

@@ -50,13 +50,14 @@ struct GazetteerLayout {
     private func checkCounts(_ fail: (String) -> GazetteerFileError) throws {
         func elements(_ kind: GazetteerFormat.Section) -> Int { (ranges[kind]?.count ?? 0) / kind.elementSize }
         let buckets = elements(.vocabularyBuckets) / 4, slots = elements(.edges) / 3, filterWords = elements(.edgeFilter)
+        let vocabularyWords = elements(.vocabularyFilter)
         guard buckets > 0, buckets & (buckets - 1) == 0, buckets >= vocabularyCount, elements(.vocabularyBuckets) == buckets * 4,
             elements(.vocabularySpans) == vocabularyCount * 2,
             slots > 0, slots & (slots - 1) == 0, elements(.edges) == slots * 3, slots >= nodeCount - 1,
             nodeCount >= 1, elements(.outputStarts) == nodeCount + 1,
             elements(.entries) == entryCount * 4,
             elements(.continuations) == (vocabularyCount + 63) / 64, nodeCount < Int(GazetteerFormat.nodeMask),
-            filterWords > 0, filterWords & (filterWords - 1) == 0
+            filterWords > 0, filterWords & (filterWords - 1) == 0, vocabularyWords > 0, vocabularyWords & (vocabularyWords - 1) == 0
         else { throw fail("corrupted: section sizes do not agree with the header's counts") }
     }
 

@@ -11,8 +11,9 @@ import TextPipeline
 struct GazetteerMatcher {
     let gazetteers: [CompiledGazetteer]
     let options: MatchOptions
-    /// Per gazetteer: what its vocabulary holds for a one-byte ASCII token, by byte, looked up once
-    /// per worker (``singleByteEntries(_:)``): punctuation and initials, one token in seven in news text.
+    /// Per gazetteer: what its vocabulary holds for a one-byte ASCII token, by folded byte, looked up
+    /// once per worker (``singleByteEntries(_:)``): punctuation and initials, one token in seven in
+    /// news text; row 128 is ``CompiledGazetteer/TokenEntry/absent``, for every other token.
     private let singleBytes: [[CompiledGazetteer.TokenEntry]]
     var normalizer = KeyNormalizer()
     /// Entry pieces in the forms verification compares, normalised once per worker.
@@ -26,6 +27,10 @@ struct GazetteerMatcher {
     private var tokenCount = 0
     /// Per token of the current document: what the vocabulary of the gazetteer being walked holds for it.
     private var lookups: [CompiledGazetteer.TokenEntry] = []
+    /// The tokens of the current document that may start a walk in the gazetteer being walked, by
+    /// index (the first ``screen(_:_:)`` count; the rest are stale): the one-byte tokens whose row
+    /// has a root child and the longer tokens that the vocabulary filter lets through.
+    private var candidates: [Int32] = []
     /// The walks still going (the first ``frontierCount``), and those that reached a node with
     /// outputs (the first ``reachedCount``; ``walk(_:)``). The rows after them are stale: the lists
     /// keep the length of the longest document so far, so no document grows them again.
@@ -79,19 +84,21 @@ struct GazetteerMatcher {
         singleBytes = gazetteers.map(Self.singleByteEntries)
     }
 
-    /// What `gazetteer`'s vocabulary holds for each one-byte token 0x00...0x7F: the lookup
-    /// ``lookUp(_:_:_:)`` would make for that token, with the key it would compute.
+    /// What `gazetteer`'s vocabulary holds for each one-byte token 0x00...0x7F (the lookup of its
+    /// key, which is its folded byte, so a token's row is that of its folded byte), then
+    /// ``CompiledGazetteer/TokenEntry/absent``.
     private static func singleByteEntries(_ gazetteer: CompiledGazetteer) -> [CompiledGazetteer.TokenEntry] {
-        (0 ..< 128).map { byte in
+        let bytes = (0 ..< 128).map { byte in
             [UInt8(byte)].withUnsafeBufferPointer { token in
-                guard let (hash, prefix, middle) = asciiKey(in: token, 0 ..< 1) else { return .absent }
+                guard let (hash, prefix, middle) = asciiKey(in: token, 0 ..< 1) else { return CompiledGazetteer.TokenEntry.absent }
                 return gazetteer.lookUp(ascii: token, hash: hash, prefix: prefix, middle: middle)
             }
         }
+        return bytes + [.absent]
     }
 
-    /// Every verified match inside `segments` (token ranges, usually sentences), in order of start,
-    /// into a buffer the caller reuses across documents (emptied first).
+    /// Every verified match inside `segments` (token ranges in order, not overlapping: usually the
+    /// sentences), in order of start, into a buffer the caller reuses across documents (emptied first).
     mutating func findMatches(in document: Document, segments: [Range<Int>], into found: inout [GazetteerMatch]) {
         found.removeAll(keepingCapacity: true)
         computeKeys(document)
@@ -198,57 +205,103 @@ struct GazetteerMatcher {
         return ~((~0 &<< half) &<< half)
     }
 
-    /// Looks every token of `segments` up in `gazetteer`'s vocabulary (``lookups``): ASCII tokens
-    /// compare folded against the text, others against their key in ``keyPool``. Each token whose
-    /// root child exists starts a walk: into ``reached`` when that child has outputs, into
-    /// ``frontier`` when it has children and the segment goes on (the first level of ``walk(_:)``).
-    /// Rows of ``lookups`` for tokens outside every segment are left stale: walks never leave
-    /// their segment, so nothing reads them.
+    /// Looks every token up in `gazetteer`'s vocabulary (``lookups``) and starts the walks of
+    /// `segments`. The vocabulary's buckets are large and mostly uncached, and about half of a
+    /// text's tokens are in no entry: ``screen(_:_:)`` sets every token's row from what a cached
+    /// filter and table tell, and only the tokens that may start a walk are visited again
+    /// (``probeCandidates(_:_:_:_:)``), which probes those the filter let through.
     private mutating func lookUp(
         _ gazetteer: CompiledGazetteer, _ singleBytes: [CompiledGazetteer.TokenEntry], _ document: Document, _ segments: [Range<Int>]
     ) {
         let count = tokenCount
         if lookups.count < count { lookups = Array(repeating: .absent, count: max(count, lookups.count * 2)) }
-        // Each token starts at most one walk of each list. Every token's walk is written at the
-        // lists' ends and kept by counting it or not, so the loop has no branch on the lookup's
+        if candidates.count < count { candidates = [Int32](repeating: 0, count: max(count, candidates.count * 2)) }
+        let candidateCount = screen(gazetteer, singleBytes)
+        probeCandidates(gazetteer, document, candidateCount, segments)
+    }
+
+    /// The first pass of ``lookUp(_:_:_:)``: gives each token its row of `singleBytes` (a one-byte
+    /// ASCII token: the row of its folded byte; any other: ``CompiledGazetteer/TokenEntry/absent``)
+    /// and lists in ``candidates`` the one-byte ASCII tokens whose row has a root child and the other
+    /// non-empty tokens whose key the vocabulary filter lets through
+    /// (``CompiledGazetteer/mayHoldKey(hash:)``); returns how many. Every token left out has no root
+    /// child, so it starts no walk.
+    ///
+    /// Without a branch on the data: the filter's verdict is as good as random to the branch
+    /// predictor. The filter is hinted ahead: other tables compete with it for the cache.
+    private mutating func screen(_ gazetteer: CompiledGazetteer, _ singleBytes: [CompiledGazetteer.TokenEntry]) -> Int {
+        let count = tokenCount
+        return lookups.withUnsafeMutableBufferPointer { lookups in
+            candidates.withUnsafeMutableBufferPointer { candidates in
+                keys.withUnsafeBufferPointer { keys in
+                    singleBytes.withUnsafeBufferPointer { singleBytes in
+                        var found = 0
+                        for index in 0 ..< count {
+                            if index + Self.prefetchDistance < count { gazetteer.prefetchFilter(keyHash: keys[index + Self.prefetchDistance].hash) }
+                            let key = keys[index]
+                            let length = key.end &- key.start
+                            let single = (key.ascii ? 1 : 0) & (length == 1 ? 1 : 0)
+                            // A one-byte ASCII token's prefix is its folded byte; row 128 is absent.
+                            let row = singleBytes[128 &- single &* (128 &- Int(key.prefix & 0x7F))]
+                            lookups[index] = row
+                            candidates[found] = Int32(truncatingIfNeeded: index)
+                            let known = (length > 0 ? 1 : 0) & (single ^ 1) & (gazetteer.mayHoldKey(hash: key.hash) ? 1 : 0)
+                            found &+= known | single & (row.rootChild != 0 ? 1 : 0)
+                        }
+                        return found
+                    }
+                }
+            }
+        }
+    }
+
+    /// The second pass of ``lookUp(_:_:_:)``: looks the first `count` ``candidates`` longer than one
+    /// byte up in `gazetteer`'s vocabulary (ASCII tokens compare folded against the text, others
+    /// against their key in ``keyPool``), hinting the bucket of the candidate ``prefetchDistance``
+    /// ahead; then each candidate inside one of `segments` whose root child exists starts a walk:
+    /// into ``reached`` when that child has outputs, into ``frontier`` when it has children and
+    /// the segment goes on (the first level of ``walk(_:)``). Rows of ``lookups`` for tokens outside
+    /// every segment are never read: walks never leave their segment.
+    private mutating func probeCandidates(_ gazetteer: CompiledGazetteer, _ document: Document, _ count: Int, _ segments: [Range<Int>]) {
+        // Each candidate starts at most one walk of each list. Every candidate's walk is written at
+        // the lists' ends and kept by counting it or not, so the loop has no branch on the lookup's
         // result; the lists are at least as long as the token count, and their counts are set after.
-        Self.resize(&reached, to: count, from: &blankWalks)
-        Self.resize(&frontier, to: count, from: &blankWalks)
+        Self.resize(&reached, to: tokenCount, from: &blankWalks)
+        Self.resize(&frontier, to: tokenCount, from: &blankWalks)
         var reachedCount = 0, frontierCount = 0
         reached.withUnsafeMutableBufferPointer { reached in
             frontier.withUnsafeMutableBufferPointer { frontier in
                 lookups.withUnsafeMutableBufferPointer { lookups in
-                    keys.withUnsafeBufferPointer { keys in
-                        document.utf8.withUnsafeBufferPointer { text in
-                            keyPool.withUnsafeBufferPointer { pool in
-                                singleBytes.withUnsafeBufferPointer { singleBytes in
-                                    for segment in segments {
-                                        let limit = Int32(segment.upperBound)
-                                        for index in segment {
-                                            if index + Self.prefetchDistance < count {
-                                                gazetteer.prefetchBucket(hash: keys[index + Self.prefetchDistance].hash)
-                                            }
-                                            let key = keys[index]
-                                            let bytes = UnsafeBufferPointer(rebasing: (key.ascii ? text : pool)[Int(key.start) ..< Int(key.end)])
-                                            let entry =
-                                                bytes.isEmpty
-                                                ? .absent
-                                                : key.ascii
-                                                    ? bytes.count == 1
-                                                        ? singleBytes[Int(bytes[0] & 0x7F)]
-                                                        : gazetteer.lookUp(ascii: bytes, hash: key.hash, prefix: key.prefix, middle: key.middle)
-                                                    : gazetteer.lookUp(bytes, hash: key.hash, prefix: key.prefix, middle: key.middle)
-                                            lookups[index] = entry
-                                            let child = entry.rootChild
-                                            let walk = Walk(
-                                                start: Int32(truncatingIfNeeded: index), next: Int32(truncatingIfNeeded: index &+ 1),
-                                                limit: limit, node: child)
-                                            reached[reachedCount] = walk
-                                            reachedCount &+= GazetteerFormat.flag(GazetteerFormat.hasOutputs, of: child)
-                                            frontier[frontierCount] = walk
-                                            let segmentGoesOn = walk.next < limit ? 1 : 0
-                                            frontierCount &+= GazetteerFormat.flag(GazetteerFormat.hasChildren, of: child) & segmentGoesOn
+                    candidates.withUnsafeBufferPointer { candidates in
+                        keys.withUnsafeBufferPointer { keys in
+                            document.utf8.withUnsafeBufferPointer { text in
+                                keyPool.withUnsafeBufferPointer { pool in
+                                    var segment = 0
+                                    for position in 0 ..< count {
+                                        if position + Self.prefetchDistance < count {
+                                            gazetteer.prefetchBucket(hash: keys[Int(candidates[position + Self.prefetchDistance])].hash)
                                         }
+                                        let index = Int(candidates[position])
+                                        let key = keys[index]
+                                        let bytes = UnsafeBufferPointer(rebasing: (key.ascii ? text : pool)[Int(key.start) ..< Int(key.end)])
+                                        if !key.ascii || bytes.count > 1 {
+                                            lookups[index] =
+                                                key.ascii
+                                                ? gazetteer.lookUp(ascii: bytes, hash: key.hash, prefix: key.prefix, middle: key.middle)
+                                                : gazetteer.lookUp(bytes, hash: key.hash, prefix: key.prefix, middle: key.middle)
+                                        }
+                                        while segment < segments.count, segments[segment].upperBound <= index { segment += 1 }
+                                        guard segment < segments.count, segments[segment].lowerBound <= index else { continue }
+                                        let limit = Int32(truncatingIfNeeded: segments[segment].upperBound)
+                                        let child = lookups[index].rootChild
+                                        let walk = Walk(
+                                            start: Int32(truncatingIfNeeded: index), next: Int32(truncatingIfNeeded: index &+ 1),
+                                            limit: limit, node: child)
+                                        reached[reachedCount] = walk
+                                        reachedCount &+= GazetteerFormat.flag(GazetteerFormat.hasOutputs, of: child)
+                                        frontier[frontierCount] = walk
+                                        let segmentGoesOn = walk.next < limit ? 1 : 0
+                                        frontierCount &+= GazetteerFormat.flag(GazetteerFormat.hasChildren, of: child) & segmentGoesOn
                                     }
                                 }
                             }

@@ -106,6 +106,7 @@ struct TrieBuilder {
         writer.add(.identifiers, ids.pool)
         writer.add(.continuations, continuations)
         writer.add(.edgeFilter, edgeFilter())
+        writer.add(.vocabularyFilter, vocabulary.filter())
         return writer.finish()
     }
 

@@ -61,6 +61,21 @@ struct VocabularyBuilder {
         return table
     }
 
+    /// The vocabulary filter (``GazetteerFormat/Section/vocabularyFilter``): a power-of-two number
+    /// of words with 8 to 16 bits per key, so about one token in 25 that is in no entry passes it.
+    func filter() -> [UInt64] {
+        var words = 1
+        while words * 64 < count * 8 { words *= 2 }
+        var filter = [UInt64](repeating: 0, count: words)
+        pool.withUnsafeBufferPointer { bytes in
+            for id in 0 ..< count {
+                let hash = keyHash(UnsafeBufferPointer(rebasing: bytes[Int(spans[id * 2]) ..< Int(spans[id * 2] + spans[id * 2 + 1])]))
+                filter[GazetteerFormat.vocabularyFilterWord(hash: hash, mask: words - 1)] |= GazetteerFormat.vocabularyFilterBits(hash: hash)
+            }
+        }
+        return filter
+    }
+
     private static func table(pool: [UInt8], spans: [UInt32], slots: Int) -> [UInt64] {
         var table = [UInt64](repeating: 0, count: slots)
         let mask = slots - 1

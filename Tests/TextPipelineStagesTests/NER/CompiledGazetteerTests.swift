@@ -195,6 +195,29 @@ import TextPipeline
         #expect(!document.entities.labels.contains(.person))
     }
 
+    /// The matcher probes only the tokens that the vocabulary filter lets through, and `verify()`
+    /// checks every vocabulary key against the filter: with the filter cleared (and the checksum
+    /// resealed), no token is looked up, nothing is found, and verification names the problem.
+    @Test func theVocabularyFilterGatesLookupsAndIsVerified() throws {
+        let (path, bytes) = try compiled()
+        var corrupted = bytes
+        let filter = try sectionBytes(.vocabularyFilter, of: bytes, path: path)
+        corrupted.replaceSubrange(filter, with: [UInt8](repeating: 0, count: filter.count))
+        GazetteerWriter.sealChecksum(&corrupted)
+        try Data(corrupted).write(to: URL(fileURLWithPath: path))
+        let gazetteer = try CompiledGazetteer(path: path)
+        #expect { try gazetteer.verify() } throws: { "\($0)".contains("vocabulary filter misses") }
+        var worker = try GazetteerNERStage(gazetteers: [gazetteer], rules: false).makeWorker()
+        var document = try NERFixture.tokenized("Kim Jong Un visited Pyongyang, KCNA said.")
+        try worker.process(&document, context: .init())
+        #expect(document.entities.count == 0)
+        let intact = try CompiledGazetteer(path: compiled().path)
+        var intactWorker = try GazetteerNERStage(gazetteers: [intact], rules: false).makeWorker()
+        var again = try NERFixture.tokenized("Kim Jong Un visited Pyongyang, KCNA said.")
+        try intactWorker.process(&again, context: .init())
+        #expect(again.entities.count == 3)
+    }
+
     /// A worker keeps its walk lists at the longest document's length: a shorter document after a
     /// longer one must read only its own walks, and find what a fresh worker finds.
     @Test func aWorkerReusedOnShorterDocumentsFindsWhatAFreshOneFinds() throws {
