@@ -43,13 +43,20 @@ extension RuleTagger {
     }
 
     /// The first token from `index` on, before `end`, that ``isCapitalisedWord(_:)``, or `end`:
-    /// most tokens start no run, so they are skipped in a tight loop over the features.
-    private func nextCapitalisedWord(from index: Int, before end: Int) -> Int {
-        scratch.features.withUnsafeBufferPointer { features in
-            var index = index
-            while index < end, features[index].intersection([.capitalised, .headline]) != .capitalised { index &+= 1 }
-            return index
+    /// most tokens start no run, so only the capitalised ones (`scratch.capitals`) are read.
+    private mutating func nextCapitalisedWord(from index: Int, before end: Int) -> Int {
+        var position = capitalPosition(atOrAfter: index)
+        let found = withCapitals { capitals in
+            scratch.features.withUnsafeBufferPointer { features in
+                while position < capitals.count, capitals[position] < end {
+                    if features[capitals[position]].intersection([.capitalised, .headline]) == .capitalised { return capitals[position] }
+                    position &+= 1
+                }
+                return end
+            }
         }
+        scratch.capitalCursor = position
+        return found
     }
 
     /// "Institute for Coastal Studies": a designator connector right after an organisation designator.
