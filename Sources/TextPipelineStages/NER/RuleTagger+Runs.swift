@@ -37,7 +37,11 @@ extension RuleTagger {
                     break
                 }
             }
-            applySplittingAtTitles(index ..< end, segment: segment)
+            // A lone word that starts the segment is a name only as a first name or before a
+            // reporting verb (``trimmed(_:segment:)``): most sentences start so, and need no more reading.
+            if end > index + 1 || index != segment.lowerBound || token(index, is: .firstName) || followedByPersonVerb(index) {
+                applySplittingAtTitles(index ..< end, segment: segment)
+            }
             index = nextCapitalisedWord(from: end, before: segment.upperBound)
         }
     }
