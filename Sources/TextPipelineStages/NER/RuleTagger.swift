@@ -50,8 +50,9 @@ struct RuleTagger {
         /// Per lookup in `candidates` while runs are applied: claimed by a whole run.
         var removed: [Bool] = []
         var added: [Candidate] = []
-        /// Lookups inside the run being applied, and the run's pieces no lookup covers.
-        var inside: [Int] = []
+        /// The lookups (positions in `candidates`) inside the run being applied, and the run's
+        /// pieces no lookup covers.
+        var inside: Range<Int> = 0 ..< 0
         var pieces: [Range<Int>] = []
         /// While runs are applied, in order: the first lookup in `candidates` that ends after the
         /// last run's start (``apply(_:)``).
