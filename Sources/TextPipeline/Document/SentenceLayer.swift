@@ -48,6 +48,16 @@ public struct SentenceLayer: Sendable, Equatable, RandomAccessCollection {
         endTokens.append(contentsOf: other.endTokens)
     }
 
+    /// Moves every sentence's token boundaries through `boundary` (old token index to new), in
+    /// place and in order (first, then end, sentence by sentence), for a stage that splits tokens.
+    /// - Precondition: `boundary` is strictly increasing, so sentences stay sorted and non-empty.
+    package mutating func moveTokenBoundaries(_ boundary: (Int) -> Int) {
+        for index in firstTokens.indices {
+            firstTokens[index] = Int32(boundary(Int(firstTokens[index])))
+            endTokens[index] = Int32(boundary(Int(endTokens[index])))
+        }
+    }
+
     /// Removes every sentence, keeping the storage.
     public mutating func removeAll() {
         firstTokens.removeAll(keepingCapacity: true)

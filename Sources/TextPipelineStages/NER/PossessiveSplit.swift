@@ -130,7 +130,7 @@ enum PossessiveSplit {
         scratch.ends = tokens.ends
         scratch.kinds = tokens.kinds
         let shift = IndexShift(splits)
-        remapSentences(&document.sentences, shift, through: &scratch.sentences)
+        remapSentences(&document.sentences, shift)
         remapEntities(&document.entities, shift)
     }
 
@@ -138,8 +138,6 @@ enum PossessiveSplit {
     struct Scratch {
         /// The tokens to split: index, prefix length, ending length.
         fileprivate var splits: [(index: Int, prefix: Int32, suffix: Int32)] = []
-        /// The sentences with their new token ranges, before they are copied back.
-        fileprivate var sentences = SentenceLayer()
         /// The token columns the last split replaced, kept for their storage: the next split
         /// fills them, so a worker allocates new columns only when a document outgrows them.
         fileprivate var starts: [Int32] = []
@@ -209,15 +207,10 @@ enum PossessiveSplit {
         entities.moveTokenBoundaries { shift.boundary($0) }
     }
 
-    /// Moves the sentence boundaries, building the new layer in `remapped` (kept across documents)
-    /// and copying it back in bulk, so neither layer allocates once they have grown.
-    private static func remapSentences(_ sentences: inout SentenceLayer, _ shift: IndexShift, through remapped: inout SentenceLayer) {
+    /// Moves the sentence boundaries in place: no second layer is built and copied back.
+    private static func remapSentences(_ sentences: inout SentenceLayer, _ shift: IndexShift) {
+        guard !sentences.isEmpty else { return }
         var shift = shift
-        remapped.removeAll()
-        for index in 0 ..< sentences.count {
-            let range = sentences.tokenRange(index)
-            remapped.append(tokens: shift.boundary(range.lowerBound) ..< shift.boundary(range.upperBound))
-        }
-        sentences.replaceAll(with: remapped)
+        sentences.moveTokenBoundaries { shift.boundary($0) }
     }
 }

@@ -164,11 +164,9 @@ extension RuleTagger {
         markCovered(scratch.candidates)
         scratch.openCapitals.removeAll(keepingCapacity: true)
         let features = scratch.features
+        let capitals = scratch.capitals
         features.withUnsafeBufferPointer { features in
-            for index in features.indices
-            where !features[index].isDisjoint(with: [.capitalised, .allCaps]) && !features[index].contains(.covered) {
-                scratch.openCapitals.append(index)
-            }
+            for index in capitals[0 ..< scratch.capitalCount] where !features[index].contains(.covered) { scratch.openCapitals.append(index) }
         }
     }
 

@@ -37,19 +37,30 @@ extension RuleTagger {
                     break
                 }
             }
-            applySplittingAtTitles(index ..< end, segment: segment)
+            // A lone word that starts the segment is a name only as a first name or before a
+            // reporting verb (``trimmed(_:segment:)``): most sentences start so, and need no more reading.
+            if end > index + 1 || index != segment.lowerBound || token(index, is: .firstName) || followedByPersonVerb(index) {
+                applySplittingAtTitles(index ..< end, segment: segment)
+            }
             index = nextCapitalisedWord(from: end, before: segment.upperBound)
         }
     }
 
     /// The first token from `index` on, before `end`, that ``isCapitalisedWord(_:)``, or `end`:
-    /// most tokens start no run, so they are skipped in a tight loop over the features.
-    private func nextCapitalisedWord(from index: Int, before end: Int) -> Int {
-        scratch.features.withUnsafeBufferPointer { features in
-            var index = index
-            while index < end, features[index].intersection([.capitalised, .headline]) != .capitalised { index &+= 1 }
-            return index
+    /// most tokens start no run, so only the capitalised ones (`scratch.capitals`) are read.
+    private mutating func nextCapitalisedWord(from index: Int, before end: Int) -> Int {
+        var position = capitalPosition(atOrAfter: index)
+        let found = withCapitals { capitals in
+            scratch.features.withUnsafeBufferPointer { features in
+                while position < capitals.count, capitals[position] < end {
+                    if features[capitals[position]].intersection([.capitalised, .headline]) == .capitalised { return capitals[position] }
+                    position &+= 1
+                }
+                return end
+            }
         }
+        scratch.capitalCursor = position
+        return found
     }
 
     /// "Institute for Coastal Studies": a designator connector right after an organisation designator.
@@ -152,6 +163,8 @@ extension RuleTagger {
     /// `scratch.candidates` holds the lookups, sorted by start and non-overlapping; their
     /// tokens are marked ``TokenFeatures/lookup``. Runs are disjoint, so a lookup a run
     /// claimed never meets a later run, and inside a run the marked tokens are those its lookups cover.
+    /// The lookups that reach into the run are therefore consecutive and none is claimed yet:
+    /// `scratch.inside` is their range of positions in `scratch.candidates`.
     /// - Complexity: O(run length), amortised over the runs of a document in order.
     mutating func apply(_ run: Run) {
         let candidates = scratch.candidates
@@ -159,14 +172,10 @@ extension RuleTagger {
         var first = scratch.firstLookupAfterRuns
         while first < candidates.count, candidates[first].end <= run.range.lowerBound { first += 1 }
         scratch.firstLookupAfterRuns = first
-        // Most runs hold no lookup: the list is then empty already, and emptying it again is a call.
-        if !scratch.inside.isEmpty { scratch.inside.removeAll(keepingCapacity: true) }
         var index = first
-        while index < candidates.count, candidates[index].start < run.range.upperBound {
-            if !scratch.removed[index] { scratch.inside.append(index) }
-            index += 1
-        }
-        let inside = scratch.inside
+        while index < candidates.count, candidates[index].start < run.range.upperBound { index += 1 }
+        let inside = first ..< index
+        scratch.inside = inside
         if inside.isEmpty {
             addClassified(run.range, titleBefore: run.titleBefore)
             return
@@ -175,13 +184,13 @@ extension RuleTagger {
         let covered = inside.reduce(0) { $0 + candidates[$1].length }
         let onlySingleTokens = inside.allSatisfy { candidates[$0].length == 1 && candidates[$0].label != .organization }
         // A first name looked up as something else ("Tom" as a company) before an unknown word.
-        let firstNameLookup = inside.count == 1 && candidates[inside[0]].length == 1 && candidates[inside[0]].start == run.range.lowerBound
+        let firstNameLookup = inside.count == 1 && candidates[inside.lowerBound].length == 1 && candidates[inside.lowerBound].start == run.range.lowerBound
         if covered == run.range.count, !onlySingleTokens || inside.count < 2 {
-            if run.titleBefore, inside.count == 1, isPlaceReadAsPerson(candidates[inside[0]]) {
+            if run.titleBefore, inside.count == 1, isPlaceReadAsPerson(candidates[inside.lowerBound]) {
                 // "President Obama", "Mr Lawson": the person, not the place of that name (so no place id).
-                scratch.candidates[inside[0]].label = .person
-                scratch.candidates[inside[0]].canonicalID = nil
-                scratch.candidates[inside[0]].strength = .rule
+                scratch.candidates[inside.lowerBound].label = .person
+                scratch.candidates[inside.lowerBound].canonicalID = nil
+                scratch.candidates[inside.lowerBound].strength = .rule
             }
             return
         }
@@ -236,7 +245,7 @@ extension RuleTagger {
         let first = range.lowerBound
         guard range.count >= 2, rules.contains(.compass, hashes[first]), !token(first, is: .lookup) else { return nil }
         let candidates = scratch.candidates
-        guard let index = scratch.inside.first, scratch.inside.count == 1, candidates[index].start == first + 1,
+        guard scratch.inside.count == 1, case let index = scratch.inside.lowerBound, candidates[index].start == first + 1,
             candidates[index].end == range.upperBound
         else { return nil }
         return candidates[index].label

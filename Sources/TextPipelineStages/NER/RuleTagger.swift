@@ -38,13 +38,21 @@ struct RuleTagger {
     struct Scratch {
         /// Per token of the document: ``TokenFeatures``.
         var features: [TokenFeatures] = []
+        /// The capitalised or all-capital tokens of the document, ascending, in the first `capitalCount`
+        /// elements (``TokenFeatures/compute(_:text:into:capitals:)``): the only tokens a name or a
+        /// headline's evidence starts at, walked instead of every token (read them with ``withCapitals(_:)``).
+        var capitals: [Int] = []
+        var capitalCount = 0
+        /// Where the last ``capitalPosition(atOrAfter:)`` stopped in `capitals`: the walk starts there.
+        var capitalCursor = 0
         /// The entities so far, sorted by start and non-overlapping; the result after ``tag``.
         var candidates: [Candidate] = []
         /// Per lookup in `candidates` while runs are applied: claimed by a whole run.
         var removed: [Bool] = []
         var added: [Candidate] = []
-        /// Lookups inside the run being applied, and the run's pieces no lookup covers.
-        var inside: [Int] = []
+        /// The lookups (positions in `candidates`) inside the run being applied, and the run's
+        /// pieces no lookup covers.
+        var inside: Range<Int> = 0 ..< 0
         var pieces: [Range<Int>] = []
         /// While runs are applied, in order: the first lookup in `candidates` that ends after the
         /// last run's start (``apply(_:)``).
@@ -132,17 +140,31 @@ struct RuleTagger {
     /// Token features, first-name and surname starts, segment starts, headlines in capitals and
     /// Title Case lines, and (when a rule reads them) the article's case counts.
     private mutating func prepare(_ matches: [GazetteerMatch]) {
-        TokenFeatures.compute(tokens, text: utf8, into: &scratch.features)
+        scratch.capitalCount = TokenFeatures.compute(tokens, text: utf8, into: &scratch.features, capitals: &scratch.capitals)
+        scratch.capitalCursor = 0
         let segments = segments
+        let capitals = scratch.capitals, capitalCount = scratch.capitalCount
         scratch.features.withUnsafeMutableBufferPointer { features in
             for match in matches where match.length == 1 {
                 if match.kind == .firstName { features[match.start].insert(.firstName) }
                 if match.kind == .surname { features[match.start].insert(.surname) }
             }
-            for segment in segments where !segment.isEmpty {
-                features[segment.lowerBound].insert(.segmentStart)
-                if Self.isHeadline(features[segment]) {
-                    for index in segment { features[index].insert(.headline) }
+            capitals.withUnsafeBufferPointer { all in
+                let capitals = UnsafeBufferPointer(rebasing: all[0 ..< capitalCount])
+                var position = 0
+                for segment in segments where !segment.isEmpty {
+                    features[segment.lowerBound].insert(.segmentStart)
+                    // Only all-capital words vote for a headline: fewer than two rule it out
+                    // without reading the segment's other tokens.
+                    position = Self.lowerBound(segment.lowerBound, in: capitals, hint: position)
+                    var caps = 0
+                    while position < capitals.count, capitals[position] < segment.upperBound {
+                        if features[capitals[position]].contains(.allCaps) { caps += 1 }
+                        position += 1
+                    }
+                    if caps >= 2, Self.isHeadline(features[segment]) {
+                        for index in segment { features[index].insert(.headline) }
+                    }
                 }
             }
         }
@@ -164,6 +186,41 @@ struct RuleTagger {
             caps &+= UInt32(features.rawValue >> capsBit & 1)
         }
         return caps >= 2 && UInt64(caps) * 2 > UInt64(words)
+    }
+
+    /// The first position in `capitals` (ascending) whose token is at or after `token`, or the
+    /// count: walked forward from `hint` when the answer lies after it, else found by binary search.
+    /// - Complexity: O(the positions walked); a document's ascending queries walk the list once.
+    @inline(__always)
+    static func lowerBound(_ token: Int, in capitals: UnsafeBufferPointer<Int>, hint: Int) -> Int {
+        var position = hint
+        if position > capitals.count || position > 0 && capitals[position - 1] >= token {
+            var low = 0, high = min(position, capitals.count)
+            while low < high {
+                let mid = (low + high) / 2
+                if capitals[mid] < token { low = mid + 1 } else { high = mid }
+            }
+            return low
+        }
+        while position < capitals.count, capitals[position] < token { position += 1 }
+        return position
+    }
+
+    /// Calls `body` with the document's capitalised or all-capital tokens, ascending (`scratch.capitals`).
+    @inline(__always)
+    func withCapitals<Result>(_ body: (UnsafeBufferPointer<Int>) -> Result) -> Result {
+        let count = scratch.capitalCount
+        return scratch.capitals.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[0 ..< count])) }
+    }
+
+    /// The position in `scratch.capitals` of the first capitalised or all-capital token at or after
+    /// `token` (or the list's count), walking on from where the last call stopped.
+    @inline(__always)
+    mutating func capitalPosition(atOrAfter token: Int) -> Int {
+        let hint = scratch.capitalCursor
+        let position = withCapitals { Self.lowerBound(token, in: $0, hint: hint) }
+        scratch.capitalCursor = position
+        return position
     }
 
     /// Counts every word in lower case, and capitalised (not all capitals) after its segment's first token.
