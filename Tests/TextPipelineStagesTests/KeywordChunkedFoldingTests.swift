@@ -33,6 +33,23 @@ import Testing
             #expect(fastLetters.hasUpper == slowLetters.hasUpper)
             #expect(fastLetters.hasLower == slowLetters.hasLower)
             #expect(fastLetters.firstIsUpper == slowLetters.firstIsUpper)
+            #expect(fastLetters.allLetters == word.unicodeScalars.allSatisfy { $0.isASCII && $0.properties.isAlphabetic })
+        }
+    }
+
+    /// A form the chunked fold finds to be letters only is classified as ``FormClass`` would.
+    @Test(arguments: words)
+    func allLettersIsTheClassOfTheForm(_ word: String) {
+        let bytes = Self.padded(word)
+        let count = word.utf8.count
+        bytes.withUnsafeBufferPointer { all in
+            let buffer = FoldBuffer()
+            var letters = TermFolding.Letters()
+            let found = TermFolding.fold(readingChunks: UnsafeBufferPointer(rebasing: all[0 ..< count]), into: buffer.reserve(count), letters: &letters)
+            guard letters.allLetters else { return }
+            let form = FormClass.classify(readingChunks: UnsafeBufferPointer(start: buffer.pointer, count: found.count))
+            #expect(form.characters == found.count)
+            #expect(!form.isNumericOrUnusual)
         }
     }
 

@@ -137,7 +137,11 @@ struct TermAnalysis {
             : TermFolding.fold(bytes, into: buffer, letters: &letters)
         let (id, isNew) = table.intern(length: length, hash: hash)
         if isNew {
-            let form = FormClass.classify(readingChunks: UnsafeBufferPointer(start: buffer, count: length))
+            // A form of letters only (most of them) is no number and has a character per byte.
+            let form =
+                letters.allLetters
+                ? (characters: length, isNumericOrUnusual: false)
+                : FormClass.classify(readingChunks: UnsafeBufferPointer(start: buffer, count: length))
             terms.appendReserved(
                 TermStats(
                     isStop: form.characters < minLength || stopWords.contains(hash: hash),

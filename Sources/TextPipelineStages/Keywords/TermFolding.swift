@@ -18,6 +18,9 @@ public enum TermFolding {
         /// Whether the form has an ASCII small letter.
         var hasLower = false
         var firstIsUpper = false
+        /// Whether every byte of the form is an ASCII letter (then its class is known without
+        /// ``FormClass``). Only the chunked fold sets it; false means "not known".
+        var allLetters = false
     }
 
     /// The term hash of `count` folded bytes at `bytes`: each little-endian
@@ -57,8 +60,13 @@ public enum TermFolding {
     /// Mixes the first `take` bytes (all of them from 8 on) of `chunk` into `hash`.
     @inline(__always)
     private static func mix(_ hash: UInt64, _ chunk: UInt64, take: Int) -> UInt64 {
-        let bytes = take < 8 ? chunk & ((1 &<< UInt64(8 &* take)) &- 1) : chunk
-        let mixed = (hash ^ bytes) &* 0x9E37_79B9_7F4A_7C15
+        mixWhole(hash, take < 8 ? chunk & ((1 &<< UInt64(8 &* take)) &- 1) : chunk)
+    }
+
+    /// ``mix(_:_:take:)`` of a chunk whose bytes past the form are already zero.
+    @inline(__always)
+    private static func mixWhole(_ hash: UInt64, _ chunk: UInt64) -> UInt64 {
+        let mixed = (hash ^ chunk) &* 0x9E37_79B9_7F4A_7C15
         return mixed ^ (mixed >> 32)
     }
 
@@ -144,25 +152,34 @@ public enum TermFolding {
         let target = UnsafeMutableRawPointer(folded)
         var capitalBits: UInt64 = 0
         var smallBits: UInt64 = 0
+        var allLetters = true
         var hash = hashSeed
         var offset = 0
         while offset < count {
-            var chunk = UInt64(littleEndian: source.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
             let take = count &- offset
-            if take < 8 { chunk &= (1 &<< UInt64(8 &* take)) &- 1 }
+            let kept: UInt64 = take < 8 ? (1 &<< UInt64(8 &* take)) &- 1 : ~0
+            let chunk = UInt64(littleEndian: source.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) & kept
             if chunk & ByteLanes.highs != 0 { return nil }
             // Every byte is below 0x80, so adding at most 0x3F never carries into the next byte.
             let capitals = ByteLanes.capitals(inASCII: chunk)  // 0x41 ... 0x5A
             let smalls = ByteLanes.smalls(inASCII: chunk)  // 0x61 ... 0x7A
             capitalBits |= capitals
             smallBits |= smalls
+            allLetters = allLetters && capitals | smalls == ByteLanes.highs & kept
             let lowered = chunk | capitals >> 2
             target.storeBytes(of: lowered.littleEndian, toByteOffset: offset, as: UInt64.self)
-            if offset < length { hash = mix(hash, lowered, take: length - offset) }
+            // Without a dropped possessive, `lowered` is already cut to the form: no second mask.
+            if length == count {
+                hash = mixWhole(hash, lowered)
+            } else if offset < length {
+                hash = mix(hash, lowered, take: length - offset)
+            }
             offset &+= 8
         }
         letters.hasUpper = capitalBits != 0
         letters.hasLower = smallBits != 0
+        // A dropped possessive's apostrophe is no letter: `allLetters` then speaks of the form too.
+        letters.allLetters = allLetters
         letters.firstIsUpper = source.load(as: UInt8.self) &- 0x41 < 26
         return finish(hash, count: length)
     }
