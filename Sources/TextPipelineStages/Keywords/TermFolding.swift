@@ -132,12 +132,39 @@ public enum TermFolding {
         let count = bytes.count
         // A final ASCII possessive (`'s`, `'S`) is left out of the form, as the byte loop drops `'s` after folding.
         let length = count > 2 && bytes[count - 2] == 0x27 && bytes[count - 1] | 0x20 == 0x73 ? count - 2 : count
+        if count &- 1 < 8, let hash = foldOneChunk(UnsafeRawPointer(bytes.baseAddress!), count: count, hashing: length, into: folded, letters: &letters) {
+            return (hash, length, length)
+        }
         guard count > 0, let hash = foldASCII(UnsafeRawPointer(bytes.baseAddress!), count: count, hashing: length, into: folded, letters: &letters)
         else {
             letters = Letters()
             return fold(bytes, into: folded, letters: &letters)
         }
         return (hash, length, length)
+    }
+
+    /// ``foldASCII(_:count:hashing:into:letters:)`` for a form of 1 to 8 bytes (most words):
+    /// one chunk, without the loop and its bookkeeping. Same results.
+    @inline(__always)
+    private static func foldOneChunk(
+        _ source: UnsafeRawPointer, count: Int, hashing length: Int, into folded: UnsafeMutablePointer<UInt8>,
+        letters: inout Letters
+    ) -> UInt64? {
+        // Bytes 0 ..< count of the chunk (`count` is 1 ... 8, so the shift is 0 ... 56).
+        let kept = UInt64.max &>> UInt64(64 &- 8 &* count)
+        let chunk = UInt64(littleEndian: source.loadUnaligned(as: UInt64.self)) & kept
+        if chunk & ByteLanes.highs != 0 { return nil }
+        let capitals = ByteLanes.capitals(inASCII: chunk)
+        let smalls = ByteLanes.smalls(inASCII: chunk)
+        let lowered = chunk | capitals >> 2
+        UnsafeMutableRawPointer(folded).storeBytes(of: lowered.littleEndian, as: UInt64.self)
+        letters.hasUpper = capitals != 0
+        letters.hasLower = smalls != 0
+        letters.allLetters = capitals | smalls == ByteLanes.highs & kept
+        letters.firstIsUpper = UInt8(truncatingIfNeeded: chunk) &- 0x41 < 26
+        // A dropped possessive leaves 1 ... 6 bytes to hash.
+        let hashed = length == count ? lowered : lowered & (UInt64.max &>> UInt64(64 &- 8 &* length))
+        return finish(mixWhole(hashSeed, hashed), count: length)
     }
 
     /// Lower-cases `count` ASCII bytes 8 at a time into `folded` (which takes whole
