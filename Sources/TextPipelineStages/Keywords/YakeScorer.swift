@@ -64,9 +64,14 @@ struct YakeScorer: KeywordScorer {
         for index in 0 ..< analysis.contentTerms.count {
             let term = Int(content[index])
             let weight = h[term]
-            factors[term] = 1 + 1 / weight
+            let factor = 1 + 1 / weight
+            factors[term] = factor
             guard frequency[term] > 0 else { continue }
-            bound.offer(1 / max(weight / ((weight + 1) * Double(frequency[term])), 1e-12), inTitle: stats[term].inTitle)
+            // `tf × (1 + 1/H)` is the goodness `(H + 1) · tf / H` up to rounding: once the threshold
+            // has its candidates, most terms cannot move it and skip the goodness's two divisions.
+            let tf = Double(frequency[term])
+            guard bound.mayTake(atMost: tf * factor, inTitle: stats[term].inTitle) else { continue }
+            bound.offer(1 / max(weight / ((weight + 1) * tf), 1e-12), inTitle: stats[term].inTitle)
         }
     }
 
