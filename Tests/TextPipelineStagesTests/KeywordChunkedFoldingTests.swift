@@ -9,7 +9,8 @@ import Testing
         "a", "I", "US", "U.S", "the", "The", "THE", "McDonald", "iPhone", "long-awaited", "Reuters's", "Kim's", "it's", "'s",
         "abcdefgh", "ABCDEFGH", "Abcdefghi", "ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz0123456789",
         "1987", "3.5", "+1-2", "a1b2", "--", "..", "@#", "x.y.z.", "O'Neil", "don't",
-        "naïve", "Élysée", "ÉLYSÉE", "Peña's", "Kim’s", "北京", "Zürich", "AT&T", "e-mail", "`", "~~~", "Z[", "@A",
+        "Abcdefgh's", "abcdefghij's", "ABCDEFGHIJKLMNOP", "abcdefghijklmno-", "Abcdefghijklmn'S", "naïve", "Élysée", "ÉLYSÉE", "Peña's", "Kim’s", "北京",
+        "Zürich", "AT&T", "e-mail", "`", "~~~", "Z[", "@A",
     ]
 
     /// `word`'s bytes followed by other bytes, so whole chunks stay inside the buffer.
