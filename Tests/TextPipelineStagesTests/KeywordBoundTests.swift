@@ -1,3 +1,4 @@
+import Foundation
 import TestSupport
 import Testing
 import TextPipeline
@@ -106,6 +107,32 @@ import TextPipeline
         for term in 0 ..< analysis.termTotal where !analysis.terms[term].isStop {
             #expect(counts[term] == expected[term], "term \(term)")
         }
+    }
+
+    /// ``YakeScorer/fillBound(_:unigrams:into:)`` skips a term when ``CandidateBound/mayTake(atMost:inTitle:)``
+    /// says its estimate `tf × (1 + 1/H)` cannot move the threshold: offering the exact goodness must
+    /// then leave the threshold as it was.
+    @Test func skippedTermsWouldNotMoveTheThreshold() throws {
+        let settings = try Self.settings("{ top: 2 }")
+        let analysis = TermAnalysis()
+        var random = SplitMix(state: 7)
+        var skipped = 0
+        for _ in 0 ..< 4000 {
+            var bound = CandidateBound()
+            bound.begin(limit: 3, analysis: analysis, settings: settings)
+            for _ in 0 ..< 3 { bound.offer(Double(Int.random(in: 2 ... 60, using: &random)) * 1.000_001, inTitle: false) }
+            let weight = pow(10, Double.random(in: -3 ... 3, using: &random))
+            let tf = Double(Int.random(in: 1 ... 40, using: &random))
+            let exact = 1 / max(weight / ((weight + 1) * tf), 1e-12)
+            guard !bound.mayTake(atMost: tf * (1 + 1 / weight), inTitle: false) else { continue }
+            skipped += 1
+            bound.finish()
+            let before = bound.threshold
+            bound.offer(exact, inTitle: false)
+            bound.finish()
+            #expect(bound.threshold == before, "H \(weight), tf \(tf)")
+        }
+        #expect(skipped > 100)
     }
 
     /// A bounded table lacks candidates: running out of the preselection must not end the ranking.

@@ -9,7 +9,8 @@ import Testing
         "a", "I", "US", "U.S", "the", "The", "THE", "McDonald", "iPhone", "long-awaited", "Reuters's", "Kim's", "it's", "'s",
         "abcdefgh", "ABCDEFGH", "Abcdefghi", "ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz0123456789",
         "1987", "3.5", "+1-2", "a1b2", "--", "..", "@#", "x.y.z.", "O'Neil", "don't",
-        "naïve", "Élysée", "ÉLYSÉE", "Peña's", "Kim’s", "北京", "Zürich", "AT&T", "e-mail", "`", "~~~", "Z[", "@A",
+        "Abcdefgh's", "abcdefghij's", "ABCDEFGHIJKLMNOP", "abcdefghijklmno-", "Abcdefghijklmn'S", "naïve", "Élysée", "ÉLYSÉE", "Peña's", "Kim’s", "北京",
+        "Zürich", "AT&T", "e-mail", "`", "~~~", "Z[", "@A",
     ]
 
     /// `word`'s bytes followed by other bytes, so whole chunks stay inside the buffer.
@@ -33,6 +34,23 @@ import Testing
             #expect(fastLetters.hasUpper == slowLetters.hasUpper)
             #expect(fastLetters.hasLower == slowLetters.hasLower)
             #expect(fastLetters.firstIsUpper == slowLetters.firstIsUpper)
+            #expect(fastLetters.allLetters == word.unicodeScalars.allSatisfy { $0.isASCII && $0.properties.isAlphabetic })
+        }
+    }
+
+    /// A form the chunked fold finds to be letters only is classified as ``FormClass`` would.
+    @Test(arguments: words)
+    func allLettersIsTheClassOfTheForm(_ word: String) {
+        let bytes = Self.padded(word)
+        let count = word.utf8.count
+        bytes.withUnsafeBufferPointer { all in
+            let buffer = FoldBuffer()
+            var letters = TermFolding.Letters()
+            let found = TermFolding.fold(readingChunks: UnsafeBufferPointer(rebasing: all[0 ..< count]), into: buffer.reserve(count), letters: &letters)
+            guard letters.allLetters else { return }
+            let form = FormClass.classify(readingChunks: UnsafeBufferPointer(start: buffer.pointer, count: found.count))
+            #expect(form.characters == found.count)
+            #expect(!form.isNumericOrUnusual)
         }
     }
 

@@ -59,6 +59,14 @@ struct CandidateBound {
         keep(goodness * entityFloor * (inTitle ? titleFactor : 1), limit: limit)
     }
 
+    /// Whether offering a one-word candidate whose goodness before boosts is at most
+    /// `estimate × (1 + 1e-9)` may change ``threshold``: false only when ``offer(_:inTitle:)``
+    /// would surely leave it unchanged, so the caller may skip computing the exact goodness.
+    @inline(__always)
+    func mayTake(atMost estimate: Double, inTitle: Bool) -> Bool {
+        best.count < limit || estimate * (1 + 1e-9) * entityFloor * (inTitle ? titleFactor : 1) > best[0]
+    }
+
     /// Sets ``threshold`` to the `limit`-th largest lower bound offered, or keeps every candidate
     /// when fewer were offered.
     mutating func finish() {

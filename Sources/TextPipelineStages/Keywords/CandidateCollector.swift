@@ -98,7 +98,9 @@ struct CandidateCollector {
         counts.append(repeating: 0, count: analysis.termTotal)
         let (terms, stats, counted) = (analysis.wordTerm.base, analysis.terms.base, counts.base)
         for term in 0 ..< analysis.termTotal {
-            counted[term] = stats[term].isStop || stats[term].isNumeric ? 0 : stats[term].count
+            // Without branches (stop words and numbers follow no pattern): the count, or 0 under a zero mask.
+            let skipped = Int32(stats[term].isStop ? 1 : 0) | Int32(stats[term].isNumeric ? 1 : 0)
+            counted[term] = stats[term].count & (skipped &- 1)
         }
         if partOfName.count > 0 {
             for term in 0 ..< analysis.termTotal where partOfName[term] { counted[term] = 0 }

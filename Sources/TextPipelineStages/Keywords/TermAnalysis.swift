@@ -52,6 +52,9 @@ struct TermAnalysis {
     let blockEnds = Column<Int32>()
     /// Per term id.
     let terms = Column<TermStats>()
+    /// The terms other than stop words, in id order: per-term passes that skip stop words walk
+    /// this list instead of testing ``TermStats/isStop`` term by term (a branch that follows no pattern).
+    let contentTerms = Column<Int32>()
     /// (term, sentence) each time a term other than a stop word first appears in a
     /// sentence, in text order. Stop words are left out: no stage reads where they occur.
     let termSentencePairs = Column<Int64>()
@@ -92,6 +95,7 @@ struct TermAnalysis {
         blockStarts.removeAll(keepingCapacity: true)
         blockEnds.removeAll(keepingCapacity: true)
         terms.removeAll(keepingCapacity: true)
+        contentTerms.removeAll()
         termSentencePairs.removeAll(keepingCapacity: true)
         // A word holds at least one token, a term or a (term, sentence) pair at least
         // one word: ``addWord`` appends without growth checks.
@@ -99,6 +103,7 @@ struct TermAnalysis {
         words.reserveCapacity(tokens)
         wordFlags.reserveCapacity(tokens)
         terms.reserveCapacity(tokens)
+        contentTerms.reserveCapacity(tokens)
         termSentencePairs.reserveCapacity(tokens)
         sentences = 0
         titleTerms = 0
@@ -137,11 +142,14 @@ struct TermAnalysis {
             : TermFolding.fold(bytes, into: buffer, letters: &letters)
         let (id, isNew) = table.intern(length: length, hash: hash)
         if isNew {
-            let form = FormClass.classify(readingChunks: UnsafeBufferPointer(start: buffer, count: length))
-            terms.appendReserved(
-                TermStats(
-                    isStop: form.characters < minLength || stopWords.contains(hash: hash),
-                    isNumeric: form.isNumericOrUnusual))
+            // A form of letters only (most of them) is no number and has a character per byte.
+            let form =
+                letters.allLetters
+                ? (characters: length, isNumericOrUnusual: false)
+                : FormClass.classify(readingChunks: UnsafeBufferPointer(start: buffer, count: length))
+            let isStop = form.characters < minLength || stopWords.contains(hash: hash)
+            terms.appendReserved(TermStats(isStop: isStop, isNumeric: form.isNumericOrUnusual))
+            contentTerms.appendReserved(id, keeping: !isStop)
         }
         let shape = WordShape.of(letters, count: bytes.count, position: position)
         // In place: `id` is a valid index of `terms`.

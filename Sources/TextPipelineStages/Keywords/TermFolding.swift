@@ -18,6 +18,9 @@ public enum TermFolding {
         /// Whether the form has an ASCII small letter.
         var hasLower = false
         var firstIsUpper = false
+        /// Whether every byte of the form is an ASCII letter (then its class is known without
+        /// ``FormClass``). Only the chunked fold sets it; false means "not known".
+        var allLetters = false
     }
 
     /// The term hash of `count` folded bytes at `bytes`: each little-endian
@@ -57,8 +60,13 @@ public enum TermFolding {
     /// Mixes the first `take` bytes (all of them from 8 on) of `chunk` into `hash`.
     @inline(__always)
     private static func mix(_ hash: UInt64, _ chunk: UInt64, take: Int) -> UInt64 {
-        let bytes = take < 8 ? chunk & ((1 &<< UInt64(8 &* take)) &- 1) : chunk
-        let mixed = (hash ^ bytes) &* 0x9E37_79B9_7F4A_7C15
+        mixWhole(hash, take < 8 ? chunk & ((1 &<< UInt64(8 &* take)) &- 1) : chunk)
+    }
+
+    /// ``mix(_:_:take:)`` of a chunk whose bytes past the form are already zero.
+    @inline(__always)
+    private static func mixWhole(_ hash: UInt64, _ chunk: UInt64) -> UInt64 {
+        let mixed = (hash ^ chunk) &* 0x9E37_79B9_7F4A_7C15
         return mixed ^ (mixed >> 32)
     }
 
@@ -124,12 +132,77 @@ public enum TermFolding {
         let count = bytes.count
         // A final ASCII possessive (`'s`, `'S`) is left out of the form, as the byte loop drops `'s` after folding.
         let length = count > 2 && bytes[count - 2] == 0x27 && bytes[count - 1] | 0x20 == 0x73 ? count - 2 : count
+        if count &- 1 < 8, let hash = foldOneChunk(UnsafeRawPointer(bytes.baseAddress!), count: count, hashing: length, into: folded, letters: &letters) {
+            return (hash, length, length)
+        }
+        if count &- 9 < 8, let hash = foldTwoChunks(UnsafeRawPointer(bytes.baseAddress!), count: count, hashing: length, into: folded, letters: &letters) {
+            return (hash, length, length)
+        }
         guard count > 0, let hash = foldASCII(UnsafeRawPointer(bytes.baseAddress!), count: count, hashing: length, into: folded, letters: &letters)
         else {
             letters = Letters()
             return fold(bytes, into: folded, letters: &letters)
         }
         return (hash, length, length)
+    }
+
+    /// ``foldASCII(_:count:hashing:into:letters:)`` for a form of 1 to 8 bytes (most words):
+    /// one chunk, without the loop and its bookkeeping. Same results.
+    @inline(__always)
+    private static func foldOneChunk(
+        _ source: UnsafeRawPointer, count: Int, hashing length: Int, into folded: UnsafeMutablePointer<UInt8>,
+        letters: inout Letters
+    ) -> UInt64? {
+        // Bytes 0 ..< count of the chunk (`count` is 1 ... 8, so the shift is 0 ... 56).
+        let kept = UInt64.max &>> UInt64(64 &- 8 &* count)
+        let chunk = UInt64(littleEndian: source.loadUnaligned(as: UInt64.self)) & kept
+        if chunk & ByteLanes.highs != 0 { return nil }
+        let capitals = ByteLanes.capitals(inASCII: chunk)
+        let smalls = ByteLanes.smalls(inASCII: chunk)
+        let lowered = chunk | capitals >> 2
+        UnsafeMutableRawPointer(folded).storeBytes(of: lowered.littleEndian, as: UInt64.self)
+        letters.hasUpper = capitals != 0
+        letters.hasLower = smalls != 0
+        letters.allLetters = capitals | smalls == ByteLanes.highs & kept
+        letters.firstIsUpper = UInt8(truncatingIfNeeded: chunk) &- 0x41 < 26
+        // A dropped possessive leaves 1 ... 6 bytes to hash.
+        let hashed = length == count ? lowered : lowered & (UInt64.max &>> UInt64(64 &- 8 &* length))
+        return finish(mixWhole(hashSeed, hashed), count: length)
+    }
+
+    /// ``foldASCII(_:count:hashing:into:letters:)`` for a form of 9 to 16 bytes: two chunks,
+    /// without the loop. Same results.
+    @inline(__always)
+    private static func foldTwoChunks(
+        _ source: UnsafeRawPointer, count: Int, hashing length: Int, into folded: UnsafeMutablePointer<UInt8>,
+        letters: inout Letters
+    ) -> UInt64? {
+        // Bytes 8 ..< count of the second chunk (`count - 8` is 1 ... 8, so the shift is 0 ... 56).
+        let kept = UInt64.max &>> UInt64(64 &- 8 &* (count &- 8))
+        let first = UInt64(littleEndian: source.loadUnaligned(as: UInt64.self))
+        let second = UInt64(littleEndian: source.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) & kept
+        if (first | second) & ByteLanes.highs != 0 { return nil }
+        let (capitals, smalls) = (ByteLanes.capitals(inASCII: first), ByteLanes.smalls(inASCII: first))
+        let (capitals2, smalls2) = (ByteLanes.capitals(inASCII: second), ByteLanes.smalls(inASCII: second))
+        let lowered = first | capitals >> 2
+        let lowered2 = second | capitals2 >> 2
+        let target = UnsafeMutableRawPointer(folded)
+        target.storeBytes(of: lowered.littleEndian, as: UInt64.self)
+        target.storeBytes(of: lowered2.littleEndian, toByteOffset: 8, as: UInt64.self)
+        letters.hasUpper = capitals | capitals2 != 0
+        letters.hasLower = smalls | smalls2 != 0
+        letters.allLetters = capitals | smalls == ByteLanes.highs && capitals2 | smalls2 == ByteLanes.highs & kept
+        letters.firstIsUpper = UInt8(truncatingIfNeeded: first) &- 0x41 < 26
+        // A dropped possessive leaves 7 ... 14 bytes to hash: the second chunk cut, or left out.
+        let hash: UInt64
+        if length == count {
+            hash = mixWhole(mixWhole(hashSeed, lowered), lowered2)
+        } else if length > 8 {
+            hash = mixWhole(mixWhole(hashSeed, lowered), lowered2 & (UInt64.max &>> UInt64(64 &- 8 &* (length &- 8))))
+        } else {
+            hash = mix(hashSeed, lowered, take: length)
+        }
+        return finish(hash, count: length)
     }
 
     /// Lower-cases `count` ASCII bytes 8 at a time into `folded` (which takes whole
@@ -144,25 +217,34 @@ public enum TermFolding {
         let target = UnsafeMutableRawPointer(folded)
         var capitalBits: UInt64 = 0
         var smallBits: UInt64 = 0
+        var allLetters = true
         var hash = hashSeed
         var offset = 0
         while offset < count {
-            var chunk = UInt64(littleEndian: source.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
             let take = count &- offset
-            if take < 8 { chunk &= (1 &<< UInt64(8 &* take)) &- 1 }
+            let kept: UInt64 = take < 8 ? (1 &<< UInt64(8 &* take)) &- 1 : ~0
+            let chunk = UInt64(littleEndian: source.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) & kept
             if chunk & ByteLanes.highs != 0 { return nil }
             // Every byte is below 0x80, so adding at most 0x3F never carries into the next byte.
             let capitals = ByteLanes.capitals(inASCII: chunk)  // 0x41 ... 0x5A
             let smalls = ByteLanes.smalls(inASCII: chunk)  // 0x61 ... 0x7A
             capitalBits |= capitals
             smallBits |= smalls
+            allLetters = allLetters && capitals | smalls == ByteLanes.highs & kept
             let lowered = chunk | capitals >> 2
             target.storeBytes(of: lowered.littleEndian, toByteOffset: offset, as: UInt64.self)
-            if offset < length { hash = mix(hash, lowered, take: length - offset) }
+            // Without a dropped possessive, `lowered` is already cut to the form: no second mask.
+            if length == count {
+                hash = mixWhole(hash, lowered)
+            } else if offset < length {
+                hash = mix(hash, lowered, take: length - offset)
+            }
             offset &+= 8
         }
         letters.hasUpper = capitalBits != 0
         letters.hasLower = smallBits != 0
+        // A dropped possessive's apostrophe is no letter: `allLetters` then speaks of the form too.
+        letters.allLetters = allLetters
         letters.firstIsUpper = source.load(as: UInt8.self) &- 0x41 < 26
         return finish(hash, count: length)
     }

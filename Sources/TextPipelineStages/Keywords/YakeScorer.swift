@@ -60,11 +60,18 @@ struct YakeScorer: KeywordScorer {
         bound.termFactor.removeAll()
         bound.termFactor.append(repeating: 1, count: count)
         let (factors, h, stats, frequency) = (bound.termFactor.base, termH.base, analysis.terms.base, unigrams.base)
-        for term in 0 ..< count where !stats[term].isStop {
+        let content = analysis.contentTerms.base
+        for index in 0 ..< analysis.contentTerms.count {
+            let term = Int(content[index])
             let weight = h[term]
-            factors[term] = 1 + 1 / weight
+            let factor = 1 + 1 / weight
+            factors[term] = factor
             guard frequency[term] > 0 else { continue }
-            bound.offer(1 / max(weight / ((weight + 1) * Double(frequency[term])), 1e-12), inTitle: stats[term].inTitle)
+            // `tf × (1 + 1/H)` is the goodness `(H + 1) · tf / H` up to rounding: once the threshold
+            // has its candidates, most terms cannot move it and skip the goodness's two divisions.
+            let tf = Double(frequency[term])
+            guard bound.mayTake(atMost: tf * factor, inTitle: stats[term].inTitle) else { continue }
+            bound.offer(1 / max(weight / ((weight + 1) * tf), 1e-12), inTitle: stats[term].inTitle)
         }
     }
 
@@ -157,16 +164,15 @@ struct YakeScorer: KeywordScorer {
         let count = analysis.termTotal
         let stats = analysis.terms.base
         var maxTF: Int32 = 1
+        for term in 0 ..< count { maxTF = max(maxTF, stats[term].count) }
+        // The same sums in the same (id) order as a pass over every term that skips stop words.
+        let (content, valid) = (analysis.contentTerms.base, analysis.contentTerms.count)
         var sum = 0.0
         var sumSquares = 0.0
-        var valid = 0
-        for term in 0 ..< count {
-            let tf = stats[term].count
-            maxTF = max(maxTF, tf)
-            guard !stats[term].isStop else { continue }
+        for index in 0 ..< valid {
+            let tf = stats[Int(content[index])].count
             sum += Double(tf)
             sumSquares += Double(tf) * Double(tf)
-            valid &+= 1
         }
         let mean = valid > 0 ? sum / Double(valid) : 1
         let deviation = valid > 0 ? (max(0, sumSquares / Double(valid) - mean * mean)).squareRoot() : 0
@@ -175,7 +181,8 @@ struct YakeScorer: KeywordScorer {
         termH.append(repeating: 0, count: count)
         preparePositions(sentences: analysis.sentences)
         let (h, twiceMedian, neighbours) = (termH.base, twiceMedian.base, neighbours.base)
-        for term in 0 ..< count where !stats[term].isStop {
+        for index in 0 ..< valid {
+            let term = Int(content[index])
             let tf = Double(stats[term].count)
             let share = tf / Double(maxTF)
             let side = neighbours[term]
