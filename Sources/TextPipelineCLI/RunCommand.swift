@@ -215,7 +215,7 @@ struct RunCommand: ParsableCommand {
         var total = 0
         for file in files {
             guard !file.isStandardInput, !file.path.hasSuffix(".gz"),
-                let size = try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int
+                let size = lstatSize(file.path)
             else { return nil }
             total += size
         }
