@@ -27,8 +27,7 @@ package struct ResumeLedger: Sendable, Equatable {
         let inputs = files.map { file in
             guard !file.isStandardInput else { return "-" }
             let path = URL(fileURLWithPath: file.path).standardizedFileURL.path
-            let size = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? -1
-            return "\(path)\t\(size)"
+            return "\(path)\t\(lstatSize(file.path) ?? -1)"
         }
         self.init(
             inputs: inputs, pipelineHash: pipelineHash, outputOptions: outputOptions, resources: resources,
@@ -72,8 +71,7 @@ package struct ResumeLedger: Sendable, Equatable {
     ///   lines than its sidecar accounts for.
     /// - Parameter framing: how OUT's records are framed (``completeRecords(in:framing:)``).
     package func plan(output: String, resume: Bool, framing: RecordFraming = .lines) throws -> Plan {
-        let size = (try? FileManager.default.attributesOfItem(atPath: output)[.size] as? Int) ?? 0
-        guard resume, size > 0 else { return .fresh }
+        guard resume, (lstatSize(output) ?? 0) > 0 else { return .fresh }
         let sidecar = Self.sidecarPath(for: output)
         guard let data = FileManager.default.contents(atPath: sidecar), let (recorded, checkpoints) = Self.parse(data) else {
             throw ResumeMismatch(

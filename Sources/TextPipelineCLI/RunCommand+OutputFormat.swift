@@ -2,7 +2,14 @@ public import ArgumentParser
 import Foundation
 import TextPipeline
 
-extension OutputFormat: ExpressibleByArgument {}
+extension OutputFormat: ExpressibleByArgument {
+    /// The raw values (ArgumentParser's default builds them with String(describing:); see RunCommand.swift).
+    static var allValueStrings: [String] { rawValueStrings(allCases) }
+    /// None: each value's name says it all.
+    static var allValueDescriptions: [String: String] { [:] }
+    /// The raw value.
+    var defaultValueDescription: String { rawValue }
+}
 
 /// `--output-format`: which encoder a run uses and where its records go.
 /// Kept apart from RunCommand's other options so format work and run work merge cleanly.

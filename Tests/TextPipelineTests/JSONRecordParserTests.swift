@@ -53,6 +53,13 @@ import TextPipeline
         }
     }
 
+    /// Every one-letter escape of JSON decodes to its byte, also at the end of the text.
+    @Test func everyOneLetterEscapeDecodes() throws {
+        let line = #"{"id": "x", "text": "\"\\\/\b\f\n\r\t|\t"}"#
+        let record = try #require(article(parse(line)))
+        #expect(record.text == [0x22, 0x5C, 0x2F, 0x08, 0x0C, 0x0A, 0x0D, 0x09, 0x7C, 0x09])
+    }
+
     @Test func numericIDIsKeptAsItsLiteral() throws {
         #expect(try #require(article(parse(#"{"id": 12.50, "text": "x"}"#))).id == .number("12.50"))
     }

@@ -56,6 +56,14 @@ import TextPipeline
         }
     }
 
+    /// A step of thousands of bytes sums its byte lanes in rounds (a lane must stay below 256).
+    @Test("a step over thousands of multi-byte characters counts them all", arguments: [.codepoint, .utf16] as [OffsetUnit])
+    func stepsOverThousandsOfCharacters(unit: OffsetUnit) {
+        let text = String(repeating: "é北👍", count: 1000) + "x"
+        var converter = OffsetConverter(utf8: Array(text.utf8), unit: unit)
+        #expect(converter.convert(text.utf8.count) == (unit == .utf16 ? text.utf16.count : text.unicodeScalars.count))
+    }
+
     @Test("\\r\\n counts as two code points, as in Python")
     func crlfIsTwoCodePoints() {
         let bytes = Array("a\r\nb".utf8)

@@ -78,12 +78,16 @@ enum FunctionWords {
         return key
     }
 
-    /// The slot of `word` in `slots` (``lookup``, pre-filtered by `filter`, ``filter``), or nil
-    /// when it is no function word. No allocation.
+    /// False when `filter` (``filter``) proves `word` is no function word.
     @inline(__always)
-    static func index(of word: UInt64, in slots: UnsafeBufferPointer<Slot>, filter: UnsafeBufferPointer<UInt64>) -> Int? {
+    static func mayBeFunctionWord(_ word: UInt64, filter: UnsafeBufferPointer<UInt64>) -> Bool {
         let bit = filterBit(word)
-        guard filter[bit >> 6] & (1 << UInt64(bit & 63)) != 0 else { return nil }
+        return filter[bit >> 6] & (1 << UInt64(bit & 63)) != 0
+    }
+
+    /// The slot of `word` in `slots` (``lookup``), or nil when it is no function word.
+    @inline(__always)
+    static func slot(of word: UInt64, in slots: UnsafeBufferPointer<Slot>) -> Int? {
         var slot = home(word)
         while true {
             let key = slots[slot].key

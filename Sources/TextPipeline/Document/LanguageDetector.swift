@@ -47,17 +47,24 @@ public enum LanguageDetector {
 
     /// The language of `bytes` (valid UTF-8, possibly cut inside its last character).
     public static func detect(_ bytes: UnsafeBufferPointer<UInt8>) -> ArticleLanguage {
+        let (tally, clearlyEnglish) = scan(bytes, stopWhenClearlyEnglish: true)
+        return clearlyEnglish ? ArticleLanguage(code: "en", source: .detected) : tally.verdict()
+    }
+
+    /// The tally of `bytes`; with `stopWhenClearlyEnglish`, the scan stops at the first
+    /// checkpoint where the text is clearly English, and says so.
+    static func scan(_ bytes: UnsafeBufferPointer<UInt8>, stopWhenClearlyEnglish: Bool) -> (tally: Tally, clearlyEnglish: Bool) {
         FunctionWords.lookup.withUnsafeBufferPointer { slots in
             FunctionWords.filter.withUnsafeBufferPointer { filter in
                 var tally = Tally()
                 var index = 0
                 var word: UInt64 = 0
                 var wordLength = 0
-                var checkpoint = min(bytes.count, checkpointInterval)
+                var checkpoint = stopWhenClearlyEnglish ? min(bytes.count, checkpointInterval) : bytes.count
                 while index < bytes.count {
                     if index >= checkpoint {
                         // Between words only (a word never spans the check), so the tally is exact.
-                        if wordLength == 0, tally.isClearlyEnglish { return ArticleLanguage(code: "en", source: .detected) }
+                        if wordLength == 0, tally.isClearlyEnglish { return (tally, true) }
                         checkpoint = wordLength == 0 ? index + checkpointInterval : index + 1
                     }
                     if bytes[index] < 0x80 {
@@ -79,7 +86,7 @@ public enum LanguageDetector {
                     tally.countLetter(script, scalar: scalar)
                 }
                 if wordLength > 0 { tally.countWord(word, length: wordLength, slots: slots, filter: filter) }
-                return tally.verdict()
+                return (tally, false)
             }
         }
     }
@@ -87,6 +94,9 @@ public enum LanguageDetector {
     /// Reads the ASCII bytes from `index` up to `limit` (at most `bytes.count`) or the first
     /// non-ASCII byte, counting their letters and the function words they end. The loop keeps
     /// its state in locals and adds the letters to `tally` once, at the end of the run.
+    ///
+    /// Eight bytes at a time while they are all ASCII (`scanChunks`), then byte by byte: the
+    /// words and letters counted, and the point where the run stops, are the same either way.
     @inline(__always)
     private static func scanASCII(
         _ bytes: UnsafeBufferPointer<UInt8>, from index: inout Int, upTo limit: Int, word: inout UInt64, wordLength: inout Int,
@@ -94,6 +104,10 @@ public enum LanguageDetector {
     ) {
         let end = min(limit, bytes.count)
         var position = index, current = word, length = wordLength, letters = 0
+        if end - position >= 8, let base = UnsafeRawPointer(bytes.baseAddress) {
+            (position, current, length, letters) = scanChunks(
+                base, from: position, to: end, word: current, wordLength: length, tally: &tally, slots: slots, filter: filter)
+        }
         while position < end {
             let byte = bytes[position]
             if byte >= 0x80 { break }
@@ -113,6 +127,52 @@ public enum LanguageDetector {
         index = position
         word = current
         wordLength = length
+    }
+
+    /// Reads eight bytes at a time from `start` while they are all ASCII and end at most at `end`:
+    /// counts the words they end and extends the word they leave open, exactly as the byte loop
+    /// of `scanASCII` would. Returns where it stopped, the open word and its length, and the
+    /// number of letters read.
+    private static func scanChunks(
+        _ base: UnsafeRawPointer, from start: Int, to end: Int, word: UInt64, wordLength: Int, tally: inout Tally,
+        slots: UnsafeBufferPointer<FunctionWords.Slot>, filter: UnsafeBufferPointer<UInt64>
+    ) -> (position: Int, word: UInt64, wordLength: Int, letters: Int) {
+        var position = start, word = word, wordLength = wordLength, letters = 0
+        while end &- position >= 8 {
+            let chunk = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: position, as: UInt64.self))
+            guard chunk & 0x8080_8080_8080_8080 == 0 else { break }
+            position &+= 8
+            let lowered = chunk | 0x2020_2020_2020_2020
+            // A lane (byte below 0x80) is a letter when its lowered byte lies in 0x61...0x7A:
+            // + 0x1F sets its high bit from 0x61 on, + 0x05 from 0x7B on; no carry leaves a lane.
+            let high = (lowered &+ 0x1F1F_1F1F_1F1F_1F1F) & ~(lowered &+ 0x0505_0505_0505_0505) & 0x8080_8080_8080_8080
+            // Bit i of `mask` is lane i's high bit (the eight bits gathered by one multiplication).
+            let mask = ((high >> 7) &* 0x0102_0408_1020_4080) >> 56
+            letters &+= mask.nonzeroBitCount
+            var lane: UInt64 = 0
+            while true {
+                // The letters from `lane` on continue the open word (its first eight bytes are kept).
+                let run = UInt64(truncatingIfNeeded: (~(mask &>> lane)).trailingZeroBitCount)
+                if wordLength < 8 {
+                    let kept = UInt64.max &>> (64 &- 8 &* run)
+                    word |= run == 0 ? 0 : ((lowered &>> (8 &* lane)) & kept) &<< UInt64(8 &* wordLength)
+                }
+                wordLength &+= Int(run)
+                lane &+= run
+                if lane >= 8 { break }
+                // Lane `lane` is no letter: it ends the open word; skip to the next letter.
+                if wordLength > 0 {
+                    tally.countWord(word, length: wordLength, slots: slots, filter: filter)
+                    word = 0
+                    wordLength = 0
+                }
+                lane &+= 1
+                if lane >= 8 { break }
+                lane &+= UInt64(truncatingIfNeeded: (mask &>> lane).trailingZeroBitCount)
+                if lane >= 8 { break }
+            }
+        }
+        return (position, word, wordLength, letters)
     }
 
     // MARK: Decoding
@@ -168,9 +228,9 @@ extension LanguageDetector {
         /// Latin letters only Vietnamese uses: đ ơ ư and the stacked-diacritic vowels (U+1EA0–U+1EF9).
         var vietnamese = 0
         /// Function-word points per language (``FunctionWords/codes`` order; room for 12).
-        var points = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var points = LanguageCounts()
         /// Distinct function words per language.
-        var distinct = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var distinct = LanguageCounts()
         /// Which function words (by slot of ``FunctionWords/lookup``) were seen; one bit per slot.
         var seen = (
             UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0),
@@ -199,11 +259,22 @@ extension LanguageDetector {
 
         /// Counts `word` (its first `length` bytes, at most 8 kept) when it is a function word;
         /// `slots` and `filter` are ``FunctionWords/lookup`` and ``FunctionWords/filter``.
+        ///
+        /// The length and filter tests are inlined into the scanning loops; a word that passes
+        /// them is counted by an outlined call, so the loops do not carry the tally in registers.
+        @inline(__always)
         mutating func countWord(
             _ word: UInt64, length: Int, slots: UnsafeBufferPointer<FunctionWords.Slot>,
             filter: UnsafeBufferPointer<UInt64>
         ) {
-            guard length >= 2, length <= 8, let index = FunctionWords.index(of: word, in: slots, filter: filter) else { return }
+            guard length >= 2, length <= 8, FunctionWords.mayBeFunctionWord(word, filter: filter) else { return }
+            countCandidate(word, slots: slots)
+        }
+
+        /// Counts `word` when ``FunctionWords/lookup`` (`slots`) holds it.
+        @inline(never)
+        private mutating func countCandidate(_ word: UInt64, slots: UnsafeBufferPointer<FunctionWords.Slot>) {
+            guard let index = FunctionWords.slot(of: word, in: slots) else { return }
             let languages = slots[index].languages
             let isNew = withUnsafeMutableBytes(of: &seen) { raw in
                 let seen = raw.bindMemory(to: UInt64.self)
@@ -211,23 +282,16 @@ extension LanguageDetector {
                 defer { seen[slot] |= bit }
                 return seen[slot] & bit == 0
             }
-            withUnsafeMutableBytes(of: &points) { raw in
-                let points = raw.bindMemory(to: Int.self)
-                for language in 0 ..< FunctionWords.languageCount where languages & (1 << language) != 0 { points[language] += 1 }
-            }
-            guard isNew else { return }
-            withUnsafeMutableBytes(of: &distinct) { raw in
-                let distinct = raw.bindMemory(to: Int.self)
-                for language in 0 ..< FunctionWords.languageCount where languages & (1 << language) != 0 { distinct[language] += 1 }
-            }
+            points.addOne(to: languages)
+            if isNew { distinct.addOne(to: languages) }
         }
 
         /// At least 24 English points, more than twice any other language's, and Latin letters
         /// at least four times those of every other script: no later text is likely to turn it.
         var isClearlyEnglish: Bool {
-            let english = points.0
+            let english = points[0]
             guard english >= 24 else { return false }
-            let others = withUnsafeBytes(of: points) { raw in raw.bindMemory(to: Int.self)[1 ..< FunctionWords.languageCount].max() ?? 0 }
+            let others = (1 ..< FunctionWords.languageCount).lazy.map { points[$0] }.max() ?? 0
             let nonLatin =
                 letters.greek + letters.cyrillic + letters.hebrew + letters.arabic + letters.devanagari + letters.thai
                 + letters.kana + letters.han + letters.hangul
@@ -236,20 +300,17 @@ extension LanguageDetector {
 
         func verdict() -> ArticleLanguage {
             if let script = scriptVerdict() { return ArticleLanguage(code: script, source: .detected) }
-            if vietnamese >= LanguageDetector.minimumVietnameseLetters, vietnamese * 33 >= letters.latin, points.0 * 2 < vietnamese {
+            if vietnamese >= LanguageDetector.minimumVietnameseLetters, vietnamese * 33 >= letters.latin, points[0] * 2 < vietnamese {
                 return ArticleLanguage(code: "vi", source: .detected)
             }
-            return withUnsafeBytes(of: points) { raw in
-                let points = raw.bindMemory(to: Int.self)
-                var best = 1
-                for language in 2 ..< FunctionWords.languageCount where points[language] > points[best] { best = language }
-                if points[best] >= LanguageDetector.minimumLanguageHits, points[best] > 2 * points[0],
-                    withUnsafeBytes(of: distinct, { $0.bindMemory(to: Int.self)[best] }) >= LanguageDetector.minimumDistinctWords
-                {
-                    return ArticleLanguage(code: FunctionWords.codes[best], source: .detected)
-                }
-                return points[0] >= LanguageDetector.minimumLanguageHits ? ArticleLanguage(code: "en", source: .detected) : .assumedEnglish
+            var best = 1
+            for language in 2 ..< FunctionWords.languageCount where points[language] > points[best] { best = language }
+            if points[best] >= LanguageDetector.minimumLanguageHits, points[best] > 2 * points[0],
+                distinct[best] >= LanguageDetector.minimumDistinctWords
+            {
+                return ArticleLanguage(code: FunctionWords.codes[best], source: .detected)
             }
+            return points[0] >= LanguageDetector.minimumLanguageHits ? ArticleLanguage(code: "en", source: .detected) : .assumedEnglish
         }
 
         /// The language a non-Latin script gives, when that script dominates.
@@ -267,6 +328,37 @@ extension LanguageDetector {
             consider(letters.thai, "th")
             guard best.count >= LanguageDetector.minimumScriptLetters, best.count > letters.latin else { return nil }
             return best.code
+        }
+    }
+}
+
+extension LanguageDetector {
+    /// A count per language (``FunctionWords/codes`` order, room for 12) in 16-bit lanes, four
+    /// to a word (language `n` in lane `n % 4` of word `n / 4`), so one function word adds one to
+    /// all its languages with three additions. No count can reach 65,536: a function word and the
+    /// byte after it take at least three of the ``scanLimit`` bytes read.
+    struct LanguageCounts {
+        private var words: (UInt64, UInt64, UInt64) = (0, 0, 0)
+
+        /// Adds one to the count of every language in `languages` (bit `n`: language `n`).
+        @inline(__always)
+        mutating func addOne(to languages: UInt16) {
+            words.0 &+= Self.lanes(languages)
+            words.1 &+= Self.lanes(languages >> 4)
+            words.2 &+= Self.lanes(languages >> 8)
+        }
+
+        /// The low four bits of `bits` as four lanes of 0 or 1: bit `k` moves to bit `16k`
+        /// (the four shifted copies of the multiplication do not overlap, so nothing carries).
+        @inline(__always)
+        private static func lanes(_ bits: UInt16) -> UInt64 {
+            (UInt64(bits & 15) &* 0x0000_2000_4000_8001) & 0x0001_0001_0001_0001
+        }
+
+        /// The count of language `language` (0 ..< 12).
+        subscript(language: Int) -> Int {
+            let word = language < 4 ? words.0 : language < 8 ? words.1 : words.2
+            return Int(truncatingIfNeeded: (word >> UInt64(16 * (language % 4))) & 0xFFFF)
         }
     }
 }

@@ -45,6 +45,13 @@ public struct OffsetConverter {
         }
     }
 
+    /// The sum of the eight byte lanes of `lanes`.
+    @inline(__always)
+    private static func laneSum(_ lanes: UInt64) -> Int {
+        let pairs = (lanes & 0x00FF_00FF_00FF_00FF) &+ ((lanes >> 8) & 0x00FF_00FF_00FF_00FF)
+        return Int(truncatingIfNeeded: (pairs &* 0x0001_0001_0001_0001) >> 48)
+    }
+
     /// The offset in the target unit of a byte offset that sits on a scalar boundary.
     public mutating func convert(_ byteOffset: Int32) -> Int {
         convert(Int(byteOffset))
@@ -64,16 +71,21 @@ public struct OffsetConverter {
             var position = unitCursor
             // Eight bytes at a time: a scalar starts at every byte that is not a
             // continuation byte (10xxxxxx); a 4-byte lead (11110xxx) adds a second UTF-16 unit.
+            // Both are counted as 0/1 byte lanes, summed once per 255 words (a lane stays below 256).
             if let base = text.baseAddress {
                 let countsSurrogates = unit == .utf16
                 while byteOffset - index >= 8 {
-                    let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                    let continuations = word & ~(word << 1) & 0x8080_8080_8080_8080
-                    position += 8 - continuations.nonzeroBitCount
-                    if countsSurrogates {
-                        position += (word & (word << 1) & (word << 2) & (word << 3) & 0x8080_8080_8080_8080).nonzeroBitCount
+                    var continuations: UInt64 = 0, surrogates: UInt64 = 0
+                    let words = min((byteOffset - index) / 8, 255)
+                    for _ in 0 ..< words {
+                        let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                        continuations &+= (word & ~(word << 1) & 0x8080_8080_8080_8080) >> 7
+                        if countsSurrogates {
+                            surrogates &+= (word & (word << 1) & (word << 2) & (word << 3) & 0x8080_8080_8080_8080) >> 7
+                        }
+                        index += 8
                     }
-                    index += 8
+                    position += 8 * words - Self.laneSum(continuations) + Self.laneSum(surrogates)
                 }
             }
             while index < byteOffset {

@@ -41,6 +41,6 @@ public struct RunSummary: Sendable {
     }
 
     private func format(_ value: Double, _ decimals: Int) -> String {
-        String(format: "%.\(decimals)f", value)
+        FixedDecimal.text(value, decimals: decimals) ?? String(format: "%.\(decimals)f", value)
     }
 }

@@ -304,6 +304,13 @@ private struct Scanner {
                 position += 1
                 return written
             } else if byte == UInt8(ascii: "\\") {
+                // `\n`, `\"` and the other one-letter escapes (most escapes of news text) in place.
+                if position + 1 < bytes.count, let unit = Self.shortEscape(bytes[position + 1]) {
+                    output[written] = unit
+                    written += 1
+                    position += 2
+                    continue
+                }
                 do {
                     for unit in UTF8.encode(try parseEscapeScalar())! {
                         output[written] = unit
@@ -368,6 +375,21 @@ private struct Scanner {
 
     mutating func parseEscape(into output: inout [UInt8]) throws(InputError) {
         appendUTF8(try parseEscapeScalar(), to: &output)
+    }
+
+    /// The byte a one-letter escape (`\n`, `\"`...) stands for, or nil for `\u` and invalid escapes
+    /// (which `parseEscapeScalar()` reads).
+    @inline(__always)
+    static func shortEscape(_ letter: UInt8) -> UInt8? {
+        switch letter {
+        case UInt8(ascii: "n"): 0x0A
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): letter
+        case UInt8(ascii: "t"): 0x09
+        case UInt8(ascii: "r"): 0x0D
+        case UInt8(ascii: "b"): 0x08
+        case UInt8(ascii: "f"): 0x0C
+        default: nil
+        }
     }
 
     /// Reads the escape at `position` (a backslash) and returns the character it stands for;

@@ -119,11 +119,13 @@ extension ByteWriter {
 
     /// Appends a finite number as ``JSONBuffer/number(_:)`` does: an integer without a
     /// fraction below 10^15 as an integer, any other in Swift's shortest round-trip form
-    /// (`Double.description`), written without building a String; NaN and infinities as `null`.
-    /// At most ``maxNumberBytes`` bytes.
+    /// (`Double.description`), written without building a String (in [0.001, 1), without the
+    /// standard library's formatter either); NaN and infinities as `null`. At most ``maxNumberBytes`` bytes.
     public mutating func number(_ value: Double) {
         guard value.isFinite else { return raw("null") }
         if value == value.rounded(), abs(value) < 1e15 { return signedInteger(Int(value)) }
+        // Scores: the same digits, found without the standard library's formatter.
+        if shortestDecimal(value) { return }
         var stream = DigitStream(writer: self)
         value.write(to: &stream)
         self = stream.writer

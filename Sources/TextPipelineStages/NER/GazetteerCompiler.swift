@@ -68,7 +68,9 @@ public enum GazetteerCompiler {
 
     /// A checksum of the sources' bytes and of `GazetteerKeyRecipe/current` (format version, ICU
     /// version, key-folding version): the cache key of compiled sources.
-    /// The files are read in blocks into one buffer (every run of a pipeline computes this).
+    /// The files are read in blocks into one buffer. A run of a pipeline computes this only when
+    /// the stamp of the sources recorded in the cache folder (`stat` fields, see docs/gazetteer.md)
+    /// does not match; otherwise ``GazetteerStore`` takes the checksum recorded with it.
     public static func sourceChecksum(of sources: [String]) throws -> UInt64 {
         try sourceChecksum(of: sources, recipe: .current)
     }

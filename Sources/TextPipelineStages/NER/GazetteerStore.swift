@@ -5,7 +5,10 @@ import TextPipeline
 ///
 /// TSV sources are compiled into a cache folder, in a file named by the
 /// checksum of their bytes and the format version, so later starts only map
-/// that file. Compiled `.tpg` files are mapped as they are.
+/// that file. The checksum is recorded there with a stamp of the sources
+/// (`stat`: device, inode, size, modification and status-change times), so
+/// later starts read the sources again only when a stamp changed. Compiled
+/// `.tpg` files are mapped as they are.
 public final class GazetteerStore: @unchecked Sendable {
     /// The process's store, used by the built-in stage and the `textpipe gazetteer` command.
     public static let shared = GazetteerStore()
@@ -35,11 +38,18 @@ public final class GazetteerStore: @unchecked Sendable {
     /// them, else compiled into the cache, with a `LoadNotice` saying so.
     /// - Throws: ``GazetteerSourceError`` for bad sources, ``GazetteerFileError`` when the cache cannot be written.
     public func compiled(sources: [String], cacheFolder: String = GazetteerStore.defaultCacheFolder) throws -> CompiledGazetteer {
-        let checksum = try GazetteerCompiler.sourceChecksum(of: sources)
+        // A stamp of the sources (stat) stands for their checksum where one was recorded, in the cache.
+        let stamp = GazetteerSourceStamp(sources: sources)
+        let recorded = stamp?.recordedChecksum(of: sources, in: cacheFolder)
+        let checksum = try recorded ?? GazetteerCompiler.sourceChecksum(of: sources)
         let name = "/gazetteer-\(String(checksum, radix: 16).leftPadded(to: 16)).tpg"
         let path = cacheFolder + name
-        for folder in [ShippedData.compiledGazetteersFolder, cacheFolder].compactMap({ $0 }) {
-            if let gazetteer = try? compiled(path: folder + name), gazetteer.sourceChecksum == checksum { return gazetteer }
+        if let folder = ShippedData.compiledGazetteersFolder, let gazetteer = try? compiled(path: folder + name), gazetteer.sourceChecksum == checksum {
+            return gazetteer
+        }
+        if let gazetteer = try? compiled(path: path), gazetteer.sourceChecksum == checksum {
+            if recorded == nil { stamp?.record(checksum: checksum, of: sources, in: cacheFolder) }
+            return gazetteer
         }
         LoadNotice.post(
             "compiling gazetteers \(sources.map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: ", ")) into \(cacheFolder) (once: later runs map the compiled file)"
@@ -52,6 +62,8 @@ public final class GazetteerStore: @unchecked Sendable {
         }
         try GazetteerWriter.writeAtomically(bytes, to: path)
         lock.withLock { loaded[path] = nil }
-        return try compiled(path: path)
+        let gazetteer = try compiled(path: path)
+        if gazetteer.sourceChecksum == checksum { stamp?.record(checksum: checksum, of: sources, in: cacheFolder) }
+        return gazetteer
     }
 }
