@@ -100,9 +100,11 @@ public struct SentenceSplitter: Sendable {
                 tokens.ends.withUnsafeBufferPointer { ends in
                     tokens.kinds.withUnsafeBufferPointer { kinds in
                         candidates.withUnsafeBufferPointer { candidates in
-                            let view = TokenView(text: text, starts: starts, ends: ends, kinds: kinds)
-                            var walk = SentenceWalk(splitter: self, view: view, candidates: candidates)
-                            walk.run(into: &sentences)
+                            withUnsafePointer(to: lexicon) { lexicon in
+                                let view = TokenView(text: text, starts: starts, ends: ends, kinds: kinds)
+                                var walk = SentenceWalk(newlines: newlines, lexicon: lexicon, view: view, candidates: candidates)
+                                walk.run(into: &sentences)
+                            }
                         }
                     }
                 }

@@ -212,7 +212,7 @@ extension SentenceWalk {
 
     /// A single line break in authored (not hard-wrapped) text before token `index`.
     func isAuthoredLineBreak(before index: Int) -> Bool {
-        splitter.newlines == .auto && !layout.isWrapped && view.lineBreaks(before: index) > 0
+        newlines == .auto && !layout.isWrapped && view.lineBreaks(before: index) > 0
     }
 
     /// "world.Today": the tokenizer split a word run together with the next

@@ -14,7 +14,12 @@ import TextPipeline
 /// break are non-mutating, and they are called only after inlined checks
 /// that read single fields.
 struct SentenceWalk: ~Copyable {
-    let splitter: SentenceSplitter
+    /// Which line breaks end sentences (the splitter's).
+    let newlines: SentenceSplitter.NewlineMode
+    /// The splitter's lexicon, borrowed for the walk: holding a copy would retain and release its
+    /// dozen shared buffers once per document, reference counts that two workers on two cores
+    /// then bounce between their caches.
+    let lexiconAddress: UnsafePointer<SentenceLexicon>
     let view: TokenView
     let candidates: UnsafeBufferPointer<Int32>
     let layout: LineLayout
@@ -43,14 +48,20 @@ struct SentenceWalk: ~Copyable {
     var paragraphEnd = -1
     var paragraphEndsFinal = false
 
-    init(splitter: SentenceSplitter, view: TokenView, candidates: UnsafeBufferPointer<Int32>) {
-        self.splitter = splitter
+    /// A walk over `view`. `lexicon` must stay valid until the walk ends.
+    init(
+        newlines: SentenceSplitter.NewlineMode, lexicon: UnsafePointer<SentenceLexicon>, view: TokenView,
+        candidates: UnsafeBufferPointer<Int32>
+    ) {
+        self.newlines = newlines
+        self.lexiconAddress = lexicon
         self.view = view
         self.candidates = candidates
-        self.layout = splitter.newlines == .auto ? LineLayout(text: view.text) : LineLayout(isWrapped: false, width: 0)
+        self.layout = newlines == .auto ? LineLayout(text: view.text) : LineLayout(isWrapped: false, width: 0)
     }
 
-    var lexicon: SentenceLexicon { splitter.lexicon }
+    /// The word lists, read in place (an addressor: no copy, no reference counting).
+    var lexicon: SentenceLexicon { unsafeAddress { lexiconAddress } }
 
     /// Appends every sentence of the document to `sentences`.
     mutating func run(into sentences: inout SentenceLayer) {
@@ -99,8 +110,8 @@ struct SentenceWalk: ~Copyable {
         let lineBreaks = view.lineBreaks(before: k)
         if lineBreaks >= 2 { return true }
         if lineBreaks == 1 {
-            if splitter.newlines == .line { return true }
-            if splitter.newlines == .auto {
+            if newlines == .line { return true }
+            if newlines == .auto {
                 // A cluster's decision stands, except against a new paragraph or list item.
                 if decidedGap != k ? lineBreakEndsSentence(before: k) : startsParagraphOrItem(k) { return true }
             }
