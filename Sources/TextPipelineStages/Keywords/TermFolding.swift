@@ -132,10 +132,14 @@ public enum TermFolding {
         let count = bytes.count
         // A final ASCII possessive (`'s`, `'S`) is left out of the form, as the byte loop drops `'s` after folding.
         let length = count > 2 && bytes[count - 2] == 0x27 && bytes[count - 1] | 0x20 == 0x73 ? count - 2 : count
-        if (1 ... 8).contains(count), let hash = foldOneChunk(UnsafeRawPointer(bytes.baseAddress!), count: count, hashing: length, into: folded, letters: &letters) {
+        if (1 ... 8).contains(count),
+            let hash = foldOneChunk(UnsafeRawPointer(bytes.baseAddress!), count: count, hashing: length, into: folded, letters: &letters)
+        {
             return (hash, length, length)
         }
-        if (9 ... 16).contains(count), let hash = foldTwoChunks(UnsafeRawPointer(bytes.baseAddress!), count: count, hashing: length, into: folded, letters: &letters) {
+        if (9 ... 16).contains(count),
+            let hash = foldTwoChunks(UnsafeRawPointer(bytes.baseAddress!), count: count, hashing: length, into: folded, letters: &letters)
+        {
             return (hash, length, length)
         }
         guard count > 0, let hash = foldASCII(UnsafeRawPointer(bytes.baseAddress!), count: count, hashing: length, into: folded, letters: &letters)
